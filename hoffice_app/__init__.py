@@ -1,0 +1,1 @@
+"""H-Office Leads & Contacts."""

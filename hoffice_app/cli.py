@@ -1,0 +1,141 @@
+"""Command line: database, seeds and users.
+
+Every failure prints one line starting with "error:" on stderr and exits
+non-zero; nothing is half-written (each command is one unit of work).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from hoffice_app.db import database_url, unit_of_work, utcnow
+from hoffice_app.domain.errors import DomainError, ValidationError
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return code
+
+
+def cmd_db_upgrade(_args) -> int:
+    from hoffice_app.migrations import upgrade
+
+    upgrade()
+    print(f"Database is at the latest migration ({_safe_url()}).")
+    return 0
+
+
+def _safe_url() -> str:
+    url = database_url()
+    return url.split("@")[-1] if "@" in url else url
+
+
+def cmd_seed_masters(_args) -> int:
+    from hoffice_app.domain.seed import seed_masters
+
+    with unit_of_work() as session:
+        added = seed_masters(session)
+    print(f"Masters loaded: {added} new entries." if added else "Masters already loaded: nothing to add.")
+    return 0
+
+
+def cmd_seed_demo(args) -> int:
+    from hoffice_app.domain.seed import database_is_empty, seed_demo
+
+    password = os.environ.get("HOFFICE_DEMO_PASSWORD") or None
+    with unit_of_work() as session:
+        if args.if_empty and not database_is_empty(session):
+            print("Database already has employees: demo data not loaded.")
+            return 0
+        created = seed_demo(session, password=password, now=utcnow())
+    if not created:
+        print("Demo data already loaded: nothing to add.")
+        return 0
+    print(f"Demo data loaded: {len(created)} employees.")
+    if password:
+        print("Every demo employee's password is the value of HOFFICE_DEMO_PASSWORD.")
+    else:
+        print("Generated passwords (shown once, note them now):")
+        for code, pw in created.items():
+            print(f"  {code}  {pw}")
+    print("Log in as the administrator with employee code E01 (or asha.patel@example.com).")
+    return 0
+
+
+def cmd_user_create(args) -> int:
+    from hoffice_app.domain.employees import create_employee
+
+    password = _password_from(args)
+    data = {"code": args.code or "", "name": args.name, "email": args.email, "mobile": args.mobile or "",
+            "role": args.role, "reports_to_id": None, "division_ids": []}
+    with unit_of_work() as session:
+        view, pw = create_employee(session, None, data, password=password, now=utcnow(), bootstrap=True)
+    print(f"Created {view.code} {view.name} ({view.role}).")
+    if not password:
+        print(f"Generated password (shown once): {pw}")
+    return 0
+
+
+def cmd_user_passwd(args) -> int:
+    from hoffice_app.domain.employees import find_by_code, reset_password
+
+    password = _password_from(args)
+    with unit_of_work() as session:
+        employee = find_by_code(session, args.code)
+        if employee is None:
+            return _fail(f"no employee with code {args.code}.")
+        pw = reset_password(session, None, employee.id, password, now=utcnow(), bootstrap=True)
+    print(f"Password changed for {employee.code}; their open sessions were ended.")
+    if not password:
+        print(f"Generated password (shown once): {pw}")
+    return 0
+
+
+def _password_from(args) -> str | None:
+    """--password-stdin reads one line; otherwise HOFFICE_PASSWORD; otherwise generate."""
+    if getattr(args, "password_stdin", False):
+        return sys.stdin.readline().rstrip("\n") or None
+    return os.environ.get("HOFFICE_PASSWORD") or None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m hoffice_app", description="H-Office Leads & Contacts")
+    sub = parser.add_subparsers(dest="group", required=True)
+
+    db = sub.add_parser("db", help="database schema").add_subparsers(dest="action", required=True)
+    db.add_parser("upgrade", help="apply every pending migration").set_defaults(func=cmd_db_upgrade)
+
+    seed = sub.add_parser("seed", help="load masters or demo data").add_subparsers(dest="action", required=True)
+    seed.add_parser("masters", help="the masters of the demo-data spec").set_defaults(func=cmd_seed_masters)
+    demo = seed.add_parser("demo", help="masters plus the demo employees")
+    demo.add_argument("--if-empty", action="store_true", help="only when the database has no employees")
+    demo.set_defaults(func=cmd_seed_demo)
+
+    user = sub.add_parser("user", help="employees who log in").add_subparsers(dest="action", required=True)
+    create = user.add_parser("create", help="add an employee (the first admin, for instance)")
+    create.add_argument("--name", required=True)
+    create.add_argument("--email", required=True)
+    create.add_argument("--role", required=True, choices=["admin", "manager", "executive"])
+    create.add_argument("--code", help="employee code (default: the next E-number)")
+    create.add_argument("--mobile")
+    create.add_argument("--password-stdin", action="store_true",
+                        help="read the password from standard input (else HOFFICE_PASSWORD, else generated)")
+    create.set_defaults(func=cmd_user_create)
+    passwd = user.add_parser("passwd", help="set a new password and end the employee's sessions")
+    passwd.add_argument("code", help="employee code, e.g. E01")
+    passwd.add_argument("--password-stdin", action="store_true")
+    passwd.set_defaults(func=cmd_user_passwd)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ValidationError as err:
+        return _fail("; ".join(f"{field}: {msg}" for field, msg in err.errors.items()))
+    except DomainError as err:
+        return _fail(err.message)
+    except Exception as err:  # one line, not a traceback, for anything unexpected
+        return _fail(f"{type(err).__name__}: {err}")

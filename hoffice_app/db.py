@@ -1,0 +1,82 @@
+"""Engine, unit of work and clock.
+
+Plain Python (never imports reflex) so the CLI, the tests and the Reflex states
+share one way to reach the database. The URL comes from ``DATABASE_URL``; the
+default is a SQLite file under ``data/`` tuned for a single-process server:
+WAL so readers never block the writer, ``synchronous=FULL`` so a committed row
+survives a power cut, foreign keys enforced, and a busy timeout instead of
+immediate "database is locked" errors.
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, create_engine
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "hoffice.db"
+
+_engine: Engine | None = None
+
+
+def database_url() -> str:
+    """The configured URL, or the embedded SQLite file."""
+    return os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE_PATH}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; SQLite gets its pragmas on every new connection."""
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def get_engine() -> Engine:
+    """The process-wide engine, created on first use (never at import)."""
+    global _engine
+    if _engine is None:
+        _engine = make_engine(database_url())
+    return _engine
+
+
+def set_engine(engine: Engine | None) -> None:
+    """Swap the engine (tests and the CLI's --database option)."""
+    global _engine
+    _engine = engine
+
+
+@contextmanager
+def unit_of_work() -> Iterator[Session]:
+    """One transaction: commit when the block ends, roll back on any error."""
+    with Session(get_engine(), expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def utcnow() -> datetime:
+    """Aware UTC now: SQLModel's datetime columns store and return aware UTC."""
+    return datetime.now(timezone.utc)

@@ -1,0 +1,1 @@
+"""Business rules. Plain Python: never imports reflex."""

@@ -1,0 +1,124 @@
+"""Company-wide defaults and settings (key/value rows).
+
+Countries and currencies come from pycountry (ISO 3166 / ISO 4217), time zones
+from the standard library's IANA database: no hand-typed lists.
+"""
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+from sqlmodel import Session, select
+
+from hoffice_app.domain.errors import ValidationError
+from hoffice_app.domain.masters import register_usage
+from hoffice_app.domain.permissions import require_actor, require_admin
+from hoffice_app.domain.views import Actor, Option
+from hoffice_app.models import MasterEntry, Setting
+
+DEFAULTS = {
+    "default_country": "IN",
+    "default_currency": "INR",
+    "default_timezone": "Asia/Kolkata",
+    "default_title": "",  # master entry id
+    "default_address_type": "",  # master entry id
+    "session_timeout_hours": "8",
+}
+# Settings that point at a master entry, and the list it must belong to.
+MASTER_SETTINGS = {"default_title": "title", "default_address_type": "address_type"}
+LABELS = {"default_title": "default title", "default_address_type": "default type of address"}
+
+
+@dataclass
+class DefaultsView:
+    default_country: str
+    default_currency: str
+    default_timezone: str
+    default_title: str
+    default_address_type: str
+    session_timeout_hours: str
+
+
+def get(session: Session, key: str) -> str:
+    row = session.get(Setting, key)
+    return row.value if row else DEFAULTS[key]
+
+
+def put(session: Session, key: str, value: str) -> None:
+    row = session.get(Setting, key) or Setting(key=key)
+    row.value = value
+    session.add(row)
+
+
+def session_timeout_hours(session: Session) -> float:
+    try:
+        return max(float(get(session, "session_timeout_hours")), 0.1)
+    except ValueError:
+        return 8.0
+
+
+def get_defaults(session: Session, actor: Actor) -> DefaultsView:
+    require_actor(actor)
+    return DefaultsView(**{key: get(session, key) for key in DEFAULTS})
+
+
+@lru_cache(maxsize=1)
+def country_options() -> tuple[Option, ...]:
+    return tuple(sorted((Option(c.alpha_2, c.name) for c in pycountry.countries), key=lambda o: o.label))
+
+
+@lru_cache(maxsize=1)
+def currency_options() -> tuple[Option, ...]:
+    return tuple(sorted((Option(c.alpha_3, f"{c.alpha_3} — {c.name}") for c in pycountry.currencies),
+                        key=lambda o: o.value))
+
+
+@lru_cache(maxsize=1)
+def timezone_options() -> tuple[Option, ...]:
+    names = sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith("Etc/"))
+    return tuple(Option(z, z.replace("_", " ")) for z in names)
+
+
+def update_defaults(session: Session, actor: Actor, values: dict[str, str]) -> DefaultsView:
+    """Validate every value first; write none unless all are good."""
+    require_admin(actor)
+    errors: dict[str, str] = {}
+    clean: dict[str, str] = {}
+    for key, raw in values.items():
+        if key not in DEFAULTS:
+            errors[key] = "Unknown setting."
+            continue
+        value = (raw or "").strip()
+        clean[key] = value
+        if key == "default_country" and value not in {o.value for o in country_options()}:
+            errors[key] = "Choose a country from the list."
+        elif key == "default_currency" and value not in {o.value for o in currency_options()}:
+            errors[key] = "Choose a currency from the list."
+        elif key == "default_timezone" and value not in zoneinfo.available_timezones():
+            errors[key] = "Choose a time zone from the list."
+        elif key in MASTER_SETTINGS:
+            entry = session.get(MasterEntry, int(value)) if value.isdigit() else None
+            if entry is None or entry.kind != MASTER_SETTINGS[key] or not entry.active:
+                errors[key] = f"Choose the {LABELS[key]} from the list."
+        elif key == "session_timeout_hours":
+            try:
+                hours = float(value)
+            except ValueError:
+                hours = -1
+            if not 0.25 <= hours <= 24 * 30:
+                errors[key] = "Enter a number of hours between 0.25 and 720."
+    if errors:
+        raise ValidationError(errors)
+    for key, value in clean.items():
+        put(session, key, value)
+    session.flush()
+    return get_defaults(session, actor)
+
+
+@register_usage
+def _used_as_default(session: Session, entry: MasterEntry) -> list[str]:
+    keys = [k for k, kind in MASTER_SETTINGS.items() if kind == entry.kind]
+    rows = session.exec(select(Setting).where(Setting.key.in_(keys), Setting.value == str(entry.id))).all()
+    return [f"the {LABELS[r.key]} setting" for r in rows]

@@ -1,0 +1,16 @@
+"""The Reflex app: theme and pages. Nearly nothing else lives here."""
+import reflex as rx
+
+from hoffice_app import routes
+from hoffice_app.pages import settings
+from hoffice_app.pages.dashboard import DashboardState, dashboard_page
+from hoffice_app.pages.login import login_page
+from hoffice_app.state.auth import AuthState
+
+app = rx.App(
+    theme=rx.theme(appearance="light", accent_color="indigo", gray_color="slate", radius="medium"),
+    head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
+)
+app.add_page(login_page, route=routes.LOGIN, title="Log in · H-Office", on_load=AuthState.open_login)
+app.add_page(dashboard_page, route=routes.DASHBOARD, title="Dashboard · H-Office", on_load=DashboardState.load)
+settings.register(app)

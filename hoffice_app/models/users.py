@@ -1,0 +1,57 @@
+"""Employees (the users of the app), their sessions and login throttling."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+
+class Employee(SQLModel, table=True):
+    __tablename__ = "employee"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(max_length=20, unique=True, index=True)
+    name: str = Field(max_length=120)
+    # Stored lower-case so log-in and uniqueness ignore case.
+    email: str = Field(max_length=254, unique=True, index=True)
+    mobile: str = Field(default="", max_length=20)
+    role: str = Field(max_length=20)  # admin | manager | executive
+    reports_to_id: Optional[int] = Field(default=None, foreign_key="employee.id")
+    active: bool = Field(default=True)
+    password_hash: str = Field(default="", max_length=200)
+    created_at: datetime
+    updated_at: datetime
+
+
+class EmployeeDivision(SQLModel, table=True):
+    __tablename__ = "employee_division"
+
+    employee_id: int = Field(foreign_key="employee.id", primary_key=True)
+    division_id: int = Field(foreign_key="master_entry.id", primary_key=True)
+
+
+class AuthSession(SQLModel, table=True):
+    """A log-in. Only a SHA-256 of the token is kept, so a leaked database
+    cannot be replayed as live sessions."""
+
+    __tablename__ = "auth_session"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    created_at: datetime
+    last_seen_at: datetime
+    revoked_at: Optional[datetime] = None
+    client_ip: str = Field(default="", max_length=64)
+
+
+class LoginThrottle(SQLModel, table=True):
+    """Failed log-ins per key ("id:<identifier>" or "ip:<address>")."""
+
+    __tablename__ = "login_throttle"
+
+    key: str = Field(primary_key=True, max_length=300)
+    failures: int = Field(default=0)
+    last_failed_at: datetime
+    locked_until: Optional[datetime] = None

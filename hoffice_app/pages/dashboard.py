@@ -1,0 +1,74 @@
+"""/ : the dashboard, with counts straight from the database."""
+from __future__ import annotations
+
+import reflex as rx
+
+from hoffice_app.components.layout import page_shell
+from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import dashboard
+from hoffice_app.domain.permissions import ROLE_LABELS
+from hoffice_app.state.auth import AuthState
+
+
+class DashboardState(AuthState):
+    employees_active: int = 0
+    master_entries_active: int = 0
+    master_lists: int = 0
+    divisions: int = 0
+    products: int = 0
+    sessions_active: int = 0
+    roles_chart: list[dict[str, str | int]] = []
+    loaded: bool = False
+
+    @rx.event
+    def load(self):
+        actor, redirect = self.actor_or_redirect()
+        if actor is None:
+            return redirect
+        with unit_of_work() as session:
+            c = dashboard.counts(session, actor, now=utcnow())
+        self.employees_active, self.master_entries_active = c.employees_active, c.master_entries_active
+        self.master_lists, self.divisions, self.products = c.master_lists, c.divisions, c.products
+        self.sessions_active = c.sessions_active
+        self.roles_chart = [{"role": label, "employees": c.employees_by_role.get(key, 0)}
+                            for key, label in ROLE_LABELS.items()]
+        self.loaded = True
+
+
+def stat(label: str, value, icon: str, note: rx.Component | None = None) -> rx.Component:
+    return rx.card(
+        rx.hstack(
+            rx.center(rx.icon(icon, size=20), width="2.5rem", height="2.5rem", border_radius="var(--radius-3)",
+                      background=rx.color("accent", 3), color=rx.color("accent", 11)),
+            rx.vstack(rx.text(label, size="2", color_scheme="gray"),
+                      rx.heading(value, size="7", aria_label=label),
+                      *([note] if note is not None else []), spacing="0"),
+            spacing="3", align="center",
+        ),
+        width="100%",
+    )
+
+
+def dashboard_page() -> rx.Component:
+    S = DashboardState
+    return page_shell(
+        "Dashboard",
+        rx.text("Welcome, ", AuthState.user_name, ".", size="3", color_scheme="gray", margin_bottom="1rem"),
+        rx.grid(
+            stat("Active employees", S.employees_active, "users"),
+            stat("Signed-in sessions", S.sessions_active, "log-in"),
+            stat("Divisions", S.divisions, "building-2"),
+            stat("Products", S.products, "package"),
+            stat("Master entries", S.master_entries_active, "list", note=rx.text("across ", S.master_lists, " lists", size="1", color_scheme="gray")),
+            columns=rx.breakpoints(initial="1", sm="2", lg="3"), spacing="4", width="100%",
+        ),
+        rx.card(
+            rx.heading("Team by role", size="4", margin_bottom="0.5rem"),
+            rx.recharts.bar_chart(
+                rx.recharts.bar(data_key="employees", fill=rx.color("accent", 9), name="Employees"),
+                rx.recharts.x_axis(data_key="role"), rx.recharts.y_axis(allow_decimals=False),
+                rx.recharts.tooltip(), data=S.roles_chart, height=220, width="100%",
+            ),
+            width="100%", margin_top="1rem",
+        ),
+    )

@@ -1,0 +1,79 @@
+"""Settings → Company defaults: country, currency, time zone, default title and
+address type, session timeout."""
+from __future__ import annotations
+
+import dataclasses
+
+import reflex as rx
+
+from hoffice_app.components.fields import select_field, text_field
+from hoffice_app.db import unit_of_work
+from hoffice_app.domain import masters, settings as app_settings
+from hoffice_app.domain.errors import DomainError, ValidationError
+from hoffice_app.domain.views import Option
+from hoffice_app.pages.settings.state import SettingsState
+
+
+class DefaultsState(SettingsState):
+    values: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    countries: list[Option] = []
+    currencies: list[Option] = []
+    timezones: list[Option] = []
+    titles: list[Option] = []
+    address_types: list[Option] = []
+
+    @rx.event
+    def load(self):
+        self.errors = {}
+        actor, redirect = self.open_section()
+        if actor is None:
+            return redirect
+        with unit_of_work() as session:
+            self.values = dataclasses.asdict(app_settings.get_defaults(session, actor))
+            self.titles = masters.options(session, actor, "title")
+            self.address_types = masters.options(session, actor, "address_type")
+        self.countries = list(app_settings.country_options())
+        self.currencies = list(app_settings.currency_options())
+        self.timezones = list(app_settings.timezone_options())
+
+    @rx.event
+    def set_value(self, key: str, value: str):
+        self.values = self.values | {key: value}
+
+    @rx.event
+    def save(self):
+        try:
+            with unit_of_work() as session:
+                saved = app_settings.update_defaults(session, self.admin_or_refuse(), dict(self.values))
+        except ValidationError as err:
+            self.errors = err.errors
+            return
+        except DomainError as err:
+            return rx.toast.error(err.message)
+        self.values, self.errors = dataclasses.asdict(saved), {}
+        return rx.toast.success("Defaults saved.")
+
+
+def defaults_screen() -> rx.Component:
+    S = DefaultsState
+
+    def pick(label, key, options):
+        return select_field(label, key, options, S.values.get(key, ""), lambda v: S.set_value(key, v),
+                            S.errors.get(key, ""), field_id=f"set-{key}")
+
+    return rx.card(rx.form(rx.vstack(
+        rx.text("New contacts and imports start from these values.", size="2", color_scheme="gray"),
+        rx.grid(pick("Country", "default_country", S.countries),
+                pick("Currency", "default_currency", S.currencies),
+                pick("Time zone", "default_timezone", S.timezones),
+                pick("Default title", "default_title", S.titles),
+                pick("Default type of address", "default_address_type", S.address_types),
+                text_field("Log out after inactivity (hours)", "session_timeout_hours",
+                           S.values.get("session_timeout_hours", ""),
+                           lambda v: S.set_value("session_timeout_hours", v),
+                           S.errors.get("session_timeout_hours", ""), field_id="set-session_timeout_hours",
+                           type_="number", step="0.25", min="0.25"),
+                columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%"),
+        rx.hstack(rx.button("Save defaults", type="submit"), justify="end", width="100%"),
+        spacing="4"), on_submit=lambda _: S.save()), width="100%", max_width="48rem")

@@ -1,0 +1,188 @@
+"""State of one master list screen (Settings → any list). Thin: each handler is
+one domain call; the domain checks the admin role again."""
+from __future__ import annotations
+
+import reflex as rx
+
+from hoffice_app.db import unit_of_work
+from hoffice_app.domain import masters
+from hoffice_app.domain.errors import DomainError, ValidationError
+from hoffice_app.domain.master_kinds import BY_KEY
+from hoffice_app.domain.views import MasterEntryView, Option
+from hoffice_app.pages.settings.state import SettingsState
+
+
+class MastersState(SettingsState):
+    kind: str = ""
+    entries: list[MasterEntryView] = []
+    parent_options: list[Option] = []
+    parent_filter: str = "all"
+    # add form
+    new_name: str = ""
+    new_code: str = ""
+    new_parent: str = ""
+    new_body: str = ""
+    add_errors: dict[str, str] = {}
+    # edit dialog
+    edit_open: bool = False
+    edit_id: int = 0
+    edit_name: str = ""
+    edit_code: str = ""
+    edit_parent: str = ""
+    edit_body: str = ""
+    edit_errors: dict[str, str] = {}
+    # delete confirmation
+    delete_open: bool = False
+    delete_id: int = 0
+    delete_name: str = ""
+    delete_error: str = ""
+
+    @rx.var
+    def visible_entries(self) -> list[MasterEntryView]:
+        if self.parent_filter in ("", "all"):
+            return self.entries
+        return [e for e in self.entries if str(e.parent_id) == self.parent_filter]
+
+    def _reload(self, session) -> None:
+        actor = self.admin_or_refuse()
+        self.entries = masters.list_entries(session, actor, self.kind)
+        parent = BY_KEY[self.kind].parent
+        self.parent_options = masters.options(session, actor, parent) if parent else []
+
+    @rx.event
+    def load(self, kind: str):
+        self.kind = kind
+        self.parent_filter, self.add_errors, self.edit_open, self.delete_open = "all", {}, False, False
+        self.new_name = self.new_code = self.new_parent = self.new_body = ""
+        actor, redirect = self.open_section()
+        if actor is None:
+            self.entries = []
+            return redirect
+        with unit_of_work() as session:
+            self._reload(session)
+
+    @rx.event
+    def set_new_name(self, value: str):
+        self.new_name = value
+
+    @rx.event
+    def set_new_code(self, value: str):
+        self.new_code = value
+
+    @rx.event
+    def set_new_parent(self, value: str):
+        self.new_parent = value
+
+    @rx.event
+    def set_new_body(self, value: str):
+        self.new_body = value
+
+    @rx.event
+    def set_parent_filter(self, value: str):
+        self.parent_filter = value
+        if value not in ("", "all"):
+            self.new_parent = value
+
+    @rx.event
+    def add(self):
+        try:
+            with unit_of_work() as session:
+                created = masters.create_entry(session, self.admin_or_refuse(), self.kind, self.new_name,
+                                               code=self.new_code, body=self.new_body,
+                                               parent_id=int(self.new_parent) if self.new_parent else None)
+                self._reload(session)
+        except ValidationError as err:
+            self.add_errors = err.errors
+            return
+        except DomainError as err:
+            return rx.toast.error(err.message)
+        self.add_errors = {}
+        self.new_name = self.new_code = self.new_body = ""
+        return rx.toast.success(f"Added “{created.name}”.")
+
+    @rx.event
+    def start_edit(self, entry_id: int):
+        entry = next((e for e in self.entries if e.id == entry_id), None)
+        if entry is None:
+            return
+        self.edit_id, self.edit_name, self.edit_code = entry.id, entry.name, entry.code
+        self.edit_parent = str(entry.parent_id) if entry.parent_id else ""
+        self.edit_body, self.edit_errors, self.edit_open = entry.body, {}, True
+
+    @rx.event
+    def set_edit_open(self, value: bool):
+        self.edit_open = value
+
+    @rx.event
+    def set_edit_name(self, value: str):
+        self.edit_name = value
+
+    @rx.event
+    def set_edit_code(self, value: str):
+        self.edit_code = value
+
+    @rx.event
+    def set_edit_parent(self, value: str):
+        self.edit_parent = value
+
+    @rx.event
+    def set_edit_body(self, value: str):
+        self.edit_body = value
+
+    @rx.event
+    def save_edit(self):
+        try:
+            with unit_of_work() as session:
+                masters.update_entry(session, self.admin_or_refuse(), self.edit_id, self.edit_name,
+                                     code=self.edit_code, body=self.edit_body,
+                                     parent_id=int(self.edit_parent) if self.edit_parent else None)
+                self._reload(session)
+        except ValidationError as err:
+            self.edit_errors = err.errors
+            return
+        except DomainError as err:
+            return rx.toast.error(err.message)
+        self.edit_open = False
+        return rx.toast.success("Saved.")
+
+    @rx.event
+    def move(self, entry_id: int, direction: int):
+        try:
+            with unit_of_work() as session:
+                masters.move_entry(session, self.admin_or_refuse(), entry_id, direction)
+                self._reload(session)
+        except DomainError as err:
+            return rx.toast.error(err.message)
+
+    @rx.event
+    def toggle_active(self, entry_id: int, active: bool):
+        try:
+            with unit_of_work() as session:
+                masters.set_active(session, self.admin_or_refuse(), entry_id, active)
+                self._reload(session)
+        except DomainError as err:
+            return rx.toast.error(err.message)
+        return rx.toast.success("Activated." if active else "Deactivated: hidden from new records.")
+
+    @rx.event
+    def ask_delete(self, entry_id: int, name: str):
+        self.delete_id, self.delete_name, self.delete_error, self.delete_open = entry_id, name, "", True
+
+    @rx.event
+    def set_delete_open(self, value: bool):
+        self.delete_open = value
+
+    @rx.event
+    def confirm_delete(self):
+        try:
+            with unit_of_work() as session:
+                masters.delete_entry(session, self.admin_or_refuse(), self.delete_id)
+                self._reload(session)
+        except ValidationError as err:
+            self.delete_error = " ".join(err.errors.values())
+            return
+        except DomainError as err:
+            self.delete_error = err.message
+            return
+        self.delete_open = False
+        return rx.toast.success(f"Deleted “{self.delete_name}”.")

@@ -1,0 +1,143 @@
+"""The one screen every master list shares: add, rename, reorder, deactivate, delete."""
+from __future__ import annotations
+
+import reflex as rx
+
+from hoffice_app.components.fields import field_error, labelled, select_field, text_field
+from hoffice_app.domain.master_kinds import BY_KEY, MasterKind
+from hoffice_app.domain.views import MasterEntryView
+from hoffice_app.pages.settings.masters_state import MastersState as S
+
+
+def _add_form(meta: MasterKind) -> rx.Component:
+    parts = []
+    if meta.parent:
+        parts.append(rx.box(select_field(BY_KEY[meta.parent].singular.capitalize(), "parent", S.parent_options,
+                                         S.new_parent, S.set_new_parent, S.add_errors.get("parent_id", ""),
+                                         field_id="new-parent"), min_width="12rem"))
+    parts.append(rx.box(text_field(f"New {meta.singular}", "name", S.new_name, S.set_new_name,
+                                   S.add_errors.get("name", ""), field_id="new-name",
+                                   placeholder=f"Name of the {meta.singular}"), flex="1", min_width="14rem"))
+    if meta.has_code:
+        parts.append(rx.box(text_field("Code", "code", S.new_code, S.set_new_code, S.add_errors.get("code", ""),
+                                       field_id="new-code"), width="8rem"))
+    form_row = rx.flex(*parts, rx.button(rx.icon("plus", size=16), "Add", type="submit", margin_top="1.45rem"),
+                       gap="3", wrap="wrap", align="start", width="100%")
+    body = []
+    if meta.has_body:
+        body.append(labelled("Template text", rx.text_area(id="new-body", value=S.new_body,
+                                                            on_change=S.set_new_body, rows="4", width="100%"),
+                             "new-body"))
+    return rx.form(rx.vstack(form_row, *body, width="100%"), on_submit=lambda _: S.add(), width="100%")
+
+
+def _row(entry: MasterEntryView, meta: MasterKind) -> rx.Component:
+    cells = [rx.table.cell(rx.text(entry.name, weight="medium"),
+                           rx.cond(entry.body != "", rx.text(entry.body, size="1", color_scheme="gray",
+                                                              trim="both", max_width="30rem", truncate=True)))]
+    if meta.parent:
+        cells.insert(0, rx.table.cell(entry.parent_name))
+    if meta.has_code:
+        cells.append(rx.table.cell(rx.code(entry.code)))
+    status = rx.cond(entry.active, rx.badge("Active", color_scheme="green"), rx.badge("Inactive", color_scheme="gray"))
+    actions = rx.hstack(
+        rx.icon_button(rx.icon("arrow-up", size=14), size="1", variant="soft", aria_label=f"Move {entry.name} up",
+                       on_click=S.move(entry.id, -1)),
+        rx.icon_button(rx.icon("arrow-down", size=14), size="1", variant="soft",
+                       aria_label=f"Move {entry.name} down", on_click=S.move(entry.id, 1)),
+        rx.button("Edit", size="1", variant="soft", on_click=S.start_edit(entry.id)),
+        rx.cond(entry.active,
+                rx.button("Deactivate", size="1", variant="soft", color_scheme="gray",
+                          on_click=S.toggle_active(entry.id, False)),
+                rx.button("Activate", size="1", variant="soft", color_scheme="green",
+                          on_click=S.toggle_active(entry.id, True))),
+        rx.button("Delete", size="1", variant="soft", color_scheme="red", on_click=S.ask_delete(entry.id, entry.name)),
+        spacing="1", wrap="wrap",
+    )
+    return rx.table.row(*cells, rx.table.cell(status), rx.table.cell(actions), opacity=rx.cond(entry.active, "1", "0.6"))
+
+
+def _table(meta: MasterKind) -> rx.Component:
+    headers = ["Name"]
+    if meta.parent:
+        headers.insert(0, BY_KEY[meta.parent].singular.capitalize())
+    if meta.has_code:
+        headers.append("Code")
+    headers += ["Status", "Actions"]
+    return rx.cond(
+        S.visible_entries.length() > 0,
+        rx.table.root(
+            rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
+            rx.table.body(rx.foreach(S.visible_entries, lambda e: _row(e, meta))),
+            variant="surface", width="100%", aria_label=meta.label,
+        ),
+        rx.callout(f"No {meta.label.lower()} yet. Add the first one above.", icon="info", width="100%"),
+    )
+
+
+def _edit_dialog(meta: MasterKind) -> rx.Component:
+    fields = []
+    if meta.parent:
+        fields.append(select_field(BY_KEY[meta.parent].singular.capitalize(), "edit_parent", S.parent_options,
+                                   S.edit_parent, S.set_edit_parent, S.edit_errors.get("parent_id", ""),
+                                   field_id="edit-parent"))
+    fields.append(text_field("Name", "edit_name", S.edit_name, S.set_edit_name, S.edit_errors.get("name", ""),
+                             field_id="edit-name"))
+    if meta.has_code:
+        fields.append(text_field("Code", "edit_code", S.edit_code, S.set_edit_code, S.edit_errors.get("code", ""),
+                                 field_id="edit-code"))
+    if meta.has_body:
+        fields.append(labelled("Template text", rx.text_area(id="edit-body", value=S.edit_body,
+                                                              on_change=S.set_edit_body, rows="6", width="100%"),
+                               "edit-body"))
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.dialog.title(f"Edit {meta.singular}"),
+            rx.form(rx.vstack(*fields,
+                              rx.hstack(rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray",
+                                                                  type="button")),
+                                        rx.button("Save", type="submit"), justify="end", width="100%"),
+                              spacing="3"),
+                    on_submit=lambda _: S.save_edit()),
+        ),
+        open=S.edit_open, on_open_change=S.set_edit_open,
+    )
+
+
+def _delete_dialog(meta: MasterKind) -> rx.Component:
+    return rx.alert_dialog.root(
+        rx.alert_dialog.content(
+            rx.alert_dialog.title(f"Delete this {meta.singular}?"),
+            rx.alert_dialog.description(rx.text("“", S.delete_name, "” will be removed for good. "
+                                                "Entries in use cannot be deleted: deactivate them instead.")),
+            field_error(S.delete_error),
+            rx.hstack(rx.alert_dialog.cancel(rx.button("Cancel", variant="soft", color_scheme="gray")),
+                      rx.button("Delete", color_scheme="red", on_click=S.confirm_delete),
+                      justify="end", margin_top="1rem"),
+        ),
+        open=S.delete_open, on_open_change=S.set_delete_open,
+    )
+
+
+def master_screen(kind: str) -> rx.Component:
+    meta = BY_KEY[kind]
+    filter_bar = []
+    if meta.parent:
+        parent_label = BY_KEY[meta.parent].label
+        filter_bar.append(rx.hstack(
+            rx.text("Show", size="2"),
+            rx.select.root(rx.select.trigger(aria_label=f"Filter by {BY_KEY[meta.parent].singular}"),
+                           rx.select.content(rx.select.item(f"All {parent_label.lower()}", value="all"),
+                                             rx.foreach(S.parent_options,
+                                                        lambda o: rx.select.item(o.label, value=o.value))),
+                           value=S.parent_filter, on_change=S.set_parent_filter),
+            align="center"))
+    return rx.vstack(
+        rx.text(f"Names are unique in this list, ignoring case. Deactivated entries stay on old records but "
+                f"leave the drop-downs.", size="2", color_scheme="gray"),
+        rx.card(_add_form(meta), width="100%"),
+        *filter_bar,
+        _table(meta),
+        _edit_dialog(meta), _delete_dialog(meta),
+        spacing="4", width="100%",
+    )

@@ -1,0 +1,104 @@
+"""Session state shared by every page: who is logged in, log-in and log-out.
+
+The browser holds only the random session token (a cookie); whether it is
+still good is decided by the domain layer on every page load and every call
+that reads or writes (``require_actor``).
+"""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import reflex as rx
+
+from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import auth
+from hoffice_app.domain.errors import PermissionDenied
+from hoffice_app.domain.views import Actor
+from hoffice_app import routes
+
+
+def _safe_next(target: str) -> str:
+    """Only same-site paths, never //host or a scheme."""
+    if target.startswith("/") and not target.startswith("//") and not target.startswith(routes.LOGIN):
+        return target
+    return routes.DASHBOARD
+
+
+class AuthState(rx.State):
+    token: str = rx.Cookie("", name="hoffice_session", same_site="strict")
+    user_name: str = ""
+    user_code: str = ""
+    user_role: str = ""
+    login_error: str = ""
+
+    @rx.var
+    def is_admin(self) -> bool:
+        return self.user_role == "admin"
+
+    @rx.var
+    def user_initials(self) -> str:
+        return "".join(part[0] for part in self.user_name.split()[:2]).upper()
+
+    def current_actor(self) -> Actor | None:
+        with unit_of_work() as session:
+            return auth.actor_for_token(session, self.token, now=utcnow())
+
+    def require_actor(self) -> Actor:
+        """The actor for this call; refuses when the session is gone."""
+        actor = self.current_actor()
+        if actor is None:
+            self._forget()
+            raise PermissionDenied("Your session has ended. Please log in again.")
+        return actor
+
+    def _remember(self, actor: Actor) -> None:
+        self.user_name, self.user_code, self.user_role = actor.name, actor.code, actor.role
+
+    def _forget(self) -> None:
+        self.user_name = self.user_code = self.user_role = ""
+
+    def login_redirect(self):
+        return rx.redirect(f"{routes.LOGIN}?next={quote(self.router.url.path or '/')}")
+
+    def actor_or_redirect(self) -> tuple[Actor | None, object]:
+        """For on_load handlers: (actor, None) or (None, a redirect to /login)."""
+        actor = self.current_actor()
+        if actor is None:
+            self._forget()
+            return None, self.login_redirect()
+        self._remember(actor)
+        return actor, None
+
+    @rx.event
+    def open_login(self):
+        """/login's on_load: a visitor who is still logged in goes straight in."""
+        self.login_error = ""
+        if self.current_actor() is not None:
+            return rx.redirect(routes.DASHBOARD)
+
+    @rx.event
+    def login(self, form_data: dict):
+        identifier = str(form_data.get("identifier", "")).strip()
+        password = str(form_data.get("password", ""))
+        if not identifier or not password:
+            self.login_error = "Enter your e-mail or employee code and your password."
+            return
+        with unit_of_work() as session:
+            result = auth.login(session, identifier, password, now=utcnow(),
+                                source=self.router.session.client_ip or "")
+        if not result.ok:
+            self.login_error = result.message
+            return
+        self.login_error = ""
+        self.token = result.token
+        self._remember(result.actor)
+        return rx.redirect(_safe_next(self.router.url.query_parameters.get("next", "")))
+
+    @rx.event
+    def logout(self):
+        if self.token:
+            with unit_of_work() as session:
+                auth.logout(session, self.token, now=utcnow())
+        self.token = ""
+        self._forget()
+        return rx.redirect(routes.LOGIN)
