@@ -65,10 +65,11 @@ def user_menu() -> rx.Component:
 def sidebar() -> rx.Component:
     return rx.vstack(
         _brand(),
-        rx.vstack(*_nav_links(), spacing="1", width="100%", margin_top="1.5rem"),
+        rx.el.nav(rx.vstack(*_nav_links(), spacing="1", width="100%"), aria_label="Main",
+                  style={"width": "100%", "marginTop": "1.5rem"}),
         width="14rem", min_height="100vh", padding="1rem", flex_shrink="0",
         border_right=f"1px solid {rx.color('gray', 5)}", background=rx.color("gray", 2),
-        display=["none", "none", "flex"], as_="nav", aria_label="Main",
+        display=["none", "none", "flex"],
     )
 
 
@@ -84,9 +85,11 @@ def topbar(title: str) -> rx.Component:
 
 
 def mobile_nav() -> rx.Component:
-    return rx.hstack(*_nav_links(compact=True), spacing="1", padding_x="0.75rem", padding_y="0.25rem",
-                     overflow_x="auto", width="100%", display=["flex", "flex", "none"],
-                     border_bottom=f"1px solid {rx.color('gray', 5)}", as_="nav", aria_label="Main (compact)")
+    return rx.box(
+        rx.el.nav(rx.hstack(*_nav_links(compact=True), spacing="1"), aria_label="Main (compact)"),
+        padding_x="0.75rem", padding_y="0.25rem", overflow_x="auto", width="100%",
+        display=["block", "block", "none"], border_bottom=f"1px solid {rx.color('gray', 5)}",
+    )
 
 
 def page_shell(title: str, *children: rx.Component) -> rx.Component:

@@ -14,16 +14,21 @@ from hoffice_app.pages.settings.masters_view import master_screen
 from hoffice_app.pages.settings.state import SettingsState, nav_groups, section_title
 
 
+def _section_link(key: str, label: str) -> rx.Component:
+    href = routes.settings_section(key)
+    path = rx.State.router.url.path
+    current = (path == href) | (path == href + "/")
+    return rx.link(label, href=href, size="2", underline="none", weight=rx.cond(current, "bold", "regular"),
+                   color=rx.cond(current, rx.color("accent", 11), rx.color("gray", 12)),
+                   aria_current=rx.cond(current, "page", "false"))
+
+
 def _settings_nav() -> rx.Component:
     groups = []
     for group, items in nav_groups():
-        links = [rx.link(label, href=routes.settings_section(key), size="2", underline="none",
-                         weight=rx.cond(rx.State.router.url.path == routes.settings_section(key), "bold", "regular"),
-                         color=rx.cond(rx.State.router.url.path == routes.settings_section(key),
-                                       rx.color("accent", 11), rx.color("gray", 12)))
-                 for key, label in items]
+        links = [_section_link(key, label) for key, label in items]
         groups.append(rx.vstack(rx.text(group, size="1", weight="bold", color_scheme="gray"), *links, spacing="1"))
-    return rx.vstack(*groups, spacing="4", min_width="12rem", as_="nav", aria_label="Settings sections")
+    return rx.el.nav(rx.vstack(*groups, spacing="4"), aria_label="Settings sections", style={"minWidth": "12rem"})
 
 
 def _forbidden() -> rx.Component:

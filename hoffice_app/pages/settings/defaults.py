@@ -73,7 +73,7 @@ def defaults_screen() -> rx.Component:
                            S.values.get("session_timeout_hours", ""),
                            lambda v: S.set_value("session_timeout_hours", v),
                            S.errors.get("session_timeout_hours", ""), field_id="set-session_timeout_hours",
-                           type_="number", step="0.25", min="0.25"),
+                           type_="number"),
                 columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%"),
         rx.hstack(rx.button("Save defaults", type="submit"), justify="end", width="100%"),
-        spacing="4"), on_submit=lambda _: S.save()), width="100%", max_width="48rem")
+        spacing="4"), on_submit=lambda _: S.save(), no_validate=True), width="100%", max_width="48rem")

@@ -61,7 +61,7 @@ def _form_dialog() -> rx.Component:
                                                 size="1", color_scheme="gray")),
                 rx.hstack(rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray", type="button")),
                           rx.button("Save", type="submit"), justify="end", width="100%"),
-                spacing="3"), on_submit=lambda _: S.save()),
+                spacing="3"), on_submit=lambda _: S.save(), no_validate=True),
             max_width="40rem",
         ),
         open=S.form_open, on_open_change=S.set_form_open,
@@ -105,11 +105,11 @@ def employees_screen() -> rx.Component:
                           color_scheme="gray"), rx.spacer(),
                   rx.button(rx.icon("user-plus", size=16), "Add employee", on_click=S.start_new),
                   width="100%", align="center", wrap="wrap"),
-        rx.box(rx.table.root(
+        rx.el.section(rx.table.root(
             rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in
                                            ("Code", "Name", "Role", "Reports to", "Divisions", "Status", "Actions")])),
-            rx.table.body(rx.foreach(S.employees, _row)), variant="surface", width="100%", aria_label="Employees"),
-            overflow_x="auto", width="100%"),
+            rx.table.body(rx.foreach(S.employees, _row)), variant="surface", width="100%"),
+            aria_label="Employees", style={"overflowX": "auto", "width": "100%"}),
         _form_dialog(), _confirm_dialog(), _password_dialog(),
         spacing="4", width="100%",
     )

@@ -28,7 +28,7 @@ def _add_form(meta: MasterKind) -> rx.Component:
         body.append(labelled("Template text", rx.text_area(id="new-body", value=S.new_body,
                                                             on_change=S.set_new_body, rows="4", width="100%"),
                              "new-body"))
-    return rx.form(rx.vstack(form_row, *body, width="100%"), on_submit=lambda _: S.add(), width="100%")
+    return rx.form(rx.vstack(form_row, *body, width="100%"), on_submit=lambda _: S.add(), no_validate=True, width="100%")
 
 
 def _row(entry: MasterEntryView, meta: MasterKind) -> rx.Component:
@@ -66,11 +66,11 @@ def _table(meta: MasterKind) -> rx.Component:
     headers += ["Status", "Actions"]
     return rx.cond(
         S.visible_entries.length() > 0,
-        rx.table.root(
+        rx.el.section(rx.table.root(
             rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
             rx.table.body(rx.foreach(S.visible_entries, lambda e: _row(e, meta))),
-            variant="surface", width="100%", aria_label=meta.label,
-        ),
+            variant="surface", width="100%",
+        ), aria_label=meta.label, style={"width": "100%"}),
         rx.callout(f"No {meta.label.lower()} yet. Add the first one above.", icon="info", width="100%"),
     )
 
@@ -98,7 +98,7 @@ def _edit_dialog(meta: MasterKind) -> rx.Component:
                                                                   type="button")),
                                         rx.button("Save", type="submit"), justify="end", width="100%"),
                               spacing="3"),
-                    on_submit=lambda _: S.save_edit()),
+                    on_submit=lambda _: S.save_edit(), no_validate=True),
         ),
         open=S.edit_open, on_open_change=S.set_edit_open,
     )

@@ -1,0 +1,69 @@
+"""Fixtures for browser tests: one server and one browser per session, a fresh
+browser context per test, and a guard that fails a test when the server logged
+an error while it ran."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.e2e.server import DEMO_PASSWORD, Server
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Server:
+    srv = Server(tmp_path_factory.mktemp("e2e"))
+    try:
+        srv.start()
+        yield srv
+    finally:
+        srv.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=os.environ.get("HOFFICE_CHROMIUM", "/usr/bin/chromium"),
+                              args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(autouse=True)
+def no_server_errors(request, server):
+    server.new_errors()
+    yield
+    errors = server.new_errors()
+    if errors:
+        pytest.fail("server logged errors during the test:\n" + "\n".join(errors[:20]), pytrace=False)
+
+
+@pytest.fixture
+def page(browser: Browser, server: Server, request) -> Page:
+    context = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(15_000)
+    pg = context.new_page()
+    yield pg
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    try:
+        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
+    except Exception:
+        pass
+    context.close()
+
+
+@pytest.fixture
+def demo_password() -> str:
+    return DEMO_PASSWORD

@@ -1,0 +1,92 @@
+"""One production server for the whole e2e session, on a fresh database.
+
+The server's output goes to a log file; ``new_errors`` lets a fixture fail any
+test during which the server logged an ERROR or a traceback.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_PASSWORD = "demo-pass-e2e-1"
+BUILD_TIMEOUT = 900
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, workdir: Path):
+        self.workdir = workdir
+        self.port = free_port()
+        self.url = f"http://localhost:{self.port}"
+        self.log_path = workdir / "server.log"
+        self.env = os.environ | {
+            "DATABASE_URL": f"sqlite:///{workdir / 'e2e.db'}",
+            "HOFFICE_DEMO_PASSWORD": DEMO_PASSWORD,
+            "REFLEX_USE_SYSTEM_BUN": "1",
+            "REFLEX_TELEMETRY_ENABLED": "false",
+            "REFLEX_PERF_MODE": "raise",
+            "REFLEX_STATE_SIZE_LIMIT": "100",
+        }
+        self.proc: subprocess.Popen | None = None
+        self._log_offset = 0
+
+    def cli(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "hoffice_app", *args], cwd=ROOT, env=self.env, input=stdin,
+                              capture_output=True, text=True, check=True)
+
+    def start(self) -> None:
+        self.cli("db", "upgrade")
+        self.cli("seed", "demo")
+        log = open(self.log_path, "w")
+        reflex = Path(sys.executable).with_name("reflex")
+        self.proc = subprocess.Popen([str(reflex), "run", "--env", "prod", "--frontend-port", str(self.port),
+                                      "--backend-port", str(self.port), "--loglevel", "info"],
+                                     cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+        deadline = time.monotonic() + BUILD_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited during start-up:\n{self.log_path.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/ping", timeout=2) as response:
+                    if response.status == 200 and self._frontend_ready():
+                        break
+            except OSError:
+                pass
+            time.sleep(1)
+        else:
+            raise RuntimeError(f"server not up after {BUILD_TIMEOUT}s:\n{self.log_path.read_text()[-3000:]}")
+        self._log_offset = self.log_path.stat().st_size
+
+    def _frontend_ready(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.url}/login/", timeout=2) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    def new_errors(self) -> list[str]:
+        """Lines with ERROR or a traceback logged since the last call."""
+        text = self.log_path.read_text(errors="replace")
+        fresh, self._log_offset = text[self._log_offset:], len(text)
+        return [line for line in fresh.splitlines() if "ERROR" in line or "Traceback" in line]
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
