@@ -20,7 +20,7 @@ pick_python() {
 if [ ! -x .venv/bin/python ]; then
   echo "==> Creating .venv"
   "$(pick_python)" -m venv .venv
-  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet --upgrade pip 2> >(grep -v "is ignored: it is neither" >&2)
 fi
 
 # Reinstall only when the requirement files changed.
@@ -28,7 +28,9 @@ stamp=".venv/.installed-$(basename "$REQUIREMENTS" .txt)"
 want="$(cat requirements*.txt | sha256sum | cut -c1-16)"
 if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
   echo "==> Installing Python packages from $REQUIREMENTS"
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$REQUIREMENTS"
+  # (this machine's pip config lists optional local indexes; their "is ignored" notes are noise)
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$REQUIREMENTS" \
+    2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
   echo "$want" > "$stamp"
 fi
 

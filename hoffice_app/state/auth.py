@@ -24,6 +24,11 @@ def _safe_next(target: str) -> str:
     return routes.DASHBOARD
 
 
+def _login(identifier: str, password: str, source: str) -> auth.LoginResult:
+    with unit_of_work() as session:
+        return auth.login(session, identifier, password, now=utcnow(), source=source)
+
+
 class AuthState(rx.State):
     token: str = rx.Cookie("", name="hoffice_session", same_site="strict")
     user_name: str = ""
@@ -76,23 +81,27 @@ class AuthState(rx.State):
         if self.current_actor() is not None:
             return rx.redirect(routes.DASHBOARD)
 
-    @rx.event
-    def login(self, form_data: dict):
+    @rx.event(background=True)
+    async def login(self, form_data: dict):
+        """Background: argon2 verification takes tens of milliseconds and must
+        not stall every other user's events on the loop."""
         identifier = str(form_data.get("identifier", "")).strip()
         password = str(form_data.get("password", ""))
         if not identifier or not password:
-            self.login_error = "Enter your e-mail or employee code and your password."
+            async with self:
+                self.login_error = "Enter your e-mail or employee code and your password."
             return
-        with unit_of_work() as session:
-            result = auth.login(session, identifier, password, now=utcnow(),
-                                source=self.router.session.client_ip or "")
-        if not result.ok:
-            self.login_error = result.message
-            return
-        self.login_error = ""
-        self.token = result.token
-        self._remember(result.actor)
-        return rx.redirect(_safe_next(self.router.url.query_parameters.get("next", "")))
+        source = self.router.session.client_ip or ""
+        result = await rx.run_in_thread(lambda: _login(identifier, password, source))
+        async with self:
+            if not result.ok:
+                self.login_error = result.message
+                return
+            self.login_error = ""
+            self.token = result.token
+            self._remember(result.actor)
+            target = _safe_next(self.router.url.query_parameters.get("next", ""))
+        return rx.redirect(target)
 
     @rx.event
     def logout(self):
