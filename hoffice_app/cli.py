@@ -9,6 +9,8 @@ import argparse
 import os
 import sys
 
+from sqlalchemy.exc import OperationalError
+
 from hoffice_app.db import database_url, unit_of_work, utcnow
 from hoffice_app.domain.errors import DomainError, ValidationError
 
@@ -137,5 +139,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("; ".join(f"{field}: {msg}" for field, msg in err.errors.items()))
     except DomainError as err:
         return _fail(err.message)
+    except OperationalError as err:
+        hint = " (run `python -m hoffice_app db upgrade` first?)" if "no such table" in str(err.orig) else ""
+        return _fail(f"database: {str(err.orig).splitlines()[0]}{hint}")
     except Exception as err:  # one line, not a traceback, for anything unexpected
-        return _fail(f"{type(err).__name__}: {err}")
+        first = (str(err).splitlines() or [""])[0]
+        return _fail(f"{type(err).__name__}: {first}")

@@ -8,6 +8,7 @@ inactivity timeout.
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -55,7 +56,7 @@ def _throttle_message(session: Session, keys: list[str], now: datetime) -> str:
     for key in keys:
         row = session.get(LoginThrottle, key)
         if row and row.locked_until and row.locked_until > now:
-            wait = int((row.locked_until - now).total_seconds()) + 1
+            wait = math.ceil((row.locked_until - now).total_seconds())
             return f"Too many failed attempts. Try again in {wait} seconds."
     return ""
 

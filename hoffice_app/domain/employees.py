@@ -10,6 +10,7 @@ from sqlmodel import Session, func, select
 from hoffice_app.domain.auth import revoke_all_sessions
 from hoffice_app.domain.errors import NotFound, ValidationError
 from hoffice_app.domain.masters import register_usage
+from hoffice_app.domain.parsing import as_id
 from hoffice_app.domain.passwords import check_policy, generate_password, hash_password
 from hoffice_app.domain.permissions import ROLES, require_actor, require_admin
 from hoffice_app.domain.views import Actor, EmployeeView
@@ -92,23 +93,37 @@ def _validate(session: Session, data: dict, exclude_id: int | None) -> dict:
     if role not in ROLES:
         errors["role"] = "Choose admin, manager or executive."
     clean["role"] = role
-    reports_to = data.get("reports_to_id") or None
-    if reports_to:
-        boss = session.get(Employee, int(reports_to))
+    raw_boss = data.get("reports_to_id") or None
+    reports_to = as_id(raw_boss)
+    if raw_boss:
+        boss = session.get(Employee, reports_to) if reports_to else None
         if boss is None:
             errors["reports_to_id"] = "Choose an existing employee."
-        elif exclude_id and boss.id == exclude_id:
-            errors["reports_to_id"] = "An employee cannot report to themself."
-    clean["reports_to_id"] = int(reports_to) if reports_to else None
-    division_ids = [int(d) for d in data.get("division_ids") or []]
+        elif exclude_id and _reports_up_to(session, boss, exclude_id):
+            errors["reports_to_id"] = "That would make a reporting loop: choose someone outside this team."
+    clean["reports_to_id"] = reports_to
+    raw_divisions = list(data.get("division_ids") or [])
+    division_ids = [d for d in (as_id(v) for v in raw_divisions) if d]
     found = session.exec(select(MasterEntry.id).where(MasterEntry.id.in_(division_ids),
                                                       MasterEntry.kind == "division")).all()
-    if len(set(found)) != len(set(division_ids)):
+    if len(division_ids) != len(raw_divisions) or len(set(found)) != len(set(division_ids)):
         errors["division_ids"] = "Choose divisions from the list."
     clean["division_ids"] = sorted(set(division_ids))
     if errors:
         raise ValidationError(errors)
     return clean
+
+
+def _reports_up_to(session: Session, boss: Employee, employee_id: int) -> bool:
+    """True when ``employee_id`` is ``boss`` or above them in the chain."""
+    seen: set[int] = set()
+    current: Employee | None = boss
+    while current is not None and current.id not in seen:
+        if current.id == employee_id:
+            return True
+        seen.add(current.id)
+        current = session.get(Employee, current.reports_to_id) if current.reports_to_id else None
+    return False
 
 
 def _set_divisions(session: Session, employee_id: int, division_ids: list[int]) -> None:

@@ -41,6 +41,11 @@ KINDS: tuple[MasterKind, ...] = (
     MasterKind("knowledge_template", "Knowledge templates", "knowledge template", "Leads", has_body=True),
 )
 
+# Settings that point at a master entry, and the list that entry must belong to.
+MASTER_SETTINGS: dict[str, str] = {"default_title": "title", "default_address_type": "address_type"}
+DEFAULT_SETTING_LABELS: dict[str, str] = {"default_title": "default title",
+                                          "default_address_type": "default type of address"}
+
 BY_KEY: dict[str, MasterKind] = {k.key: k for k in KINDS}
 CHILD_OF: dict[str, str] = {k.parent: k.key for k in KINDS if k.parent}
 

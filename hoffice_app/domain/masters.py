@@ -12,10 +12,11 @@ from typing import Callable
 from sqlmodel import Session, func, select
 
 from hoffice_app.domain.errors import NotFound, ValidationError
-from hoffice_app.domain.master_kinds import BY_KEY, CHILD_OF, kind as get_kind
+from hoffice_app.domain.master_kinds import BY_KEY, CHILD_OF, DEFAULT_SETTING_LABELS, MASTER_SETTINGS
+from hoffice_app.domain.master_kinds import kind as get_kind
 from hoffice_app.domain.permissions import require_actor, require_admin
 from hoffice_app.domain.views import Actor, MasterEntryView, Option
-from hoffice_app.models import MasterEntry
+from hoffice_app.models import MasterEntry, Setting
 
 MAX_NAME = 120
 UsageCheck = Callable[[Session, MasterEntry], list[str]]
@@ -66,7 +67,7 @@ def options(session: Session, actor: Actor, kind_key: str, parent_id: int | None
     stmt = select(MasterEntry).where(MasterEntry.kind == kind_key, MasterEntry.active == True)  # noqa: E712
     if parent_id is not None:
         stmt = stmt.where(MasterEntry.parent_id == parent_id)
-    rows = session.exec(stmt.order_by(MasterEntry.position, MasterEntry.id)).all()
+    rows = session.exec(stmt.order_by(MasterEntry.parent_id, MasterEntry.position, MasterEntry.id)).all()
     return [Option(value=str(r.id), label=r.name) for r in rows]
 
 
@@ -160,9 +161,17 @@ def move_entry(session: Session, actor: Actor, entry_id: int, direction: int) ->
 
 
 def set_active(session: Session, actor: Actor, entry_id: int, active: bool) -> None:
-    """Deactivated entries stay on old records but leave the drop-downs."""
+    """Deactivated entries stay on old records but leave the drop-downs. The
+    current default (title, address type) cannot be deactivated: new records
+    would start from a value nobody can pick."""
     require_admin(actor)
     entry = _get(session, entry_id)
+    if not active:
+        default = session.exec(select(Setting).where(Setting.key.in_(list(MASTER_SETTINGS)),
+                                                     Setting.value == str(entry.id))).first()
+        if default:
+            raise ValidationError({"active": f"“{entry.name}” is the {DEFAULT_SETTING_LABELS[default.key]}. "
+                                             "Choose another default in Company defaults first."})
     entry.active = active
     session.add(entry)
     session.flush()

@@ -13,7 +13,9 @@ import pycountry
 from sqlmodel import Session, select
 
 from hoffice_app.domain.errors import ValidationError
+from hoffice_app.domain.master_kinds import DEFAULT_SETTING_LABELS as LABELS, MASTER_SETTINGS
 from hoffice_app.domain.masters import register_usage
+from hoffice_app.domain.parsing import as_id
 from hoffice_app.domain.permissions import require_actor, require_admin
 from hoffice_app.domain.views import Actor, Option
 from hoffice_app.models import MasterEntry, Setting
@@ -26,9 +28,6 @@ DEFAULTS = {
     "default_address_type": "",  # master entry id
     "session_timeout_hours": "8",
 }
-# Settings that point at a master entry, and the list it must belong to.
-MASTER_SETTINGS = {"default_title": "title", "default_address_type": "address_type"}
-LABELS = {"default_title": "default title", "default_address_type": "default type of address"}
 
 
 @dataclass
@@ -99,7 +98,8 @@ def update_defaults(session: Session, actor: Actor, values: dict[str, str]) -> D
         elif key == "default_timezone" and value not in zoneinfo.available_timezones():
             errors[key] = "Choose a time zone from the list."
         elif key in MASTER_SETTINGS:
-            entry = session.get(MasterEntry, int(value)) if value.isdigit() else None
+            entry_id = as_id(value)
+            entry = session.get(MasterEntry, entry_id) if entry_id else None
             if entry is None or entry.kind != MASTER_SETTINGS[key] or not entry.active:
                 errors[key] = f"Choose the {LABELS[key]} from the list."
         elif key == "session_timeout_hours":

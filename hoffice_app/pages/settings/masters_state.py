@@ -8,6 +8,7 @@ from hoffice_app.db import unit_of_work
 from hoffice_app.domain import masters
 from hoffice_app.domain.errors import DomainError, ValidationError
 from hoffice_app.domain.master_kinds import BY_KEY
+from hoffice_app.domain.parsing import as_id
 from hoffice_app.domain.views import MasterEntryView, Option
 from hoffice_app.pages.settings.state import SettingsState
 
@@ -89,7 +90,7 @@ class MastersState(SettingsState):
             with unit_of_work() as session:
                 created = masters.create_entry(session, self.admin_or_refuse(), self.kind, self.new_name,
                                                code=self.new_code, body=self.new_body,
-                                               parent_id=int(self.new_parent) if self.new_parent else None)
+                                               parent_id=as_id(self.new_parent))
                 self._reload(session)
         except ValidationError as err:
             self.add_errors = err.errors
@@ -135,7 +136,7 @@ class MastersState(SettingsState):
             with unit_of_work() as session:
                 masters.update_entry(session, self.admin_or_refuse(), self.edit_id, self.edit_name,
                                      code=self.edit_code, body=self.edit_body,
-                                     parent_id=int(self.edit_parent) if self.edit_parent else None)
+                                     parent_id=as_id(self.edit_parent))
                 self._reload(session)
         except ValidationError as err:
             self.edit_errors = err.errors

@@ -1,0 +1,15 @@
+from hoffice_app.domain.auth import actor_for_token, login, logout
+from tests.factories import PASSWORD, make_employee
+
+
+def test_logout_ends_only_that_session(session, now):
+    make_employee(session, now)
+    laptop = login(session, "E01", PASSWORD, now=now).token
+    phone = login(session, "E01", PASSWORD, now=now).token
+    session.commit()
+
+    logout(session, laptop, now=now)
+    session.commit()
+
+    assert actor_for_token(session, laptop, now=now) is None
+    assert actor_for_token(session, phone, now=now).code == "E01"
