@@ -22,7 +22,7 @@ def _add_form(meta: MasterKind) -> rx.Component:
         parts.append(rx.box(text_field("Code", "code", S.new_code, S.set_new_code, S.add_errors.get("code", ""),
                                        field_id="new-code"), width="8rem"))
     form_row = rx.flex(*parts, rx.button(rx.icon("plus", size=16), "Add", type="submit", margin_top="1.45rem"),
-                       gap="3", wrap="wrap", align="start", width="100%")
+                       spacing="3", wrap="wrap", align="start", width="100%")
     body = []
     if meta.has_body:
         body.append(labelled("Template text", rx.text_area(id="new-body", value=S.new_body,
