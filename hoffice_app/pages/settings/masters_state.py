@@ -18,19 +18,12 @@ class MastersState(SettingsState):
     entries: list[MasterEntryView] = []
     parent_options: list[Option] = []
     parent_filter: str = "all"
-    # add form
-    new_name: str = ""
-    new_code: str = ""
-    new_parent: str = ""
-    new_body: str = ""
+    # add form and edit dialog: name, code, parent, body
+    new: dict[str, str] = {}
     add_errors: dict[str, str] = {}
-    # edit dialog
     edit_open: bool = False
     edit_id: int = 0
-    edit_name: str = ""
-    edit_code: str = ""
-    edit_parent: str = ""
-    edit_body: str = ""
+    edit: dict[str, str] = {}
     edit_errors: dict[str, str] = {}
     # delete confirmation
     delete_open: bool = False
@@ -54,7 +47,7 @@ class MastersState(SettingsState):
     def load(self, kind: str):
         self.kind = kind
         self.parent_filter, self.add_errors, self.edit_open, self.delete_open = "all", {}, False, False
-        self.new_name = self.new_code = self.new_parent = self.new_body = ""
+        self.new = {}
         actor, redirect = self.open_section()
         if actor is None:
             self.entries = []
@@ -63,34 +56,22 @@ class MastersState(SettingsState):
             self._reload(session)
 
     @rx.event
-    def set_new_name(self, value: str):
-        self.new_name = value
-
-    @rx.event
-    def set_new_code(self, value: str):
-        self.new_code = value
-
-    @rx.event
-    def set_new_parent(self, value: str):
-        self.new_parent = value
-
-    @rx.event
-    def set_new_body(self, value: str):
-        self.new_body = value
+    def set_new(self, field: str, value: str):
+        self.new = self.new | {field: value}
 
     @rx.event
     def set_parent_filter(self, value: str):
         self.parent_filter = value
         if value not in ("", "all"):
-            self.new_parent = value
+            self.new = self.new | {"parent": value}
 
     @rx.event
     def add(self):
         try:
             with unit_of_work() as session:
-                created = masters.create_entry(session, self.admin_or_refuse(), self.kind, self.new_name,
-                                               code=self.new_code, body=self.new_body,
-                                               parent_id=as_id(self.new_parent))
+                created = masters.create_entry(session, self.admin_or_refuse(), self.kind, self.new.get("name", ""),
+                                               code=self.new.get("code"), body=self.new.get("body"),
+                                               parent_id=as_id(self.new.get("parent")))
                 self._reload(session)
         except ValidationError as err:
             self.add_errors = err.errors
@@ -98,7 +79,7 @@ class MastersState(SettingsState):
         except DomainError as err:
             return rx.toast.error(err.message)
         self.add_errors = {}
-        self.new_name = self.new_code = self.new_body = ""
+        self.new = {"parent": self.new.get("parent", "")}
         return rx.toast.success(f"Added “{created.name}”.")
 
     @rx.event
@@ -106,37 +87,25 @@ class MastersState(SettingsState):
         entry = next((e for e in self.entries if e.id == entry_id), None)
         if entry is None:
             return
-        self.edit_id, self.edit_name, self.edit_code = entry.id, entry.name, entry.code
-        self.edit_parent = str(entry.parent_id) if entry.parent_id else ""
-        self.edit_body, self.edit_errors, self.edit_open = entry.body, {}, True
+        self.edit_id, self.edit_errors, self.edit_open = entry.id, {}, True
+        self.edit = {"name": entry.name, "code": entry.code, "body": entry.body,
+                     "parent": str(entry.parent_id) if entry.parent_id else ""}
 
     @rx.event
     def set_edit_open(self, value: bool):
         self.edit_open = value
 
     @rx.event
-    def set_edit_name(self, value: str):
-        self.edit_name = value
-
-    @rx.event
-    def set_edit_code(self, value: str):
-        self.edit_code = value
-
-    @rx.event
-    def set_edit_parent(self, value: str):
-        self.edit_parent = value
-
-    @rx.event
-    def set_edit_body(self, value: str):
-        self.edit_body = value
+    def set_edit(self, field: str, value: str):
+        self.edit = self.edit | {field: value}
 
     @rx.event
     def save_edit(self):
         try:
             with unit_of_work() as session:
-                masters.update_entry(session, self.admin_or_refuse(), self.edit_id, self.edit_name,
-                                     code=self.edit_code, body=self.edit_body,
-                                     parent_id=as_id(self.edit_parent))
+                masters.update_entry(session, self.admin_or_refuse(), self.edit_id, self.edit.get("name", ""),
+                                     code=self.edit.get("code"), body=self.edit.get("body"),
+                                     parent_id=as_id(self.edit.get("parent")))
                 self._reload(session)
         except ValidationError as err:
             self.edit_errors = err.errors

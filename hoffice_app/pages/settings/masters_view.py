@@ -13,20 +13,20 @@ def _add_form(meta: MasterKind) -> rx.Component:
     parts = []
     if meta.parent:
         parts.append(rx.box(select_field(BY_KEY[meta.parent].singular.capitalize(), "parent", S.parent_options,
-                                         S.new_parent, S.set_new_parent, S.add_errors.get("parent_id", ""),
+                                         S.new.get("parent", ""), lambda v: S.set_new("parent", v), S.add_errors.get("parent_id", ""),
                                          field_id="new-parent"), min_width="12rem"))
-    parts.append(rx.box(text_field(f"New {meta.singular}", "name", S.new_name, S.set_new_name,
+    parts.append(rx.box(text_field(f"New {meta.singular}", "name", S.new.get("name", ""), lambda v: S.set_new("name", v),
                                    S.add_errors.get("name", ""), field_id="new-name",
                                    placeholder=f"Name of the {meta.singular}"), flex="1", min_width="14rem"))
     if meta.has_code:
-        parts.append(rx.box(text_field("Code", "code", S.new_code, S.set_new_code, S.add_errors.get("code", ""),
+        parts.append(rx.box(text_field("Code", "code", S.new.get("code", ""), lambda v: S.set_new("code", v), S.add_errors.get("code", ""),
                                        field_id="new-code"), width="8rem"))
     form_row = rx.flex(*parts, rx.button(rx.icon("plus", size=16), "Add", type="submit", margin_top="1.45rem"),
                        spacing="3", wrap="wrap", align="start", width="100%")
     body = []
     if meta.has_body:
-        body.append(labelled("Template text", rx.text_area(id="new-body", value=S.new_body,
-                                                            on_change=S.set_new_body, rows="4", width="100%"),
+        body.append(labelled("Template text", rx.text_area(id="new-body", value=S.new.get("body", ""),
+                                                            on_change=lambda v: S.set_new("body", v), rows="4", width="100%"),
                              "new-body"))
     return rx.form(rx.vstack(form_row, *body, width="100%"), on_submit=lambda _: S.add(), no_validate=True, width="100%")
 
@@ -79,17 +79,17 @@ def _edit_dialog(meta: MasterKind) -> rx.Component:
     fields = []
     if meta.parent:
         fields.append(select_field(BY_KEY[meta.parent].singular.capitalize(), "edit_parent", S.parent_options,
-                                   S.edit_parent, S.set_edit_parent, S.edit_errors.get("parent_id", ""),
-                                   field_id="edit-parent"))
-    fields.append(text_field("Name", "edit_name", S.edit_name, S.set_edit_name, S.edit_errors.get("name", ""),
-                             field_id="edit-name"))
+                                   S.edit.get("parent", ""), lambda v: S.set_edit("parent", v),
+                                   S.edit_errors.get("parent_id", ""), field_id="edit-parent"))
+    fields.append(text_field("Name", "edit_name", S.edit.get("name", ""), lambda v: S.set_edit("name", v),
+                             S.edit_errors.get("name", ""), field_id="edit-name"))
     if meta.has_code:
-        fields.append(text_field("Code", "edit_code", S.edit_code, S.set_edit_code, S.edit_errors.get("code", ""),
-                                 field_id="edit-code"))
+        fields.append(text_field("Code", "edit_code", S.edit.get("code", ""), lambda v: S.set_edit("code", v),
+                                 S.edit_errors.get("code", ""), field_id="edit-code"))
     if meta.has_body:
-        fields.append(labelled("Template text", rx.text_area(id="edit-body", value=S.edit_body,
-                                                              on_change=S.set_edit_body, rows="6", width="100%"),
-                               "edit-body"))
+        area = rx.text_area(id="edit-body", value=S.edit.get("body", ""), on_change=lambda v: S.set_edit("body", v),
+                            rows="6", width="100%")
+        fields.append(labelled("Template text", area, "edit-body"))
     return rx.dialog.root(
         rx.dialog.content(
             rx.dialog.title(f"Edit {meta.singular}"),
