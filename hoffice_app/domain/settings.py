@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import zoneinfo
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import lru_cache
 
 import pycountry
@@ -49,6 +50,14 @@ def put(session: Session, key: str, value: str) -> None:
     row = session.get(Setting, key) or Setting(key=key)
     row.value = value
     session.add(row)
+
+
+def local_today(session: Session, now: datetime) -> date:
+    """The company's date at ``now`` (its default time zone)."""
+    try:
+        return now.astimezone(zoneinfo.ZoneInfo(get(session, "default_timezone"))).date()
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return now.date()
 
 
 def session_timeout_hours(session: Session) -> float:

@@ -1,5 +1,10 @@
 """SQLModel tables. Importing this package registers every table on the metadata."""
+from hoffice_app.models.contacts import (Contact, ContactAddress, ContactAlias, ContactAssociation, ContactCategory,
+                                         ContactDivision, ContactEmail, ContactPhone, ContactPrivacy)
+from hoffice_app.models.counters import CodeCounter
 from hoffice_app.models.masters import MasterEntry, Setting
 from hoffice_app.models.users import AuthSession, Employee, EmployeeDivision, LoginThrottle
 
-__all__ = ["AuthSession", "Employee", "EmployeeDivision", "LoginThrottle", "MasterEntry", "Setting"]
+__all__ = ["AuthSession", "CodeCounter", "Contact", "ContactAddress", "ContactAlias", "ContactAssociation", "ContactCategory",
+           "ContactDivision", "ContactEmail", "ContactPhone", "ContactPrivacy", "Employee", "EmployeeDivision",
+           "LoginThrottle", "MasterEntry", "Setting"]
