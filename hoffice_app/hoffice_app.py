@@ -3,6 +3,7 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.pages import settings
+from hoffice_app.pages.contacts.register import register as register_contacts
 from hoffice_app.pages.dashboard import DashboardState, dashboard_page
 from hoffice_app.pages.login import login_page
 from hoffice_app.state.auth import AuthState
@@ -13,3 +14,4 @@ app = rx.App(
 app.add_page(login_page, route=routes.LOGIN, title="Log in · H-Office", on_load=AuthState.open_login)
 app.add_page(dashboard_page, route=routes.DASHBOARD, title="Dashboard · H-Office", on_load=DashboardState.load)
 settings.register(app)
+register_contacts(app)

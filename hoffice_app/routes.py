@@ -7,3 +7,16 @@ SETTINGS_SECTION = "/settings/[section]"
 
 def settings_section(section: str) -> str:
     return f"{SETTINGS}/{section}"
+
+CONTACTS = "/contacts"
+CONTACT_NEW = "/contacts/new"
+CONTACT_DETAIL = "/contacts/[contact_code]"
+CONTACT_EDIT = "/contacts/[contact_code]/edit"
+
+
+def contact(code: str) -> str:
+    return f"{CONTACTS}/{code}"
+
+
+def contact_edit(code: str) -> str:
+    return f"{CONTACTS}/{code}/edit"

@@ -36,3 +36,42 @@ def select_field(label: str, name: str, options, value, on_change, error=None, *
         value=value, on_change=on_change, name=name,
     )
     return labelled(label, control, field_id, error)
+
+
+NONE = "__none__"
+
+
+def field_warning(message) -> rx.Component:
+    return rx.cond(message != "", rx.text(message, color_scheme="amber", size="1"))
+
+
+def choice(label: str, field_id: str, options, value, on_change, error=None, *, clearable: bool = True,
+           placeholder: str = "Choose…", none_label: str = "— None —") -> rx.Component:
+    """A select whose choice can be cleared again (Radix items cannot hold "")."""
+    items = [rx.select.item(none_label, value=NONE)] if clearable else []
+    control = rx.select.root(
+        rx.select.trigger(placeholder=placeholder, id=field_id, width="100%"),
+        rx.select.content(*items, rx.foreach(options, lambda o: rx.select.item(o.label, value=o.value))),
+        value=value,
+        on_change=on_change,
+    )
+    return labelled(label, control, field_id, error)
+
+
+def fixed_choice(label: str, field_id: str, pairs: list[tuple[str, str]], value, on_change, error=None,
+                 *, clearable: bool = True) -> rx.Component:
+    """A select over a fixed Python list of (value, label)."""
+    items = [rx.select.item("— None —", value=NONE)] if clearable else []
+    items += [rx.select.item(text, value=val) for val, text in pairs]
+    control = rx.select.root(rx.select.trigger(placeholder="Choose…", id=field_id, width="100%"),
+                             rx.select.content(*items), value=value,
+                             on_change=on_change)
+    return labelled(label, control, field_id, error)
+
+
+def check_group(label: str, group_id: str, options, selected, on_toggle, error=None) -> rx.Component:
+    """Checkboxes for a many-of list; ``on_toggle(value, checked)``."""
+    boxes = rx.flex(rx.foreach(options, lambda o: rx.checkbox(o.label, checked=selected.contains(o.value),
+                                                               on_change=lambda c: on_toggle(o.value, c))),
+                    spacing="4", wrap="wrap", id=group_id, role="group", aria_label=label)
+    return labelled(label, boxes, group_id, error)

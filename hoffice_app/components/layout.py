@@ -12,6 +12,7 @@ from hoffice_app import routes
 from hoffice_app.state.auth import AuthState
 
 NAV = [("Dashboard", routes.DASHBOARD, "layout-dashboard", False),
+       ("Contacts", routes.CONTACTS, "contact", False),
        ("Settings", routes.SETTINGS, "settings", True)]
 
 
@@ -67,7 +68,7 @@ def sidebar() -> rx.Component:
         _brand(),
         rx.el.nav(rx.vstack(*_nav_links(), spacing="1", width="100%"), aria_label="Main",
                   style={"width": "100%", "marginTop": "1.5rem"}),
-        width="14rem", min_height="100vh", padding="1rem", flex_shrink="0",
+        width="14rem", height="100vh", position="sticky", top="0", padding="1rem", flex_shrink="0",
         border_right=f"1px solid {rx.color('gray', 5)}", background=rx.color("gray", 2),
         display=["none", "none", "flex"],
     )

@@ -56,7 +56,7 @@ def contact_detail(session: Session, actor: Actor, code: str) -> ContactDetail:
     values = {
         "Title": names.get(c.title_id, ""), "Type of contact": names.get(c.contact_type_id, ""),
         "Stage": "Customer" if c.is_customer else "Prospect", "Designation": c.designation,
-        "Country": c.country, "Reference": _reference_text(session, actor, c, names),
+        "Country": _country_name(c.country), "Reference": _reference_text(session, actor, c, names),
         "Industry": names.get(c.industry_id, ""), "Segment": names.get(c.segment_id, ""),
         "Date of birth": _d(c.date_of_birth), "Anniversary": _d(c.anniversary),
         "Gender": c.gender.capitalize(), "Date of death": _d(c.date_of_death),
@@ -133,8 +133,15 @@ def _employee_name(session: Session, employee_id: int | None) -> str:
 
 def _address_text(a: ContactAddress) -> str:
     parts = [a.line1, a.line2, a.area, a.district if a.district != a.city else "", a.city,
-             f"{a.state} {a.pin}".strip(), a.country]
+             f"{a.state} {a.pin}".strip(), _country_name(a.country)]
     return ", ".join(p for p in parts if p)
+
+
+def _country_name(alpha_2: str) -> str:
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=alpha_2) if alpha_2 else None
+    return getattr(found, "common_name", None) or (found.name if found else alpha_2)
 
 
 def _d(value) -> str:
@@ -143,3 +150,15 @@ def _d(value) -> str:
 
 def _n(value) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".") if value is not None else ""
+
+
+def reference_label(session: Session, actor: Actor, kind: str, reference_id: str) -> str:
+    """Text of a contact reference for the form ("Ronny Shah · C000002")."""
+    from hoffice_app.domain.contact_access import can_see
+    from hoffice_app.domain.parsing import as_id
+
+    ref = as_id(reference_id)
+    if kind != "contact" or not ref or not can_see(session, actor, ref):
+        return ""
+    other = session.get(Contact, ref)
+    return f"{other.name} · {other.code}"

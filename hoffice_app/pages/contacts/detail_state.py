@@ -1,0 +1,129 @@
+"""State of /contacts/<code>: the contact, its associations and the actions menu."""
+from __future__ import annotations
+
+import reflex as rx
+
+from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import associations, contacts, masters
+from hoffice_app.domain.contact_detail import contact_detail
+from hoffice_app.domain.contact_search import pick_contacts
+from hoffice_app.domain.contact_views import AddressView, AssociationView, PhoneView
+from hoffice_app.domain.errors import DomainError, NotFound, ValidationError
+from hoffice_app.domain.views import Option
+from hoffice_app.state.auth import AuthState
+
+
+class ContactDetailState(AuthState):
+    not_found: str = ""
+    contact_id: int = 0
+    code: str = ""
+    display_name: str = ""
+    info: dict[str, str] = {}
+    emails: list[str] = []
+    phones: list[PhoneView] = []
+    addresses: list[AddressView] = []
+    aliases: list[str] = []
+    categories: list[str] = []
+    divisions: list[str] = []
+    links: list[AssociationView] = []
+    shared_with: list[str] = []
+    is_private: bool = False
+    is_customer: bool = False
+    # "Actions → Associate contact"
+    associate_open: bool = False
+    relation_options: list[Option] = []
+    other_search: str = ""
+    other_results: list[Option] = []
+    other_code: str = ""
+    other_label: str = ""
+    relation_id: str = ""
+    associate_errors: dict[str, str] = {}
+
+    def _code_from_url(self) -> str:
+        return self.router.url.path.rstrip("/").split("/")[-1].upper()
+
+    def _fill(self, session, actor, code: str) -> None:
+        d = contact_detail(session, actor, code)
+        self.contact_id, self.code, self.display_name, self.info = d.id, d.code, d.display_name, d.values
+        self.emails, self.phones, self.addresses, self.aliases = d.emails, d.phones, d.addresses, d.aliases
+        self.categories, self.divisions, self.links = d.categories, d.divisions, d.associations
+        self.shared_with, self.is_private, self.is_customer = d.shared_with, d.is_private, d.is_customer
+
+    @rx.event
+    def load(self):
+        self.not_found, self.associate_open = "", False
+        actor, redirect = self.actor_or_redirect()
+        if actor is None:
+            return redirect
+        try:
+            with unit_of_work() as session:
+                self._fill(session, actor, self._code_from_url())
+        except NotFound as err:
+            self.not_found, self.code, self.info = err.message, "", {}
+
+    @rx.event
+    def toggle_customer(self):
+        try:
+            with unit_of_work() as session:
+                actor = self.require_actor()
+                contacts.set_customer(session, actor, self.contact_id, not self.is_customer, now=utcnow())
+                self._fill(session, actor, self.code)
+        except DomainError as err:
+            return rx.toast.error(err.message)
+        return rx.toast.success("Marked as customer." if self.is_customer else "Marked as prospect.")
+
+    @rx.event
+    def open_associate(self):
+        with unit_of_work() as session:
+            self.relation_options = masters.options(session, self.require_actor(), "relation")
+        self.other_search, self.other_results, self.other_code, self.other_label = "", [], "", ""
+        self.relation_id, self.associate_errors, self.associate_open = "", {}, True
+
+    @rx.event
+    def set_associate_open(self, value: bool):
+        self.associate_open = value
+
+    @rx.event
+    def search_other(self, text: str):
+        self.other_search = text
+        if len(text.strip()) < 2:
+            self.other_results = []
+            return
+        with unit_of_work() as session:
+            self.other_results = pick_contacts(session, self.require_actor(), text, limit=8,
+                                               exclude_id=self.contact_id)
+
+    @rx.event
+    def pick_other(self, code: str, label: str):
+        self.other_code, self.other_label, self.other_search, self.other_results = code, label, "", []
+
+    @rx.event
+    def set_relation(self, value: str):
+        self.relation_id = value
+
+    @rx.event
+    def associate(self):
+        try:
+            with unit_of_work() as session:
+                actor = self.require_actor()
+                link = associations.associate(session, actor, self.contact_id, self.other_code, self.relation_id,
+                                              now=utcnow())
+                self._fill(session, actor, self.code)
+        except ValidationError as err:
+            self.associate_errors = err.errors
+            return
+        except DomainError as err:
+            return rx.toast.error(err.message)
+        self.associate_open = False
+        return rx.toast.success(f"Associated: {link.text}.")
+
+    @rx.event
+    def remove_link(self, association_id: int):
+        try:
+            with unit_of_work() as session:
+                actor = self.require_actor()
+                associations.remove_association(session, actor, association_id)
+                self._fill(session, actor, self.code)
+        except DomainError as err:
+            return rx.toast.error(err.message)
+        return rx.toast.success("Association removed.")

@@ -1,0 +1,92 @@
+"""State of /contacts: search, filters, sorting and one page of rows at a time
+(only the visible page is ever sent to the browser)."""
+from __future__ import annotations
+
+import reflex as rx
+
+from hoffice_app.db import unit_of_work
+from hoffice_app.domain import employees, masters
+from hoffice_app.domain.contact_search import ContactQuery, address_choices, search_contacts
+from hoffice_app.domain.contact_views import ContactRow
+from hoffice_app.domain.errors import DomainError
+from hoffice_app.domain.views import Option
+from hoffice_app.state.auth import AuthState
+
+ANY = "all"
+FILTER_KEYS = ("contact_type_id", "category_id", "industry_id", "city", "state", "stage",
+               "key_account_manager_id", "division_id")
+
+
+class ContactListState(AuthState):
+    rows: list[ContactRow] = []
+    total: int = 0
+    page: int = 1
+    pages: int = 1
+    text: str = ""
+    filters: dict[str, str] = {}
+    sort: str = "name"
+    type_options: list[Option] = []
+    category_options: list[Option] = []
+    industry_options: list[Option] = []
+    division_options: list[Option] = []
+    employee_options: list[Option] = []
+    city_options: list[str] = []
+    state_options: list[str] = []
+    loaded: bool = False
+
+    @rx.var
+    def active_filters(self) -> int:
+        return sum(1 for v in self.filters.values() if v and v != ANY) + (1 if self.text.strip() else 0)
+
+    @rx.event
+    def load(self):
+        actor, redirect = self.actor_or_redirect()
+        if actor is None:
+            return redirect
+        with unit_of_work() as session:
+            self.type_options = masters.options(session, actor, "contact_type")
+            self.category_options = masters.options(session, actor, "contact_category")
+            self.industry_options = masters.options(session, actor, "industry")
+            self.division_options = masters.options(session, actor, "division")
+            self.employee_options = [Option(str(e.id), e.name)
+                                     for e in employees.list_employees(session, actor, include_inactive=False)]
+            self.city_options = address_choices(session, actor, "city")
+            self.state_options = address_choices(session, actor, "state")
+        self.loaded = True
+        return ContactListState.search
+
+    @rx.event
+    def search(self):
+        query = ContactQuery(text=self.text, sort=self.sort, page=self.page,
+                             **{k: ("" if v == ANY else v) for k, v in self.filters.items() if k in FILTER_KEYS})
+        try:
+            with unit_of_work() as session:
+                result = search_contacts(session, self.require_actor(), query)
+        except DomainError as err:
+            return rx.toast.error(err.message)
+        self.rows, self.total, self.page, self.pages = result.rows, result.total, result.page, result.pages
+
+    @rx.event
+    def set_text(self, value: str):
+        self.text, self.page = value, 1
+        return ContactListState.search
+
+    @rx.event
+    def set_filter(self, key: str, value: str):
+        self.filters, self.page = self.filters | {key: value}, 1
+        return ContactListState.search
+
+    @rx.event
+    def clear_filters(self):
+        self.filters, self.text, self.page = {}, "", 1
+        return ContactListState.search
+
+    @rx.event
+    def set_sort(self, value: str):
+        self.sort, self.page = value, 1
+        return ContactListState.search
+
+    @rx.event
+    def go_to_page(self, page: int):
+        self.page = max(1, min(int(page), self.pages))
+        return ContactListState.search

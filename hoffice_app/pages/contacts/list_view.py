@@ -1,0 +1,108 @@
+"""/contacts: the searchable, filterable contact list."""
+from __future__ import annotations
+
+import reflex as rx
+
+from hoffice_app import routes
+from hoffice_app.components.layout import page_shell
+from hoffice_app.domain.contact_views import ContactRow
+from hoffice_app.pages.contacts.list_state import ANY, ContactListState as S
+
+SORTS = [("name", "Name A→Z"), ("-name", "Name Z→A"), ("code", "Code ↑"), ("-code", "Code ↓"),
+         ("-created", "Newest first"), ("created", "Oldest first")]
+
+
+def _filter(label: str, key: str, options, *, strings: bool = False) -> rx.Component:
+    items = (rx.foreach(options, lambda o: rx.select.item(o, value=o)) if strings
+             else rx.foreach(options, lambda o: rx.select.item(o.label, value=o.value)))
+    return rx.select.root(
+        rx.select.trigger(placeholder=label, aria_label=label, variant="soft"),
+        rx.select.content(rx.select.item(f"Any {label.lower()}", value=ANY), items),
+        value=S.filters.get(key, ""),
+        on_change=lambda v: S.set_filter(key, v), size="2",
+    )
+
+
+def _toolbar() -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.input(rx.input.slot(rx.icon("search", size=16)), placeholder="Search name, alias, code, e-mail or mobile",
+                     value=S.text, on_change=S.set_text, debounce_timeout=250, width="100%", size="3",
+                     aria_label="Search contacts", type="search"),
+            rx.link(rx.button(rx.icon("user-plus", size=16), "Add contact", size="3", white_space="nowrap"),
+                    href=routes.CONTACT_NEW, flex_shrink="0"),
+            width="100%"),
+        rx.flex(
+            _filter("Type", "contact_type_id", S.type_options),
+            rx.select.root(rx.select.trigger(placeholder="Stage", aria_label="Stage", variant="soft"),
+                           rx.select.content(rx.select.item("Any stage", value=ANY),
+                                             rx.select.item("Prospects", value="prospect"),
+                                             rx.select.item("Customers", value="customer")),
+                           value=S.filters.get("stage", ""),
+                           on_change=lambda v: S.set_filter("stage", v)),
+            _filter("Category", "category_id", S.category_options),
+            _filter("Industry", "industry_id", S.industry_options),
+            _filter("City", "city", S.city_options, strings=True),
+            _filter("State", "state", S.state_options, strings=True),
+            _filter("Key account manager", "key_account_manager_id", S.employee_options),
+            _filter("Division", "division_id", S.division_options),
+            rx.cond(S.active_filters > 0, rx.button("Clear", variant="ghost", on_click=S.clear_filters)),
+            rx.spacer(),
+            rx.select.root(rx.select.trigger(aria_label="Sort by"),
+                           rx.select.content(*[rx.select.item(label, value=v) for v, label in SORTS]),
+                           value=S.sort, on_change=S.set_sort),
+            spacing="2", wrap="wrap", width="100%", align="center"),
+        spacing="3", width="100%")
+
+
+def _row(row: ContactRow) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(rx.code(row.code)),
+        rx.table.cell(rx.hstack(
+            rx.link(rx.text(row.title, " ", row.name), href=f"{routes.CONTACTS}/{row.code}", weight="medium"),
+            rx.cond(row.is_private, rx.tooltip(rx.icon("lock", size=14, aria_label="Private"), content="Private")),
+            align="center", spacing="1")),
+        rx.table.cell(row.contact_type),
+        rx.table.cell(rx.badge(row.stage, color_scheme=rx.cond(row.stage == "Customer", "green", "blue"))),
+        rx.table.cell(row.mobile),
+        rx.table.cell(row.email),
+        rx.table.cell(row.city),
+        rx.table.cell(row.key_account_manager),
+    )
+
+
+def _pager() -> rx.Component:
+    first = (S.page - 1) * 25 + 1
+    last = rx.cond(S.page * 25 < S.total, S.page * 25, S.total)
+    return rx.hstack(
+        rx.text("Showing ", first, "–", last, " of ", S.total, size="2", color_scheme="gray"),
+        rx.spacer(),
+        rx.button(rx.icon("chevron-left", size=16), "Previous", variant="soft", disabled=S.page <= 1,
+                  on_click=S.go_to_page(S.page - 1)),
+        rx.text("Page ", S.page, " of ", S.pages, size="2"),
+        rx.button("Next", rx.icon("chevron-right", size=16), variant="soft", disabled=S.page >= S.pages,
+                  on_click=S.go_to_page(S.page + 1)),
+        width="100%", align="center")
+
+
+def _empty() -> rx.Component:
+    return rx.cond(
+        S.active_filters > 0,
+        rx.callout("No contact matches this search. Check the spelling, or clear the filters.", icon="search-x"),
+        rx.callout(rx.text("No contacts yet. ", rx.link("Add the first contact", href=routes.CONTACT_NEW), "."),
+                   icon="info"),
+    )
+
+
+def contact_list_page() -> rx.Component:
+    table = rx.el.section(rx.table.root(
+        rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in
+                                       ("Code", "Name", "Type", "Stage", "Mobile", "E-mail", "City",
+                                        "Key account manager")])),
+        rx.table.body(rx.foreach(S.rows, _row)), variant="surface", width="100%", size="1"),
+        aria_label="Contacts", style={"overflowX": "auto", "width": "100%"})
+    return page_shell("Contacts", rx.vstack(
+        _toolbar(),
+        rx.cond(S.total > 0, rx.vstack(table, _pager(), width="100%", spacing="3"),
+                rx.cond(S.loaded, _empty())),
+        spacing="4", width="100%"))

@@ -1,0 +1,132 @@
+"""Create a company and a person with every section, associate them, find the
+person by alias and by a differently formatted mobile, see the duplicate warning."""
+import re
+
+from playwright.sync_api import expect
+
+from tests.e2e.contact_pages import ContactForm, ContactList
+from tests.e2e.pages import LoginPage
+
+
+def _company(form: ContactForm) -> str:
+    form.open_new()
+    form.choose("Title", "M/S")
+    form.fill("Name", "Kalpana Textiles Pvt Ltd")
+    form.choose("Type of contact", "Customer")
+    form.switch("Customer (off: prospect)")
+    form.add_alias("Kalpana Group")
+    form.tick("Corporate")
+    form.choose("Reference", "Campaign / activity")
+    form.choose("Campaign / activity", "Trade Show 2026")
+    form.choose("Industry", "Manufacturing")
+    form.choose("Industry segment", "Textiles")
+    form.tick("hoffice", within=form.page.get_by_role("group", name="Divisions"))
+    form.choose("Key account manager", "Ravi Shah · E02")
+    form.fill("E-mail", "sales@Kalpana.Example.com")
+    form.fill("Office phone", "079 2686 2513")
+    form.fill("Website", "www.kalpana.example.com")
+    form.fill("LinkedIn", "linkedin.com/company/kalpana")
+    form.fill("Address 1", "12, Ring Road")
+    form.fill("City", "Surat")
+    form.fill("State", "gujarat")
+    form.fill("Zip / PIN code", "395002")
+    form.fill("PAN", "AAACK1234F")
+    form.fill("GSTIN / ARN", "24AAACK1234F1Z5")
+    form.choose("GST registration type", "Regular")
+    form.switch("TDS applicable")
+    form.fill("TDS section", "194C")
+    form.fill("Credit limit amount", "1,50,000")
+    form.fill("Credit limit days", "30")
+    form.fill("Default discount (%)", "5")
+    form.choose("Default price list", "Dealer Price")
+    form.choose("Class", "Gold")
+    form.choose("Default invoice type", "Sales Invoice")
+    form.choose("Send system notifications by", "E-mail and SMS")
+    form.fill("Remarks", "Met at the trade show.")
+    form.save()
+    return form.saved_code()
+
+
+def test_company_and_person_end_to_end(page, demo_password):
+    LoginPage(page).log_in("E01", demo_password)
+    form = ContactForm(page)
+    company_code = _company(form)
+    expect(page.get_by_role("heading", name="M/S Kalpana Textiles Pvt Ltd")).to_be_visible()
+    details = page.get_by_role("region", name="Contact", exact=True)
+    expect(details).to_contain_text("Textiles")
+    expect(details).to_contain_text("Campaign: Trade Show 2026")
+    expect(page.get_by_role("region", name="Addresses")).to_contain_text("SURAT".title())
+    expect(page.get_by_role("region", name="Addresses")).to_contain_text("GUJARAT 395002")
+    expect(page.get_by_role("region", name="Communication & social media")).to_contain_text("+91 79 2686 2513")
+    expect(page.get_by_role("region", name="Sales & purchase")).to_contain_text("150,000")
+    expect(page.get_by_role("region", name="Statutory details")).to_contain_text("Applicable (194C)")
+
+    # A person, referred by the company, with a date of birth and a mobile.
+    form.open_new()
+    form.choose("Title", "Mr.")
+    form.fill("Name", "Vikram Rao")
+    form.choose("Type of contact", "Other")
+    form.add_alias("Vicky")
+    form.pick_reference_contact("Kalpana", "Kalpana Textiles")
+    form.fill("Date of birth", "1985-04-12")
+    form.choose("Gender", "Male")
+    form.fill("Designation", "Purchase Manager")
+    form.fill("E-mail", "vikram.rao@example.in")
+    form.fill("Mobile", "98765 43210")
+    form.fill("Address 1", "4 Lake View")
+    form.fill("City", "Ahmedabad")
+    form.fill("State", "Gujarat")
+    form.fill("Zip / PIN code", "380015")
+    form.choose("Time zone", "Asia/Kolkata")
+    form.save()
+    person_code = form.saved_code()
+    expect(page.get_by_role("region", name="Contact", exact=True)).to_contain_text("Contact: Kalpana Textiles Pvt Ltd")
+
+    # Actions → Associate Contact
+    page.get_by_role("button", name="Actions").click()
+    page.get_by_role("menuitem", name="Associate Contact").click()
+    dialog = page.get_by_role("dialog", name="Associate contact")
+    form.choose("Relation", "Employee", within=dialog)
+    dialog.get_by_label("… of contact").fill("Kalpana")
+    dialog.get_by_role("button", name=re.compile("Kalpana Textiles")).click()
+    dialog.get_by_role("button", name="Associate").click()
+    links = page.get_by_role("region", name="Associated contacts")
+    expect(links).to_contain_text("Employee of Kalpana Textiles Pvt Ltd")
+    page.goto(f"/contacts/{company_code}")
+    expect(page.get_by_role("region", name="Associated contacts")).to_contain_text("Vikram Rao is Employee of")
+
+    # Find the person by alias and by a differently written mobile.
+    contacts = ContactList(page).open()
+    contacts.search("vicky")
+    expect(contacts.rows().filter(has_text="Vikram Rao")).to_have_count(1)
+    contacts.search("+91-98765-43210")
+    expect(contacts.rows().filter(has_text=person_code)).to_have_count(1)
+    contacts.search("Kalpana Group")
+    expect(contacts.rows().filter(has_text=company_code)).to_have_count(1)
+
+    # The same mobile again: the duplicate warning names Vikram and offers to open him.
+    form.open_new()
+    form.fill("Name", "V. Rao")
+    form.choose("Type of contact", "Other")
+    form.fill("Mobile", "9876543210")
+    form.save()
+    warning = page.get_by_role("alertdialog", name="This contact may already exist")
+    expect(warning).to_contain_text("Vikram Rao")
+    expect(warning.get_by_role("link", name=re.compile(person_code))).to_be_visible()
+    warning.get_by_role("button", name="Keep editing").click()
+    expect(page).to_have_url(re.compile(r"/contacts/new"))
+
+
+def test_validation_messages_sit_next_to_their_fields(page, demo_password):
+    LoginPage(page).log_in("E01", demo_password)
+    form = ContactForm(page).open_new()
+    form.fill("E-mail", "not-an-address")
+    form.fill("Mobile", "12345")
+    form.fill("Zip / PIN code", "38001")
+    form.save()
+    expect(page.get_by_text("Enter the contact's name.")).to_be_visible()
+    expect(page.get_by_text("Choose the type of contact.")).to_be_visible()
+    expect(page.get_by_text(re.compile("Not a valid e-mail address"))).to_be_visible()
+    expect(page.get_by_text(re.compile("Not a valid mobile number for India"))).to_be_visible()
+    expect(page.get_by_text("An Indian PIN code has exactly 6 digits.")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/contacts/new"))

@@ -1,0 +1,43 @@
+"""A private contact stays invisible to employees not on its list: in the list,
+in search and at its URL."""
+import re
+
+from playwright.sync_api import expect
+
+from tests.e2e.contact_pages import ContactForm, ContactList
+from tests.e2e.pages import LoginPage
+
+
+def test_private_contact_hidden_from_unlisted_employee(page, browser, server, demo_password):
+    LoginPage(page).log_in("E03", demo_password)
+    form = ContactForm(page).open_new()
+    form.fill("Name", "Sunrise Secret Supplies")
+    form.choose("Type of contact", "Vendor")
+    form.fill("Mobile", "99887 76655")
+    form.switch("Private contact: only the employees below (and administrators) can see it")
+    form.save()
+    code = form.saved_code()
+    expect(page.get_by_role("region", name="Privacy and remarks")).to_contain_text("Neha Joshi")
+
+    other = browser.new_context(base_url=server.url)
+    karan = other.new_page()
+    LoginPage(karan).log_in("E04", demo_password)
+    contacts = ContactList(karan).open()
+    expect(contacts.rows().filter(has_text="Sunrise")).to_have_count(0)
+    contacts.search("Sunrise")
+    expect(karan.get_by_text("No contact matches this search.")).to_be_visible()
+    contacts.search("99887 76655")
+    expect(karan.get_by_text("No contact matches this search.")).to_be_visible()
+    karan.goto(f"/contacts/{code}")
+    expect(karan.get_by_role("alert")).to_have_text("No such contact, or it is private and not shared with you.")
+    expect(karan.get_by_text("Sunrise Secret Supplies")).to_have_count(0)
+    karan.goto(f"/contacts/{code}/edit")
+    expect(karan.get_by_role("alert")).to_contain_text("not shared with you")
+    other.close()
+
+    admin_context = browser.new_context(base_url=server.url)
+    admin = admin_context.new_page()
+    LoginPage(admin).log_in("E01", demo_password)
+    admin.goto(f"/contacts/{code}")
+    expect(admin.get_by_role("heading", name=re.compile("Sunrise Secret Supplies"))).to_be_visible()
+    admin_context.close()
