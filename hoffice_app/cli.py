@@ -50,7 +50,7 @@ def cmd_seed_demo(args) -> int:
         if args.if_empty and not database_is_empty(session):
             print("Database already has employees: demo data not loaded.")
             return 0
-        created = seed_demo(session, password=password, now=utcnow())
+        created = seed_demo(session, password=password, now=utcnow(), with_contacts=True)
     if not created:
         print("Demo data already loaded: nothing to add.")
         return 0

@@ -55,9 +55,11 @@ def seed_masters(session: Session) -> int:
     return added
 
 
-def seed_demo(session: Session, *, password: str | None, now: datetime) -> dict[str, str]:
-    """Masters plus the demo employees. Returns {code: password} for employees
-    created now: the given password for all, or a generated one each."""
+def seed_demo(session: Session, *, password: str | None, now: datetime,
+              with_contacts: bool = False) -> dict[str, str]:
+    """Masters, the demo employees and (``with_contacts``, as the command line
+    does) the demo contacts. Returns {code: password} for employees created
+    now: the given password for all, or a generated one each."""
     seed_masters(session)
     divisions = [e.id for e in session.exec(select(MasterEntry).where(MasterEntry.kind == "division"))]
     created: dict[str, str] = {}
@@ -70,6 +72,11 @@ def seed_demo(session: Session, *, password: str | None, now: datetime) -> dict[
         _view, pw = create_employee(session, None, data, password=password, now=now, bootstrap=True)
         created[code] = pw
     session.flush()
+    if with_contacts:
+        from hoffice_app.domain.demo_contacts import seed_demo_contacts
+
+        seed_demo_contacts(session, now=now)
+        session.flush()
     return created
 
 

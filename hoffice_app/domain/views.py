@@ -64,3 +64,6 @@ class DashboardCounts:
     divisions: int
     products: int
     sessions_active: int
+    contacts: int = 0
+    customers: int = 0
+    prospects: int = 0

@@ -17,6 +17,9 @@ class DashboardState(AuthState):
     divisions: int = 0
     products: int = 0
     sessions_active: int = 0
+    contacts: int = 0
+    customers: int = 0
+    prospects: int = 0
     roles_chart: list[dict[str, str | int]] = []
     loaded: bool = False
 
@@ -30,6 +33,7 @@ class DashboardState(AuthState):
         self.employees_active, self.master_entries_active = c.employees_active, c.master_entries_active
         self.master_lists, self.divisions, self.products = c.master_lists, c.divisions, c.products
         self.sessions_active = c.sessions_active
+        self.contacts, self.customers, self.prospects = c.contacts, c.customers, c.prospects
         self.roles_chart = [{"role": label, "employees": c.employees_by_role.get(key, 0)}
                             for key, label in ROLE_LABELS.items()]
         self.loaded = True
@@ -55,6 +59,9 @@ def dashboard_page() -> rx.Component:
         "Dashboard",
         rx.text("Welcome, ", AuthState.user_name, ".", size="3", color_scheme="gray", margin_bottom="1rem"),
         rx.grid(
+            stat("Contacts", S.contacts, "contact",
+                 note=rx.text(S.customers, " customers · ", S.prospects, " prospects", size="1",
+                              color_scheme="gray")),
             stat("Active employees", S.employees_active, "users"),
             stat("Signed-in sessions", S.sessions_active, "log-in"),
             stat("Divisions", S.divisions, "building-2"),
