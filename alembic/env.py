@@ -6,6 +6,7 @@ from sqlmodel import SQLModel
 
 import hoffice_app.models  # noqa: F401  (registers the tables)
 from hoffice_app.db import get_engine
+from hoffice_app.migrations import include_object
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logging", True):
@@ -26,7 +27,8 @@ def run_migrations_online() -> None:
 
 def _run(connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata,
-                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True,
+                      include_object=include_object)
     with context.begin_transaction():
         context.run_migrations()
 

@@ -7,6 +7,15 @@ from alembic.config import Config
 from hoffice_app.db import PROJECT_ROOT, get_engine
 
 
+# Tables that live outside the models on purpose (SQLite's full-text index of
+# contacts and its shadow tables); autogenerate must neither drop nor create them.
+UNMANAGED_PREFIXES = ("contact_fts",)
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    return not (type_ == "table" and name and name.startswith(UNMANAGED_PREFIXES))
+
+
 def alembic_config() -> Config:
     config = Config(str(PROJECT_ROOT / "alembic.ini"))
     config.set_main_option("script_location", str(PROJECT_ROOT / "alembic"))

@@ -6,7 +6,7 @@ from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 import hoffice_app.models  # noqa: F401  (registers every table)
-from hoffice_app.migrations import alembic_config
+from hoffice_app.migrations import alembic_config, include_object
 
 
 def test_upgrade_reaches_head_with_every_table(engine):
@@ -18,6 +18,7 @@ def test_upgrade_reaches_head_with_every_table(engine):
 
 def test_autogenerate_finds_no_drift(engine):
     with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True, "render_as_batch": True})
+        context = MigrationContext.configure(conn, opts={"compare_type": True, "render_as_batch": True,
+                                                          "include_object": include_object})
         diff = compare_metadata(context, SQLModel.metadata)
     assert diff == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists
+from sqlalchemy import and_, column, exists, text
 from sqlmodel import Session, func, select
 
 from hoffice_app.domain.contact_access import visible_clause
@@ -49,10 +49,21 @@ def _escape(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _conditions(actor: Actor, q: ContactQuery) -> list:
+def _text_condition(session: Session, term: str, n: int):
+    """On SQLite a trigram full-text index answers terms of 3+ characters
+    (see migration 0003); shorter terms, and other databases, use LIKE."""
+    if len(term) >= 3 and session.get_bind().dialect.name == "sqlite":
+        phrase = '"' + term.replace('"', '""') + '"'
+        match = text(f"SELECT rowid FROM contact_fts WHERE contact_fts MATCH :fts{n}").bindparams(
+            **{f"fts{n}": phrase}).columns(column("rowid"))
+        return Contact.id.in_(match)
+    return Contact.search_text.like(f"%{_escape(term)}%", escape="\\")
+
+
+def _conditions(session: Session, actor: Actor, q: ContactQuery) -> list:
     cond = [visible_clause(actor)]
-    for term in _like_terms(q.text)[:6]:
-        cond.append(Contact.search_text.like(f"%{_escape(term)}%", escape="\\"))
+    for n, term in enumerate(_like_terms(q.text)[:6]):
+        cond.append(_text_condition(session, term, n))
     if (i := as_id(q.contact_type_id)):
         cond.append(Contact.contact_type_id == i)
     if (i := as_id(q.industry_id)):
@@ -66,16 +77,16 @@ def _conditions(actor: Actor, q: ContactQuery) -> list:
     if (i := as_id(q.division_id)):
         cond.append(exists().where(and_(ContactDivision.contact_id == Contact.id, ContactDivision.division_id == i)))
     if q.city:
-        cond.append(exists().where(and_(ContactAddress.contact_id == Contact.id,
-                                        func.lower(ContactAddress.city) == q.city.strip().lower())))
+        cond.append(Contact.id.in_(select(ContactAddress.contact_id).where(
+            func.lower(ContactAddress.city) == q.city.strip().lower())))
     if q.state:
-        cond.append(exists().where(and_(ContactAddress.contact_id == Contact.id,
-                                        ContactAddress.state == q.state.strip().upper())))
+        cond.append(Contact.id.in_(select(ContactAddress.contact_id).where(
+            ContactAddress.state == q.state.strip().upper())))
     return cond
 
 
 def search_contacts(session: Session, actor: Actor, q: ContactQuery) -> ContactPage:
-    cond = _conditions(actor, q)
+    cond = _conditions(session, actor, q)
     per_page = max(1, min(int(q.per_page or 25), MAX_PER_PAGE))
     total = session.exec(select(func.count()).select_from(Contact).where(*cond)).one()
     pages = max(1, -(-total // per_page))
@@ -113,7 +124,7 @@ def pick_contacts(session: Session, actor: Actor, text: str, *, limit: int = 10,
                   exclude_id: int | None = None) -> list[Option]:
     """For drop-downs that find a contact by name, alias, code or phone."""
     q = ContactQuery(text=text, per_page=limit, contact_type_id=str(kind_id or ""))
-    stmt = select(Contact.code, Contact.name).where(*_conditions(actor, q))
+    stmt = select(Contact.code, Contact.name).where(*_conditions(session, actor, q))
     if exclude_id:
         stmt = stmt.where(Contact.id != exclude_id)
     rows = session.exec(stmt.order_by(Contact.name_key).limit(limit)).all()

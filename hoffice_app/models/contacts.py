@@ -11,13 +11,15 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Optional
 
-from sqlalchemy import Column, Index, Numeric, Text
+from sqlalchemy import Column, Index, Numeric, Text, func
 from sqlmodel import Field, SQLModel
 
 
 class Contact(SQLModel, table=True):
     __tablename__ = "contact"
-    __table_args__ = (Index("ix_contact_name_key", "name_key"),)
+    # (name_key, id, is_private): the list's default order and its privacy test from one index.
+    __table_args__ = (Index("ix_contact_name_order", "name_key", "id", "is_private"),
+                      Index("ix_contact_created_order", "created_at", "id"))
 
     id: Optional[int] = Field(default=None, primary_key=True)
     code: str = Field(max_length=12, unique=True, index=True)
@@ -74,7 +76,7 @@ class Contact(SQLModel, table=True):
     client_login: bool = False
     key_account_manager_id: Optional[int] = Field(default=None, foreign_key="employee.id", index=True)
     remarks: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
-    is_private: bool = Field(default=False, index=True)
+    is_private: bool = Field(default=False)
     search_text: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     created_by_id: Optional[int] = Field(default=None, foreign_key="employee.id")
     created_at: datetime
@@ -161,3 +163,7 @@ class ContactAssociation(SQLModel, table=True):
     relation_id: int = Field(foreign_key="master_entry.id")
     created_by_id: Optional[int] = Field(default=None, foreign_key="employee.id")
     created_at: datetime
+
+
+# The city filter compares lower(city); this index answers it without a scan.
+Index("ix_contact_address_city_lower", func.lower(ContactAddress.city), ContactAddress.contact_id)
