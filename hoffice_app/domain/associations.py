@@ -57,6 +57,7 @@ def remove_association(session: Session, actor: Actor, association_id: int) -> N
 
 def list_associations(session: Session, actor: Actor, contact_id: int) -> list[AssociationView]:
     """Both directions; links to contacts the actor cannot see are left out."""
+    get_visible(session, actor, contact_id=contact_id)
     links = session.exec(select(ContactAssociation).where(or_(ContactAssociation.contact_id == contact_id,
                                                               ContactAssociation.related_contact_id == contact_id))
                          .order_by(ContactAssociation.id)).all()

@@ -4,7 +4,6 @@ shows each message next to its field; nothing is written unless all is good."""
 from __future__ import annotations
 
 import re
-import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -34,6 +33,11 @@ TEXT_LIMITS = {"designation": 100, "website": 200, "skype": 100, "linkedin": 200
                "tds_section": 20, "vat_number": 30, "cst_number": 30, "st_number": 30, "tan_number": 10,
                "sales_group": 60}
 MAX_NAME = 200
+AMOUNT_MAX = Decimal(10) ** 13  # fits Numeric(16, 2), the narrowest money column
+
+
+def _country_codes() -> frozenset[str]:
+    return frozenset(o.value for o in app_settings.country_options())
 
 
 @dataclass
@@ -50,8 +54,9 @@ class CleanContact:
 
 
 class _Checker:
-    def __init__(self, session: Session, actor: Actor, data: dict, today: date):
+    def __init__(self, session: Session, actor: Actor, data: dict, today: date, existing=None):
         self.session, self.actor, self.data, self.today = session, actor, data, today
+        self.existing = existing
         self.errors: dict[str, str] = {}
         self.out = CleanContact()
 
@@ -113,7 +118,7 @@ class _Checker:
             return None
         return value
 
-    def amount(self, key: str, *, maximum: Decimal | None = None, whole: bool = False):
+    def amount(self, key: str, *, maximum: Decimal = AMOUNT_MAX, whole: bool = False):
         raw = str(self.data.get(key) or "").replace(",", "").replace(" ", "")
         if not raw:
             return None
@@ -122,8 +127,11 @@ class _Checker:
         except InvalidOperation:
             self.errors[key] = "Enter a number."
             return None
-        if not value.is_finite() or value < 0 or (maximum is not None and value > maximum):
-            self.errors[key] = f"Enter a number from 0 to {maximum}." if maximum else "Enter a number of 0 or more."
+        if not value.is_finite() or value < 0:
+            self.errors[key] = "Enter a number of 0 or more."
+            return None
+        if value > maximum:
+            self.errors[key] = f"Enter a number from 0 to {maximum:,}."
             return None
         if whole:
             if value != value.to_integral_value():
@@ -133,9 +141,10 @@ class _Checker:
         return value.quantize(Decimal("0.01"))
 
 
-def clean_contact(session: Session, actor: Actor, data: dict, *, today: date) -> CleanContact:
-    """``today`` is the company's local date (dates may not lie after it)."""
-    c = _Checker(session, actor, data, today)
+def clean_contact(session: Session, actor: Actor, data: dict, *, today: date, existing=None) -> CleanContact:
+    """``today`` is the company's local date (dates may not lie after it);
+    ``existing`` is the contact being edited, if any."""
+    c = _Checker(session, actor, data, today, existing)
     out, s = c.out, c.out.scalars
     name = c.text("name")
     if not name:
@@ -147,7 +156,7 @@ def clean_contact(session: Session, actor: Actor, data: dict, *, today: date) ->
     s["contact_type_id"] = c.master("contact_type_id", "contact_type", "type of contact", required=True)
     s["is_customer"] = bool(data.get("is_customer"))
     country = str(data.get("country") or "").strip().upper() or app_settings.get(session, "default_country")
-    if country not in {o.value for o in app_settings.country_options()}:
+    if country not in _country_codes():
         c.errors["country"] = "Choose a country from the list."
     s["country"] = country
     for key, limit in TEXT_LIMITS.items():
@@ -169,7 +178,9 @@ def clean_contact(session: Session, actor: Actor, data: dict, *, today: date) ->
     _settings(c)
     _communication(c)
     out.addresses = _addresses(c)
-    out.aliases = list(dict.fromkeys(a for a in (" ".join(str(x).split()) for x in data.get("aliases") or []) if a))
+    for alias in (" ".join(str(x).split()) for x in data.get("aliases") or []):
+        if alias and alias.casefold() not in {a.casefold() for a in out.aliases}:
+            out.aliases.append(alias)
     if any(len(a) > MAX_NAME for a in out.aliases):
         c.errors["aliases"] = f"Each alias may have at most {MAX_NAME} characters."
     out.category_ids = c.masters("category_ids", "contact_category", "categories")
@@ -192,7 +203,9 @@ def _reference(c: _Checker) -> None:
     if not kind:
         return
     ref = as_id(raw)
-    if kind == "contact" and ref and can_see(c.session, c.actor, ref):
+    old = c.existing
+    unchanged = old is not None and old.reference_kind == "contact" and old.reference_contact_id == ref
+    if kind == "contact" and ref and (unchanged or can_see(c.session, c.actor, ref)):
         s["reference_contact_id"] = ref
     elif kind == "employee" and ref and c.session.get(Employee, ref):
         s["reference_employee_id"] = ref
@@ -240,7 +253,7 @@ def _sales(c: _Checker) -> None:
 def _settings(c: _Checker) -> None:
     s = c.out.scalars
     s["time_zone"] = str(c.data.get("time_zone") or "").strip() or app_settings.get(c.session, "default_timezone")
-    if s["time_zone"] not in zoneinfo.available_timezones():
+    if s["time_zone"] not in app_settings.timezone_names():
         c.errors["time_zone"] = "Choose a time zone from the list."
     s["currency"] = str(c.data.get("currency") or "").strip().upper() or app_settings.get(c.session,
                                                                                         "default_currency")
@@ -284,6 +297,8 @@ def _addresses(c: _Checker) -> list[dict]:
             continue
         addr["state"] = addr["state"].upper()
         addr["country"] = str(raw.get("country") or "").strip().upper() or c.out.scalars["country"]
+        if addr["country"] not in _country_codes():
+            c.errors[f"addresses.{i}.country"] = "Choose a country from the list."
         type_id = c.master_id(raw.get("address_type_id"), "address_type") if raw.get("address_type_id") else None
         if raw.get("address_type_id") and type_id is None:
             c.errors[f"addresses.{i}.address_type_id"] = "Choose the type of address from the list."

@@ -70,7 +70,7 @@ def save_contact(session: Session, actor: Actor, data: dict, *, now: datetime, c
     NotFound (editing a contact the actor may not see)."""
     require_actor(actor)
     existing = get_visible(session, actor, contact_id=contact_id) if contact_id else None
-    clean = clean_contact(session, actor, data, today=app_settings.local_today(session, now))
+    clean = clean_contact(session, actor, data, today=app_settings.local_today(session, now), existing=existing)
     mobiles = [n for kind, n in clean.phones if kind == "mobile"]
     if not allow_duplicate:
         hits = find_duplicates(session, actor, clean.emails, mobiles, exclude_id=contact_id)

@@ -61,5 +61,7 @@ def query_as_phone_digits(text: str) -> str:
     """"98250 12345" → "9825012345"; "" when the text is not phone-like."""
     if not re.fullmatch(r"[\d\s()+\-.]+", text.strip() or "x"):
         return ""
-    digits = re.sub(r"\D", "", text)
+    # A leading 0 is the national trunk prefix ("098250 12345", "079 2686 2513")
+    # or the international one ("0091…"); stored numbers carry neither.
+    digits = re.sub(r"\D", "", text).lstrip("0")
     return digits if len(digits) >= 4 else ""

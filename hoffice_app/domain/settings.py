@@ -84,8 +84,14 @@ def currency_options() -> tuple[Option, ...]:
 
 
 @lru_cache(maxsize=1)
+def timezone_names() -> frozenset[str]:
+    """IANA names (read from disk once)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
+@lru_cache(maxsize=1)
 def timezone_options() -> tuple[Option, ...]:
-    names = sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith("Etc/"))
+    names = sorted(z for z in timezone_names() if "/" in z and not z.startswith("Etc/"))
     return tuple(Option(z, z.replace("_", " ")) for z in names)
 
 
@@ -104,7 +110,7 @@ def update_defaults(session: Session, actor: Actor, values: dict[str, str]) -> D
             errors[key] = "Choose a country from the list."
         elif key == "default_currency" and value not in {o.value for o in currency_options()}:
             errors[key] = "Choose a currency from the list."
-        elif key == "default_timezone" and value not in zoneinfo.available_timezones():
+        elif key == "default_timezone" and value not in timezone_names():
             errors[key] = "Choose a time zone from the list."
         elif key in MASTER_SETTINGS:
             entry_id = as_id(value)

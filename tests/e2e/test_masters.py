@@ -45,6 +45,7 @@ def test_an_industry_in_use_cannot_be_deleted(page, demo_password):
     industries.row("Healthcare").get_by_role("button", name="Delete").click()
     confirm = page.get_by_role("alertdialog")
     confirm.get_by_role("button", name="Delete").click()
-    expect(confirm.get_by_role("alert")).to_contain_text("is in use (2 industry segments)")
+    expect(confirm.get_by_role("alert")).to_contain_text("is in use (2 industry segments; ")
+    expect(confirm.get_by_role("alert")).to_contain_text(" contacts)")
     confirm.get_by_role("button", name="Cancel").click()
     expect(industries.row("Healthcare")).to_be_visible()

@@ -1,0 +1,56 @@
+"""Opening, editing or changing a private contact one may not see says the same
+"not found" as for a contact that does not exist."""
+import pytest
+
+from hoffice_app.domain import contacts
+from hoffice_app.domain.contact_access import NOT_FOUND, get_visible
+from hoffice_app.domain.contact_detail import contact_detail, form_values
+from hoffice_app.domain.errors import NotFound
+from tests.contact_factory import actor, contact_data, make_private
+from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+
+
+@pytest.fixture
+def secret(session, admin, now):
+    return make_private(session, admin, now, "Secret Client", shared_with=("E03",))
+
+
+def _not_found(call):
+    with pytest.raises(NotFound) as err:
+        call()
+    return err.value.message
+
+
+def test_detail_and_form_by_code(session, secret):
+    for code in ("E01", "E03"):
+        who = actor(session, code)
+        assert contact_detail(session, who, "c000001").display_name == "Mr. Secret Client"
+        assert form_values(session, who, "C000001")["name"] == "Secret Client"
+    for code in ("E02", "E04"):
+        who = actor(session, code)
+        assert _not_found(lambda: contact_detail(session, who, "C000001")) == NOT_FOUND
+        assert _not_found(lambda: form_values(session, who, "C000001")) == NOT_FOUND
+
+
+def test_same_message_for_a_missing_code(session, secret):
+    karan = actor(session, "E04")
+    private = _not_found(lambda: contact_detail(session, karan, "C000001"))
+    missing = _not_found(lambda: contact_detail(session, karan, "C000099"))
+    assert private == missing == "No such contact, or it is private and not shared with you."
+
+
+def test_get_by_id(session, secret):
+    assert get_visible(session, actor(session, "E03"), contact_id=secret.id).code == "C000001"
+    assert get_visible(session, actor(session, "E01"), contact_id=secret.id).code == "C000001"
+    for code in ("E02", "E04"):
+        assert _not_found(lambda: get_visible(session, actor(session, code), contact_id=secret.id)) == NOT_FOUND
+
+
+def test_edit_and_stage_change_refused(session, secret, now):
+    karan = actor(session, "E04")
+    message = _not_found(lambda: contacts.save_contact(session, karan, contact_data(session, "Hijacked"), now=now,
+                                                       contact_id=secret.id))
+    assert message == NOT_FOUND
+    assert _not_found(lambda: contacts.set_customer(session, karan, secret.id, True, now=now)) == NOT_FOUND
+    session.refresh(secret)
+    assert (secret.name, secret.is_customer) == ("Secret Client", False)

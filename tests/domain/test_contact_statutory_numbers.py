@@ -1,0 +1,49 @@
+"""PAN and GSTIN in an unusual shape only warn (the contact is saved); an Aadhaar
+number must have 12 digits."""
+from hoffice_app.domain import contacts
+from hoffice_app.domain.contact_detail import contact_detail
+from tests.contact_factory import contact_data, refused
+from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+
+
+def _save(session, actor, now, **fields):
+    return contacts.save_contact(session, actor, contact_data(session, **fields), now=now)
+
+
+def test_pan_in_wrong_format_warns_but_saves(session, executive, now):
+    contact, warnings = _save(session, executive, now, pan="abcd1234")
+    assert warnings == {"pan": "A PAN usually looks like AAAAA9999A (5 letters, 4 digits, 1 letter)."}
+    assert contact_detail(session, executive, contact.code).values["PAN"] == "ABCD1234"
+
+
+def test_good_pan_upper_cased_without_warning(session, executive, now):
+    contact, warnings = _save(session, executive, now, pan="abcde 1234f")
+    assert warnings == {}
+    assert contact.pan == "ABCDE1234F"
+
+
+def test_pan_longer_than_ten_refused(session, executive, now):
+    assert refused(session, executive, now, contact_data(session, pan="ABCDE12345FG"))["pan"] == \
+        "A PAN has 10 characters."
+
+
+def test_gstin_in_wrong_format_warns_but_saves(session, executive, now):
+    contact, warnings = _save(session, executive, now, gstin="24abc")
+    assert warnings == {"gstin": "A GSTIN usually has 15 characters, e.g. 24AAAAA9999A1Z5."}
+    assert contact_detail(session, executive, contact.code).values["GSTIN / ARN"] == "24ABC"
+
+
+def test_good_gstin_saves_without_warning(session, executive, now):
+    contact, warnings = _save(session, executive, now, gstin="24aaaaa9999a1z5")
+    assert (contact.gstin, warnings) == ("24AAAAA9999A1Z5", {})
+
+
+def test_aadhaar_with_spaces_stored_as_12_digits(session, executive, now):
+    contact, _ = _save(session, executive, now, aadhaar="1234 5678 9012")
+    assert contact.aadhaar == "123456789012"
+
+
+def test_aadhaar_not_12_digits_refused(session, executive, now):
+    for bad in ("12345678901", "1234567890123", "1234 5678 901X"):
+        assert refused(session, executive, now, contact_data(session, aadhaar=bad)) == {
+            "aadhaar": "An Aadhaar number has 12 digits."}, bad

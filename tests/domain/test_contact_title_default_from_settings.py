@@ -1,0 +1,22 @@
+"""A contact saved without a title gets the default title of the settings."""
+from hoffice_app.domain import settings
+from hoffice_app.domain.contact_detail import contact_detail
+from tests.contact_factory import make_contact, master_id
+from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+
+
+def test_no_title_gives_the_seeded_default_mr(session, executive, now):
+    contact = make_contact(session, executive, now, "Neel Shah")
+    assert contact.title_id == master_id(session, "title", "Mr.")
+    assert contact_detail(session, executive, contact.code).values["Title"] == "Mr."
+
+
+def test_changed_default_title_applies_to_new_contacts(session, admin, executive, now):
+    settings.update_defaults(session, admin, {"default_title": str(master_id(session, "title", "Dr."))})
+    contact = make_contact(session, executive, now, "Neel Shah")
+    assert contact_detail(session, executive, contact.code).display_name == "Dr. Neel Shah"
+
+
+def test_chosen_title_wins_over_the_default(session, executive, now):
+    contact = make_contact(session, executive, now, "Horus Tech", title_id=str(master_id(session, "title", "M/S")))
+    assert contact_detail(session, executive, contact.code).display_name == "M/S Horus Tech"
