@@ -7,9 +7,9 @@ from alembic.config import Config
 from hoffice_app.db import PROJECT_ROOT, get_engine
 
 
-# Tables that live outside the models on purpose (SQLite's full-text index of
-# contacts and its shadow tables); autogenerate must neither drop nor create them.
-UNMANAGED_PREFIXES = ("contact_fts",)
+# Tables that live outside the models on purpose (SQLite's full-text indexes of
+# contacts and leads and their shadow tables); autogenerate must neither drop nor create them.
+UNMANAGED_PREFIXES = ("contact_fts", "lead_fts")
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:

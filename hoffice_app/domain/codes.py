@@ -5,7 +5,7 @@ from sqlmodel import Session
 
 from hoffice_app.models import CodeCounter
 
-PREFIXES = {"contact": ("C", 6)}
+PREFIXES = {"contact": ("C", 6), "lead": ("L", 6)}
 
 
 def allocate(session: Session, name: str, count: int = 1) -> list[str]:

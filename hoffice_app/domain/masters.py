@@ -179,7 +179,8 @@ def set_active(session: Session, actor: Actor, entry_id: int, active: bool) -> N
 
 # Modules that register usage checks; imported on first use so every check is
 # present whichever module the caller happened to import.
-USAGE_MODULES = ("hoffice_app.domain.settings", "hoffice_app.domain.employees", "hoffice_app.domain.contacts")
+USAGE_MODULES = ("hoffice_app.domain.settings", "hoffice_app.domain.employees", "hoffice_app.domain.contacts",
+                 "hoffice_app.domain.leads")
 
 
 def usages(session: Session, entry: MasterEntry) -> list[str]:

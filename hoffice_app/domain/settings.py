@@ -5,6 +5,7 @@ from the standard library's IANA database: no hand-typed lists.
 """
 from __future__ import annotations
 
+import dataclasses
 import zoneinfo
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -28,6 +29,9 @@ DEFAULTS = {
     "default_title": "",  # master entry id
     "default_address_type": "",  # master entry id
     "session_timeout_hours": "8",
+    "lead_label": "Lead",  # what the UI calls a lead: Lead, Inquiry, Opportunity…
+    "lead_label_plural": "Leads",
+    "lead_title_from_master": "0",  # "1": the lead title is chosen from the lead-title master
 }
 
 
@@ -69,7 +73,7 @@ def session_timeout_hours(session: Session) -> float:
 
 def get_defaults(session: Session, actor: Actor) -> DefaultsView:
     require_actor(actor)
-    return DefaultsView(**{key: get(session, key) for key in DEFAULTS})
+    return DefaultsView(**{f.name: get(session, f.name) for f in dataclasses.fields(DefaultsView)})
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +99,19 @@ def timezone_options() -> tuple[Option, ...]:
     return tuple(Option(z, z.replace("_", " ")) for z in names)
 
 
+@dataclass
+class LeadTerms:
+    singular: str
+    plural: str
+    title_from_master: bool
+
+
+def lead_terms(session: Session) -> LeadTerms:
+    """How the UI names leads (readable by everyone: it labels the navigation)."""
+    return LeadTerms(get(session, "lead_label"), get(session, "lead_label_plural"),
+                     get(session, "lead_title_from_master") == "1")
+
+
 def update_defaults(session: Session, actor: Actor, values: dict[str, str]) -> DefaultsView:
     """Validate every value first; write none unless all are good."""
     require_admin(actor)
@@ -117,6 +134,12 @@ def update_defaults(session: Session, actor: Actor, values: dict[str, str]) -> D
             entry = session.get(MasterEntry, entry_id) if entry_id else None
             if entry is None or entry.kind != MASTER_SETTINGS[key] or not entry.active:
                 errors[key] = f"Choose the {LABELS[key]} from the list."
+        elif key in ("lead_label", "lead_label_plural"):
+            if not 2 <= len(value) <= 30:
+                errors[key] = "Use 2 to 30 characters."
+        elif key == "lead_title_from_master":
+            if value not in ("0", "1"):
+                errors[key] = "Choose on or off."
         elif key == "session_timeout_hours":
             try:
                 hours = float(value)

@@ -2,9 +2,13 @@
 from hoffice_app.models.contacts import (Contact, ContactAddress, ContactAlias, ContactAssociation, ContactCategory,
                                          ContactDivision, ContactEmail, ContactPhone, ContactPrivacy)
 from hoffice_app.models.counters import CodeCounter
+from hoffice_app.models.leads import (Document, FollowUp, Lead, LeadAlsoNotify, LeadAssociatedContact, LeadAttachment,
+                                      LeadEvent, LeadFollower, LeadProduct, SavedLeadView)
 from hoffice_app.models.masters import MasterEntry, Setting
 from hoffice_app.models.users import AuthSession, Employee, EmployeeDivision, LoginThrottle
 
 __all__ = ["AuthSession", "CodeCounter", "Contact", "ContactAddress", "ContactAlias", "ContactAssociation", "ContactCategory",
-           "ContactDivision", "ContactEmail", "ContactPhone", "ContactPrivacy", "Employee", "EmployeeDivision",
+           "ContactDivision", "ContactEmail", "ContactPhone", "ContactPrivacy", "Document", "Employee", "EmployeeDivision",
+           "FollowUp", "Lead", "LeadAlsoNotify", "LeadAssociatedContact", "LeadAttachment", "LeadEvent", "LeadFollower",
+           "LeadProduct", "SavedLeadView",
            "LoginThrottle", "MasterEntry", "Setting"]

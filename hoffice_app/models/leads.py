@@ -1,0 +1,147 @@
+"""Leads (the label may read Inquiry or Opportunity), their follow-ups,
+followers, products, attachments and timeline."""
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Optional
+
+from sqlalchemy import Column, Index, Numeric, Text
+from sqlmodel import Field, SQLModel
+
+
+class Lead(SQLModel, table=True):
+    __tablename__ = "lead"
+    __table_args__ = (Index("ix_lead_open_created", "is_open", "created_at", "id"),
+                      Index("ix_lead_assigned_open", "assigned_to_id", "is_open", "created_at"),
+                      Index("ix_lead_created_by", "created_by_id", "created_at"),
+                      Index("ix_lead_next_followup", "is_open", "next_followup_at"))
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(max_length=12, unique=True, index=True)
+    title: str = Field(max_length=200)
+    title_id: Optional[int] = Field(default=None, foreign_key="master_entry.id")
+    contact_id: int = Field(foreign_key="contact.id", index=True)
+    contact_address_id: Optional[int] = Field(default=None, foreign_key="contact_address.id")
+    assigned_to_id: Optional[int] = Field(default=None, foreign_key="employee.id")
+    created_by_id: int = Field(foreign_key="employee.id")
+    assigned_at: Optional[datetime] = None
+    product_category_id: Optional[int] = Field(default=None, foreign_key="master_entry.id")
+    status_id: Optional[int] = Field(default=None, foreign_key="master_entry.id", index=True)
+    priority_id: Optional[int] = Field(default=None, foreign_key="master_entry.id", index=True)
+    lead_type_id: Optional[int] = Field(default=None, foreign_key="master_entry.id")
+    estimated_value: Optional[Decimal] = Field(default=None, sa_column=Column(Numeric(16, 2)))
+    source_kind: str = Field(default="", max_length=10)  # "" | contact | employee | friend | campaign
+    source_contact_id: Optional[int] = Field(default=None, foreign_key="contact.id")
+    source_employee_id: Optional[int] = Field(default=None, foreign_key="employee.id")
+    source_campaign_id: Optional[int] = Field(default=None, foreign_key="master_entry.id")
+    knowledge_template_id: Optional[int] = Field(default=None, foreign_key="master_entry.id")
+    description: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    is_open: bool = Field(default=True)
+    next_followup_at: Optional[datetime] = None  # earliest planned follow-up, kept by the domain
+    search_text: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    created_at: datetime
+    updated_at: datetime
+
+
+class LeadProduct(SQLModel, table=True):
+    __tablename__ = "lead_product"
+
+    lead_id: int = Field(foreign_key="lead.id", primary_key=True)
+    product_id: int = Field(foreign_key="master_entry.id", primary_key=True, index=True)
+
+
+class LeadAssociatedContact(SQLModel, table=True):
+    __tablename__ = "lead_associated_contact"
+
+    lead_id: int = Field(foreign_key="lead.id", primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id", primary_key=True)
+
+
+class LeadFollower(SQLModel, table=True):
+    """An employee (sees the lead, gets notified) or an external contact (notified)."""
+
+    __tablename__ = "lead_follower"
+    __table_args__ = (Index("ix_lead_follower_employee", "employee_id", "lead_id"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id", index=True)
+    employee_id: Optional[int] = Field(default=None, foreign_key="employee.id")
+    contact_id: Optional[int] = Field(default=None, foreign_key="contact.id")
+
+
+class LeadAlsoNotify(SQLModel, table=True):
+    """Other e-mails or mobiles of the contact to send this lead's messages to."""
+
+    __tablename__ = "lead_also_notify"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id", index=True)
+    channel: str = Field(max_length=10)  # email | mobile
+    value: str = Field(max_length=254)
+
+
+class FollowUp(SQLModel, table=True):
+    __tablename__ = "follow_up"
+    __table_args__ = (Index("ix_follow_up_assignee_due", "assignee_id", "status", "due_at"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id", index=True)
+    kind: str = Field(max_length=10)  # call | meeting | email | visit | whatsapp
+    due_at: datetime
+    assignee_id: int = Field(foreign_key="employee.id")
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    status: str = Field(default="planned", max_length=10)  # planned | done
+    outcome: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    completed_at: Optional[datetime] = None
+    completed_by_id: Optional[int] = Field(default=None, foreign_key="employee.id")
+    created_by_id: int = Field(foreign_key="employee.id")
+    created_at: datetime
+
+
+class LeadEvent(SQLModel, table=True):
+    """One line of the lead's timeline: what happened, who, when."""
+
+    __tablename__ = "lead_event"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id", index=True)
+    at: datetime
+    actor_id: Optional[int] = Field(default=None, foreign_key="employee.id")
+    kind: str = Field(max_length=20)  # created | assigned | status | follow_up_planned | follow_up_done | note | ...
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+
+
+class Document(SQLModel, table=True):
+    """A stored file (the document library). Bytes live under data/files/, never in a public folder."""
+
+    __tablename__ = "document"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    filename: str = Field(max_length=255)
+    content_type: str = Field(max_length=100)
+    size: int
+    sha256: str = Field(max_length=64, index=True)
+    storage_key: str = Field(max_length=100, unique=True)
+    uploaded_by_id: int = Field(foreign_key="employee.id")
+    uploaded_at: datetime
+
+
+class LeadAttachment(SQLModel, table=True):
+    __tablename__ = "lead_attachment"
+
+    lead_id: int = Field(foreign_key="lead.id", primary_key=True)
+    document_id: int = Field(foreign_key="document.id", primary_key=True, index=True)
+    attached_by_id: int = Field(foreign_key="employee.id")
+    attached_at: datetime
+
+
+class SavedLeadView(SQLModel, table=True):
+    """A named set of lead filters, per employee."""
+
+    __tablename__ = "saved_lead_view"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    name: str = Field(max_length=80)
+    filters: str = Field(sa_column=Column(Text, nullable=False))  # JSON
