@@ -210,3 +210,17 @@ def _children(session: Session, entry: MasterEntry) -> list[str]:
         return []
     n = session.exec(select(func.count()).select_from(MasterEntry).where(MasterEntry.parent_id == entry.id)).one()
     return [f"{n} {BY_KEY[child].label.lower()}"] if n else []
+
+
+def template_bodies(session: Session, actor: Actor) -> dict[str, str]:
+    """Knowledge-template texts by id, for filling a lead's description."""
+    require_actor(actor)
+    rows = session.exec(select(MasterEntry).where(MasterEntry.kind == "knowledge_template",
+                                                  MasterEntry.active == True)).all()  # noqa: E712
+    return {str(r.id): r.body or "" for r in rows}
+
+
+def entry_id_by_name(session: Session, kind_key: str, name: str) -> int | None:
+    entry = session.exec(select(MasterEntry).where(MasterEntry.kind == kind_key,
+                                                   MasterEntry.name_key == name_key(name))).first()
+    return entry.id if entry else None

@@ -77,6 +77,10 @@ def seed_demo(session: Session, *, password: str | None, now: datetime,
 
         seed_demo_contacts(session, now=now)
         session.flush()
+        from hoffice_app.domain.demo_leads import seed_demo_leads
+
+        seed_demo_leads(session, now=now)
+        session.flush()
     return created
 
 
