@@ -2,16 +2,21 @@
 import reflex as rx
 
 from hoffice_app import routes
+from hoffice_app.file_routes import files_app
 from hoffice_app.pages import settings
 from hoffice_app.pages.contacts.register import register as register_contacts
+from hoffice_app.pages.leads.register import register as register_leads
 from hoffice_app.pages.dashboard import DashboardState, dashboard_page
 from hoffice_app.pages.login import login_page
 from hoffice_app.state.auth import AuthState
 
 app = rx.App(
+    # /files/documents/<id>: attachments, served only to people who may see them (file_routes.py).
+    api_transformer=files_app,
     head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
 )
 app.add_page(login_page, route=routes.LOGIN, title="Log in · H-Office", on_load=AuthState.open_login)
 app.add_page(dashboard_page, route=routes.DASHBOARD, title="Dashboard · H-Office", on_load=DashboardState.load)
 settings.register(app)
 register_contacts(app)
+register_leads(app)

@@ -20,3 +20,13 @@ def contact(code: str) -> str:
 
 def contact_edit(code: str) -> str:
     return f"{CONTACTS}/{code}/edit"
+
+LEADS = "/leads"
+LEAD_NEW = "/leads/new"
+LEAD_DETAIL = "/leads/[lead_code]"
+LEAD_EDIT = "/leads/[lead_code]/edit"
+FOLLOW_UPS = "/follow-ups"
+
+
+def lead(code: str) -> str:
+    return f"{LEADS}/{code}"

@@ -12,11 +12,13 @@ from hoffice_app import routes
 from hoffice_app.state.auth import AuthState
 
 NAV = [("Dashboard", routes.DASHBOARD, "layout-dashboard", False),
+       (AuthState.leads_label, routes.LEADS, "target", False),
+       ("Follow-ups", routes.FOLLOW_UPS, "calendar-clock", False),
        ("Contacts", routes.CONTACTS, "contact", False),
        ("Settings", routes.SETTINGS, "settings", True)]
 
 
-def _nav_link(label: str, href: str, icon: str, compact: bool = False) -> rx.Component:
+def _nav_link(label, href: str, icon: str, compact: bool = False) -> rx.Component:
     path = rx.State.router.url.path
     active = (path == href) if href == "/" else path.startswith(href)
     return rx.link(
@@ -74,7 +76,7 @@ def sidebar() -> rx.Component:
     )
 
 
-def topbar(title: str) -> rx.Component:
+def topbar(title) -> rx.Component:
     return rx.hstack(
         rx.box(_brand(), display=["block", "block", "none"]),
         rx.heading(title, size="5", display=["none", "none", "block"]),
@@ -93,7 +95,7 @@ def mobile_nav() -> rx.Component:
     )
 
 
-def page_shell(title: str, *children: rx.Component) -> rx.Component:
+def page_shell(title, *children: rx.Component) -> rx.Component:
     """Frame a logged-in page. Until the session is confirmed, only a spinner shows."""
     return rx.cond(
         AuthState.user_code != "",

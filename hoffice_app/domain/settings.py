@@ -43,6 +43,9 @@ class DefaultsView:
     default_title: str
     default_address_type: str
     session_timeout_hours: str
+    lead_label: str
+    lead_label_plural: str
+    lead_title_from_master: str
 
 
 def get(session: Session, key: str) -> str:

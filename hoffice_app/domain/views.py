@@ -67,3 +67,8 @@ class DashboardCounts:
     contacts: int = 0
     customers: int = 0
     prospects: int = 0
+    open_leads: int = 0
+    open_value: str = "0"
+    my_overdue: int = 0
+    my_today: int = 0
+    leads_by_status: dict[str, int] = field(default_factory=dict)

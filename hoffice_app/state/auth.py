@@ -6,12 +6,13 @@ that reads or writes (``require_actor``).
 """
 from __future__ import annotations
 
+import json
 from urllib.parse import quote
 
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain import auth
+from hoffice_app.domain import auth, settings as app_settings
 from hoffice_app.domain.errors import PermissionDenied
 from hoffice_app.domain.views import Actor
 from hoffice_app import routes
@@ -35,6 +36,8 @@ class AuthState(rx.State):
     user_code: str = ""
     user_role: str = ""
     login_error: str = ""
+    lead_label: str = "Lead"
+    leads_label: str = "Leads"
 
     @rx.var
     def is_admin(self) -> bool:
@@ -58,6 +61,13 @@ class AuthState(rx.State):
 
     def _remember(self, actor: Actor) -> None:
         self.user_name, self.user_code, self.user_role = actor.name, actor.code, actor.role
+        with unit_of_work() as session:
+            terms = app_settings.lead_terms(session)
+        self.lead_label, self.leads_label = terms.singular, terms.plural
+
+    def document_title(self, text: str):
+        """Browser tab title for pages whose name depends on settings (Lead → Inquiry)."""
+        return rx.call_script(f"document.title = {json.dumps(text + ' · H-Office')}")
 
     def _forget(self) -> None:
         self.user_name = self.user_code = self.user_role = ""

@@ -42,6 +42,10 @@ class DefaultsState(SettingsState):
         self.values = self.values | {key: value}
 
     @rx.event
+    def set_switch(self, key: str, value: bool):
+        self.values = self.values | {key: "1" if value else "0"}
+
+    @rx.event
     def save(self):
         try:
             with unit_of_work() as session:
@@ -52,6 +56,7 @@ class DefaultsState(SettingsState):
         except DomainError as err:
             return rx.toast.error(err.message)
         self.values, self.errors = dataclasses.asdict(saved), {}
+        self._remember(self.require_actor())  # the navigation picks up a new lead label at once
         return rx.toast.success("Defaults saved.")
 
 
@@ -74,6 +79,21 @@ def defaults_screen() -> rx.Component:
                            lambda v: S.set_value("session_timeout_hours", v),
                            S.errors.get("session_timeout_hours", ""), field_id="set-session_timeout_hours",
                            type_="number"),
+                columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%"),
+        rx.heading("Leads", size="4", as_="h2", margin_top="0.5rem"),
+        rx.text("What the app calls a lead everywhere (e.g. Inquiry / Inquiries, Opportunity / Opportunities).",
+                size="2", color_scheme="gray"),
+        rx.grid(text_field("Name of one lead", "lead_label", S.values.get("lead_label", ""),
+                           lambda v: S.set_value("lead_label", v), S.errors.get("lead_label", ""),
+                           field_id="set-lead_label"),
+                text_field("Name of several leads", "lead_label_plural", S.values.get("lead_label_plural", ""),
+                           lambda v: S.set_value("lead_label_plural", v), S.errors.get("lead_label_plural", ""),
+                           field_id="set-lead_label_plural"),
+                rx.el.label(rx.hstack(rx.switch(checked=S.values.get("lead_title_from_master", "0") == "1",
+                                                on_change=lambda v: S.set_switch("lead_title_from_master", v),
+                                                id="set-lead_title_from_master"),
+                                      rx.text("Lead title chosen from the lead-title master", size="2")),
+                            html_for="set-lead_title_from_master"),
                 columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%"),
         rx.hstack(rx.button("Save defaults", type="submit"), justify="end", width="100%"),
         spacing="4"), on_submit=lambda _: S.save(), no_validate=True), width="100%", max_width="48rem")

@@ -1,0 +1,133 @@
+"""/leads/<code>: every field, follow-ups, attachments and the timeline."""
+from __future__ import annotations
+
+import reflex as rx
+
+from hoffice_app import routes
+from hoffice_app.components.fields import field_error
+from hoffice_app.components.layout import page_shell
+from hoffice_app.domain.document_views import DocumentView
+from hoffice_app.domain.lead_detail import TimelineItem
+from hoffice_app.pages.leads.detail_state import LeadDetailState as S
+from hoffice_app.pages.leads.followup_widgets import complete_dialog, follow_up_row, schedule_dialog
+
+FIELDS = ["Contact", "Mobile", "E-mail", "Address for this inquiry", "Assigned to", "Created by",
+          "Date of assignment", "Product category", "Status", "Priority", "Lead type", "Estimated value",
+          "Source of inquiry", "Knowledge template", "Next follow-up", "Created", "Also send communication on"]
+EVENT_ICONS = {"created": "sparkles", "assigned": "user-check", "status": "flag", "updated": "pencil",
+               "follow_up_planned": "calendar-plus", "follow_up_done": "calendar-check", "note": "message-square",
+               "attachment": "paperclip", "stage": "columns-3"}
+
+
+def _card(title, *children) -> rx.Component:
+    return rx.el.section(rx.card(rx.heading(title, size="3", margin_bottom="0.75rem", as_="h2"), *children,
+                                 width="100%", height="100%"), aria_label=title, style={"width": "100%"})
+
+
+def _value(label: str) -> rx.Component:
+    value = S.info.get(label, "")
+    return rx.data_list.item(rx.data_list.label(label, min_width="11rem"),
+                             rx.data_list.value(rx.cond(value != "", value, rx.text("—", color_scheme="gray"))))
+
+
+def _badges(items) -> rx.Component:
+    return rx.cond(items.length() > 0, rx.flex(rx.foreach(items, lambda x: rx.badge(x, variant="soft")),
+                                               spacing="2", wrap="wrap"), rx.text("—", color_scheme="gray"))
+
+
+def _event(e: TimelineItem) -> rx.Component:
+    return rx.hstack(
+        rx.center(rx.match(e.kind, *[(k, rx.icon(i, size=14)) for k, i in EVENT_ICONS.items()],
+                           rx.icon("dot", size=14)), width="1.75rem", height="1.75rem", border_radius="50%",
+                  background=rx.color("accent", 3), flex_shrink="0"),
+        rx.vstack(rx.text(e.text, size="2", white_space="pre-wrap"),
+                  rx.text(e.actor, " · ", e.at, size="1", color_scheme="gray"), spacing="0"),
+        align="start", width="100%", role="listitem")
+
+
+def _attachment(d: DocumentView) -> rx.Component:
+    return rx.hstack(rx.icon("paperclip", size=14),
+                     rx.link(d.filename, href=d.download_url, is_external=True),
+                     rx.text(d.size_label, " · ", d.uploaded_by, size="1", color_scheme="gray"), rx.spacer(),
+                     rx.icon_button(rx.icon("x", size=12), size="1", variant="ghost", color_scheme="red",
+                                    aria_label=rx.Var.create("Remove ") + d.filename, on_click=S.detach(d.id)),
+                     width="100%", align="center")
+
+
+def _attachments() -> rx.Component:
+    return _card(
+        "Attachments",
+        rx.vstack(
+            rx.foreach(S.attachments, _attachment),
+            rx.upload.root(rx.vstack(rx.icon("upload", size=18), rx.text("Drop a file here or click to choose",
+                                                                         size="2"),
+                                     rx.text("PDF, images, Office, text, CSV, ZIP · up to 10 MB", size="1",
+                                             color_scheme="gray"), align="center", spacing="1"),
+                           id="lead-upload", multiple=True, padding="1rem", width="100%",
+                           border=f"1px dashed {rx.color('gray', 7)}", border_radius="var(--radius-3)",
+                           on_drop=S.upload(rx.upload_files(upload_id="lead-upload"))),
+            field_error(S.upload_error),
+            rx.button(rx.icon("library", size=14), "Attach from document library", variant="soft", size="1",
+                      on_click=S.open_library),
+            spacing="2", width="100%"))
+
+
+def _library_dialog() -> rx.Component:
+    return rx.dialog.root(rx.dialog.content(
+        rx.dialog.title("Document library"),
+        rx.input(placeholder="Search file names", value=S.library_text, on_change=S.search_library, width="100%",
+                 aria_label="Search documents"),
+        rx.vstack(rx.foreach(S.library, lambda d: rx.hstack(
+            rx.text(d.filename, size="2"), rx.text(d.size_label, size="1", color_scheme="gray"), rx.spacer(),
+            rx.button("Attach", size="1", on_click=S.attach_existing(d.id)), width="100%")),
+            rx.cond(S.library.length() == 0, rx.text("No documents found.", size="2", color_scheme="gray")),
+            spacing="2", margin_top="0.75rem", width="100%"),
+        rx.hstack(rx.dialog.close(rx.button("Close", variant="soft")), justify="end", margin_top="1rem")),
+        open=S.library_open, on_open_change=S.set_library_open)
+
+
+def _body() -> rx.Component:
+    header = rx.hstack(
+        rx.vstack(rx.hstack(rx.heading(S.title, size="6"), rx.code(S.code, size="3"), align="center"),
+                  rx.hstack(rx.badge(rx.cond(S.is_open, "Open", "Closed"),
+                                     color_scheme=rx.cond(S.is_open, "blue", "gray")),
+                            rx.link(S.info.get("Contact", ""), href=f"{routes.CONTACTS}/" + S.contact_code)),
+                  spacing="1"),
+        rx.spacer(),
+        rx.button(rx.icon("calendar-plus", size=14), "Schedule follow-up", variant="soft",
+                  on_click=S.start_schedule(S.lead_id)),
+        rx.link(rx.button(rx.icon("pencil", size=14), "Edit"), href=f"{routes.LEADS}/" + S.code + "/edit"),
+        width="100%", align="start", wrap="wrap")
+    details = _card("Details", rx.data_list.root(
+        *[_value(f) for f in FIELDS],
+        rx.data_list.item(rx.data_list.label("Products", min_width="11rem"), rx.data_list.value(_badges(S.products))),
+        rx.data_list.item(rx.data_list.label("Followers", min_width="11rem"),
+                          rx.data_list.value(_badges(S.followers))),
+        rx.data_list.item(rx.data_list.label("Associated contacts", min_width="11rem"), rx.data_list.value(
+            rx.flex(rx.foreach(S.associated, lambda o: rx.link(o.label, href=f"{routes.CONTACTS}/" + o.value)),
+                    spacing="2", wrap="wrap"))), size="2"),
+        rx.cond(S.info.get("Description", "") != "",
+                rx.box(rx.text("Description", weight="bold", size="2", margin_top="1rem"),
+                       rx.text(S.info.get("Description", ""), size="2", white_space="pre-wrap"))))
+    follow_ups = _card("Follow-ups", rx.vstack(
+        rx.foreach(S.follow_ups, lambda f: follow_up_row(f, S, show_lead=False)),
+        rx.cond(S.follow_ups.length() == 0, rx.text("Nothing planned yet. Schedule the next step so it is not "
+                                                    "forgotten.", size="2", color_scheme="gray")),
+        spacing="2", width="100%"))
+    timeline = _card("Timeline", rx.vstack(
+        rx.hstack(rx.input(placeholder="Add a note", value=S.note, on_change=S.set_note, width="100%",
+                           aria_label="Note"), rx.button("Add note", on_click=S.add_note), width="100%"),
+        field_error(S.note_error),
+        rx.el.ul(rx.vstack(rx.foreach(S.timeline, _event), spacing="3"), style={"listStyle": "none", "padding": 0}),
+        spacing="3", width="100%"))
+    return rx.vstack(header, rx.grid(details, rx.vstack(follow_ups, _attachments(), timeline, spacing="4", width="100%"),
+                                     columns=rx.breakpoints(initial="1", lg="2"), spacing="4", width="100%"),
+                     schedule_dialog(S), complete_dialog(S), _library_dialog(), spacing="4", width="100%")
+
+
+def lead_detail_page() -> rx.Component:
+    return page_shell(S.lead_label, rx.cond(
+        S.not_found != "",
+        rx.vstack(rx.callout(S.not_found, icon="search-x", color_scheme="red", role="alert"),
+                  rx.link("Back to the list", href=routes.LEADS)),
+        rx.cond(S.code != "", _body(), rx.center(rx.spinner()))))

@@ -1,0 +1,47 @@
+"""Choices for the lead form, loaded once per visit. Products per category and
+knowledge-template texts stay in backend-only maps: picking a category or a
+template needs no database round trip."""
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from hoffice_app.domain import employees, masters, settings as app_settings
+from hoffice_app.domain.views import Actor, Option
+from hoffice_app.state.auth import AuthState
+
+LISTS = {"title_options": "lead_title", "status_options": "lead_status", "priority_options": "lead_priority",
+         "type_options": "lead_type", "category_options": "product_category", "campaign_options": "campaign",
+         "template_options": "knowledge_template", "contact_type_options": "contact_type"}
+
+
+class LeadOptionsState(AuthState):
+    title_options: list[Option] = []
+    status_options: list[Option] = []
+    priority_options: list[Option] = []
+    type_options: list[Option] = []
+    category_options: list[Option] = []
+    product_options: list[Option] = []
+    campaign_options: list[Option] = []
+    template_options: list[Option] = []
+    contact_type_options: list[Option] = []
+    employee_options: list[Option] = []
+    title_from_master: bool = False
+    _products: dict[str, list[Option]] = {}
+    _templates: dict[str, str] = {}
+
+    def load_options(self, session: Session, actor: Actor) -> None:
+        for var, kind in LISTS.items():
+            setattr(self, var, masters.options(session, actor, kind))
+        self._products = {c.value: masters.options(session, actor, "product", parent_id=int(c.value))
+                          for c in self.category_options}
+        self._templates = masters.template_bodies(session, actor)
+        self.employee_options = [Option(str(e.id), f"{e.name} · {e.code}")
+                                 for e in employees.list_employees(session, actor, include_inactive=False)]
+        self.title_from_master = app_settings.lead_terms(session).title_from_master
+        self.product_options = []
+
+    def products_for(self, category_id: str) -> list[Option]:
+        return list(self._products.get(category_id, []))
+
+    def template_text(self, template_id: str) -> str:
+        return self._templates.get(template_id, "")

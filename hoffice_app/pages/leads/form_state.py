@@ -1,0 +1,213 @@
+"""State of the lead form (/leads/new, /leads/<code>/edit): dependent
+drop-downs, the contact picker with "+ new contact", and Save."""
+from __future__ import annotations
+
+import reflex as rx
+
+from hoffice_app import routes
+from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import contacts, lead_detail, leads, masters
+from hoffice_app.domain.contact_search import pick_contacts
+from hoffice_app.domain.errors import DomainError, NotFound, ValidationError
+from hoffice_app.domain.views import Option
+from hoffice_app.pages.leads.form_options import LeadOptionsState
+
+NONE = "__none__"
+LIST_KEYS = ("product_ids", "associated_contact_codes", "follower_employee_ids", "also_notify")
+
+
+class LeadFormState(LeadOptionsState):
+    editing_code: str = ""
+    not_found: str = ""
+    values: dict[str, str] = {}
+    lists: dict[str, list[str]] = {}
+    errors: dict[str, str] = {}
+    # the chosen contact
+    contact_label: str = ""
+    contact_mobile: str = ""
+    contact_email: str = ""
+    address_options: list[Option] = []
+    associated_options: list[Option] = []
+    notify_options: list[Option] = []
+    # pickers: main contact, source contact, external followers
+    picker_target: str = ""
+    picker_text: str = ""
+    picker_results: list[Option] = []
+    source_label: str = ""
+    external_followers: list[Option] = []
+    # "+" new contact dialog
+    new_contact_open: bool = False
+    new_contact: dict[str, str] = {}
+    new_contact_errors: dict[str, str] = {}
+
+    def _reset(self) -> None:
+        self.values, self.errors, self.not_found = {}, {}, ""
+        self.lists = {k: [] for k in LIST_KEYS}
+        self.contact_label = self.contact_mobile = self.contact_email = self.source_label = ""
+        self.address_options, self.associated_options, self.notify_options, self.external_followers = [], [], [], []
+        self.picker_target, self.picker_text, self.picker_results = "", "", []
+        self.new_contact_open = False
+
+    @rx.event
+    def load_new(self):
+        self.editing_code = ""
+        self._reset()
+        actor, redirect = self.actor_or_redirect()
+        if actor is None:
+            return redirect
+        with unit_of_work() as session:
+            self.load_options(session, actor)
+        self.values = {"created_by_id": str(actor.id), "assigned_to_id": str(actor.id)}
+        return self.document_title(f"New {self.lead_label.lower()}")
+
+    @rx.event
+    def load_edit(self):
+        self._reset()
+        actor, redirect = self.actor_or_redirect()
+        if actor is None:
+            return redirect
+        self.editing_code = self.router.url.path.rstrip("/").split("/")[-2].upper()
+        try:
+            with unit_of_work() as session:
+                self.load_options(session, actor)
+                data = lead_detail.form_values(session, actor, self.editing_code)
+                self._use_contact(session, actor, data["contact_code"])
+                self.source_label = _contact_label(session, actor, data["source_ref"]) \
+                    if data["source_kind"] in ("contact", "friend") else ""
+                self.external_followers = [o for code in data["follower_contact_codes"]
+                                           for o in pick_contacts(session, actor, code, limit=1)]
+        except NotFound as err:
+            self.not_found = err.message
+            return
+        self.values = {k: v for k, v in data.items() if isinstance(v, str)}
+        self.lists = {k: list(data[k]) for k in LIST_KEYS}
+        self.product_options = self.products_for(self.values.get("product_category_id", ""))
+        return self.document_title(f"Edit {self.lead_label.lower()} {self.editing_code}")
+
+    def _use_contact(self, session, actor, code: str) -> None:
+        ctx = lead_detail.contact_context(session, actor, code)
+        if ctx is None:
+            return
+        self.values = self.values | {"contact_code": ctx.code}
+        self.contact_label, self.contact_mobile, self.contact_email = f"{ctx.name} · {ctx.code}", ctx.mobile, ctx.email
+        self.address_options, self.associated_options = ctx.addresses, ctx.associated
+        self.notify_options = ctx.notify_options
+        keep = {o.value for o in ctx.associated}
+        notify = {o.value for o in ctx.notify_options}
+        self.lists = self.lists | {
+            "associated_contact_codes": [c for c in self.lists.get("associated_contact_codes", []) if c in keep],
+            "also_notify": [n for n in self.lists.get("also_notify", []) if n in notify]}
+        if self.values.get("contact_address_id") not in {o.value for o in ctx.addresses}:
+            default = ctx.addresses[0].value if ctx.addresses else ""
+            self.values = self.values | {"contact_address_id": default}
+
+    @rx.event
+    def set_value(self, key: str, value: str):
+        value = "" if value == NONE else value
+        self.values = self.values | {key: value}
+        if key == "product_category_id":
+            self.product_options = self.products_for(value)
+            allowed = {o.value for o in self.product_options}
+            self.lists = self.lists | {"product_ids": [p for p in self.lists["product_ids"] if p in allowed]}
+        elif key == "source_kind":
+            self.values, self.source_label = self.values | {"source_ref": ""}, ""
+        elif key == "knowledge_template_id" and value:
+            self.values = self.values | {"description": self.template_text(value)}
+        elif key == "title_id":
+            label = next((o.label for o in self.title_options if o.value == value), "")
+            self.values = self.values | {"title": label}
+
+    @rx.event
+    def toggle(self, key: str, value: str, checked: bool):
+        rest = [v for v in self.lists.get(key, []) if v != value]
+        self.lists = self.lists | {key: rest + [value] if checked else rest}
+
+    @rx.event
+    def open_picker(self, target: str):
+        self.picker_target, self.picker_text, self.picker_results = target, "", []
+
+    @rx.event
+    def search_picker(self, target: str, text: str):
+        self.picker_target, self.picker_text = target, text
+        if len(text.strip()) < 2:
+            self.picker_results = []
+            return
+        with unit_of_work() as session:
+            actor = self.require_actor()
+            other_type = masters.entry_id_by_name(session, "contact_type", "Other") if target == "friend" else None
+            self.picker_results = pick_contacts(session, actor, text, limit=8, kind_id=other_type)
+
+    @rx.event
+    def pick(self, code: str, label: str):
+        target = self.picker_target
+        self.picker_text, self.picker_results = "", []
+        if target == "contact":
+            with unit_of_work() as session:
+                self._use_contact(session, self.require_actor(), code)
+        elif target in ("source", "friend"):
+            self.values, self.source_label = self.values | {"source_ref": code}, label
+        elif target == "external":
+            if code not in self.lists.get("follower_contact_codes", []):
+                self.external_followers = [*self.external_followers, Option(code, label)]
+
+    @rx.event
+    def remove_external(self, code: str):
+        self.external_followers = [o for o in self.external_followers if o.value != code]
+
+    @rx.event
+    def open_new_contact(self):
+        self.new_contact, self.new_contact_errors, self.new_contact_open = {}, {}, True
+
+    @rx.event
+    def set_new_contact_open(self, value: bool):
+        self.new_contact_open = value
+
+    @rx.event
+    def set_new_contact(self, key: str, value: str):
+        self.new_contact = self.new_contact | {key: value}
+
+    @rx.event
+    def create_contact(self):
+        """"+": a new contact made in place is a prospect, and becomes the lead's contact."""
+        data = {"name": self.new_contact.get("name", ""), "contact_type_id": self.new_contact.get("contact_type_id", ""),
+                "mobiles": [self.new_contact.get("mobile", "")], "emails": [self.new_contact.get("email", "")],
+                "is_customer": False}
+        try:
+            with unit_of_work() as session:
+                actor = self.require_actor()
+                contact, _ = contacts.save_contact(session, actor, data, now=utcnow())
+                self._use_contact(session, actor, contact.code)
+        except ValidationError as err:
+            rename = {"mobiles": "mobile", "emails": "email"}
+            self.new_contact_errors = {rename.get(k.split(".")[0], k.split(".")[0]): v for k, v in err.errors.items()}
+            return
+        except contacts.DuplicateFound as err:
+            hit = err.hits[0]
+            self.new_contact_errors = {"duplicate": f"{hit.name} ({hit.code or 'private'}) already has this "
+                                                    f"{hit.matched_on}. Pick that contact instead."}
+            return
+        self.new_contact_open = False
+        return rx.toast.success(f"Contact {self.values.get('contact_code', '')} created as a prospect.")
+
+    @rx.event
+    def save(self):
+        data = dict(self.values) | {k: list(v) for k, v in self.lists.items()}
+        data["follower_contact_codes"] = [o.value for o in self.external_followers]
+        try:
+            with unit_of_work() as session:
+                actor = self.require_actor()
+                lead_id = lead_detail.lead_id_for(session, actor, self.editing_code) if self.editing_code else None
+                lead = leads.save_lead(session, actor, data, now=utcnow(), lead_id=lead_id)
+                code = lead.code
+        except ValidationError as err:
+            self.errors = err.errors
+            return rx.toast.error(f"Please correct the {len(err.errors)} highlighted field(s).")
+        except DomainError as err:
+            return rx.toast.error(err.message)
+        self.errors = {}
+        return [rx.redirect(routes.lead(code)), rx.toast.success(f"Saved {code}.")]
+
+
+def _contact_label(session, actor, code: str) -> str:
+    ctx = lead_detail.contact_context(session, actor, code) if code else None
+    return f"{ctx.name} · {ctx.code}" if ctx else ""

@@ -1,0 +1,158 @@
+"""/leads: quick views, filters, saved views, one page of rows, bulk actions."""
+from __future__ import annotations
+
+import reflex as rx
+
+from hoffice_app import routes
+from hoffice_app.components.fields import field_error
+from hoffice_app.components.layout import page_shell
+from hoffice_app.domain.lead_views import LeadRow
+from hoffice_app.pages.leads.followup_widgets import state_badge
+from hoffice_app.pages.leads.list_state import ANY, LeadListState as S
+
+SORTS = [("-created", "Newest first"), ("created", "Oldest first"), ("-value", "Value: high to low"),
+         ("value", "Value: low to high"), ("next_followup", "Next follow-up"), ("title", "Title A→Z")]
+SOURCES = [("contact", "Contacts / Prospects"), ("employee", "Employee"), ("friend", "Friend / Family"),
+           ("campaign", "Campaign / Activity")]
+
+
+def _select(label: str, key: str, options=None, pairs=None) -> rx.Component:
+    items = [rx.select.item(f"Any {label.lower()}", value=ANY)]
+    items += [rx.select.item(text, value=v) for v, text in pairs] if pairs else \
+        [rx.foreach(options, lambda o: rx.select.item(o.label, value=o.value))]
+    return rx.select.root(rx.select.trigger(placeholder=label, aria_label=label, variant="soft"),
+                          rx.select.content(*items), value=S.filters.get(key, ""),
+                          on_change=lambda v: S.set_filter(key, v))
+
+
+def _range(label: str, low: str, high: str, type_: str) -> rx.Component:
+    return rx.hstack(rx.text(label, size="2", min_width="8rem"),
+                     rx.input(type=type_, value=S.filters.get(low, ""), on_change=lambda v: S.set_filter(low, v),
+                              aria_label=f"{label} from", size="1"),
+                     rx.text("to", size="1"),
+                     rx.input(type=type_, value=S.filters.get(high, ""), on_change=lambda v: S.set_filter(high, v),
+                              aria_label=f"{label} to", size="1"), align="center")
+
+
+def _filters() -> rx.Component:
+    return rx.card(rx.vstack(
+        rx.flex(_select("Status", "status_id", S.status_options), _select("Priority", "priority_id", S.priority_options),
+                _select("Type", "lead_type_id", S.type_options), _select("Source", "source_kind", pairs=SOURCES),
+                _select("Assignee", "assigned_to_id", S.employee_options),
+                _select("Created by", "created_by_id", S.employee_options),
+                _select("Category", "product_category_id", S.category_options),
+                _select("Product", "product_id", S.product_options), spacing="2", wrap="wrap"),
+        rx.grid(_range("Value", "value_min", "value_max", "number"),
+                _range("Created", "created_from", "created_to", "date"),
+                _range("Assigned", "assigned_from", "assigned_to", "date"),
+                _range("Next follow-up", "followup_from", "followup_to", "date"),
+                columns=rx.breakpoints(initial="1", md="2"), spacing="2", width="100%"),
+        spacing="3", width="100%"), width="100%", variant="surface")
+
+
+def _saved_views() -> rx.Component:
+    return rx.hstack(
+        rx.select.root(rx.select.trigger(placeholder="Saved views", aria_label="Saved views"),
+                       rx.select.content(rx.foreach(S.views, lambda o: rx.select.item(o.label, value=o.value))),
+                       value="", on_change=S.apply_view),
+        rx.dialog.root(
+            rx.dialog.trigger(rx.button(rx.icon("bookmark-plus", size=14), "Save view", variant="soft")),
+            rx.dialog.content(rx.dialog.title("Save this view"),
+                              rx.input(value=S.view_name, on_change=S.set_view_name, aria_label="View name",
+                                       placeholder="e.g. Hot Ahmedabad deals", width="100%"),
+                              field_error(S.view_error),
+                              rx.hstack(rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray")),
+                                        rx.button("Save", on_click=S.save_view), justify="end", margin_top="1rem")),
+            open=S.save_open, on_open_change=S.set_save_open))
+
+
+def _toolbar() -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.input(rx.input.slot(rx.icon("search", size=16)), placeholder="Search title, contact or code",
+                     value=S.text, on_change=S.set_text, debounce_timeout=250, width="100%", size="3",
+                     aria_label="Search leads", type="search"),
+            rx.link(rx.button(rx.icon("plus", size=16), "Add ", S.lead_label.lower(), size="3", white_space="nowrap"),
+                    href=routes.LEAD_NEW, flex_shrink="0"),
+            width="100%"),
+        rx.flex(
+            rx.segmented_control.root(rx.foreach(S.quick_views, lambda o: rx.segmented_control.item(
+                o.label, value=o.value)), value=S.view, on_change=S.set_view, size="1"),
+            rx.spacer(),
+            rx.button(rx.icon("sliders-horizontal", size=14), "Filters",
+                      rx.cond(S.active_filters > 0, rx.badge(S.active_filters)), variant="soft",
+                      on_click=S.toggle_filters),
+            rx.cond(S.active_filters > 0, rx.button("Clear", variant="ghost", on_click=S.clear_filters)),
+            _saved_views(),
+            rx.select.root(rx.select.trigger(aria_label="Sort by"),
+                           rx.select.content(*[rx.select.item(label, value=v) for v, label in SORTS]),
+                           value=S.sort, on_change=S.set_sort),
+            spacing="2", wrap="wrap", width="100%", align="center"),
+        rx.cond(S.show_filters, _filters()),
+        spacing="3", width="100%")
+
+
+def _bulk_bar() -> rx.Component:
+    return rx.cond(S.selected.length() > 0, rx.card(rx.hstack(
+        rx.text(S.selected.length(), " selected", weight="bold", size="2"),
+        rx.select.root(rx.select.trigger(placeholder="Assign to…", aria_label="Assign selected to"),
+                       rx.select.content(rx.foreach(S.employee_options, lambda o: rx.select.item(o.label,
+                                                                                                 value=o.value))),
+                       value=S.bulk_assignee, on_change=S.set_bulk_assignee),
+        rx.button("Assign", size="1", on_click=S.bulk("assign"), disabled=S.bulk_assignee == ""),
+        rx.select.root(rx.select.trigger(placeholder="Set status…", aria_label="Set status of selected"),
+                       rx.select.content(rx.foreach(S.status_options, lambda o: rx.select.item(o.label,
+                                                                                               value=o.value))),
+                       value=S.bulk_status, on_change=S.set_bulk_status),
+        rx.button("Apply status", size="1", on_click=S.bulk("status"), disabled=S.bulk_status == ""),
+        spacing="3", align="center", wrap="wrap"), variant="surface", width="100%"))
+
+
+def _row(row: LeadRow) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(rx.checkbox(checked=S.selected.contains(row.id), on_change=lambda c: S.toggle_row(row.id, c),
+                                  aria_label=rx.Var.create("Select ") + row.code)),
+        rx.table.cell(rx.code(row.code)),
+        rx.table.cell(rx.link(row.title, href=f"{routes.LEADS}/" + row.code, weight="medium"),
+                      rx.text(row.contact_name, size="1", color_scheme="gray")),
+        rx.table.cell(row.assignee),
+        rx.table.cell(row.status),
+        rx.table.cell(row.priority),
+        rx.table.cell(row.value, text_align="right"),
+        rx.table.cell(rx.hstack(state_badge(row.followup_state), rx.text(row.next_followup, size="1"),
+                                align="center")),
+        rx.table.cell(row.created),
+    )
+
+
+def _table() -> rx.Component:
+    head = [rx.table.column_header_cell(rx.checkbox(
+        checked=(S.selected.length() > 0) & (S.selected.length() == S.rows.length()),
+        on_change=S.toggle_page, aria_label="Select all on this page"))]
+    head += [rx.table.column_header_cell(h) for h in
+             ("Code", "Title / contact", "Assigned to", "Status", "Priority", "Value", "Next follow-up", "Created")]
+    return rx.el.section(rx.table.root(rx.table.header(rx.table.row(*head)),
+                                       rx.table.body(rx.foreach(S.rows, _row)), variant="surface", size="1",
+                                       width="100%"),
+                         aria_label=S.leads_label, style={"overflowX": "auto", "width": "100%"})
+
+
+def _pager() -> rx.Component:
+    return rx.hstack(
+        rx.text(S.total, " ", S.leads_label.lower(), " · total value ", S.total_value, size="2", color_scheme="gray"),
+        rx.spacer(),
+        rx.button(rx.icon("chevron-left", size=16), "Previous", variant="soft", disabled=S.page <= 1,
+                  on_click=S.go_to_page(S.page - 1)),
+        rx.text("Page ", S.page, " of ", S.pages, size="2"),
+        rx.button("Next", rx.icon("chevron-right", size=16), variant="soft", disabled=S.page >= S.pages,
+                  on_click=S.go_to_page(S.page + 1)),
+        width="100%", align="center")
+
+
+def lead_list_page() -> rx.Component:
+    empty = rx.callout(rx.text("Nothing here. Try another view, clear the filters, or ",
+                               rx.link("add a " + S.lead_label.lower(), href=routes.LEAD_NEW), "."), icon="info")
+    return page_shell(S.leads_label, rx.vstack(
+        _toolbar(), _bulk_bar(),
+        rx.cond(S.total > 0, rx.vstack(_table(), _pager(), spacing="3", width="100%"), empty),
+        spacing="4", width="100%"))
