@@ -61,6 +61,8 @@ def test_admin_resets_a_password(page, browser, server, demo_password):
     expect(LoginPage(their_page).error()).to_be_visible()
     LoginPage(their_page).log_in("E05", new_password)
     other.close()
+    # Other tests of this session log in as E05 with the demo password.
+    server.cli("user", "passwd", "E05", "--password-stdin", stdin=demo_password + "\n")
 
 
 def test_admin_edits_an_employee(page, demo_password):
