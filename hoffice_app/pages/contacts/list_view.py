@@ -5,6 +5,7 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.components.layout import page_shell
+from hoffice_app.components.pager import pager
 from hoffice_app.domain.contact_views import ContactRow
 from hoffice_app.pages.contacts.list_state import ANY, ContactListState as S
 
@@ -74,15 +75,7 @@ def _row(row: ContactRow) -> rx.Component:
 def _pager() -> rx.Component:
     first = (S.page - 1) * 25 + 1
     last = rx.cond(S.page * 25 < S.total, S.page * 25, S.total)
-    return rx.hstack(
-        rx.text("Showing ", first, "–", last, " of ", S.total, size="2", color_scheme="gray"),
-        rx.spacer(),
-        rx.button(rx.icon("chevron-left", size=16), "Previous", variant="soft", disabled=S.page <= 1,
-                  on_click=S.go_to_page(S.page - 1)),
-        rx.text("Page ", S.page, " of ", S.pages, size="2"),
-        rx.button("Next", rx.icon("chevron-right", size=16), variant="soft", disabled=S.page >= S.pages,
-                  on_click=S.go_to_page(S.page + 1)),
-        width="100%", align="center")
+    return pager(S, rx.text("Showing ", first, "–", last, " of ", S.total, size="2", color_scheme="gray"))
 
 
 def _empty() -> rx.Component:

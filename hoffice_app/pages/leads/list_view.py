@@ -6,6 +6,7 @@ import reflex as rx
 from hoffice_app import routes
 from hoffice_app.components.fields import field_error
 from hoffice_app.components.layout import page_shell
+from hoffice_app.components.pager import pager
 from hoffice_app.domain.lead_views import LeadRow
 from hoffice_app.pages.leads.followup_widgets import state_badge
 from hoffice_app.pages.leads.list_state import ANY, LeadListState as S
@@ -138,15 +139,8 @@ def _table() -> rx.Component:
 
 
 def _pager() -> rx.Component:
-    return rx.hstack(
-        rx.text(S.total, " ", S.leads_label.lower(), " · total value ", S.total_value, size="2", color_scheme="gray"),
-        rx.spacer(),
-        rx.button(rx.icon("chevron-left", size=16), "Previous", variant="soft", disabled=S.page <= 1,
-                  on_click=S.go_to_page(S.page - 1)),
-        rx.text("Page ", S.page, " of ", S.pages, size="2"),
-        rx.button("Next", rx.icon("chevron-right", size=16), variant="soft", disabled=S.page >= S.pages,
-                  on_click=S.go_to_page(S.page + 1)),
-        width="100%", align="center")
+    return pager(S, rx.text(S.total, " ", S.leads_label.lower(), " · total value ", S.total_value, size="2",
+                            color_scheme="gray"))
 
 
 def lead_list_page() -> rx.Component:
