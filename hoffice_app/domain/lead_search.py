@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import column, func, or_, text
+from sqlalchemy import column, func, literal_column, or_, text
 from sqlmodel import Session, select
 
 from hoffice_app.domain import settings as app_settings
@@ -23,11 +23,14 @@ from hoffice_app.models import Contact, Employee, Lead, LeadFollower, LeadProduc
 
 QUICK_VIEWS = [("open", "All Open Leads"), ("mine", "My Leads"), ("following", "Leads I'm Following"),
                ("unassigned", "Unassigned"), ("overdue", "Overdue Follow-ups"), ("all", "All Leads")]
-SORTS = {"-created": (Lead.created_at.desc(), Lead.id.desc()), "created": (Lead.created_at, Lead.id),
-         "-value": (Lead.estimated_value.desc().nulls_last(), Lead.id.desc()),
-         "value": (Lead.estimated_value.asc().nulls_last(), Lead.id),
-         "next_followup": (Lead.next_followup_at.asc().nulls_last(), Lead.id),
-         "title": (func.lower(Lead.title), Lead.id)}
+# sort key → (expression, descending, blanks last) for each ORDER BY term; every
+# order ends with the id, so it is total and can be read backwards exactly.
+SORTS = {"-created": ((Lead.created_at, True, False), (Lead.id, True, False)),
+         "created": ((Lead.created_at, False, False), (Lead.id, False, False)),
+         "-value": ((Lead.estimated_value, True, True), (Lead.id, True, False)),
+         "value": ((Lead.estimated_value, False, True), (Lead.id, False, False)),
+         "next_followup": ((Lead.next_followup_at, False, True), (Lead.id, False, False)),
+         "title": ((func.lower(Lead.title), False, False), (Lead.id, False, False))}
 MAX_PER_PAGE = 100
 MAX_TERMS = 6
 NEXT_FORMAT, CREATED_FORMAT = "%d %b, %H:%M", "%d %b %Y"
@@ -42,8 +45,20 @@ def zone(session: Session) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def _view_condition(actor: Actor, view: str, now: datetime):
-    is_open = Lead.is_open == True  # noqa: E712
+def _is_open(session: Session):
+    """``is_open = true``. On SQLite the term says it is usually true: without
+    statistics (the app never runs ANALYZE) the planner otherwise counts and
+    sums open leads through ix_lead_open_created, one random row read per lead
+    in creation order (~90 ms at 70k open leads against ~16 ms for a plain
+    scan). The index still serves "newest first" pages."""
+    term = Lead.is_open == True  # noqa: E712
+    if session.get_bind().dialect.name != "sqlite":
+        return term
+    return func.likelihood(term, literal_column("0.9"))  # untyped: a Boolean type would add "= 1" and hide the index
+
+
+def _view_condition(session: Session, actor: Actor, view: str, now: datetime):
+    is_open = _is_open(session)
     if view == "mine":
         return [Lead.assigned_to_id == actor.id, is_open]
     if view == "following":
@@ -138,7 +153,7 @@ def _source_condition(session: Session, kind: str, ref: str) -> list:
 def conditions(session: Session, actor: Actor, q: LeadQuery, *, now: datetime) -> list:
     """The WHERE clause (a list ANDed together) for ``q`` as seen by ``actor``."""
     require_actor(actor)
-    cond = [visible_clause(session, actor), *_view_condition(actor, q.view, now)]
+    cond = [visible_clause(session, actor), *_view_condition(session, actor, q.view, now)]
     cond += _text_conditions(session, q.text or "")
     for raw, col in ((q.status_id, Lead.status_id), (q.priority_id, Lead.priority_id),
                      (q.lead_type_id, Lead.lead_type_id), (q.assigned_to_id, Lead.assigned_to_id),
@@ -159,6 +174,32 @@ def conditions(session: Session, actor: Actor, q: LeadQuery, *, now: datetime) -
     return cond
 
 
+def order_by(sort: str, *, backwards: bool = False) -> list:
+    """ORDER BY clauses for ``sort`` (unknown: newest first); ``backwards`` gives the exact reverse."""
+    out = []
+    for expr, descending, blanks_last in SORTS.get(sort, SORTS["-created"]):
+        clause = expr.desc() if descending != backwards else expr.asc()
+        if blanks_last:
+            clause = clause.nulls_first() if backwards else clause.nulls_last()
+        out.append(clause)
+    return out
+
+
+def page_ids(cond: list, sort: str, offset: int, limit: int, total: int):
+    """The ids of one page, as a subquery. Sorting and skipping works on (key,
+    id) pairs only; a page in the second half is read from the other end, so
+    the sorter never holds more than half of the matching rows."""
+    backwards = offset + limit / 2 > total / 2
+    if backwards:
+        limit = max(0, min(limit, total - offset))
+        offset = max(0, total - offset - limit)
+    # LIMIT and OFFSET are written into the SQL: SQLite keeps only the best
+    # LIMIT+OFFSET rows while sorting when it knows LIMIT up front, and sorts
+    # everything (~5× slower at 70k rows) when LIMIT is a bound parameter.
+    return (select(Lead.id).where(*cond).order_by(*order_by(sort, backwards=backwards))
+            .offset(literal_column(str(int(offset)))).limit(literal_column(str(int(limit)))))
+
+
 def _int(value, default: int) -> int:
     try:
         return int(value)
@@ -175,7 +216,7 @@ def money(value) -> str:
 
 
 ROW_COLUMNS = (Lead.id, Lead.code, Lead.title, Lead.contact_id, Lead.assigned_to_id, Lead.status_id, Lead.priority_id,
-               Lead.estimated_value, Lead.next_followup_at, Lead.created_at)
+               Lead.estimated_value, Lead.next_followup_at, Lead.created_at, Lead.is_open)
 
 
 def search_leads(session: Session, actor: Actor, q: LeadQuery, *, now: datetime) -> LeadPage:
@@ -188,14 +229,16 @@ def search_leads(session: Session, actor: Actor, q: LeadQuery, *, now: datetime)
                                 .where(*cond)).one()
     pages = max(1, -(-total // per_page))
     page = max(1, min(_int(q.page, 1), pages))
-    rows = session.exec(select(*ROW_COLUMNS).where(*cond).order_by(*SORTS.get(q.sort, SORTS["-created"]))
-                        .offset((page - 1) * per_page).limit(per_page)).all() if total else []
+    ids = page_ids(cond, q.sort, (page - 1) * per_page, per_page, total)
+    rows = session.exec(select(*ROW_COLUMNS).where(Lead.id.in_(ids)).order_by(*order_by(q.sort))).all() \
+        if total else []
     return LeadPage(rows=_rows(session, rows, now=now), total=total, page=page, pages=pages, per_page=per_page,
                     total_value=money(value or 0))
 
 
-def followup_state(due: datetime | None, *, now: datetime, today: date, tz: ZoneInfo) -> str:
-    if due is None:
+def followup_state(due: datetime | None, *, now: datetime, today: date, tz: ZoneInfo, is_open: bool = True) -> str:
+    """overdue (due before now), today (later today, company date), planned, or "" (none, or the lead is closed)."""
+    if due is None or not is_open:
         return ""
     if due < now:
         return "overdue"
@@ -222,6 +265,6 @@ def _rows(session: Session, rows: list, *, now: datetime) -> list[LeadRow]:
             assignee=people.get(r.assigned_to_id, ""), status=masters.get(r.status_id, ""),
             priority=masters.get(r.priority_id, ""), value=money(r.estimated_value),
             next_followup=r.next_followup_at.astimezone(tz).strftime(NEXT_FORMAT) if r.next_followup_at else "",
-            followup_state=followup_state(r.next_followup_at, now=now, today=today, tz=tz),
+            followup_state=followup_state(r.next_followup_at, now=now, today=today, tz=tz, is_open=r.is_open),
             created=r.created_at.astimezone(tz).strftime(CREATED_FORMAT)))
     return out
