@@ -33,6 +33,7 @@ SORTS = {"-created": ((Lead.created_at, True, False), (Lead.id, True, False)),
          "title": ((func.lower(Lead.title), False, False), (Lead.id, False, False))}
 MAX_PER_PAGE = 100
 MAX_TERMS = 6
+FEW_MATCHES, WALK_BUDGET = 5000, 20000  # see page_ids
 NEXT_FORMAT, CREATED_FORMAT = "%d %b, %H:%M", "%d %b %Y"
 __all__ = ["QUICK_VIEWS", "SORTS", "LeadQuery", "LeadPage", "LeadRow", "search_leads"]
 
@@ -45,6 +46,10 @@ def zone(session: Session) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
+def _sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
 def _is_open(session: Session):
     """``is_open = true``. On SQLite the term says it is usually true: without
     statistics (the app never runs ANALYZE) the planner otherwise counts and
@@ -52,7 +57,7 @@ def _is_open(session: Session):
     in creation order (~90 ms at 70k open leads against ~16 ms for a plain
     scan). The index still serves "newest first" pages."""
     term = Lead.is_open == True  # noqa: E712
-    if session.get_bind().dialect.name != "sqlite":
+    if not _sqlite(session):
         return term
     return func.likelihood(term, literal_column("0.9"))  # untyped: a Boolean type would add "= 1" and hide the index
 
@@ -81,8 +86,7 @@ def _text_conditions(session: Session, raw: str) -> list:
     SQLite words of 3+ characters go through the trigram index lead_fts (one
     MATCH for all of them); shorter words, and other databases, use LIKE."""
     terms = list(dict.fromkeys(w.casefold() for w in raw.split()))[:MAX_TERMS]
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    long_terms = [t for t in terms if sqlite and len(t) >= 3]
+    long_terms = [t for t in terms if _sqlite(session) and len(t) >= 3]
     cond = [Lead.search_text.like(f"%{_escape(t)}%", escape="\\") for t in terms if t not in long_terms]
     if long_terms:
         phrase = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
@@ -185,18 +189,27 @@ def order_by(sort: str, *, backwards: bool = False) -> list:
     return out
 
 
-def page_ids(cond: list, sort: str, offset: int, limit: int, total: int):
-    """The ids of one page, as a subquery. Sorting and skipping works on (key,
-    id) pairs only; a page in the second half is read from the other end, so
-    the sorter never holds more than half of the matching rows."""
+def page_ids(cond: list, sort: str, offset: int, limit: int, total: int, *, table_rows: int = 0):
+    """The ids of one page, as a subquery.
+
+    Sorting and skipping works on (key, id) pairs only, and a page in the
+    second half is read from the other end, so the sorter never holds more
+    than half of the matching rows. ``table_rows`` (SQLite only: its planner
+    has no statistics) guards against walking a whole ordered index, one
+    random row read per lead, to find a handful of matches: when a few
+    thousand leads or fewer match and the page lies deep among them, the
+    matches are collected first and then sorted."""
     backwards = offset + limit / 2 > total / 2
     if backwards:
         limit = max(0, min(limit, total - offset))
         offset = max(0, total - offset - limit)
+    where = list(cond)
+    if table_rows and total <= FEW_MATCHES and (offset + limit) * table_rows > WALK_BUDGET * max(total, 1):
+        where = [Lead.id.in_(select(Lead.id).where(*cond))]
     # LIMIT and OFFSET are written into the SQL: SQLite keeps only the best
     # LIMIT+OFFSET rows while sorting when it knows LIMIT up front, and sorts
     # everything (~5× slower at 70k rows) when LIMIT is a bound parameter.
-    return (select(Lead.id).where(*cond).order_by(*order_by(sort, backwards=backwards))
+    return (select(Lead.id).where(*where).order_by(*order_by(sort, backwards=backwards))
             .offset(literal_column(str(int(offset)))).limit(literal_column(str(int(limit)))))
 
 
@@ -229,15 +242,19 @@ def search_leads(session: Session, actor: Actor, q: LeadQuery, *, now: datetime)
                                 .where(*cond)).one()
     pages = max(1, -(-total // per_page))
     page = max(1, min(_int(q.page, 1), pages))
-    ids = page_ids(cond, q.sort, (page - 1) * per_page, per_page, total)
-    rows = session.exec(select(*ROW_COLUMNS).where(Lead.id.in_(ids)).order_by(*order_by(q.sort))).all() \
-        if total else []
+    rows = []
+    if total:
+        table_rows = (session.exec(select(func.max(Lead.id))).one() or 0) if _sqlite(session) else 0
+        ids = page_ids(cond, q.sort, (page - 1) * per_page, per_page, total, table_rows=table_rows)
+        rows = session.exec(select(*ROW_COLUMNS).where(Lead.id.in_(ids)).order_by(*order_by(q.sort))).all()
     return LeadPage(rows=_rows(session, rows, now=now), total=total, page=page, pages=pages, per_page=per_page,
                     total_value=money(value or 0))
 
 
-def followup_state(due: datetime | None, *, now: datetime, today: date, tz: ZoneInfo, is_open: bool = True) -> str:
-    """overdue (due before now), today (later today, company date), planned, or "" (none, or the lead is closed)."""
+def followup_state(due: datetime | None, *, now: datetime, today: date, tz: ZoneInfo,
+                   is_open: bool = True) -> str:
+    """overdue (due before now), today (later today, company date), planned,
+    or "" (nothing planned, or the lead is closed)."""
     if due is None or not is_open:
         return ""
     if due < now:
