@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Optional
 
-from sqlalchemy import Column, Index, Numeric, Text
+from sqlalchemy import Column, Index, Numeric, Text, func
 from sqlmodel import Field, SQLModel
 
 
@@ -15,7 +15,8 @@ class Lead(SQLModel, table=True):
     __table_args__ = (Index("ix_lead_open_created", "is_open", "created_at", "id"),
                       Index("ix_lead_assigned_open", "assigned_to_id", "is_open", "created_at"),
                       Index("ix_lead_created_by", "created_by_id", "created_at"),
-                      Index("ix_lead_next_followup", "is_open", "next_followup_at"))
+                      Index("ix_lead_next_followup", "is_open", "next_followup_at"),
+                      Index("ix_lead_created", "created_at", "id"))
 
     id: Optional[int] = Field(default=None, primary_key=True)
     code: str = Field(max_length=12, unique=True, index=True)
@@ -42,6 +43,10 @@ class Lead(SQLModel, table=True):
     search_text: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     created_at: datetime
     updated_at: datetime
+
+
+# Sorting by title (case-insensitive) pages from this index instead of sorting every row.
+Index("ix_lead_title_lower", func.lower(Lead.title), Lead.id)
 
 
 class LeadProduct(SQLModel, table=True):
