@@ -13,6 +13,7 @@ from hoffice_app.domain.auth import actor_of
 from hoffice_app.domain.employees import find_by_code
 from hoffice_app.domain.followups import refresh_next_follow_up
 from hoffice_app.domain.leads import save_lead
+from hoffice_app.domain.pipeline import ensure_default_funnel, stages
 from hoffice_app.models import Contact, FollowUp, Lead, MasterEntry
 
 LEADS = 500
@@ -39,6 +40,8 @@ def seed_demo_leads(session: Session, *, now: datetime) -> int:
     statuses, priorities = _ids(session, "lead_status"), _ids(session, "lead_priority")
     types, campaigns, titles = _ids(session, "lead_type"), _ids(session, "campaign"), _ids(session, "lead_title")
     kinds = ["call", "meeting", "email", "visit", "whatsapp"]
+    funnel_stages = stages(session, ensure_default_funnel(session).id)
+    lost_reasons = _ids(session, "lost_reason")
     for n in range(LEADS):
         creator = rng.choice(people)
         assignee = rng.choice(executives) if rng.random() < 0.9 else None
@@ -56,7 +59,8 @@ def seed_demo_leads(session: Session, *, now: datetime) -> int:
             "follower_employee_ids": [str(people[0].id)] if rng.random() < 0.2 else [],
         }
         lead = save_lead(session, actor_of(creator), data, now=created)
-        if rng.random() < 0.7:
+        _place_on_funnel(session, rng, lead, funnel_stages, lost_reasons, created, now)
+        if lead.is_open and rng.random() < 0.7:
             due = now + timedelta(days=rng.randrange(-10, 20), hours=rng.randrange(-5, 5))
             owner = assignee or creator
             session.add(FollowUp(lead_id=lead.id, kind=rng.choice(kinds), due_at=due, assignee_id=owner.id,
@@ -66,3 +70,22 @@ def seed_demo_leads(session: Session, *, now: datetime) -> int:
             refresh_next_follow_up(session, lead.id)
     session.flush()
     return LEADS
+
+
+# Most demo leads sit in the early stages; a few are won or lost.
+STAGE_WEIGHTS = [30, 22, 16, 12, 8, 6, 6]
+
+
+def _place_on_funnel(session: Session, rng: random.Random, lead: Lead, funnel_stages: list, lost_reasons: list,
+                     created: datetime, now: datetime) -> None:
+    stage = rng.choices(funnel_stages, weights=STAGE_WEIGHTS[:len(funnel_stages)])[0]
+    entered = created + (now - created) * rng.random()
+    lead.funnel_id, lead.stage_id, lead.stage_entered_at = stage.funnel_id, stage.id, entered
+    lead.is_open = stage.kind == "open"
+    lead.closed_at = None if lead.is_open else entered
+    lead.lost_reason_id = rng.choice(lost_reasons).id if stage.kind == "lost" and lost_reasons else None
+    session.add(lead)
+    if stage.kind == "won":  # as a real won move does
+        contact = session.get(Contact, lead.contact_id)
+        contact.is_customer = True
+        session.add(contact)

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlmodel import Session, delete, func, select
 
-from hoffice_app.domain import codes, lead_events
+from hoffice_app.domain import codes, lead_events, pipeline
 from hoffice_app.domain.lead_access import get_visible
 from hoffice_app.domain.lead_rules import clean_lead
 from hoffice_app.domain.masters import register_usage
@@ -34,6 +34,8 @@ def save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lead
                             created_by_id=actor.id, created_at=now, updated_at=now)
     for key, value in clean.scalars.items():
         setattr(lead, key, value)
+    if existing is None:
+        pipeline.place_new_lead(session, lead, now=now)
     lead.updated_at = now
     contact = session.get(Contact, lead.contact_id)
     lead.search_text = " ".join(p.casefold() for p in (lead.code, lead.title, contact.name, contact.code) if p)

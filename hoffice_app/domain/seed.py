@@ -45,6 +45,9 @@ def seed_masters(session: Session) -> int:
             added += new
             for child in children:
                 added += _ensure(session, child_kind, child, parent_id=parent.id)[1]
+    from hoffice_app.domain.pipeline import ensure_default_funnel
+
+    ensure_default_funnel(session)
     for name, body in KNOWLEDGE_TEMPLATES.items():
         added += _ensure(session, "knowledge_template", name, body=body)[1]
     for key, kind, name in (("default_title", "title", DEFAULT_TITLE),

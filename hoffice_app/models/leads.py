@@ -16,7 +16,8 @@ class Lead(SQLModel, table=True):
                       Index("ix_lead_assigned_open", "assigned_to_id", "is_open", "created_at"),
                       Index("ix_lead_created_by", "created_by_id", "created_at"),
                       Index("ix_lead_next_followup", "is_open", "next_followup_at"),
-                      Index("ix_lead_created", "created_at", "id"))
+                      Index("ix_lead_created", "created_at", "id"),
+                      Index("ix_lead_stage_board", "stage_id", "created_at", "id"))
 
     id: Optional[int] = Field(default=None, primary_key=True)
     code: str = Field(max_length=12, unique=True, index=True)
@@ -39,6 +40,13 @@ class Lead(SQLModel, table=True):
     knowledge_template_id: Optional[int] = Field(default=None, foreign_key="master_entry.id")
     description: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     is_open: bool = Field(default=True)
+    funnel_id: Optional[int] = Field(default=None, foreign_key="funnel.id")
+    stage_id: Optional[int] = Field(default=None, foreign_key="funnel_stage.id")
+    stage_entered_at: Optional[datetime] = None
+    lost_reason_id: Optional[int] = Field(default=None, foreign_key="master_entry.id")
+    closed_at: Optional[datetime] = None
+    # Bumped on every stage move: a move made against an older version is refused (two people, one lead).
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
     next_followup_at: Optional[datetime] = None  # earliest planned follow-up, kept by the domain
     search_text: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     created_at: datetime

@@ -1,0 +1,47 @@
+"""Funnels (sales pipelines) with ordered stages, and the log of stage changes."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Optional
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Funnel(SQLModel, table=True):
+    __tablename__ = "funnel"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=80, unique=True)
+    position: int = 0
+    active: bool = True
+
+
+class FunnelStage(SQLModel, table=True):
+    __tablename__ = "funnel_stage"
+    __table_args__ = (UniqueConstraint("funnel_id", "name", name="uq_stage_name"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    funnel_id: int = Field(foreign_key="funnel.id", index=True)
+    name: str = Field(max_length=80)
+    color: str = Field(default="gray", max_length=20)
+    probability: int = Field(default=0)  # percent, 0–100
+    kind: str = Field(default="open", max_length=10)  # open | won | lost
+    days_to_rot: Optional[int] = None
+    position: int = 0
+    active: bool = True
+
+
+class StageChange(SQLModel, table=True):
+    """One move of a lead between stages: from, to, who, when, and how long it
+    had been in the previous stage."""
+
+    __tablename__ = "stage_change"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id", index=True)
+    from_stage_id: Optional[int] = Field(default=None, foreign_key="funnel_stage.id")
+    to_stage_id: int = Field(foreign_key="funnel_stage.id")
+    actor_id: Optional[int] = Field(default=None, foreign_key="employee.id")
+    at: datetime
+    seconds_in_previous: Optional[int] = None
