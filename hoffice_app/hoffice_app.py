@@ -6,6 +6,8 @@ from hoffice_app.file_routes import files_app
 from hoffice_app.pages import settings
 from hoffice_app.pages.contacts.register import register as register_contacts
 from hoffice_app.pages.leads.register import register as register_leads
+from hoffice_app.pages.funnel.state import BoardState
+from hoffice_app.pages.funnel.view import board_page
 from hoffice_app.pages.dashboard import DashboardState, dashboard_page
 from hoffice_app.pages.login import login_page
 from hoffice_app.state.auth import AuthState
@@ -20,3 +22,5 @@ app.add_page(dashboard_page, route=routes.DASHBOARD, title="Dashboard · H-Offic
 settings.register(app)
 register_contacts(app)
 register_leads(app)
+app.add_page(board_page, route=routes.FUNNEL, on_load=BoardState.load, title="Funnel · H-Office")
+app.add_page(board_page, route=routes.FUNNEL_BOARD, on_load=BoardState.load, title="Funnel · H-Office")

@@ -30,3 +30,6 @@ FOLLOW_UPS = "/follow-ups"
 
 def lead(code: str) -> str:
     return f"{LEADS}/{code}"
+
+FUNNEL = "/funnel"
+FUNNEL_BOARD = "/funnel/[funnel_id]"

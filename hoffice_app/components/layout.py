@@ -13,6 +13,7 @@ from hoffice_app.state.auth import AuthState
 
 NAV = [("Dashboard", routes.DASHBOARD, "layout-dashboard", False),
        (AuthState.leads_label, routes.LEADS, "target", False),
+       ("Funnel", routes.FUNNEL, "columns-3", False),
        ("Follow-ups", routes.FOLLOW_UPS, "calendar-clock", False),
        ("Contacts", routes.CONTACTS, "contact", False),
        ("Settings", routes.SETTINGS, "settings", True)]
