@@ -148,3 +148,10 @@ def column_totals(session: Session, actor: Actor, funnel_id: int) -> list[StageT
         out.append(StageTotals(stage_id=s.id, name=s.name, kind=s.kind, probability=s.probability, count=n,
                                value=value, weighted=(value * s.probability / 100).quantize(Decimal("0.01"))))
     return out
+
+
+def board_revision(session: Session) -> int:
+    """Grows with every stage move anywhere: a board compares it to decide
+    whether to refresh. The database is shared by every server worker, so this
+    works with several workers as it does with one."""
+    return session.exec(select(func.coalesce(func.max(StageChange.id), 0))).one()

@@ -69,3 +69,21 @@ def test_a_stale_move_is_refused_with_who_moved_it(page, browser, server, demo_p
     expect(page.get_by_text(re.compile("moved this lead to Demo Scheduled meanwhile"))).to_be_visible()
     expect(page.get_by_role("region", name="Demo Scheduled", exact=True)
            .get_by_role("article", name="Board conflict lead")).to_be_visible()
+
+
+def test_a_move_appears_on_another_open_board_without_reload(page, browser, server, demo_password):
+    LoginPage(page).log_in("E01", demo_password)
+    _new_lead(page, "Board live lead")
+    page.goto("/funnel")
+    expect(page.get_by_role("article", name="Board live lead")).to_be_visible()
+    other = browser.new_context(base_url=server.url)
+    viewer = other.new_page()
+    LoginPage(viewer).log_in("E01", demo_password)
+    viewer.goto("/funnel")
+    expect(viewer.get_by_role("region", name="New Inquiry", exact=True)
+           .get_by_role("article", name="Board live lead")).to_be_visible()
+    page.get_by_role("button", name="Move to stage: Board live lead").click()
+    page.get_by_role("menuitem", name="Proposal Sent").click()
+    expect(viewer.get_by_role("region", name="Proposal Sent", exact=True)
+           .get_by_role("article", name="Board live lead")).to_be_visible(timeout=2_500)
+    other.close()

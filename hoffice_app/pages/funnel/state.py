@@ -2,8 +2,11 @@
 stage" menu, the lost-reason question and the moved-meanwhile message."""
 from __future__ import annotations
 
+import asyncio
+
 import reflex as rx
 
+from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import board, masters, pipeline
 from hoffice_app.domain.board import Column
@@ -11,6 +14,14 @@ from hoffice_app.domain.errors import DomainError, NotFound, ValidationError
 from hoffice_app.domain.parsing import as_id
 from hoffice_app.domain.views import Option
 from hoffice_app.state.auth import AuthState
+
+
+WATCH_SECONDS = 60 * 60  # a board left open refreshes for an hour; opening it again restarts the watch
+
+
+def _current_revision() -> int:
+    with unit_of_work() as session:
+        return pipeline.board_revision(session)
 
 
 class BoardState(AuthState):
@@ -25,8 +36,11 @@ class BoardState(AuthState):
     lost_reason: str = ""
     lost_error: str = ""
     pending: dict[str, int] = {}
+    revision: int = 0
+    _watch_token: int = 0
 
     def _reload(self, session, actor) -> None:
+        self.revision = pipeline.board_revision(session)
         self.columns = board.board(session, actor, self.funnel_id, now=utcnow())
 
     @rx.event
@@ -47,7 +61,30 @@ class BoardState(AuthState):
             self.funnel_id = wanted
             self.lost_reasons = masters.options(session, actor, "lost_reason")
             self._reload(session, actor)
-        return self.document_title("Funnel")
+        self._watch_token += 1
+        return [self.document_title("Funnel"), BoardState.watch(self._watch_token)]
+
+    @rx.event(background=True)
+    async def watch(self, token: int):
+        """Live board: once a second, a cheap look at the move counter; when
+        someone moved a lead, reload this viewer's board (with their own
+        visibility). Ends when the viewer leaves the board or opens it again."""
+        for _ in range(WATCH_SECONDS):
+            await asyncio.sleep(1)
+            async with self:
+                if token != self._watch_token or not self.router.url.path.startswith(routes.FUNNEL):
+                    return
+                seen = self.revision
+            current = await rx.run_in_thread(_current_revision)
+            if current != seen:
+                async with self:
+                    if token != self._watch_token:
+                        return
+                    actor = self.current_actor()
+                    if actor is None:
+                        return
+                    with unit_of_work() as session:
+                        self._reload(session, actor)
 
     @rx.event
     def drag_start(self, lead_id: int, version: int):
