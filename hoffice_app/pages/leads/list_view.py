@@ -17,7 +17,7 @@ SOURCES = [("contact", "Contacts / Prospects"), ("employee", "Employee"), ("frie
            ("campaign", "Campaign / Activity")]
 
 
-def _filter_select(label: str, key: str, options=None, pairs=None) -> rx.Component:
+def _filter_choice(label: str, key: str, options=None, pairs=None) -> rx.Component:
     items = [rx.select.item(f"Any {label.lower()}", value=ANY)]
     items += [rx.select.item(text, value=v) for v, text in pairs] if pairs else \
         [rx.foreach(options, lambda o: rx.select.item(o.label, value=o.value))]
@@ -37,12 +37,14 @@ def _range(label: str, low: str, high: str, type_: str) -> rx.Component:
 
 def _filters() -> rx.Component:
     return rx.card(rx.vstack(
-        rx.flex(_filter_select("Status", "status_id", S.status_options), _filter_select("Priority", "priority_id", S.priority_options),
-                _filter_select("Type", "lead_type_id", S.type_options), _filter_select("Source", "source_kind", pairs=SOURCES),
-                _filter_select("Assignee", "assigned_to_id", S.employee_options),
-                _filter_select("Created by", "created_by_id", S.employee_options),
-                _filter_select("Category", "product_category_id", S.category_options),
-                _filter_select("Product", "product_id", S.product_options), spacing="2", wrap="wrap"),
+        rx.flex(_filter_choice("Status", "status_id", S.status_options),
+                _filter_choice("Priority", "priority_id", S.priority_options),
+                _filter_choice("Type", "lead_type_id", S.type_options),
+                _filter_choice("Source", "source_kind", pairs=SOURCES),
+                _filter_choice("Assignee", "assigned_to_id", S.employee_options),
+                _filter_choice("Created by", "created_by_id", S.employee_options),
+                _filter_choice("Category", "product_category_id", S.category_options),
+                _filter_choice("Product", "product_id", S.product_options), spacing="2", wrap="wrap"),
         rx.grid(_range("Value", "value_min", "value_max", "number"),
                 _range("Created", "created_from", "created_to", "date"),
                 _range("Assigned", "assigned_from", "assigned_to", "date"),
