@@ -37,6 +37,9 @@ class BoardState(AuthState):
     lost_error: str = ""
     pending: dict[str, int] = {}
     revision: int = 0
+    picked_id: int = 0
+    picked_version: int = 0
+    menu_open: bool = False
     _watch_token: int = 0
 
     def _reload(self, session, actor) -> None:
@@ -74,6 +77,8 @@ class BoardState(AuthState):
             async with self:
                 if token != self._watch_token or not self.router.url.path.startswith(routes.FUNNEL):
                     return
+                if self.menu_open or self.lost_open:
+                    continue
                 seen = self.revision
             current = await rx.run_in_thread(_current_revision)
             if current != seen:
@@ -96,13 +101,18 @@ class BoardState(AuthState):
             return self._move(self.dragging_id, self.dragging_version, stage_id)
 
     @rx.event
-    def pick_card(self, lead_id: int, version: int):
-        """The card whose "Move to stage" menu was opened (by mouse or keyboard)."""
-        self.dragging_id, self.dragging_version = lead_id, version
+    def pick_card(self, lead_id: int, version: int, opened: bool):
+        """The card whose "Move to stage" menu was opened (by mouse or keyboard).
+        While a menu is open the live refresh waits, so the board does not
+        shift under the user's hand."""
+        self.menu_open = bool(opened)
+        if opened:
+            self.picked_id, self.picked_version = lead_id, version
 
     @rx.event
     def move_picked(self, stage_id: int):
-        return self._move(self.dragging_id, self.dragging_version, stage_id)
+        self.menu_open = False
+        return self._move(self.picked_id, self.picked_version, stage_id)
 
     def _move(self, lead_id: int, version: int, stage_id: int, reason: str = ""):
         self.dragging_id = 0

@@ -30,7 +30,7 @@ def _card(card: Card, column: Column) -> rx.Component:
                             c.stage_id != column.stage_id,
                             rx.menu.item(c.name, on_select=S.move_picked(c.stage_id))))),
         # The items live in a nested foreach, where the card is out of reach: remember it on open.
-        on_open_change=lambda _open: S.pick_card(card.id, card.version))
+        on_open_change=lambda opened: S.pick_card(card.id, card.version, opened))
     return DragDiv.create(
         rx.card(rx.vstack(
             rx.hstack(rx.link(card.title, href=f"{routes.LEADS}/" + card.code, weight="medium", size="2"),
