@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import platform
 import sqlite3
@@ -31,26 +30,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlmodel import Session, func, select  # noqa: E402
 
 from benchmarks._contacts_data import insert_contacts  # noqa: E402
+from benchmarks._timing import master_id, pct, time_calls  # noqa: E402
 from hoffice_app.db import make_engine, set_engine, unit_of_work, utcnow  # noqa: E402
 from hoffice_app.domain import contact_search as cs  # noqa: E402
 from hoffice_app.domain.auth import actor_of  # noqa: E402
 from hoffice_app.domain.employees import find_by_code  # noqa: E402
 from hoffice_app.domain.seed import seed_demo  # noqa: E402
 from hoffice_app.migrations import upgrade  # noqa: E402
-from hoffice_app.models import Contact, ContactAlias, ContactEmail, ContactPhone, MasterEntry  # noqa: E402
+from hoffice_app.models import Contact, ContactAlias, ContactEmail, ContactPhone  # noqa: E402
 
 TARGET_MS, STATE_KB = 100.0, 100.0
 Q = cs.ContactQuery
-
-
-def pct(values: list[float], p: float) -> float:
-    """Nearest-rank percentile."""
-    s = sorted(values)
-    return s[max(0, math.ceil(p / 100 * len(s)) - 1)]
-
-
-def _master(session: Session, kind: str, name: str) -> str:
-    return str(session.exec(select(MasterEntry.id).where(MasterEntry.kind == kind, MasterEntry.name == name)).one())
 
 
 def _queries(session: Session, exec_id: int) -> tuple[str, list[tuple[str, cs.ContactQuery]]]:
@@ -66,7 +56,7 @@ def _queries(session: Session, exec_id: int) -> tuple[str, list[tuple[str, cs.Co
     mobile = session.exec(select(ContactPhone.number).where(ContactPhone.contact_id == c.id,
                                                             ContactPhone.kind == "mobile")).first()
     word = next((w for w in c.name.split() if len(w) >= 5), c.name.split()[0])
-    vendor, customer = _master(session, "contact_type", "Vendor"), _master(session, "contact_type", "Customer")
+    vendor, customer = master_id(session, "contact_type", "Vendor"), master_id(session, "contact_type", "Customer")
     return mobile, [
         ("empty, page 1", Q()),
         ("empty, newest first (-created)", Q(sort="-created")),
@@ -78,25 +68,14 @@ def _queries(session: Session, exec_id: int) -> tuple[str, list[tuple[str, cs.Co
         ("type = Vendor", Q(contact_type_id=vendor)),
         ("city Surat + customer", Q(city="Surat", stage="customer")),
         ("category Dealers + industry Manufacturing",
-         Q(category_id=_master(session, "contact_category", "Dealers"),
-           industry_id=_master(session, "industry", "Manufacturing"))),
+         Q(category_id=master_id(session, "contact_category", "Dealers"),
+           industry_id=master_id(session, "industry", "Manufacturing"))),
         ("KAM = E03 (my contacts)", Q(key_account_manager_id=str(exec_id))),
         ("'traders' + Customer type + prospect, -created",
          Q(text="traders", contact_type_id=customer, stage="prospect", sort="-created")),
         ("deep page 2000", Q(page=2000)),
         ("no hits 'zzqx nothing'", Q(text="zzqx nothing")),
     ]
-
-
-def _time(fn, warmup: int, reps: int) -> tuple[list[float], object]:
-    for _ in range(warmup):
-        fn()
-    out, result = [], None
-    for _ in range(reps):
-        t = time.perf_counter()
-        result = fn()
-        out.append((time.perf_counter() - t) * 1000)
-    return out, result
 
 
 def _search(actor, q):
@@ -119,9 +98,9 @@ def _breakdown(engine, actor, q: cs.ContactQuery) -> dict:
         page = max(1, min(int(q.page or 1), max(1, -(-total // per))))
         page_stmt = (select(Contact).where(*cond).order_by(*cs.SORTS.get(q.sort, cs.SORTS["name"]))
                      .offset((page - 1) * per).limit(per))
-        count_ms, _ = _time(lambda: s.exec(count_stmt).one(), 1, 5)
-        page_ms, rows = _time(lambda: s.exec(page_stmt).all(), 1, 5)
-        rows_ms, _ = _time(lambda: cs._rows(s, rows), 1, 5)
+        count_ms, _ = time_calls(lambda: s.exec(count_stmt).one(), 1, 5)
+        page_ms, rows = time_calls(lambda: s.exec(page_stmt).all(), 1, 5)
+        rows_ms, _ = time_calls(lambda: cs._rows(s, rows), 1, 5)
         plans = {}
         for name, stmt in (("count", count_stmt), ("page", page_stmt)):
             sql = str(stmt.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
@@ -167,7 +146,7 @@ def main() -> None:
     for label, q in queries:
         res = {}
         for who, actor in actors.items():
-            ms, page = _time(lambda: _search(actor, q), args.warmup, args.reps)
+            ms, page = time_calls(lambda: _search(actor, q), args.warmup, args.reps)
             all_ms += ms
             res[who] = {"p50": round(pct(ms, 50), 1), "p95": round(pct(ms, 95), 1), "total": page.total}
         results[label] = res
@@ -182,7 +161,7 @@ def main() -> None:
     code = next(q.text for label, q in queries if label.startswith("code"))
     for text in ("pat", code[:5], mobile[3:8]):
         for who, actor in actors.items():
-            ms, opts = _time(lambda: _pick(actor, text), args.warmup, args.reps)
+            ms, opts = time_calls(lambda: _pick(actor, text), args.warmup, args.reps)
             picks[f"{text} ({who})"] = {"p50": round(pct(ms, 50), 1), "p95": round(pct(ms, 95), 1),
                                         "options": len(opts)}
     print("\npick_contacts (limit 10)")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import platform
 import sqlite3
@@ -35,27 +34,18 @@ from sqlmodel import Session, func, select  # noqa: E402
 
 from benchmarks._contacts_data import insert_contacts  # noqa: E402
 from benchmarks._leads_data import NOW, insert_leads  # noqa: E402
+from benchmarks._timing import master_id, pct, time_calls  # noqa: E402
 from hoffice_app.db import make_engine, set_engine, unit_of_work, utcnow  # noqa: E402
 from hoffice_app.domain import lead_search as ls  # noqa: E402
 from hoffice_app.domain.auth import actor_of  # noqa: E402
 from hoffice_app.domain.employees import find_by_code  # noqa: E402
 from hoffice_app.domain.seed import seed_demo  # noqa: E402
 from hoffice_app.migrations import upgrade  # noqa: E402
-from hoffice_app.models import Contact, Lead, MasterEntry  # noqa: E402
+from hoffice_app.models import Contact, Lead  # noqa: E402
 
 TARGET_MS = 150.0
 CONTACTS = 5000
 Q = ls.LeadQuery
-
-
-def pct(values: list[float], p: float) -> float:
-    """Nearest-rank percentile."""
-    s = sorted(values)
-    return s[max(0, math.ceil(p / 100 * len(s)) - 1)]
-
-
-def _master(session: Session, kind: str, name: str) -> str:
-    return str(session.exec(select(MasterEntry.id).where(MasterEntry.kind == kind, MasterEntry.name == name)).one())
 
 
 def _day(delta_days: int) -> str:
@@ -70,7 +60,7 @@ def _queries(session: Session, ids: dict[str, int]) -> list[tuple[str, ls.LeadQu
     contact = session.get(Contact, lead.contact_id)
     source = session.get(Contact, lead.source_contact_id)
     word = next((w for w in contact.name.split() if len(w) >= 5), contact.name.split()[0])
-    m = lambda kind, name: _master(session, kind, name)  # noqa: E731
+    m = lambda kind, name: master_id(session, kind, name)  # noqa: E731
     out = [(f"view {key}", Q(view=key)) for key, _ in ls.QUICK_VIEWS]
     out += [
         ("status = Qualified Opportunity", Q(status_id=m("lead_status", "Qualified Opportunity"))),
@@ -105,17 +95,6 @@ def _queries(session: Session, ids: dict[str, int]) -> list[tuple[str, ls.LeadQu
     return out
 
 
-def _time(fn, warmup: int, reps: int) -> tuple[list[float], object]:
-    for _ in range(warmup):
-        fn()
-    out, result = [], None
-    for _ in range(reps):
-        t = time.perf_counter()
-        result = fn()
-        out.append((time.perf_counter() - t) * 1000)
-    return out, result
-
-
 def _search(actor, q):
     with unit_of_work() as s:
         return ls.search_leads(s, actor, q, now=NOW)
@@ -132,9 +111,9 @@ def _breakdown(engine, actor, q: ls.LeadQuery) -> dict:
         table_rows = s.exec(select(func.max(Lead.id))).one() or 0
         ids = ls.page_ids(cond, q.sort, (page - 1) * per, per, total, table_rows=table_rows)
         page_stmt = select(*ls.ROW_COLUMNS).where(Lead.id.in_(ids)).order_by(*ls.order_by(q.sort))
-        count_ms, _ = _time(lambda: s.exec(count_stmt).one(), 1, 5)
-        page_ms, rows = _time(lambda: s.exec(page_stmt).all(), 1, 5)
-        rows_ms, _ = _time(lambda: ls._rows(s, rows, now=NOW), 1, 5)
+        count_ms, _ = time_calls(lambda: s.exec(count_stmt).one(), 1, 5)
+        page_ms, rows = time_calls(lambda: s.exec(page_stmt).all(), 1, 5)
+        rows_ms, _ = time_calls(lambda: ls._rows(s, rows, now=NOW), 1, 5)
         plans = {}
         for name, stmt in (("count", count_stmt), ("page", page_stmt)):
             sql = str(stmt.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
@@ -196,7 +175,7 @@ def main() -> None:
     for label, q in queries:
         res = {}
         for who, actor in actors.items():
-            ms, page = _time(lambda: _search(actor, q), args.warmup, args.reps)
+            ms, page = time_calls(lambda: _search(actor, q), args.warmup, args.reps)
             all_ms += ms
             res[who] = {"p50": round(pct(ms, 50), 1), "p95": round(pct(ms, 95), 1), "total": page.total}
         results[label] = res

@@ -7,7 +7,6 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from hoffice_app.domain import settings as app_settings
 from hoffice_app.domain.lead_access import visible_clause
 from hoffice_app.domain.lead_search import followup_state, money, zone
 from hoffice_app.domain.pipeline import column_totals, stages
@@ -88,5 +87,3 @@ def _cards(session: Session, leads: list[Lead], rot_days: int | None, *, now, to
             days_in_stage=days, rotting=bool(rot_days and lead.is_open and days > rot_days), version=lead.version))
     return cards
 
-
-__all__ = ["Card", "Column", "board", "funnels", "app_settings"]
