@@ -33,3 +33,7 @@ def lead(code: str) -> str:
 
 FUNNEL = "/funnel"
 FUNNEL_BOARD = "/funnel/[funnel_id]"
+
+
+def funnel(funnel_id) -> str:
+    return f"{FUNNEL}/{funnel_id}"

@@ -1,5 +1,6 @@
-"""The funnel board: one column per stage with its totals (GROUP BY) and the
-first cards, newest first. Cards are plain DTOs the UI renders as is."""
+"""The funnel board: one column per stage with its totals (GROUP BY, with the
+board's filters) and the first cards, newest first; more cards page in per
+column. Cards are plain DTOs the UI renders as is."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,11 +8,11 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from hoffice_app.domain.lead_access import visible_clause
-from hoffice_app.domain.lead_search import followup_state, money, zone
+from hoffice_app.domain.lead_search import conditions, followup_state, money, zone
+from hoffice_app.domain.lead_views import LeadQuery
 from hoffice_app.domain.pipeline import column_totals, stages
 from hoffice_app.domain.views import Actor, Option
-from hoffice_app.models import Contact, Employee, Funnel, Lead, MasterEntry
+from hoffice_app.models import Contact, Employee, Funnel, FunnelStage, Lead, MasterEntry
 
 PER_COLUMN = 50
 
@@ -33,7 +34,10 @@ class Card:
 
 
 @dataclass
-class Column:
+class ColumnHead:
+    """A column without its cards: what the header shows. Cards travel
+    separately, so a move re-sends only the two columns it touched."""
+
     stage_id: int
     name: str
     color: str
@@ -41,7 +45,19 @@ class Column:
     count: int
     value: str
     weighted: str
-    cards: list[Card] = field(default_factory=list)
+    probability: int
+
+
+@dataclass
+class BoardFilter:
+    """The board's filters, as on the lead list ("" = any)."""
+
+    assigned_to_id: str = ""
+    priority_id: str = ""
+    product_id: str = ""
+    source_kind: str = ""
+    mine: bool = False
+    following: bool = False
 
 
 def funnels(session: Session, actor: Actor) -> list[Option]:
@@ -49,20 +65,38 @@ def funnels(session: Session, actor: Actor) -> list[Option]:
     return [Option(str(f.id), f.name) for f in rows]
 
 
-def board(session: Session, actor: Actor, funnel_id: int, *, now: datetime, limit: int = PER_COLUMN) -> list[Column]:
-    totals = {t.stage_id: t for t in column_totals(session, actor, funnel_id)}
+def where(session: Session, actor: Actor, f: BoardFilter, *, now: datetime) -> list:
+    """The leads of a board the actor may see with its filters (the lead list's rules)."""
+    query = LeadQuery(view="following" if f.following else "all", assigned_to_id=f.assigned_to_id,
+                      priority_id=f.priority_id, product_id=f.product_id, source_kind=f.source_kind)
+    cond = conditions(session, actor, query, now=now)
+    return cond + [Lead.assigned_to_id == actor.id] if f.mine else cond
+
+
+def heads(session: Session, actor: Actor, funnel_id: int, cond: list) -> list[ColumnHead]:
+    return [ColumnHead(stage_id=t.stage_id, name=t.name, color=t.color, kind=t.kind, count=t.count,
+                       value=money(t.value) or "0", weighted=money(t.weighted) or "0", probability=t.probability)
+            for t in column_totals(session, actor, funnel_id, where=cond)]
+
+
+def column_cards(session: Session, stage: FunnelStage, cond: list, *, now: datetime, offset: int = 0,
+                 limit: int = PER_COLUMN) -> list[Card]:
+    """One page of a column's cards, newest first (served by ix_lead_stage_board)."""
+    leads = session.exec(select(Lead).where(Lead.stage_id == stage.id, *cond)
+                         .order_by(Lead.created_at.desc(), Lead.id.desc()).offset(offset).limit(limit)).all()
     tz = zone(session)
-    today = now.astimezone(tz).date()
-    clause = visible_clause(session, actor)
-    columns = []
-    for stage in stages(session, funnel_id):
-        t = totals[stage.id]
-        leads = session.exec(select(Lead).where(Lead.stage_id == stage.id, clause)
-                             .order_by(Lead.created_at.desc(), Lead.id.desc()).limit(limit)).all()
-        columns.append(Column(stage_id=stage.id, name=stage.name, color=stage.color, kind=stage.kind, count=t.count,
-                              value=money(t.value) or "0", weighted=money(t.weighted) or "0",
-                              cards=_cards(session, leads, stage.days_to_rot, now=now, today=today, tz=tz)))
-    return columns
+    return _cards(session, leads, stage.days_to_rot, now=now, today=now.astimezone(tz).date(), tz=tz)
+
+
+def board(session: Session, actor: Actor, funnel_id: int, f: BoardFilter | None = None, *, now: datetime,
+          shown: dict[int, int] | None = None) -> tuple[list[ColumnHead], list[list[Card]]]:
+    """Heads and cards of every column; ``shown`` keeps a column that was paged
+    further (stage id → cards loaded) at its length when the board refreshes."""
+    cond = where(session, actor, f or BoardFilter(), now=now)
+    column_heads = heads(session, actor, funnel_id, cond)
+    cards = [column_cards(session, stage, cond, now=now, limit=max(PER_COLUMN, (shown or {}).get(stage.id, 0)))
+             for stage in stages(session, funnel_id)]
+    return column_heads, cards
 
 
 def _cards(session: Session, leads: list[Lead], rot_days: int | None, *, now, today, tz) -> list[Card]:
@@ -87,3 +121,14 @@ def _cards(session: Session, leads: list[Lead], rot_days: int | None, *, now, to
             days_in_stage=days, rotting=bool(rot_days and lead.is_open and days > rot_days), version=lead.version))
     return cards
 
+
+
+def stage_options(session: Session, actor: Actor) -> list[Option]:
+    """Every stage of the active funnels, for the lead list's stage filter
+    ("Funnel · Stage" once there is more than one funnel)."""
+    active = session.exec(select(Funnel).where(Funnel.active == True).order_by(Funnel.position, Funnel.id)).all()  # noqa
+    out = []
+    for funnel in active:
+        prefix = f"{funnel.name} · " if len(active) > 1 else ""
+        out += [Option(str(s.id), prefix + s.name) for s in stages(session, funnel.id)]
+    return out

@@ -159,7 +159,7 @@ def conditions(session: Session, actor: Actor, q: LeadQuery, *, now: datetime) -
     require_actor(actor)
     cond = [visible_clause(session, actor), *_view_condition(session, actor, q.view, now)]
     cond += _text_conditions(session, q.text or "")
-    for raw, col in ((q.status_id, Lead.status_id), (q.priority_id, Lead.priority_id),
+    for raw, col in ((q.status_id, Lead.status_id), (q.stage_id, Lead.stage_id), (q.priority_id, Lead.priority_id),
                      (q.lead_type_id, Lead.lead_type_id), (q.assigned_to_id, Lead.assigned_to_id),
                      (q.created_by_id, Lead.created_by_id), (q.product_category_id, Lead.product_category_id)):
         if (i := as_id(raw)):

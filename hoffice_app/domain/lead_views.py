@@ -13,6 +13,7 @@ class LeadQuery:
     view: str = "open"  # see lead_search.QUICK_VIEWS
     text: str = ""
     status_id: str = ""
+    stage_id: str = ""  # a funnel stage
     priority_id: str = ""
     lead_type_id: str = ""
     source_kind: str = ""  # contact | employee | friend | campaign

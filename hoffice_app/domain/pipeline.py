@@ -36,6 +36,7 @@ class StageTotals:
     stage_id: int
     name: str
     kind: str
+    color: str
     probability: int
     count: int
     value: Decimal
@@ -132,20 +133,21 @@ def _duration(seconds: int) -> str:
     return f"{hours} hour{'s' if hours != 1 else ''}" if hours else "less than an hour"
 
 
-def column_totals(session: Session, actor: Actor, funnel_id: int) -> list[StageTotals]:
-    """Count, value and weighted value per stage of the leads the actor may see,
-    from one GROUP BY (never from loaded cards)."""
+def column_totals(session: Session, actor: Actor, funnel_id: int, *, where: list | None = None) -> list[StageTotals]:
+    """Count, value and weighted value per stage of the leads the actor may see
+    (narrowed by ``where``, which must include the visibility clause), from one
+    GROUP BY (never from loaded cards)."""
     funnel_stages = stages(session, funnel_id)
     if not funnel_stages:
         raise NotFound("No such funnel.")
     rows = session.exec(select(Lead.stage_id, func.count(), func.coalesce(func.sum(Lead.estimated_value), 0))
-                        .where(Lead.funnel_id == funnel_id, visible_clause(session, actor))
+                        .where(Lead.funnel_id == funnel_id, *(where or [visible_clause(session, actor)]))
                         .group_by(Lead.stage_id)).all()
     by_stage = {stage_id: (n, Decimal(value)) for stage_id, n, value in rows}
     out = []
     for s in funnel_stages:
         n, value = by_stage.get(s.id, (0, Decimal(0)))
-        out.append(StageTotals(stage_id=s.id, name=s.name, kind=s.kind, probability=s.probability, count=n,
+        out.append(StageTotals(stage_id=s.id, name=s.name, kind=s.kind, color=s.color, probability=s.probability, count=n,
                                value=value, weighted=(value * s.probability / 100).quantize(Decimal("0.01"))))
     return out
 

@@ -1,5 +1,12 @@
-"""State of /funnel/<id>: the board, moves by drag and drop or the "Move to
-stage" menu, the lost-reason question and the moved-meanwhile message."""
+"""State of /funnel/<id>: the board, its filters, "load more" per column, and
+the live refresh. Moves (drag and drop, the "Move to stage" menu, the
+lost-reason question) live in moves.py.
+
+Each column's cards are a var of their own (``col_0`` … ``col_11``, one per
+stage slot) and the headers are one small list, so a move re-sends only the
+two columns it touched and the headers, never the whole board: a slot is
+assigned only when its cards changed.
+"""
 from __future__ import annotations
 
 import asyncio
@@ -7,48 +14,79 @@ import asyncio
 import reflex as rx
 
 from hoffice_app import routes
+from hoffice_app.components.filters import ANY
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain import board, masters, pipeline
-from hoffice_app.domain.board import Column
-from hoffice_app.domain.errors import DomainError, NotFound, ValidationError
+from hoffice_app.domain import board, employees, masters
+from hoffice_app.domain.board import BoardFilter, Card, ColumnHead
+from hoffice_app.domain.funnel_admin import MAX_STAGES
 from hoffice_app.domain.parsing import as_id
+from hoffice_app.domain.pipeline import board_revision, stages
 from hoffice_app.domain.views import Option
+from hoffice_app.pages.funnel.moves import BoardMoves
 from hoffice_app.state.auth import AuthState
 
-
 WATCH_SECONDS = 60 * 60  # a board left open refreshes for an hour; opening it again restarts the watch
+SLOTS = tuple(f"col_{i}" for i in range(MAX_STAGES))
+FILTER_KEYS = ("assigned_to_id", "priority_id", "product_id", "source_kind")
 
 
 def _current_revision() -> int:
     with unit_of_work() as session:
-        return pipeline.board_revision(session)
+        return board_revision(session)
 
 
-class BoardState(AuthState):
+class BoardState(BoardMoves, AuthState):
     funnel_id: int = 0
     funnel_options: list[Option] = []
-    columns: list[Column] = []
+    heads: list[ColumnHead] = []
+    col_0: list[Card] = []
+    col_1: list[Card] = []
+    col_2: list[Card] = []
+    col_3: list[Card] = []
+    col_4: list[Card] = []
+    col_5: list[Card] = []
+    col_6: list[Card] = []
+    col_7: list[Card] = []
+    col_8: list[Card] = []
+    col_9: list[Card] = []
+    col_10: list[Card] = []
+    col_11: list[Card] = []
     not_found: str = ""
-    dragging_id: int = 0
-    dragging_version: int = 0
-    lost_open: bool = False
-    lost_reasons: list[Option] = []
-    lost_reason: str = ""
-    lost_error: str = ""
-    pending: dict[str, int] = {}
+    filters: dict[str, str] = {}
+    mine: bool = False
+    following: bool = False
+    assignee_options: list[Option] = []
+    priority_options: list[Option] = []
+    product_options: list[Option] = []
     revision: int = 0
-    picked_id: int = 0
-    picked_version: int = 0
-    menu_open: bool = False
+    _stage_ids: list[int] = []
+    _shown: dict[int, int] = {}
     _watch_token: int = 0
+    _paused: bool = False  # a card's menu or the lost-reason dialog is open
 
-    def _reload(self, session, actor) -> None:
-        self.revision = pipeline.board_revision(session)
-        self.columns = board.board(session, actor, self.funnel_id, now=utcnow())
+    @rx.var
+    def active_filters(self) -> int:
+        return sum(1 for v in self.filters.values() if v and v != ANY) + int(self.mine) + int(self.following)
+
+    def _filter(self) -> BoardFilter:
+        values = {k: ("" if v == ANY else v) for k, v in self.filters.items() if k in FILTER_KEYS}
+        return BoardFilter(mine=self.mine, following=self.following, **values)
+
+    def _refresh(self, session, actor) -> None:
+        """Reload heads and every column, assigning only what changed."""
+        self.revision = board_revision(session)
+        heads, cards = board.board(session, actor, self.funnel_id, self._filter(), now=utcnow(), shown=self._shown)
+        self._stage_ids = [h.stage_id for h in heads]
+        if self.heads != heads:
+            self.heads = heads
+        for i, slot in enumerate(SLOTS):
+            fresh = cards[i] if i < len(cards) else []
+            if getattr(self, slot) != fresh:
+                setattr(self, slot, fresh)
 
     @rx.event
     def load(self):
-        self.not_found, self.lost_open = "", False
+        self.not_found, self._paused = "", False
         actor, redirect = self.actor_or_redirect()
         if actor is None:
             return redirect
@@ -57,27 +95,79 @@ class BoardState(AuthState):
             wanted = as_id(self.router.url.path.rstrip("/").split("/")[-1])
             ids = [int(o.value) for o in self.funnel_options]
             if wanted is None and ids:
-                return rx.redirect(f"/funnel/{ids[0]}")
+                return rx.redirect(routes.funnel(ids[0]))
             if wanted not in ids:
-                self.not_found, self.columns = "No such funnel.", []
+                self.not_found, self.heads = "No such funnel, or it was switched off.", []
                 return
-            self.funnel_id = wanted
+            if wanted != self.funnel_id:
+                self.funnel_id, self._shown = wanted, {}
+            self.priority_options = masters.options(session, actor, "lead_priority")
+            self.product_options = masters.options(session, actor, "product")
+            self.assignee_options = [Option(str(e.id), e.name) for e in employees.list_employees(
+                session, actor, include_inactive=False)]
             self.lost_reasons = masters.options(session, actor, "lost_reason")
-            self._reload(session, actor)
+            self._refresh(session, actor)
         self._watch_token += 1
         return [self.document_title("Funnel"), BoardState.watch(self._watch_token)]
 
+    def _reload(self):
+        with unit_of_work() as session:
+            self._refresh(session, self.require_actor())
+
+    @rx.event
+    def pick_funnel(self, value: str):
+        return rx.redirect(routes.funnel(value))
+
+    @rx.event
+    def set_filter(self, key: str, value: str):
+        self.filters = self.filters | {key: value}
+        self._shown = {}
+        self._reload()
+
+    @rx.event
+    def set_mine(self, value: bool):
+        self.mine, self._shown = bool(value), {}
+        self._reload()
+
+    @rx.event
+    def set_following(self, value: bool):
+        self.following, self._shown = bool(value), {}
+        self._reload()
+
+    @rx.event
+    def clear_filters(self):
+        self.filters, self.mine, self.following, self._shown = {}, False, False, {}
+        self._reload()
+
+    @rx.event
+    def load_more(self, slot: int):
+        """The next page of one column, appended: only that column travels."""
+        if not 0 <= slot < len(self._stage_ids):
+            return
+        stage_id, name = self._stage_ids[slot], SLOTS[slot]
+        loaded = list(getattr(self, name))
+        with unit_of_work() as session:
+            actor = self.require_actor()
+            stage = next((s for s in stages(session, self.funnel_id) if s.id == stage_id), None)
+            if stage is None:
+                return
+            cond = board.where(session, actor, self._filter(), now=utcnow())
+            more = board.column_cards(session, stage, cond, now=utcnow(), offset=len(loaded))
+        setattr(self, name, loaded + more)
+        self._shown = self._shown | {stage_id: len(loaded) + len(more)}
+
     @rx.event(background=True)
     async def watch(self, token: int):
-        """Live board: once a second, a cheap look at the move counter; when
-        someone moved a lead, reload this viewer's board (with their own
-        visibility). Ends when the viewer leaves the board or opens it again."""
+        """Live board: once a second, a cheap look at the move counter (in the
+        shared database, so it works with several server workers); when someone
+        moved a lead, refresh this viewer's board with their own visibility and
+        filters. Ends when the viewer leaves the board or opens it again."""
         for _ in range(WATCH_SECONDS):
             await asyncio.sleep(1)
             async with self:
                 if token != self._watch_token or not self.router.url.path.startswith(routes.FUNNEL):
                     return
-                if self.menu_open or self.lost_open:
+                if self._paused:
                     continue
                 seen = self.revision
             current = await rx.run_in_thread(_current_revision)
@@ -89,70 +179,4 @@ class BoardState(AuthState):
                     if actor is None:
                         return
                     with unit_of_work() as session:
-                        self._reload(session, actor)
-
-    @rx.event
-    def drag_start(self, lead_id: int, version: int):
-        self.dragging_id, self.dragging_version = lead_id, version
-
-    @rx.event
-    def drop(self, stage_id: int):
-        if self.dragging_id:
-            return self._move(self.dragging_id, self.dragging_version, stage_id)
-
-    @rx.event
-    def pick_card(self, lead_id: int, version: int, opened: bool):
-        """The card whose "Move to stage" menu was opened (by mouse or keyboard).
-        While a menu is open the live refresh waits, so the board does not
-        shift under the user's hand."""
-        self.menu_open = bool(opened)
-        if opened:
-            self.picked_id, self.picked_version = lead_id, version
-
-    @rx.event
-    def move_picked(self, stage_id: int):
-        self.menu_open = False
-        return self._move(self.picked_id, self.picked_version, stage_id)
-
-    def _move(self, lead_id: int, version: int, stage_id: int, reason: str = ""):
-        self.dragging_id = 0
-        kind = next((c.kind for c in self.columns if c.stage_id == stage_id), "")
-        if kind == "lost" and not reason:
-            self.pending = {"lead_id": lead_id, "version": version, "stage_id": stage_id}
-            self.lost_reason, self.lost_error, self.lost_open = "", "", True
-            return
-        try:
-            with unit_of_work() as session:
-                actor = self.require_actor()
-                pipeline.move_lead(session, actor, lead_id, stage_id, expected_version=version, now=utcnow(),
-                                   lost_reason_id=reason or None)
-        except pipeline.MovedMeanwhile as err:
-            with unit_of_work() as session:
-                self._reload(session, self.require_actor())
-            return rx.toast.warning(err.message)
-        except ValidationError as err:
-            if "lost_reason_id" in err.errors:
-                self.lost_error = err.errors["lost_reason_id"]
-                return
-            return rx.toast.error(err.message)
-        except (NotFound, DomainError) as err:
-            return rx.toast.error(err.message)
-        self.lost_open = False
-        with unit_of_work() as session:
-            self._reload(session, self.require_actor())
-
-    @rx.event
-    def set_lost_open(self, value: bool):
-        self.lost_open = value
-
-    @rx.event
-    def set_lost_reason(self, value: str):
-        self.lost_reason = value
-
-    @rx.event
-    def confirm_lost(self):
-        if not self.lost_reason:
-            self.lost_error = "Choose why the lead was lost."
-            return
-        p = self.pending
-        return self._move(p.get("lead_id", 0), p.get("version", 0), p.get("stage_id", 0), self.lost_reason)
+                        self._refresh(session, actor)

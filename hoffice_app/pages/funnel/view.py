@@ -7,9 +7,10 @@ from reflex_base.event import no_args_event_spec
 
 from hoffice_app import routes
 from hoffice_app.components.fields import choice, field_error
+from hoffice_app.components.filters import LEAD_SOURCES, filter_choice
 from hoffice_app.components.layout import page_shell
-from hoffice_app.domain.board import Card, Column
-from hoffice_app.pages.funnel.state import BoardState as S
+from hoffice_app.domain.board import PER_COLUMN, Card, ColumnHead
+from hoffice_app.pages.funnel.state import SLOTS, BoardState as S
 from hoffice_app.pages.leads.followup_widgets import state_badge
 
 
@@ -21,14 +22,14 @@ class DragDiv(rx.el.Div):
     on_drop: rx.EventHandler[no_args_event_spec]
 
 
-def _card(card: Card, column: Column) -> rx.Component:
+def _card(card: Card, head: ColumnHead) -> rx.Component:
     menu = rx.menu.root(
         rx.menu.trigger(rx.icon_button(rx.icon("ellipsis-vertical", size=14), size="1", variant="ghost",
                                        aria_label=rx.Var.create("Move to stage: ") + card.title)),
         rx.menu.content(
-                        rx.foreach(S.columns, lambda c: rx.cond(
-                            c.stage_id != column.stage_id,
-                            rx.menu.item(c.name, on_select=S.move_picked(c.stage_id))))),
+                        rx.foreach(S.heads, lambda h: rx.cond(
+                            h.stage_id != head.stage_id,
+                            rx.menu.item(h.name, on_select=S.move_picked(h.stage_id))))),
         # The items live in a nested foreach, where the card is out of reach: remember it on open.
         on_open_change=lambda opened: S.pick_card(card.id, card.version, opened))
     return DragDiv.create(
@@ -51,22 +52,50 @@ def _card(card: Card, column: Column) -> rx.Component:
         role="article", aria_label=card.title, style={"cursor": "grab", "width": "100%"})
 
 
-def _column(column: Column) -> rx.Component:
-    return DragDiv.create(
-        rx.vstack(
-            rx.vstack(rx.hstack(rx.badge(column.name, color_scheme=column.color, size="2"), rx.spacer(),
-                                rx.text(column.count, size="2", weight="bold", aria_label="Count"), width="100%"),
-                      rx.text(column.value, " · weighted ", column.weighted, size="1", color_scheme="gray"),
-                      spacing="1", width="100%", padding_bottom="0.5rem",
-                      border_bottom=f"1px solid {rx.color('gray', 5)}"),
-            rx.foreach(column.cards, lambda c: _card(c, column)),
-            rx.cond(column.count > column.cards.length(),
-                    rx.text("+ ", column.count - column.cards.length(), " more", size="1", color_scheme="gray")),
-            spacing="2", width="100%"),
-        on_drag_over=rx.prevent_default, on_drop=S.drop(column.stage_id),
-        role="region", aria_label=column.name,
+def _column(slot: int) -> rx.Component:
+    """Stage slot ``slot``: its header from S.heads, its cards from its own var."""
+    head, cards = S.heads[slot], getattr(S, SLOTS[slot])
+    header = rx.vstack(
+        rx.hstack(rx.badge(head.name, color_scheme=head.color, size="2"), rx.spacer(),
+                  rx.text(head.count, size="2", weight="bold", aria_label="Count"), width="100%"),
+        rx.text(head.value, " · weighted ", head.weighted, " (", head.probability, "%)", size="1",
+                color_scheme="gray", aria_label="Value"),
+        spacing="1", width="100%", padding_bottom="0.5rem", border_bottom=f"1px solid {rx.color('gray', 5)}")
+    more = rx.cond(head.count > cards.length(),
+                   rx.button("Show ", rx.cond(head.count - cards.length() > PER_COLUMN, PER_COLUMN,
+                                              head.count - cards.length()),
+                             " more of ", head.count - cards.length(), size="1", variant="soft", width="100%",
+                             on_click=S.load_more(slot)))
+    empty = rx.cond(head.count == 0, rx.text("No leads here. Drop a card to move it.", size="1",
+                                             color_scheme="gray", padding_y="1rem"))
+    body = rx.vstack(header, rx.foreach(cards, lambda c: _card(c, head)), empty, more, spacing="2", width="100%")
+    return rx.cond(S.heads.length() > slot, DragDiv.create(
+        body, on_drag_over=rx.prevent_default, on_drop=S.drop(head.stage_id),
+        role="region", aria_label=head.name,
         style={"minWidth": "16rem", "width": "16rem", "background": rx.color("gray", 2), "padding": "0.5rem",
-               "borderRadius": "var(--radius-3)", "minHeight": "60vh", "flexShrink": "0"})
+               "borderRadius": "var(--radius-3)", "minHeight": "60vh", "flexShrink": "0"}))
+
+
+def _toolbar() -> rx.Component:
+    def choose(label: str, key: str, options=None, pairs=None):
+        return filter_choice(label, S.filters.get(key, ""), lambda v: S.set_filter(key, v), options, pairs)
+
+    def toggle(label: str, checked, on_change):
+        return rx.el.label(rx.hstack(rx.switch(checked=checked, on_change=on_change, size="1"),
+                                       rx.text(label, size="2"), align="center", spacing="1"))
+
+    return rx.flex(
+        rx.cond(S.funnel_options.length() > 1, rx.select.root(
+            rx.select.trigger(aria_label="Funnel"),
+            rx.select.content(rx.foreach(S.funnel_options, lambda o: rx.select.item(o.label, value=o.value))),
+            value=S.funnel_id.to_string(), on_change=S.pick_funnel)),
+        choose("Assignee", "assigned_to_id", S.assignee_options),
+        choose("Priority", "priority_id", S.priority_options),
+        choose("Product", "product_id", S.product_options),
+        choose("Source", "source_kind", pairs=LEAD_SOURCES),
+        toggle("Mine", S.mine, S.set_mine), toggle("Following", S.following, S.set_following),
+        rx.cond(S.active_filters > 0, rx.button("Clear filters", size="1", variant="ghost", on_click=S.clear_filters)),
+        spacing="3", wrap="wrap", align="center", width="100%")
 
 
 def _lost_dialog() -> rx.Component:
@@ -85,6 +114,7 @@ def board_page() -> rx.Component:
         rx.vstack(
             rx.text("Drag a card to another column, or use its ⋮ menu. Totals count every lead you may see.",
                     size="2", color_scheme="gray"),
-            rx.hstack(rx.foreach(S.columns, _column), spacing="3", align="start", overflow_x="auto", width="100%",
+            _toolbar(),
+            rx.hstack(*[_column(i) for i in range(len(SLOTS))], spacing="3", align="start", overflow_x="auto", width="100%",
                       padding_bottom="1rem"),
             _lost_dialog(), spacing="3", width="100%")))

@@ -5,15 +5,15 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain import employees, lead_bulk, masters, saved_views
+from hoffice_app.components.filters import ANY
+from hoffice_app.domain import board, employees, lead_bulk, masters, saved_views
 from hoffice_app.domain.errors import DomainError, ValidationError
 from hoffice_app.domain.lead_search import QUICK_VIEWS, LeadQuery, search_leads
 from hoffice_app.domain.lead_views import LeadRow
 from hoffice_app.domain.views import Option
 from hoffice_app.state.auth import AuthState
 
-ANY = "all"
-FILTER_KEYS = ("status_id", "priority_id", "lead_type_id", "source_kind", "assigned_to_id", "created_by_id",
+FILTER_KEYS = ("status_id", "stage_id", "priority_id", "lead_type_id", "source_kind", "assigned_to_id", "created_by_id",
                "product_category_id", "product_id", "value_min", "value_max", "created_from", "created_to",
                "assigned_from", "assigned_to", "followup_from", "followup_to")
 
@@ -31,6 +31,7 @@ class LeadListState(AuthState):
     show_filters: bool = False
     selected: list[int] = []
     status_options: list[Option] = []
+    stage_options: list[Option] = []
     priority_options: list[Option] = []
     type_options: list[Option] = []
     category_options: list[Option] = []
@@ -63,6 +64,7 @@ class LeadListState(AuthState):
                               ("type_options", "lead_type"), ("category_options", "product_category"),
                               ("product_options", "product")):
                 setattr(self, var, masters.options(session, actor, kind))
+            self.stage_options = board.stage_options(session, actor)
             self.employee_options = [Option(str(e.id), e.name) for e in employees.list_employees(
                 session, actor, include_inactive=False)]
             self.views = saved_views.list_views(session, actor)

@@ -5,25 +5,19 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.components.fields import field_error
+from hoffice_app.components.filters import LEAD_SOURCES, filter_choice
 from hoffice_app.components.layout import page_shell
 from hoffice_app.components.pager import pager
 from hoffice_app.domain.lead_views import LeadRow
 from hoffice_app.pages.leads.followup_widgets import state_badge
-from hoffice_app.pages.leads.list_state import ANY, LeadListState as S
+from hoffice_app.pages.leads.list_state import LeadListState as S
 
 SORTS = [("-created", "Newest first"), ("created", "Oldest first"), ("-value", "Value: high to low"),
          ("value", "Value: low to high"), ("next_followup", "Next follow-up"), ("title", "Title A→Z")]
-SOURCES = [("contact", "Contacts / Prospects"), ("employee", "Employee"), ("friend", "Friend / Family"),
-           ("campaign", "Campaign / Activity")]
 
 
 def _filter_choice(label: str, key: str, options=None, pairs=None) -> rx.Component:
-    items = [rx.select.item(f"Any {label.lower()}", value=ANY)]
-    items += [rx.select.item(text, value=v) for v, text in pairs] if pairs else \
-        [rx.foreach(options, lambda o: rx.select.item(o.label, value=o.value))]
-    return rx.select.root(rx.select.trigger(placeholder=label, aria_label=label, variant="soft"),
-                          rx.select.content(*items), value=S.filters.get(key, ""),
-                          on_change=lambda v: S.set_filter(key, v))
+    return filter_choice(label, S.filters.get(key, ""), lambda v: S.set_filter(key, v), options, pairs)
 
 
 def _range(label: str, low: str, high: str, type_: str) -> rx.Component:
@@ -38,9 +32,10 @@ def _range(label: str, low: str, high: str, type_: str) -> rx.Component:
 def _filters() -> rx.Component:
     return rx.card(rx.vstack(
         rx.flex(_filter_choice("Status", "status_id", S.status_options),
+                _filter_choice("Stage", "stage_id", S.stage_options),
                 _filter_choice("Priority", "priority_id", S.priority_options),
                 _filter_choice("Type", "lead_type_id", S.type_options),
-                _filter_choice("Source", "source_kind", pairs=SOURCES),
+                _filter_choice("Source", "source_kind", pairs=LEAD_SOURCES),
                 _filter_choice("Assignee", "assigned_to_id", S.employee_options),
                 _filter_choice("Created by", "created_by_id", S.employee_options),
                 _filter_choice("Category", "product_category_id", S.category_options),

@@ -1,0 +1,90 @@
+"""Moving cards on the board: drag and drop, the keyboard-reachable "Move to
+stage" menu, the lost-reason question and the moved-meanwhile message.
+
+A mixin (its vars and handlers are copied into BoardState), so the handlers
+run on the board's own state. What a drag or an open menu needs to remember
+is backend-only: picking up a card sends nothing back to the browser.
+"""
+from __future__ import annotations
+
+import reflex as rx
+
+from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import pipeline
+from hoffice_app.domain.errors import DomainError, NotFound, ValidationError
+from hoffice_app.domain.views import Option
+
+
+class BoardMoves(rx.State, mixin=True):
+    lost_open: bool = False
+    lost_reasons: list[Option] = []
+    lost_reason: str = ""
+    lost_error: str = ""
+    _dragging: tuple[int, int] = (0, 0)  # lead id, version
+    _picked: tuple[int, int] = (0, 0)
+    _pending: tuple[int, int, int] = (0, 0, 0)  # lead id, version, stage id
+
+    @rx.event
+    def drag_start(self, lead_id: int, version: int):
+        self._dragging = (lead_id, version)
+
+    @rx.event
+    def drop(self, stage_id: int):
+        lead_id, version = self._dragging
+        self._dragging = (0, 0)
+        if lead_id:
+            return self._move(lead_id, version, stage_id)
+
+    @rx.event
+    def pick_card(self, lead_id: int, version: int, opened: bool):
+        """The card whose "Move to stage" menu was opened (by mouse or keyboard).
+        While a menu is open the live refresh waits, so the board does not
+        shift under the user's hand."""
+        self._paused = bool(opened)
+        if opened:
+            self._picked = (lead_id, version)
+
+    @rx.event
+    def move_picked(self, stage_id: int):
+        self._paused = False
+        return self._move(*self._picked, stage_id)
+
+    def _move(self, lead_id: int, version: int, stage_id: int, reason: str = ""):
+        kind = next((h.kind for h in self.heads if h.stage_id == stage_id), "")
+        if kind == "lost" and not reason:
+            self._pending = (lead_id, version, stage_id)
+            self.lost_reason, self.lost_error, self.lost_open, self._paused = "", "", True, True
+            return
+        try:
+            with unit_of_work() as session:
+                actor = self.require_actor()
+                pipeline.move_lead(session, actor, lead_id, stage_id, expected_version=version, now=utcnow(),
+                                   lost_reason_id=reason or None)
+        except pipeline.MovedMeanwhile as err:
+            self._reload()
+            return rx.toast.warning(err.message)
+        except ValidationError as err:
+            if "lost_reason_id" in err.errors:
+                self.lost_error = err.errors["lost_reason_id"]
+                return
+            return rx.toast.error(err.message)
+        except (NotFound, DomainError) as err:
+            return rx.toast.error(err.message)
+        self.lost_open = self._paused = False
+        self._reload()
+
+    @rx.event
+    def set_lost_open(self, value: bool):
+        self.lost_open = self._paused = bool(value)
+
+    @rx.event
+    def set_lost_reason(self, value: str):
+        self.lost_reason = value
+
+    @rx.event
+    def confirm_lost(self):
+        if not self.lost_reason:
+            self.lost_error = "Choose why the lead was lost."
+            return
+        lead_id, version, stage_id = self._pending
+        return self._move(lead_id, version, stage_id, self.lost_reason)

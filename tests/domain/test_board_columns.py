@@ -1,0 +1,85 @@
+"""The board's columns: every stage shown, totals from the database with the
+board's filters, the first 50 cards and the next ones on demand."""
+from sqlmodel import select
+
+from hoffice_app.domain import board
+from hoffice_app.domain.board import BoardFilter
+from hoffice_app.models import FunnelStage, Lead
+from tests.domain.test_lead_list_helpers import actor, demo, engine, master_id, new_lead, titles  # noqa: F401
+
+
+def _funnel(session):
+    return session.exec(select(FunnelStage)).first().funnel_id
+
+
+def _board(session, now, who="E01", **filters):
+    heads, cards = board.board(session, actor(session, who), _funnel(session), BoardFilter(**filters), now=now)
+    return {h.name: h for h in heads}, {h.name: [c.title for c in col] for h, col in zip(heads, cards)}
+
+
+def test_every_stage_is_a_column_even_when_empty(session, now):
+    heads, cards = _board(session, now)
+    assert list(heads) == ["New Inquiry", "Contacted", "Demo Scheduled", "Proposal Sent", "Negotiation", "Won", "Lost"]
+    assert all(h.count == 0 for h in heads.values()) and all(c == [] for c in cards.values())
+
+
+def test_count_comes_from_the_database_and_cards_page_by_fifty(session, now):
+    for n in range(60):
+        new_lead(session, now, f"lead {n:02}", value="1,000")
+    heads, cards = _board(session, now)
+    first = heads["New Inquiry"]
+    assert (first.count, first.value, first.weighted) == (60, "60,000", "6,000")
+    assert len(cards["New Inquiry"]) == 50
+    stage = session.get(FunnelStage, first.stage_id)
+    more = board.column_cards(session, stage, board.where(session, actor(session, "E01"), BoardFilter(), now=now),
+                              now=now, offset=50)
+    assert len(more) == 10 and not {c.title for c in more} & set(cards["New Inquiry"])
+
+
+def test_a_refresh_keeps_a_column_at_its_loaded_length(session, now):
+    for n in range(55):
+        new_lead(session, now, f"lead {n:02}")
+    heads, cards = board.board(session, actor(session, "E01"), _funnel(session), now=now,
+                               shown={session.exec(select(Lead.stage_id)).first(): 55})
+    assert len(cards[0]) == 55
+
+
+def test_filters_narrow_cards_and_totals_alike(session, now):
+    new_lead(session, now, "urgent for Neha", assigned_to="E03", priority="Urgent", value="500")
+    new_lead(session, now, "low for Ravi", assigned_to="E02", priority="Low", value="700", followers=("E03",))
+    new_lead(session, now, "printer", assigned_to="E04", category="Hardware", products=("Barcode Printer",),
+             source=("campaign", str(master_id(session, "campaign", "Website"))))
+    urgent = master_id(session, "lead_priority", "Urgent")
+    heads, cards = _board(session, now, priority_id=str(urgent))
+    assert cards["New Inquiry"] == ["urgent for Neha"] and heads["New Inquiry"].value == "500"
+    assert _board(session, now, "E03", mine=True)[1]["New Inquiry"] == ["urgent for Neha"]
+    assert _board(session, now, "E03", following=True)[1]["New Inquiry"] == ["low for Ravi"]
+    product = master_id(session, "product", "Barcode Printer")
+    assert _board(session, now, product_id=str(product))[1]["New Inquiry"] == ["printer"]
+    assert _board(session, now, source_kind="campaign")[1]["New Inquiry"] == ["printer"]
+
+
+def test_an_executive_sees_only_leads_they_may_see(session, now):
+    new_lead(session, now, "Neha's", assigned_to="E03", value="100")
+    new_lead(session, now, "Kiran's", assigned_to="E04", value="900")
+    heads, cards = _board(session, now, "E03")
+    assert cards["New Inquiry"] == ["Neha's"] and (heads["New Inquiry"].count, heads["New Inquiry"].value) == (1, "100")
+
+
+def test_lead_list_filters_by_stage(session, now):
+    lead = new_lead(session, now, "moved on")
+    new_lead(session, now, "still new")
+    contacted = session.exec(select(FunnelStage).where(FunnelStage.name == "Contacted")).one()
+    lead.stage_id = contacted.id
+    session.add(lead)
+    session.flush()
+    assert titles(session, "E01", now, stage_id=str(contacted.id)) == {"moved on"}
+
+
+def test_stage_options_name_the_funnel_once_there_are_several(session, now):
+    from hoffice_app.domain import funnel_admin
+
+    assert board.stage_options(session, actor(session, "E01"))[0].label == "New Inquiry"
+    funnel_admin.create_funnel(session, actor(session, "E01"), "Dealers")
+    labels = [o.label for o in board.stage_options(session, actor(session, "E01"))]
+    assert labels[0] == "Sales Funnel · New Inquiry" and "Dealers · Won" in labels
