@@ -9,6 +9,8 @@ from hoffice_app.domain.master_kinds import KINDS
 from hoffice_app.pages.settings.defaults import DefaultsState, defaults_screen
 from hoffice_app.pages.settings.employees_state import EmployeesState
 from hoffice_app.pages.settings.employees_view import employees_screen
+from hoffice_app.pages.settings.funnels_state import FunnelsState
+from hoffice_app.pages.settings.funnels_view import funnels_screen
 from hoffice_app.pages.settings.masters_state import MastersState
 from hoffice_app.pages.settings.masters_view import master_screen
 from hoffice_app.pages.settings.state import SettingsState, nav_groups, section_title
@@ -53,6 +55,8 @@ def register(app: rx.App) -> None:
                  on_load=DefaultsState.load, title=title)
     app.add_page(_frame("employees", employees_screen()), route=routes.settings_section("employees"),
                  on_load=EmployeesState.load, title=title)
+    app.add_page(_frame("funnels", funnels_screen()), route=routes.settings_section("funnels"),
+                 on_load=FunnelsState.load, title=title)
     for meta in KINDS:
         app.add_page(_frame(meta.key, master_screen(meta.key)), route=routes.settings_section(meta.key),
                      on_load=MastersState.load(meta.key), title=title)

@@ -9,7 +9,7 @@ from hoffice_app.domain.master_kinds import BY_KEY, KINDS
 from hoffice_app.domain.views import Actor
 from hoffice_app.state.auth import AuthState
 
-FIXED_SECTIONS = {"defaults": "Company defaults", "employees": "Employees"}
+FIXED_SECTIONS = {"defaults": "Company defaults", "employees": "Employees", "funnels": "Funnels & stages"}
 
 
 def section_title(section: str) -> str:

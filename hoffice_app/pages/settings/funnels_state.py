@@ -1,0 +1,180 @@
+"""State of Settings → Funnels: the funnels, the chosen funnel's stages, the
+stage dialog and the remove confirmation. Thin: each handler is one call to
+domain/funnel_admin.py, which checks the admin role again."""
+from __future__ import annotations
+
+import reflex as rx
+
+from hoffice_app.db import unit_of_work
+from hoffice_app.domain import funnel_admin
+from hoffice_app.domain.errors import DomainError, ValidationError
+from hoffice_app.domain.funnel_admin import FunnelView, StageView
+from hoffice_app.pages.settings.state import SettingsState
+
+BLANK_STAGE = {"name": "", "kind": "open", "color": "blue", "probability": "0", "days_to_rot": ""}
+
+
+class FunnelsState(SettingsState):
+    funnels: list[FunnelView] = []
+    funnel_id: int = 0
+    stages: list[StageView] = []
+    new_funnel: str = ""
+    funnel_error: str = ""
+    rename_open: bool = False
+    rename_name: str = ""
+    rename_error: str = ""
+    stage_open: bool = False
+    stage_id: int = 0
+    stage: dict[str, str] = {}
+    stage_errors: dict[str, str] = {}
+    remove_open: bool = False
+    remove_id: int = 0
+    remove_name: str = ""
+    remove_error: str = ""
+
+    @rx.var
+    def funnel_name(self) -> str:
+        return next((f.name for f in self.funnels if f.id == self.funnel_id), "")
+
+    def _reload(self, session) -> None:
+        actor = self.admin_or_refuse()
+        self.funnels = funnel_admin.list_funnels(session, actor)
+        if self.funnel_id not in {f.id for f in self.funnels}:
+            self.funnel_id = self.funnels[0].id if self.funnels else 0
+        self.stages = funnel_admin.list_stages(session, actor, self.funnel_id) if self.funnel_id else []
+
+    def _run(self, call, success: str = ""):
+        """One domain call and a reload in one unit of work; a refusal becomes a toast."""
+        try:
+            with unit_of_work() as session:
+                call(session, self.admin_or_refuse())
+                self._reload(session)
+        except DomainError as err:
+            return rx.toast.error(err.message)
+        return rx.toast.success(success) if success else None
+
+    @rx.event
+    def load(self):
+        self.rename_open = self.stage_open = self.remove_open = False
+        self.new_funnel, self.funnel_error = "", ""
+        actor, redirect = self.open_section()
+        if actor is None:
+            self.funnels, self.stages = [], []
+            return redirect
+        with unit_of_work() as session:
+            self._reload(session)
+
+    @rx.event
+    def choose(self, funnel_id: int):
+        self.funnel_id = funnel_id
+        with unit_of_work() as session:
+            self._reload(session)
+
+    @rx.event
+    def set_new_funnel(self, value: str):
+        self.new_funnel = value
+
+    @rx.event
+    def add_funnel(self):
+        try:
+            with unit_of_work() as session:
+                self.funnel_id = funnel_admin.create_funnel(session, self.admin_or_refuse(), self.new_funnel)
+                self._reload(session)
+        except ValidationError as err:
+            self.funnel_error = err.errors.get("name", err.message)
+            return
+        except DomainError as err:
+            return rx.toast.error(err.message)
+        self.new_funnel, self.funnel_error = "", ""
+        return rx.toast.success(f"Added the funnel {self.funnel_name}, with New, Won and Lost to start from.")
+
+    @rx.event
+    def move_funnel(self, funnel_id: int, direction: int):
+        return self._run(lambda s, a: funnel_admin.move_funnel(s, a, funnel_id, direction))
+
+    @rx.event
+    def set_funnel_active(self, funnel_id: int, active: bool):
+        return self._run(lambda s, a: funnel_admin.set_funnel_active(s, a, funnel_id, active),
+                         "Activated." if active else "Switched off: its board is hidden.")
+
+    @rx.event
+    def start_rename(self):
+        self.rename_name, self.rename_error, self.rename_open = self.funnel_name, "", True
+
+    @rx.event
+    def set_rename_open(self, value: bool):
+        self.rename_open = value
+
+    @rx.event
+    def set_rename_name(self, value: str):
+        self.rename_name = value
+
+    @rx.event
+    def save_rename(self):
+        try:
+            with unit_of_work() as session:
+                funnel_admin.rename_funnel(session, self.admin_or_refuse(), self.funnel_id, self.rename_name)
+                self._reload(session)
+        except ValidationError as err:
+            self.rename_error = err.errors.get("name", err.message)
+            return
+        except DomainError as err:
+            return rx.toast.error(err.message)
+        self.rename_open = False
+
+    @rx.event
+    def start_stage(self, stage_id: int):
+        """Opens the stage dialog: a new stage (0) or an existing one."""
+        found = next((s for s in self.stages if s.id == stage_id), None)
+        self.stage_id, self.stage_errors, self.stage_open = stage_id, {}, True
+        self.stage = dict(BLANK_STAGE) if found is None else {
+            "name": found.name, "kind": found.kind, "color": found.color, "probability": str(found.probability),
+            "days_to_rot": found.days_to_rot}
+
+    @rx.event
+    def set_stage_open(self, value: bool):
+        self.stage_open = value
+
+    @rx.event
+    def set_stage(self, field: str, value: str):
+        self.stage = self.stage | {field: value}
+
+    @rx.event
+    def save_stage(self):
+        try:
+            with unit_of_work() as session:
+                funnel_admin.save_stage(session, self.admin_or_refuse(), self.funnel_id, self.stage_id or None,
+                                        self.stage)
+                self._reload(session)
+        except ValidationError as err:
+            self.stage_errors = err.errors
+            return
+        except DomainError as err:
+            return rx.toast.error(err.message)
+        self.stage_open = False
+        return rx.toast.success(f"Saved the stage {self.stage.get('name', '')}.")
+
+    @rx.event
+    def move_stage(self, stage_id: int, direction: int):
+        return self._run(lambda s, a: funnel_admin.move_stage(s, a, stage_id, direction))
+
+    @rx.event
+    def ask_remove(self, stage_id: int, name: str):
+        self.remove_id, self.remove_name, self.remove_error, self.remove_open = stage_id, name, "", True
+
+    @rx.event
+    def set_remove_open(self, value: bool):
+        self.remove_open = value
+
+    @rx.event
+    def confirm_remove(self):
+        try:
+            with unit_of_work() as session:
+                outcome = funnel_admin.remove_stage(session, self.admin_or_refuse(), self.remove_id)
+                self._reload(session)
+        except DomainError as err:
+            self.remove_error = err.message
+            return
+        self.remove_open = False
+        return rx.toast.success(f"Removed {self.remove_name}." if outcome == "deleted" else
+                                f"Removed {self.remove_name}; its past moves stay on the leads' timelines.")
