@@ -1,4 +1,9 @@
-"""Command line: database, seeds and users.
+"""Command line: database, seeds, users, and contact import / export / template.
+
+``import contacts`` exits 0 when the file was processed (invalid rows
+included) and 2 when the file was refused (the reason on stderr); it acts as
+the first active administrator (see ``importer/run.py``), as do ``export
+contacts`` (so the export holds every contact) and ``template contacts``.
 
 Every failure prints one line starting with "error:" on stderr and exits
 non-zero; nothing is half-written (each command is one unit of work).
@@ -101,6 +106,72 @@ def _password_from(args) -> str | None:
     return os.environ.get("HOFFICE_PASSWORD") or None
 
 
+def cmd_import_contacts(args) -> int:
+    import json
+
+    from hoffice_app.importer.errors import FileRefused
+    from hoffice_app.importer.run import import_file
+
+    try:
+        summary = import_file(args.file, policy=args.duplicates, kam=args.key_account_manager, dry_run=args.dry_run,
+                              result_out=args.result, errors_out=args.errors, now=utcnow())
+    except FileRefused as err:
+        return _fail(err.message, 2)
+    if args.json:
+        print(json.dumps(summary))
+        return 0
+    verb = "Would import" if args.dry_run else "Imported"
+    print(f"{verb}: {summary['total']:,} rows — {summary['valid']:,} valid, {summary['invalid']:,} invalid, "
+          f"{summary['duplicate']:,} duplicate.")
+    if not args.dry_run:
+        print(f"{summary['created']:,} contacts created, {summary['updated']:,} updated.")
+    else:
+        print(f"{summary['to_create']:,} would be created, {summary['to_update']:,} updated (dry run: nothing written).")
+    return 0
+
+
+def cmd_export_contacts(args) -> int:
+    from hoffice_app.importer.export import export_contacts
+    from hoffice_app.importer.run import cli_actor
+
+    with unit_of_work() as session:
+        n = export_contacts(session, cli_actor(session), None, args.out, now=utcnow())
+    print(f"Exported {n:,} contacts to {args.out}.")
+    return 0
+
+
+def cmd_template_contacts(args) -> int:
+    from hoffice_app.importer.template import write_template
+
+    with unit_of_work() as session:
+        write_template(session, args.out)
+    print(f"Template written to {args.out}.")
+    return 0
+
+
+def _add_import_commands(sub) -> None:
+    imp = sub.add_parser("import", help="import contacts from a spreadsheet").add_subparsers(dest="what",
+                                                                                           required=True)
+    c = imp.add_parser("contacts", help="import a .xlsx, .xls or .csv file (the template's columns)")
+    c.add_argument("file")
+    c.add_argument("--duplicates", choices=["skip", "update", "create"], default="skip",
+                   help="rows whose e-mail or mobile already exists (default: skip)")
+    c.add_argument("--key-account-manager", metavar="EMPLOYEE_CODE", help="set on every imported contact")
+    c.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    c.add_argument("--result", metavar="OUT.xlsx", help="write the imported rows with their codes here")
+    c.add_argument("--errors", metavar="OUT.xlsx", help="write the invalid and duplicate rows with reasons here")
+    c.add_argument("--json", action="store_true", help="print one JSON object with the counts")
+    c.set_defaults(func=cmd_import_contacts)
+    exp = sub.add_parser("export", help="export contacts").add_subparsers(dest="what", required=True)
+    e = exp.add_parser("contacts", help="every contact, in the template's columns")
+    e.add_argument("out", metavar="OUT.xlsx")
+    e.set_defaults(func=cmd_export_contacts)
+    tpl = sub.add_parser("template", help="write an import template").add_subparsers(dest="what", required=True)
+    t = tpl.add_parser("contacts", help="the contact import template")
+    t.add_argument("out", metavar="OUT.xlsx")
+    t.set_defaults(func=cmd_template_contacts)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m hoffice_app", description="H-Office Leads & Contacts")
     sub = parser.add_subparsers(dest="group", required=True)
@@ -128,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     passwd.add_argument("code", help="employee code, e.g. E01")
     passwd.add_argument("--password-stdin", action="store_true")
     passwd.set_defaults(func=cmd_user_passwd)
+    _add_import_commands(sub)
     return parser
 
 

@@ -3,6 +3,7 @@ from hoffice_app.models.contacts import (Contact, ContactAddress, ContactAlias, 
                                          ContactDivision, ContactEmail, ContactPhone, ContactPrivacy)
 from hoffice_app.models.counters import CodeCounter
 from hoffice_app.models.funnels import Funnel, FunnelStage, StageChange
+from hoffice_app.models.imports import ImportIssue, ImportJob, ImportMapping
 from hoffice_app.models.leads import (Document, FollowUp, Lead, LeadAlsoNotify, LeadAssociatedContact, LeadAttachment,
                                       LeadEvent, LeadFollower, LeadProduct, SavedLeadView)
 from hoffice_app.models.masters import MasterEntry, Setting
@@ -10,6 +11,6 @@ from hoffice_app.models.users import AuthSession, Employee, EmployeeDivision, Lo
 
 __all__ = ["AuthSession", "CodeCounter", "Contact", "ContactAddress", "ContactAlias", "ContactAssociation", "ContactCategory",
            "ContactDivision", "ContactEmail", "ContactPhone", "ContactPrivacy", "Document", "Employee", "EmployeeDivision",
-           "FollowUp", "Funnel", "FunnelStage", "Lead", "LeadAlsoNotify", "LeadAssociatedContact", "LeadAttachment", "LeadEvent", "LeadFollower",
+           "FollowUp", "Funnel", "FunnelStage", "ImportIssue", "ImportJob", "ImportMapping", "Lead", "LeadAlsoNotify", "LeadAssociatedContact", "LeadAttachment", "LeadEvent", "LeadFollower",
            "LeadProduct", "SavedLeadView", "StageChange",
            "LoginThrottle", "MasterEntry", "Setting"]

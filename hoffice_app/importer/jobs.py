@@ -1,0 +1,208 @@
+"""The import wizard's steps as plain functions (the UI calls these; so does the CLI).
+
+upload (the UI saves the file under ``storage_dir()``) → ``start_job`` →
+``headers`` (mapping step) → ``review`` (nothing written to contacts; the
+problems are stored for ``issues`` to page) → ``submit`` (``submit.py``, in
+a background thread) → ``progress`` / ``history`` / ``sheet_path``.
+
+Who may import: anyone logged in who may create contacts (every role, as
+``domain/contacts.save_contact``); rows only reach contacts the importer may
+see. Jobs are private to their importer; administrators see every job.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import delete, func, insert, or_
+from sqlmodel import Session, select
+
+from hoffice_app.db import PROJECT_ROOT
+from hoffice_app.domain.errors import NotFound, ValidationError
+from hoffice_app.domain.permissions import require_actor
+from hoffice_app.domain.views import Actor
+from hoffice_app.importer import mapping as maps
+from hoffice_app.importer.columns import COLUMNS, label
+from hoffice_app.importer.duplicates import POLICIES
+from hoffice_app.importer.errors import FileRefused
+from hoffice_app.importer.normalize import Parsed
+from hoffice_app.importer.reader import sheet_names
+from hoffice_app.importer.review import ReviewCounts, review_rows, summary_line
+from hoffice_app.importer.spool import SpoolWriter, stage_sheet, staged
+from hoffice_app.importer.views import FieldOption, IssueRow, MappedColumn, MappingView, ReviewSummary
+from hoffice_app.models import Employee, ImportIssue, ImportJob
+
+NOT_FOUND = "No such import, or it is not yours."
+ISSUE_KINDS = ("invalid", "duplicate", "warning")
+
+
+def storage_dir() -> Path:
+    """Private folder for uploaded sheets and their results: ``HOFFICE_IMPORTS_DIR``
+    or ``data/imports/`` (never a public one; same rule as attachments)."""
+    from hoffice_app.domain.documents import _public_folders
+
+    configured = os.environ.get("HOFFICE_IMPORTS_DIR", "").strip()
+    root = (Path(configured).expanduser() if configured else PROJECT_ROOT / "data" / "imports").resolve()
+    for public in _public_folders():
+        if root == public or public in root.parents:
+            raise RuntimeError(f"The import folder {root} is inside the public folder {public}; "
+                               "set HOFFICE_IMPORTS_DIR to a private folder.")
+    root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return root
+
+
+def job_dir(job_id: int) -> Path:
+    folder = storage_dir() / f"job-{job_id}"
+    folder.mkdir(exist_ok=True, mode=0o700)
+    return folder
+
+
+def get_job(session: Session, actor: Actor, job_id: int) -> ImportJob:
+    """The job if the actor started it (or is an administrator), else NotFound."""
+    require_actor(actor)
+    job = session.get(ImportJob, job_id)
+    if job is None or not (actor.is_admin or job.created_by_id == actor.id):
+        raise NotFound(NOT_FOUND)
+    return job
+
+
+def start_job(session: Session, actor: Actor, *, stored_path, file_name: str, now: datetime) -> int:
+    """Register an uploaded file (already saved under ``storage_dir()``); refuses an unusable file."""
+    require_actor(actor)
+    path = Path(stored_path).resolve()
+    if storage_dir() not in path.parents:
+        raise ValidationError({"file": "The file must be saved in the import folder first."})
+    sheet_names(path)  # type, size, zip bomb, password: refused before any row is read
+    job = ImportJob(created_by_id=actor.id, file_name=Path(str(file_name)).name[:255] or path.name,
+                    stored_path=str(path), created_at=now)
+    session.add(job)
+    session.flush()
+    return job.id
+
+
+def _stage_path(job_id: int, sheet: str) -> Path:
+    return job_dir(job_id) / f"sheet-{hashlib.sha1(sheet.encode()).hexdigest()[:12]}.rows"
+
+
+def headers(session: Session, actor: Actor, job_id: int, sheet: str = "") -> MappingView:
+    """Read the chosen sheet (first one when blank) and propose a mapping:
+    the remembered one for these headers, else the automatic one."""
+    job = get_job(session, actor, job_id)
+    sheets = sheet_names(job.stored_path)
+    sheet = sheet or sheets[0]
+    if sheet not in sheets:
+        raise FileRefused(f"The workbook has no sheet called {sheet!r}; pick one of its sheets.")
+    header, count = stage_sheet(job.stored_path, sheet, _stage_path(job_id, sheet))
+    proposed = maps.remembered(session, header)
+    mapping = proposed if proposed is not None else maps.auto_map(header)
+    job.sheet = sheet
+    job.mapping = json.dumps({"headers": header, "rows": count, "columns": {str(i): k for i, k in mapping.items()}})
+    session.add(job)
+    session.flush()
+    return MappingView(sheet=sheet, sheets=sheets,
+                       columns=[MappedColumn(i, h, mapping.get(i, "")) for i, h in enumerate(header)],
+                       unmatched=[h or f"(column {i + 1}, no header)" for i, h in enumerate(header) if i not in mapping],
+                       fields=[FieldOption(c.key, c.header, c.mandatory) for c in COLUMNS],
+                       missing_mandatory=[label(k) for k in maps.missing_mandatory(mapping)],
+                       remembered=proposed is not None, rows=count)
+
+
+class JobSink:
+    """Review output of a job: problems into ``import_issue`` (batched), valid rows into the spool."""
+
+    def __init__(self, session: Session, job_id: int, spool_path: Path):
+        self.s, self.job_id = session, job_id
+        self.spool = SpoolWriter(spool_path)
+        self.pending: list[dict] = []
+
+    def problem(self, row: Parsed, kind: str, problems: list[tuple[str, str, str]]) -> None:
+        self.pending.append({"job_id": self.job_id, "row_number": row.number, "kind": kind,
+                             "summary": summary_line(problems)[:2000], "problems": json.dumps(problems),
+                             "cells": json.dumps(row.cells)})
+        if len(self.pending) >= 1000:
+            self.flush()
+
+    def accepted(self, rows: list[tuple[Parsed, str]]) -> None:
+        self.spool.add(rows)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.s.execute(insert(ImportIssue.__table__), self.pending)
+            self.pending = []
+
+    def close(self) -> None:
+        self.flush()
+        self.spool.close()
+
+
+def spool_path(job_id: int) -> Path:
+    return job_dir(job_id) / "valid.rows"
+
+
+def staged_mapping(job: ImportJob) -> dict:
+    try:
+        return json.loads(job.mapping or "{}")
+    except ValueError:
+        return {}
+
+
+def review(session: Session, actor: Actor, job_id: int, *, sheet: str, mapping: dict[int, str], policy: str = "skip",
+           key_account_manager_id: int | None = None, now: datetime, progress=None) -> ReviewSummary:
+    """Check every row without writing contacts; store the problems; remember the mapping."""
+    job = get_job(session, actor, job_id)
+    if job.status not in ("uploaded", "reviewed", "failed"):
+        raise ValidationError({"job": "This import has already been submitted."})
+    if policy not in POLICIES:
+        raise ValidationError({"policy": "Choose skip, update or create for duplicates."})
+    if key_account_manager_id:
+        kam = session.get(Employee, key_account_manager_id)
+        if kam is None or not kam.active:
+            raise ValidationError({"key_account_manager_id": "Choose an active employee as key account manager."})
+    stage = _stage_path(job_id, sheet)
+    state = staged_mapping(job)
+    if job.sheet != sheet or not stage.exists():
+        headers(session, actor, job_id, sheet)
+        state = staged_mapping(job)
+    header = state["headers"]
+    clean = maps.clean(header, mapping)
+    session.execute(delete(ImportIssue).where(ImportIssue.job_id == job_id))
+    sink = JobSink(session, job_id, spool_path(job_id))
+    try:
+        counts = review_rows(session, actor, staged(stage, state.get("rows", 0)), clean, policy=policy, now=now,
+                             sink=sink, progress=progress)
+    finally:
+        sink.close()
+    maps.remember(session, actor, header, clean, now=now)
+    state["columns"] = {str(i): k for i, k in clean.items()}
+    job.mapping, job.policy, job.key_account_manager_id = json.dumps(state), policy, key_account_manager_id or None
+    _set_counts(job, counts)
+    job.status = "reviewed"
+    session.add(job)
+    session.flush()
+    return ReviewSummary(total=counts.total, valid=counts.valid, invalid=counts.invalid, duplicate=counts.duplicate,
+                         to_create=counts.to_create, to_update=counts.to_update, warnings=counts.warnings)
+
+
+def _set_counts(job: ImportJob, c: ReviewCounts) -> None:
+    job.total, job.valid, job.invalid, job.duplicate = c.total, c.valid, c.invalid, c.duplicate
+    job.warnings, job.to_create, job.to_update = c.warnings, c.to_create, c.to_update
+
+
+def issues(session: Session, actor: Actor, job_id: int, *, kind: str, text: str = "", offset: int = 0,
+           limit: int = 50) -> tuple[list[IssueRow], int]:
+    """A page of one kind of problem rows, optionally filtered by text in the reasons or values."""
+    get_job(session, actor, job_id)
+    if kind not in ISSUE_KINDS:
+        raise ValidationError({"kind": "Choose invalid, duplicate or warning rows."})
+    cond = [ImportIssue.job_id == job_id, ImportIssue.kind == kind]
+    if text.strip():
+        like = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        cond.append(or_(ImportIssue.summary.ilike(like, escape="\\"), ImportIssue.problems.ilike(like, escape="\\")))
+    total = session.exec(select(func.count()).select_from(ImportIssue).where(*cond)).one()
+    rows = session.exec(select(ImportIssue).where(*cond).order_by(ImportIssue.row_number)
+                        .offset(max(0, offset)).limit(max(1, min(limit, 500)))).all()
+    return [IssueRow(r.row_number, r.kind, [tuple(p) for p in json.loads(r.problems)], r.summary) for r in rows], total
+

@@ -1,0 +1,122 @@
+"""The database facts a chunk of rows needs, fetched with a few IN queries per
+chunk (never one query per row). Only contacts the actor may see are found:
+an import cannot update, link to or reveal a private contact that is not
+shared with the importer (the same rule as ``domain/contact_access.py``)."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlmodel import Session, select
+
+from hoffice_app.domain.contact_access import visible_clause
+from hoffice_app.domain.masters import name_key
+from hoffice_app.domain.views import Actor
+from hoffice_app.importer.context import Context, title_key
+from hoffice_app.importer.normalize import Facts
+from hoffice_app.models import Contact, ContactEmail, ContactPhone
+
+IN_BATCH = 900  # bound parameters per IN list (SQLite's historic limit is 999)
+
+
+def _batches(values) -> list[list]:
+    values = list(values)
+    return [values[i:i + IN_BATCH] for i in range(0, len(values), IN_BATCH)]
+
+
+def contact_facts(session: Session, actor: Actor, codes) -> dict[str, Facts]:
+    """Contact code → Facts, for the codes the actor may see."""
+    out: dict[str, Facts] = {}
+    for batch in _batches(set(codes)):
+        rows = session.exec(select(Contact.id, Contact.code, Contact.name, Contact.country, Contact.date_of_birth,
+                                   Contact.date_of_death)
+                            .where(Contact.code.in_(batch), visible_clause(actor))).all()
+        for row in rows:
+            out[row[1]] = Facts(*row)
+    return out
+
+
+def _by_name_keys(session: Session, actor: Actor, keys) -> dict[str, list[tuple[int, str]]]:
+    found: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for batch in _batches(set(keys)):
+        for id_, code, key in session.exec(select(Contact.id, Contact.code, Contact.name_key)
+                                           .where(Contact.name_key.in_(batch), visible_clause(actor))).all():
+            found[key].append((id_, code))
+    return found
+
+
+def resolve_contacts(session: Session, actor: Actor, ctx: Context, texts) -> dict[str, tuple[int | None, str]]:
+    """Relation To text → (contact id, "") or (None, reason). A Contact Code, or an
+    exact name that only one visible contact has ("M/S Horus Tech" also finds "Horus Tech")."""
+    texts = {t for t in texts if t}
+    codes = {t: t.strip().upper() for t in texts}
+    by_code = contact_facts(session, actor, codes.values())
+    keys = {t: name_key(t) for t in texts}
+    stripped = {t: _without_title(k, ctx) for t, k in keys.items()}
+    by_name = _by_name_keys(session, actor, set(keys.values()) | {s for s in stripped.values() if s})
+    out: dict[str, tuple[int | None, str]] = {}
+    for text in texts:
+        if codes[text] in by_code:
+            out[text] = (by_code[codes[text]].id, "")
+            continue
+        hits = by_name.get(keys[text]) or (by_name.get(stripped[text]) if stripped[text] else None) or []
+        if len(hits) == 1:
+            out[text] = (hits[0][0], "")
+        elif hits:
+            out[text] = (None, f"{len(hits)} contacts are called “{text}”; use the Contact Code instead.")
+        else:
+            out[text] = (None, "No contact with this code or name (or it is private and not shared with you).")
+    return out
+
+
+def _without_title(key: str, ctx: Context) -> str:
+    """"m/s horus tech" → "horus tech" when "M/S" is a title."""
+    first, _, rest = key.partition(" ")
+    return rest if rest and title_key(first) in ctx.masters.get("title", {}) else ""
+
+
+def resolve_references(session: Session, actor: Actor, ctx: Context, texts) -> dict[str, tuple[str, int | None]]:
+    """Reference text → (kind, id): a contact (code or unique name), an employee
+    (code or unique name) or a campaign; ("", None) when nothing matches."""
+    texts = {t for t in texts if t}
+    contacts = resolve_contacts(session, actor, ctx, texts) if texts else {}
+    out: dict[str, tuple[str, int | None]] = {}
+    for text in texts:
+        key = name_key(text)
+        if text.strip().upper() in ctx.employees:
+            out[text] = ("employee", ctx.employees[text.strip().upper()])
+        elif key in ctx.masters.get("campaign", {}):
+            out[text] = ("campaign", ctx.masters["campaign"][key])
+        elif contacts.get(text, (None,))[0]:
+            out[text] = ("contact", contacts[text][0])
+        elif ctx.employee_names.get(key):
+            out[text] = ("employee", ctx.employee_names[key])
+        else:
+            out[text] = ("", None)
+    return out
+
+
+def existing_matches(session: Session, emails, mobiles) -> tuple[dict[str, set[int]], dict[str, set[int]]]:
+    """Lower-case e-mail → contact ids having it; E.164 mobile → contact ids."""
+    by_email: dict[str, set[int]] = defaultdict(set)
+    by_mobile: dict[str, set[int]] = defaultdict(set)
+    for batch in _batches({e.lower() for e in emails}):
+        for cid, key in session.exec(select(ContactEmail.contact_id, ContactEmail.email_key)
+                                     .where(ContactEmail.email_key.in_(batch))).all():
+            by_email[key].add(cid)
+    for batch in _batches(set(mobiles)):
+        for cid, number in session.exec(select(ContactPhone.contact_id, ContactPhone.number)
+                                        .where(ContactPhone.kind == "mobile", ContactPhone.number.in_(batch))).all():
+            by_mobile[number].add(cid)
+    return by_email, by_mobile
+
+
+def contact_labels(session: Session, actor: Actor, ids) -> dict[int, tuple[str, str, bool]]:
+    """id → (code, name, whether the actor may see it): a hidden one must not be named."""
+    out = {}
+    for batch in _batches(set(ids)):
+        visible = set(session.exec(select(Contact.id).where(Contact.id.in_(batch), visible_clause(actor))).all())
+        for id_, code, name in session.exec(select(Contact.id, Contact.code, Contact.name)
+                                            .where(Contact.id.in_(batch))).all():
+            out[id_] = (code, name, id_ in visible)
+    return out
+

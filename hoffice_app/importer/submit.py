@@ -1,0 +1,209 @@
+"""Submit: write every reviewed valid row, or none.
+
+``submit`` runs in a background thread (the wizard) or in the CLI. It opens
+its own units of work: a short one marking the job "running", then ONE
+transaction for all the contacts, whose end also marks the job "done"; on
+any failure that transaction rolls back (nothing written, codes not used up)
+and a third short one marks the job "failed" with the reason.
+
+Progress goes to a small JSON file in the job's folder every chunk (2,000
+rows), not to the job row: on SQLite the import's transaction holds the
+only write lock, so a second transaction updating the job row would wait
+for the import itself. ``progress()`` reads the job row and, while it runs,
+that file — so a reloaded page finds where the import is.
+
+Between review and submit other people may have saved contacts; each chunk
+is checked again just before it is written: a contact to update must still
+be there (and visible), a Relation To contact too, and a new row whose
+e-mail or mobile now exists becomes a duplicate (with the skip and update
+policies). Those rows join the error sheet and the counts.
+"""
+from __future__ import annotations
+
+import heapq
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain.contact_access import visible_clause
+from hoffice_app.domain.errors import DomainError, NotFound, ValidationError
+from hoffice_app.domain.permissions import require_actor
+from hoffice_app.domain.views import Actor
+from hoffice_app.importer import lookups
+from hoffice_app.importer.commit import Writer
+from hoffice_app.importer.context import build_context
+from hoffice_app.importer.jobs import get_job, job_dir, spool_path, staged_mapping
+from hoffice_app.importer.normalize import Parsed
+from hoffice_app.importer.sheets import ResultSheet, write_error_sheet
+from hoffice_app.importer.spool import read_spool
+from hoffice_app.importer.views import ImportSummary, JobProgress, JobRow
+from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob
+
+STALE_SECONDS = 15 * 60  # a "running" job whose progress file is this old died with its process
+
+
+class ImportFailed(DomainError):
+    """The import was rolled back; the message says why and that nothing was written."""
+
+
+def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> ImportSummary:
+    with unit_of_work() as s:
+        job = get_job(s, actor, job_id)
+        if job.status != "reviewed":
+            raise ValidationError({"job": "This import is running or finished." if job.status in ("running", "done")
+                                   else "Review the file before submitting it."})
+        job.status, job.started_at, job.done, job.message = "running", now, 0, ""
+        s.add(job)
+        state, policy, kam_id, total = staged_mapping(job), job.policy, job.key_account_manager_id, job.valid
+    folder = job_dir(job_id)
+    result, errors = folder / "result.xlsx", folder / "errors.xlsx"
+    _write_progress(job_id, 0, total)
+    try:
+        with unit_of_work() as s:
+            counts = _write_all(s, actor, job_id, state, policy, kam_id, total, now, result, errors, progress)
+    except Exception as err:
+        for path in (result, errors):
+            path.unlink(missing_ok=True)
+        reason = err.message if isinstance(err, DomainError) else f"{type(err).__name__}: {err}"
+        message = f"The import failed and nothing was written ({reason.rstrip('.')}). Review the file and try again."
+        with unit_of_work() as s:
+            job = s.get(ImportJob, job_id)
+            job.status, job.message, job.finished_at, job.done = "failed", message[:2000], utcnow(), 0
+            s.add(job)
+        raise ImportFailed(message) from err
+    finally:
+        (folder / "progress.json").unlink(missing_ok=True)
+    return counts
+
+
+def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, kam_id, total: int, now: datetime,
+               result: Path, errors: Path, progress) -> ImportSummary:
+    header = state["headers"]
+    code_index = next((int(i) for i, k in state["columns"].items() if k == "contact_code"), None)
+    writer = Writer(s, build_context(s, actor, now), kam_id=kam_id, now=now)
+    lost: list[tuple[int, list[str], str, str]] = []  # (row, cells, reason, kind)
+    done = 0
+    with ResultSheet(result, header, code_index) as sheet:
+        for chunk in read_spool(spool_path(job_id)):
+            chunk, dropped = _recheck(s, actor, policy, chunk, writer.written_ids)
+            lost += dropped
+            for row, code in writer.write(chunk):
+                sheet.add(row.cells, code)
+            done += len(chunk) + len(dropped)
+            _write_progress(job_id, done, total)
+            if progress:
+                progress(done, total)
+    job = s.get(ImportJob, job_id)
+    job.valid -= len(lost)
+    job.invalid += sum(1 for *_x, kind in lost if kind == "invalid")
+    job.duplicate += sum(1 for *_x, kind in lost if kind == "duplicate")
+    job.created, job.updated, job.done = writer.created, writer.updated, done
+    failed = s.exec(select(ImportIssue.row_number, ImportIssue.cells, ImportIssue.summary).where(
+        ImportIssue.job_id == job_id, ImportIssue.kind.in_(("invalid", "duplicate"))).order_by(ImportIssue.row_number))
+    rows = heapq.merge(((n, json.loads(c), r) for n, c, r in failed), ((n, c, r) for n, c, r, _k in lost))
+    written = write_error_sheet(errors, header, ((cells, reason) for _n, cells, reason in rows))
+    job.result_path = str(result)
+    job.errors_path = str(errors) if written else ""
+    if not written:
+        errors.unlink(missing_ok=True)
+    job.status, job.finished_at = "done", utcnow()
+    job.message = f"{job.created:,} contacts created, {job.updated:,} updated."
+    s.add(job)
+    s.flush()
+    return _summary(job)
+
+
+def _recheck(s: Session, actor: Actor, policy: str, chunk, written: set[int]):
+    """Drop rows the database no longer allows (see the module docstring)."""
+    targets = {r.target.id for r, a in chunk if a == "update"} | {r.related_id for r, _a in chunk if r.related_id}
+    alive = set(s.exec(select(Contact.id).where(Contact.id.in_(targets), visible_clause(actor)))) if targets else set()
+    creates = [r for r, a in chunk if a == "create"]
+    by_email, by_mobile = ({}, {}) if policy == "create" or not creates else lookups.existing_matches(
+        s, [r.email for r in creates if r.email], [m for r in creates for m in r.mobiles])
+    keep, dropped = [], []
+    for row, action in chunk:
+        reason, kind = _late_problem(row, action, alive, by_email, by_mobile, written)
+        if reason:
+            dropped.append((row.number, row.cells, reason, kind))
+        else:
+            keep.append((row, action))
+    return keep, dropped
+
+
+def _late_problem(row: Parsed, action: str, alive, by_email, by_mobile, written) -> tuple[str, str]:
+    if action == "update" and row.target.id not in alive:
+        return "The contact to update was deleted or made private after the review.", "invalid"
+    if row.related_id and row.related_id not in alive:
+        return "Relation To: the contact was deleted or made private after the review.", "invalid"
+    if action == "create":
+        matched = set(by_email.get(row.email.lower(), ())) if row.email else set()
+        for number in row.mobiles:
+            matched |= by_mobile.get(number, set())
+        if matched - written:
+            return "A contact with the same e-mail or mobile was saved after the review.", "duplicate"
+    return "", ""
+
+
+def _summary(job: ImportJob) -> ImportSummary:
+    return ImportSummary(total=job.total, valid=job.valid, invalid=job.invalid, duplicate=job.duplicate,
+                         created=job.created, updated=job.updated, warnings=job.warnings, message=job.message)
+
+
+def _write_progress(job_id: int, done: int, total: int) -> None:
+    path = job_dir(job_id) / "progress.json"
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"done": done, "total": total}))
+    os.replace(tmp, path)
+
+
+def progress(session: Session, actor: Actor, job_id: int, *, now: datetime | None = None) -> JobProgress:
+    """Where the job is; survives a page reload (and another worker process)."""
+    job = get_job(session, actor, job_id)
+    status, done, total, message = job.status, job.done, job.valid, job.message
+    seconds_left = None
+    if status == "running":
+        path = job_dir(job_id) / "progress.json"
+        try:
+            live = json.loads(path.read_text())
+            done, total = live["done"], live["total"]
+            age = (now or utcnow()).timestamp() - path.stat().st_mtime
+        except (OSError, ValueError, KeyError):
+            age = STALE_SECONDS + 1 if job.started_at and ((now or utcnow()) - job.started_at).total_seconds() \
+                > STALE_SECONDS else 0
+        if age > STALE_SECONDS:
+            status, message = "failed", "The import stopped unexpectedly; nothing was written. Submit it again."
+        elif done and job.started_at:
+            elapsed = ((now or utcnow()) - job.started_at).total_seconds()
+            seconds_left = max(0, round(elapsed / done * (total - done)))
+    return JobProgress(status=status, done=done, total=total, seconds_left=seconds_left,
+                       summary=_summary(job) if status == "done" else None, message=message,
+                       has_result=bool(job.result_path) and Path(job.result_path).exists(),
+                       has_errors=bool(job.errors_path) and Path(job.errors_path).exists())
+
+
+def history(session: Session, actor: Actor, offset: int = 0, limit: int = 20) -> list[JobRow]:
+    """Newest first: the actor's own imports (an administrator's: everyone's)."""
+    require_actor(actor)
+    stmt = select(ImportJob, Employee.name).join(Employee, Employee.id == ImportJob.created_by_id)
+    if not actor.is_admin:
+        stmt = stmt.where(ImportJob.created_by_id == actor.id)
+    rows = session.exec(stmt.order_by(ImportJob.id.desc()).offset(max(0, offset)).limit(max(1, min(limit, 100))))
+    return [JobRow(id=j.id, file_name=j.file_name, who=name, when=j.created_at, status=j.status, total=j.total,
+                   valid=j.valid, invalid=j.invalid, duplicate=j.duplicate, created=j.created, updated=j.updated)
+            for j, name in rows]
+
+
+def sheet_path(session: Session, actor: Actor, job_id: int, which: str) -> Path:
+    """The result or error sheet of a finished import the actor may see."""
+    job = get_job(session, actor, job_id)
+    if which not in ("result", "errors"):
+        raise ValidationError({"which": "Ask for the result or the errors sheet."})
+    stored = job.result_path if which == "result" else job.errors_path
+    path = Path(stored) if stored else None
+    if path is None or not path.exists():
+        raise NotFound("This import has no such sheet.")
+    return path

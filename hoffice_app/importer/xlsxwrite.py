@@ -1,0 +1,143 @@
+"""A minimal streaming .xlsx writer for big sheets of text.
+
+Why not openpyxl here: measured on this 2-core machine, openpyxl's write-only
+mode took 48 s (40 s with lxml) for 100,000 rows × 56 columns, xlsxwriter's
+constant-memory mode 34 s; this writer takes about 4 s, because it only ever
+writes text cells. The template (drop-downs, notes, colours) still uses
+openpyxl (``template.py``): it has a few rows.
+
+Every value is written as an inline *string* cell (``t="inlineStr"``): a
+value such as ``=HYPERLINK(…)``, ``+1``, ``-2``, ``@SUM`` or one starting with a
+tab or carriage return can never become a formula (OWASP ASVS 1.2.10). Such
+cells also get Excel's quote-prefix style, so editing the cell keeps it text.
+Characters XML 1.0 forbids (control characters) are dropped.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+RISKY_START = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                 '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                 '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                 '<Default Extension="xml" ContentType="application/xml"/>'
+                 '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                 'spreadsheetml.sheet.main+xml"/>'
+                 '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+                 'officedocument.spreadsheetml.worksheet+xml"/>'
+                 '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                 'spreadsheetml.styles+xml"/></Types>')
+ROOT_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+             f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+WORKBOOK_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                 '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                 f'<Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+                 f'<Relationship Id="rId2" Type="{REL}/styles" Target="styles.xml"/></Relationships>')
+# Style 0: normal; 1: quote-prefixed text; 2: bold header; 3: bold red header (mandatory columns).
+STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+          f'<styleSheet xmlns="{NS}"><fonts count="3"><font><sz val="11"/><name val="Calibri"/></font>'
+          '<font><b/><sz val="11"/><name val="Calibri"/></font>'
+          '<font><b/><sz val="11"/><color rgb="FFC00000"/><name val="Calibri"/></font></fonts>'
+          '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
+          '</fill></fills><borders count="1"><border/></borders>'
+          '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+          '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+          '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1" applyNumberFormat="1"/>'
+          '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+          '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+          '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _text(value) -> str:
+    text = "" if value is None else str(value)
+    return _ILLEGAL.sub("", text) if _ILLEGAL.search(text) else text
+
+
+class SheetWriter:
+    """``with SheetWriter(path, "Contacts") as w: w.header([...]); w.row([...])``.
+    The file appears only when the block ends without an error."""
+
+    def __init__(self, path, sheet_name: str = "Sheet1"):
+        self.path = Path(path)
+        self.tmp = self.path.with_name(f".{self.path.name}.part")
+        self.sheet_name = _text(sheet_name)[:31].translate(_ESCAPES).replace('"', "&quot;") or "Sheet1"
+        self.rows_written = 0
+        self._letters = [column_letter(i) for i in range(64)]
+        self._buffer: list[str] = []
+
+    def __enter__(self) -> "SheetWriter":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._zip = zipfile.ZipFile(self.tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
+        self._sheet = self._zip.open("xl/worksheets/sheet1.xml", "w", force_zip64=True)
+        self._sheet.write(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{NS}">'
+                          '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+                          'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>'.encode())
+        return self
+
+    def header(self, values: list[str], mandatory: set[int] = frozenset()) -> None:
+        self._row(values, lambda i: 3 if i in mandatory else 2)
+
+    def row(self, values) -> None:
+        self._row(values, None)
+
+    def _row(self, values, style) -> None:
+        n = self.rows_written + 1
+        while len(self._letters) < len(values):
+            self._letters.append(column_letter(len(self._letters)))
+        cells = []
+        for i, value in enumerate(values):
+            text = _text(value)
+            if not text:
+                continue
+            s = style(i) if style else (1 if text.startswith(RISKY_START) else 0)
+            attr = f' s="{s}"' if s else ""
+            space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+            cells.append(f'<c r="{self._letters[i]}{n}"{attr} t="inlineStr"><is><t{space}>'
+                         f'{text.translate(_ESCAPES)}</t></is></c>')
+        self._buffer.append(f'<row r="{n}">{"".join(cells)}</row>')
+        self.rows_written = n
+        if len(self._buffer) >= 500:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._sheet.write("".join(self._buffer).encode())
+        self._buffer = []
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if exc_type is None:
+                self._flush()
+                self._sheet.write(b"</sheetData></worksheet>")
+            self._sheet.close()
+            if exc_type is None:
+                self._zip.writestr("[Content_Types].xml", CONTENT_TYPES)
+                self._zip.writestr("_rels/.rels", ROOT_RELS)
+                self._zip.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+                self._zip.writestr("xl/styles.xml", STYLES)
+                self._zip.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                                   f'<workbook xmlns="{NS}" xmlns:r="{REL}"><sheets><sheet name="{self.sheet_name}" '
+                                   'sheetId="1" r:id="rId1"/></sheets></workbook>')
+            self._zip.close()
+            if exc_type is None:
+                self.tmp.replace(self.path)
+        finally:
+            if exc_type is not None:
+                self.tmp.unlink(missing_ok=True)

@@ -1,0 +1,26 @@
+from hoffice_app.importer import jobs
+from tests.importer.helpers import review, upload, xlsx
+
+
+def test_a_hand_made_mapping_is_proposed_for_the_next_file_with_those_headers(session, admin, now, tmp_path):
+    headers = ["Party", "Kind", "Shoe size"]
+    first = xlsx(tmp_path / "a.xlsx", [["Asha Traders", "Customer", "9"]], headers)
+    job_id, summary, view = review(session, admin, first, now, mapping={0: "name", 1: "contact_type"})
+    assert view.remembered is False and view.unmatched == ["Party", "Kind", "Shoe size"]
+    assert summary.valid == 1
+
+    second = xlsx(tmp_path / "b.xlsx", [["Ravi Metals", "Vendor", "10"]], headers)
+    job2 = jobs.start_job(session, admin, stored_path=upload(second), file_name="b.xlsx", now=now)
+    view2 = jobs.headers(session, admin, job2)
+    assert view2.remembered is True
+    assert [(c.header, c.field) for c in view2.columns] == [("Party", "name"), ("Kind", "contact_type"),
+                                                           ("Shoe size", "")]
+    assert view2.missing_mandatory == []
+
+
+def test_other_headers_get_the_automatic_mapping(session, admin, now, tmp_path):
+    path = xlsx(tmp_path / "c.xlsx", [["Asha", "Customer"]], ["Name", "Type Of Contact"])
+    job_id = jobs.start_job(session, admin, stored_path=upload(path), file_name="c.xlsx", now=now)
+    view = jobs.headers(session, admin, job_id)
+    assert view.remembered is False
+    assert [c.field for c in view.columns] == ["name", "contact_type"] and view.rows == 1
