@@ -154,10 +154,11 @@ def _source_condition(session: Session, kind: str, ref: str) -> list:
     return cond + [by_contact] if kind in ("contact", "friend") else [or_(by_contact, *by_id.values())]
 
 
-def conditions(session: Session, actor: Actor, q: LeadQuery, *, now: datetime) -> list:
-    """The WHERE clause (a list ANDed together) for ``q`` as seen by ``actor``."""
+def conditions(session: Session, actor: Actor, q: LeadQuery, *, now: datetime, scanning: bool = False) -> list:
+    """The WHERE clause (a list ANDed together) for ``q`` as seen by ``actor``
+    (``scanning``: see lead_access.following_clause)."""
     require_actor(actor)
-    cond = [visible_clause(session, actor), *_view_condition(session, actor, q.view, now)]
+    cond = [visible_clause(session, actor, scanning=scanning), *_view_condition(session, actor, q.view, now)]
     cond += _text_conditions(session, q.text or "")
     for raw, col in ((q.status_id, Lead.status_id), (q.stage_id, Lead.stage_id), (q.priority_id, Lead.priority_id),
                      (q.lead_type_id, Lead.lead_type_id), (q.assigned_to_id, Lead.assigned_to_id),

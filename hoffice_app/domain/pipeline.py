@@ -41,6 +41,7 @@ class StageTotals:
     count: int
     value: Decimal
     weighted: Decimal
+    rows: int = 0  # every lead in the stage, before visibility and filters
 
 
 def ensure_default_funnel(session: Session) -> Funnel:
@@ -136,19 +137,24 @@ def _duration(seconds: int) -> str:
 def column_totals(session: Session, actor: Actor, funnel_id: int, *, where: list | None = None) -> list[StageTotals]:
     """Count, value and weighted value per stage of the leads the actor may see
     (narrowed by ``where``, which must include the visibility clause), from one
-    GROUP BY (never from loaded cards)."""
+    GROUP BY (never from loaded cards). With ``where``, a second GROUP BY on
+    the covering index counts every lead of each stage (``rows``), which tells
+    the board how to page a column cheaply."""
     funnel_stages = stages(session, funnel_id)
     if not funnel_stages:
         raise NotFound("No such funnel.")
+    cond = where or [visible_clause(session, actor, scanning=True)]
     rows = session.exec(select(Lead.stage_id, func.count(), func.coalesce(func.sum(Lead.estimated_value), 0))
-                        .where(Lead.funnel_id == funnel_id, *(where or [visible_clause(session, actor)]))
-                        .group_by(Lead.stage_id)).all()
+                        .where(Lead.funnel_id == funnel_id, *cond).group_by(Lead.stage_id)).all()
     by_stage = {stage_id: (n, Decimal(value)) for stage_id, n, value in rows}
+    sizes = dict(session.exec(select(Lead.stage_id, func.count()).where(Lead.funnel_id == funnel_id)
+                              .group_by(Lead.stage_id)).all()) if where else {}
     out = []
     for s in funnel_stages:
         n, value = by_stage.get(s.id, (0, Decimal(0)))
-        out.append(StageTotals(stage_id=s.id, name=s.name, kind=s.kind, color=s.color, probability=s.probability, count=n,
-                               value=value, weighted=(value * s.probability / 100).quantize(Decimal("0.01"))))
+        out.append(StageTotals(stage_id=s.id, name=s.name, kind=s.kind, color=s.color, probability=s.probability,
+                               count=n, value=value, rows=sizes.get(s.id, n),
+                               weighted=(value * s.probability / 100).quantize(Decimal("0.01"))))
     return out
 
 

@@ -30,9 +30,8 @@ def test_count_comes_from_the_database_and_cards_page_by_fifty(session, now):
     first = heads["New Inquiry"]
     assert (first.count, first.value, first.weighted) == (60, "60,000", "6,000")
     assert len(cards["New Inquiry"]) == 50
-    stage = session.get(FunnelStage, first.stage_id)
-    more = board.column_cards(session, stage, board.where(session, actor(session, "E01"), BoardFilter(), now=now),
-                              now=now, offset=50)
+    more = board.more_cards(session, actor(session, "E01"), first.stage_id, BoardFilter(), now=now, offset=50,
+                            matches=first.count)
     assert len(more) == 10 and not {c.title for c in more} & set(cards["New Inquiry"])
 
 
@@ -83,3 +82,18 @@ def test_stage_options_name_the_funnel_once_there_are_several(session, now):
     funnel_admin.create_funnel(session, actor(session, "E01"), "Dealers")
     labels = [o.label for o in board.stage_options(session, actor(session, "E01"))]
     assert labels[0] == "Sales Funnel · New Inquiry" and "Dealers · Won" in labels
+
+
+def test_walking_and_collecting_a_column_give_the_same_page(session, now):
+    """column_cards picks one of two query shapes by cost; both must find the same cards."""
+    for n in range(30):
+        new_lead(session, now, f"lead {n:02}", assigned_to="E03" if n % 3 else "E04",
+                 products=("Barcode Printer",) if n % 2 else (), category="Hardware")
+    neha = actor(session, "E03")
+    stage = session.exec(select(FunnelStage).where(FunnelStage.name == "New Inquiry")).one()
+    product = str(master_id(session, "product", "Barcode Printer"))
+    for f in (BoardFilter(), BoardFilter(mine=True), BoardFilter(product_id=product)):
+        def page(**shape):
+            return [c.title for c in board.column_cards(session, stage, f, neha, now=now, offset=3, limit=5, **shape)]
+        walked, collected = page(), page(matches=1, stage_rows=10_000)
+        assert walked == collected and len(walked) == 5
