@@ -16,6 +16,7 @@ app = rx.App(
     # /files/documents/<id>: attachments, served only to people who may see them (file_routes.py).
     api_transformer=files_app,
     head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
+    stylesheets=["/board.css"],
 )
 app.add_page(login_page, route=routes.LOGIN, title="Log in · H-Office", on_load=AuthState.open_login)
 app.add_page(dashboard_page, route=routes.DASHBOARD, title="Dashboard · H-Office", on_load=DashboardState.load)

@@ -21,12 +21,11 @@ class BoardMoves(rx.State, mixin=True):
     lost_reason: str = ""
     lost_error: str = ""
     _dragging: tuple[int, int] = (0, 0)  # lead id, version
-    _picked: tuple[int, int] = (0, 0)
     _pending: tuple[int, int, int] = (0, 0, 0)  # lead id, version, stage id
 
     @rx.event
-    def drag_start(self, lead_id: int, version: int):
-        self._dragging = (lead_id, version)
+    def drag_start(self, lead_id: str, version: str):
+        self._dragging = (int(lead_id), int(version))
 
     @rx.event
     def drop(self, stage_id: int):
@@ -36,24 +35,22 @@ class BoardMoves(rx.State, mixin=True):
             return self._move(lead_id, version, stage_id)
 
     @rx.event
-    def pick_card(self, lead_id: int, version: int, opened: bool):
-        """The card whose "Move to stage" menu was opened (by mouse or keyboard).
-        While a menu is open the live refresh waits, so the board does not
-        shift under the user's hand."""
-        self._paused = bool(opened)
-        if opened:
-            self._picked = (lead_id, version)
+    def pause_live(self, paused: bool):
+        """While a card's "Move to stage" list has the focus the live refresh
+        waits, so the board does not shift under the user's hand."""
+        self._paused = bool(paused)
 
     @rx.event
-    def move_picked(self, stage_id: int):
-        self._paused = False
-        return self._move(*self._picked, stage_id)
+    def move_card(self, lead_id: str, version: str, stage_id: str):
+        """The "Move to stage" list of a card (keyboard or mouse)."""
+        if stage_id:
+            return self._move(int(lead_id), int(version), int(stage_id))
 
     def _move(self, lead_id: int, version: int, stage_id: int, reason: str = ""):
         kind = next((h.kind for h in self.heads if h.stage_id == stage_id), "")
         if kind == "lost" and not reason:
             self._pending = (lead_id, version, stage_id)
-            self.lost_reason, self.lost_error, self.lost_open, self._paused = "", "", True, True
+            self.lost_reason, self.lost_error, self.lost_open = "", "", True
             return
         try:
             with unit_of_work() as session:
@@ -70,12 +67,12 @@ class BoardMoves(rx.State, mixin=True):
             return rx.toast.error(err.message)
         except (NotFound, DomainError) as err:
             return rx.toast.error(err.message)
-        self.lost_open = self._paused = False
+        self.lost_open = False
         self._reload()
 
     @rx.event
     def set_lost_open(self, value: bool):
-        self.lost_open = self._paused = bool(value)
+        self.lost_open = bool(value)
 
     @rx.event
     def set_lost_reason(self, value: str):

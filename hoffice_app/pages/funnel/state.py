@@ -3,9 +3,9 @@ the live refresh. Moves (drag and drop, the "Move to stage" menu, the
 lost-reason question) live in moves.py.
 
 Each column's cards are a var of their own (``col_0`` … ``col_11``, one per
-stage slot) and the headers are one small list, so a move re-sends only the
-two columns it touched and the headers, never the whole board: a slot is
-assigned only when its cards changed.
+stage slot, cards as compact rows: see rows.py) and the headers are one small
+list, so a move re-sends only the two columns it touched and the headers,
+never the whole board: a slot is assigned only when its cards changed.
 """
 from __future__ import annotations
 
@@ -17,12 +17,13 @@ from hoffice_app import routes
 from hoffice_app.components.filters import ANY
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import board, employees, masters
-from hoffice_app.domain.board import BoardFilter, Card, ColumnHead
+from hoffice_app.domain.board import BoardFilter, ColumnHead
 from hoffice_app.domain.funnel_admin import MAX_STAGES
 from hoffice_app.domain.parsing import as_id
-from hoffice_app.domain.pipeline import board_revision, stages
+from hoffice_app.domain.pipeline import board_revision
 from hoffice_app.domain.views import Option
 from hoffice_app.pages.funnel.moves import BoardMoves
+from hoffice_app.pages.funnel.rows import card_rows
 from hoffice_app.state.auth import AuthState
 
 WATCH_SECONDS = 60 * 60  # a board left open refreshes for an hour; opening it again restarts the watch
@@ -39,18 +40,18 @@ class BoardState(BoardMoves, AuthState):
     funnel_id: int = 0
     funnel_options: list[Option] = []
     heads: list[ColumnHead] = []
-    col_0: list[Card] = []
-    col_1: list[Card] = []
-    col_2: list[Card] = []
-    col_3: list[Card] = []
-    col_4: list[Card] = []
-    col_5: list[Card] = []
-    col_6: list[Card] = []
-    col_7: list[Card] = []
-    col_8: list[Card] = []
-    col_9: list[Card] = []
-    col_10: list[Card] = []
-    col_11: list[Card] = []
+    col_0: list[list[str]] = []
+    col_1: list[list[str]] = []
+    col_2: list[list[str]] = []
+    col_3: list[list[str]] = []
+    col_4: list[list[str]] = []
+    col_5: list[list[str]] = []
+    col_6: list[list[str]] = []
+    col_7: list[list[str]] = []
+    col_8: list[list[str]] = []
+    col_9: list[list[str]] = []
+    col_10: list[list[str]] = []
+    col_11: list[list[str]] = []
     not_found: str = ""
     filters: dict[str, str] = {}
     mine: bool = False
@@ -62,7 +63,7 @@ class BoardState(BoardMoves, AuthState):
     _stage_ids: list[int] = []
     _shown: dict[int, int] = {}
     _watch_token: int = 0
-    _paused: bool = False  # a card's menu or the lost-reason dialog is open
+    _paused: bool = False  # a card's "Move to stage" list has the focus
 
     @rx.var
     def active_filters(self) -> int:
@@ -80,7 +81,7 @@ class BoardState(BoardMoves, AuthState):
         if self.heads != heads:
             self.heads = heads
         for i, slot in enumerate(SLOTS):
-            fresh = cards[i] if i < len(cards) else []
+            fresh = card_rows(cards[i]) if i < len(cards) else []
             if getattr(self, slot) != fresh:
                 setattr(self, slot, fresh)
 
@@ -146,14 +147,11 @@ class BoardState(BoardMoves, AuthState):
             return
         stage_id, name = self._stage_ids[slot], SLOTS[slot]
         loaded = list(getattr(self, name))
+        count = next((h.count for h in self.heads if h.stage_id == stage_id), None)
         with unit_of_work() as session:
-            actor = self.require_actor()
-            stage = next((s for s in stages(session, self.funnel_id) if s.id == stage_id), None)
-            if stage is None:
-                return
-            cond = board.where(session, actor, self._filter(), now=utcnow())
-            more = board.column_cards(session, stage, cond, now=utcnow(), offset=len(loaded))
-        setattr(self, name, loaded + more)
+            more = board.more_cards(session, self.require_actor(), stage_id, self._filter(), now=utcnow(),
+                                    offset=len(loaded), matches=count)
+        setattr(self, name, loaded + card_rows(more))
         self._shown = self._shown | {stage_id: len(loaded) + len(more)}
 
     @rx.event(background=True)
@@ -167,7 +165,7 @@ class BoardState(BoardMoves, AuthState):
             async with self:
                 if token != self._watch_token or not self.router.url.path.startswith(routes.FUNNEL):
                     return
-                if self._paused:
+                if self._paused or self.lost_open:
                     continue
                 seen = self.revision
             current = await rx.run_in_thread(_current_revision)

@@ -9,9 +9,10 @@ from hoffice_app import routes
 from hoffice_app.components.fields import choice, field_error
 from hoffice_app.components.filters import LEAD_SOURCES, filter_choice
 from hoffice_app.components.layout import page_shell
-from hoffice_app.domain.board import PER_COLUMN, Card, ColumnHead
+from hoffice_app.domain.board import PER_COLUMN, ColumnHead
+from hoffice_app.pages.funnel.rows import ASSIGNEE, CODE, CONTACT, DAYS, FOLLOWUP, FOLLOWUP_STATE, ID, PRIORITY, \
+    ROTTING, TITLE, VALUE, VERSION
 from hoffice_app.pages.funnel.state import SLOTS, BoardState as S
-from hoffice_app.pages.leads.followup_widgets import state_badge
 
 
 class DragDiv(rx.el.Div):
@@ -22,34 +23,37 @@ class DragDiv(rx.el.Div):
     on_drop: rx.EventHandler[no_args_event_spec]
 
 
-def _card(card: Card, head: ColumnHead) -> rx.Component:
-    menu = rx.menu.root(
-        rx.menu.trigger(rx.icon_button(rx.icon("ellipsis-vertical", size=14), size="1", variant="ghost",
-                                       aria_label=rx.Var.create("Move to stage: ") + card.title)),
-        rx.menu.content(
-                        rx.foreach(S.heads, lambda h: rx.cond(
-                            h.stage_id != head.stage_id,
-                            rx.menu.item(h.name, on_select=S.move_picked(h.stage_id))))),
-        # The items live in a nested foreach, where the card is out of reach: remember it on open.
-        on_open_change=lambda opened: S.pick_card(card.id, card.version, opened))
+def _move_list(card, head: ColumnHead) -> rx.Component:
+    """The keyboard-reachable "Move to stage" action: a native list, light
+    enough for hundreds of cards (a menu component per card is not)."""
+    return rx.el.select(
+        rx.el.option("Move to…", value=""),
+        rx.foreach(S.heads, lambda h: rx.cond(h.stage_id != head.stage_id,
+                                              rx.el.option(h.name, value=h.stage_id.to_string()))),
+        value="", class_name="hb-move", aria_label=rx.Var.create("Move to stage: ") + card[TITLE],
+        on_change=lambda stage: S.move_card(card[ID], card[VERSION], stage),
+        on_focus=S.pause_live(True), on_blur=S.pause_live(False))
+
+
+def _card(card, head: ColumnHead) -> rx.Component:
+    """Plain elements styled by assets/board.css: a column re-renders 50 of
+    these on every move, so each is kept cheap to render."""
+    followup = rx.cond(card[FOLLOWUP_STATE] != "", rx.el.div(
+        rx.el.span(rx.match(card[FOLLOWUP_STATE], ("overdue", "Overdue"), ("today", "Due today"), "Planned"),
+                   class_name="hb-due", custom_attrs={"data-state": card[FOLLOWUP_STATE]}),
+        card[FOLLOWUP], class_name="hb-row hb-small"))
     return DragDiv.create(
-        rx.card(rx.vstack(
-            rx.hstack(rx.link(card.title, href=f"{routes.LEADS}/" + card.code, weight="medium", size="2"),
-                      rx.spacer(), menu, width="100%", align="start"),
-            rx.text(card.contact, size="1", color_scheme="gray"),
-            rx.hstack(rx.cond(card.value != "", rx.text(card.value, size="2", weight="bold")), rx.spacer(),
-                      rx.cond(card.priority != "", rx.badge(card.priority, variant="outline")), width="100%"),
-            rx.hstack(rx.text(card.assignee, size="1"), rx.spacer(),
-                      rx.text(card.days_in_stage, "d in stage", size="1",
-                              color=rx.cond(card.rotting, rx.color("red", 11), rx.color("gray", 10))),
-                      width="100%"),
-            rx.cond(card.followup_state != "", rx.hstack(state_badge(card.followup_state),
-                                                         rx.text(card.followup, size="1"), align="center")),
-            spacing="1", width="100%"),
-            size="1", width="100%",
-            border_left=rx.cond(card.rotting, f"3px solid {rx.color('red', 9)}", "none")),
-        draggable=True, on_drag_start=S.drag_start(card.id, card.version),
-        role="article", aria_label=card.title, style={"cursor": "grab", "width": "100%"})
+        rx.el.div(rx.link(card[TITLE], href=f"{routes.LEADS}/" + card[CODE], class_name="hb-title"),
+                  _move_list(card, head), class_name="hb-top"),
+        rx.el.div(card[CONTACT], class_name="hb-muted hb-small"),
+        rx.el.div(rx.el.strong(card[VALUE]), rx.cond(card[PRIORITY] != "", rx.el.span(card[PRIORITY],
+                                                                                      class_name="hb-tag")),
+                  class_name="hb-row"),
+        rx.el.div(rx.el.span(rx.cond(card[ASSIGNEE] != "", card[ASSIGNEE], "Unassigned")),
+                  rx.el.span(card[DAYS], "d in stage", class_name="hb-days"), class_name="hb-row hb-small"),
+        followup,
+        draggable=True, on_drag_start=S.drag_start(card[ID], card[VERSION]),
+        role="article", aria_label=card[TITLE], class_name="hb-card", custom_attrs={"data-rot": card[ROTTING]})
 
 
 def _column(slot: int) -> rx.Component:
@@ -61,11 +65,10 @@ def _column(slot: int) -> rx.Component:
         rx.text(head.value, " · weighted ", head.weighted, " (", head.probability, "%)", size="1",
                 color_scheme="gray", aria_label="Value"),
         spacing="1", width="100%", padding_bottom="0.5rem", border_bottom=f"1px solid {rx.color('gray', 5)}")
-    more = rx.cond(head.count > cards.length(),
-                   rx.button("Show ", rx.cond(head.count - cards.length() > PER_COLUMN, PER_COLUMN,
-                                              head.count - cards.length()),
-                             " more of ", head.count - cards.length(), size="1", variant="soft", width="100%",
-                             on_click=S.load_more(slot)))
+    left = head.count - cards.length()
+    more = rx.cond(left > 0, rx.button(
+        rx.cond(left > PER_COLUMN, rx.text("Show ", PER_COLUMN, " more of ", left), rx.text("Show the last ", left)),
+        size="1", variant="soft", width="100%", on_click=S.load_more(slot)))
     empty = rx.cond(head.count == 0, rx.text("No leads here. Drop a card to move it.", size="1",
                                              color_scheme="gray", padding_y="1rem"))
     body = rx.vstack(header, rx.foreach(cards, lambda c: _card(c, head)), empty, more, spacing="2", width="100%")
@@ -112,7 +115,8 @@ def board_page() -> rx.Component:
     return page_shell("Funnel", rx.cond(
         S.not_found != "", rx.callout(S.not_found, icon="search-x", color_scheme="red", role="alert"),
         rx.vstack(
-            rx.text("Drag a card to another column, or use its ⋮ menu. Totals count every lead you may see.",
+            rx.text("Drag a card to another column, or use its “Move to…” list. Totals count every lead you may see "
+                    "with these filters.",
                     size="2", color_scheme="gray"),
             _toolbar(),
             rx.hstack(*[_column(i) for i in range(len(SLOTS))], spacing="3", align="start", overflow_x="auto", width="100%",
