@@ -26,8 +26,8 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, workdir: Path):
-        self.workdir = workdir
+    def __init__(self, workdir: Path, *, seed: bool = True):
+        self.workdir, self.seed = workdir, seed
         self.port = free_port()
         self.url = f"http://localhost:{self.port}"
         self.log_path = workdir / "server.log"
@@ -48,7 +48,8 @@ class Server:
 
     def start(self) -> None:
         self.cli("db", "upgrade")
-        self.cli("seed", "demo")
+        if self.seed:
+            self.cli("seed", "demo")
         log = open(self.log_path, "w")
         reflex = Path(sys.executable).with_name("reflex")
         self.proc = subprocess.Popen([str(reflex), "run", "--env", "prod", "--frontend-port", str(self.port),

@@ -1,0 +1,54 @@
+"""A big board for benchmarks: every lead open, in one funnel, spread over its
+open stages (most in the early ones, as in a real funnel).
+
+    build_board_db(path, n) -> None   # migrations, demo seed, contacts, leads, stages
+
+The file is reused when it already holds ``n`` leads (building 100,000 takes
+about a minute)."""
+from __future__ import annotations
+
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import bindparam, update
+from sqlmodel import func, select
+
+from benchmarks._contacts_data import insert_contacts
+from benchmarks._leads_data import NOW, insert_leads
+from hoffice_app.db import make_engine, set_engine, unit_of_work, utcnow
+from hoffice_app.domain import pipeline
+from hoffice_app.domain.seed import seed_demo
+from hoffice_app.migrations import upgrade
+from hoffice_app.models import Contact, Lead
+
+CONTACTS = 5000
+PASSWORD = "bench-pass-1"  # every employee's, in both board benchmarks
+SHARES = (40, 25, 15, 12, 8)  # percent of the leads in each open stage, left to right
+
+
+def build_board_db(path: Path, n: int, *, password: str = PASSWORD) -> None:
+    engine = make_engine(f"sqlite:///{path}")
+    set_engine(engine)
+    upgrade()
+    with unit_of_work() as s:
+        seed_demo(s, password=password, now=utcnow(), with_contacts=False)
+        contacts = s.exec(select(func.count()).select_from(Contact)).one()
+        leads = s.exec(select(func.count()).select_from(Lead)).one()
+        open_stages = [st.id for st in pipeline.stages(s, pipeline.default_stage(s).funnel_id) if st.kind == "open"]
+        funnel_id = pipeline.default_stage(s).funnel_id
+    if contacts < CONTACTS:
+        insert_contacts(engine, CONTACTS - contacts)
+    if leads < n:
+        print(f"inserting {n - leads:,} leads …", file=sys.stderr)
+        insert_leads(engine, n - leads)
+    # stage by id modulo 100, following SHARES; entered the stage 1-90 days before NOW
+    stage_of = [stage_id for stage_id, share in zip(open_stages, SHARES) for _ in range(share)]
+    with engine.begin() as conn:
+        ids = conn.execute(select(Lead.id).where(Lead.stage_id.is_(None))).scalars().all()
+        rows = [{"b_id": i, "b_stage": stage_of[i % 100], "b_entered": NOW - timedelta(days=1 + i % 90)} for i in ids]
+        if rows:
+            conn.execute(update(Lead).where(Lead.id == bindparam("b_id")).values(
+                is_open=True, closed_at=None, funnel_id=funnel_id, version=1, stage_id=bindparam("b_stage"),
+                stage_entered_at=bindparam("b_entered")), rows)
+    engine.dispose()
