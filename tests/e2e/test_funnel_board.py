@@ -19,6 +19,11 @@ def _count(page, stage: str) -> int:
     return int(page.get_by_role("region", name=stage, exact=True).get_by_label("Count").inner_text())
 
 
+def _sums(page, stage: str) -> str:
+    """The header's value and weighted value, e.g. "1,200,000 · weighted 240,000 (20%)"."""
+    return page.get_by_role("region", name=stage, exact=True).get_by_label("Value").inner_text()
+
+
 def test_drag_a_card_to_contacted_and_it_stays(page, demo_password):
     LoginPage(page).log_in("E01", demo_password)
     _new_lead(page, "Board drag test lead")
@@ -27,12 +32,15 @@ def test_drag_a_card_to_contacted_and_it_stays(page, demo_password):
     card = new.get_by_role("article", name="Board drag test lead")
     expect(card).to_be_visible()
     before = (_count(page, "New Inquiry"), _count(page, "Contacted"))
+    sums = (_sums(page, "New Inquiry"), _sums(page, "Contacted"))
     card.drag_to(contacted, target_position={"x": 100, "y": 30})
     expect(contacted.get_by_role("article", name="Board drag test lead")).to_be_visible()
     page.reload()
     expect(page.get_by_role("region", name="Contacted", exact=True)
            .get_by_role("article", name="Board drag test lead")).to_be_visible()
     assert (_count(page, "New Inquiry"), _count(page, "Contacted")) == (before[0] - 1, before[1] + 1)
+    after = (_sums(page, "New Inquiry"), _sums(page, "Contacted"))
+    assert after[0] != sums[0] and after[1] != sums[1]  # the lead carries 100,000
 
 
 def test_move_to_lost_asks_for_the_reason(page, demo_password):
