@@ -73,6 +73,7 @@ class Context:
     default_address_type_id: int | None
     countries: dict[str, str] = field(default_factory=country_names)
     currencies: frozenset[str] = field(default_factory=frozenset)
+    memo: dict[str, dict] = field(default_factory=dict)  # per column: cell text -> (value, problem)
 
 
 def build_context(session: Session, actor: Actor, now: datetime) -> Context:

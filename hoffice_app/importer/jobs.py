@@ -126,7 +126,7 @@ class JobSink:
             self.flush()
 
     def accepted(self, rows: list[tuple[Parsed, str]]) -> None:
-        self.spool.add(rows)
+        self.spool.add_rows(rows)
 
     def flush(self) -> None:
         if self.pending:

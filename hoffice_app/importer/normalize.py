@@ -35,6 +35,13 @@ PHONE_SLOTS = (("mobile", "mobile", True), ("mobile1", "mobile", True), ("office
 ADDRESS_FIELDS = {"address1": ("line1", 200), "address2": ("line2", 200), "area": ("area", 100),
                   "district": ("district", 100), "city": ("city", 100), "state": ("state", 100)}
 MAX_REMARKS = 5000  # as the form
+# Columns whose few distinct values repeat down a sheet (masters, codes, places, dates): each
+# distinct cell is checked once per import. Phones and PINs are not here: they depend on the country.
+MEMO_KEYS = frozenset({"title", "contact_type", "price_list", "industry", "address_type", "relation", "division",
+                       "category", "country", "currency", "gender", "gst_registration_type", "gst_member_type",
+                       "business_contact_type", "date_of_birth", "anniversary", "date_of_death", "state", "city",
+                       "district", "area", "designation"})
+MEMO_LIMIT = 20_000  # distinct values remembered per column
 
 
 @dataclass
@@ -89,11 +96,20 @@ def parse_row(number: int, cells: list[str], t: dict[str, str], ctx: Context, ta
     v = row.values
 
     def check(key: str, fn, *args, **kwargs):
-        try:
-            return fn(t[key], *args, **kwargs)
-        except rules.Invalid as err:
-            row.problem(key, t[key], str(err))
+        text = t[key]
+        memo = ctx.memo.setdefault(key, {}) if key in MEMO_KEYS else None
+        hit = memo.get(text) if memo is not None else None
+        if hit is None:
+            try:
+                hit = (fn(text, *args, **kwargs), "")
+            except rules.Invalid as err:
+                hit = (None, str(err))
+            if memo is not None and len(memo) < MEMO_LIMIT:
+                memo[text] = hit
+        if hit[1]:
+            row.problem(key, text, hit[1])
             return None
+        return list(hit[0]) if type(hit[0]) is list else hit[0]
 
     if "contact_code" in t:
         row.code = check("contact_code", rules.contact_code) or ""

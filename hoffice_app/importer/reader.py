@@ -173,7 +173,7 @@ def _chain(first, rest):
 def _data_rows(raw, width: int, limits: Limits) -> Iterator[tuple[int, list[str]]]:
     count = 0
     for number, cells in raw:
-        texts = [cell_text(v) for v in cells[:width]]
+        texts = [v.strip() if type(v) is str else cell_text(v) for v in cells[:width]]  # str: the common case
         if not any(texts):
             continue
         count += 1

@@ -17,11 +17,15 @@ from email_validator import EmailNotValidError, validate_email
 
 from hoffice_app.domain.contact_rules import AMOUNT_MAX, GSTIN_RE, GST_TYPES, MAX_NAME, PAN_RE, SEZ_TYPES
 from hoffice_app.domain.masters import name_key
-from hoffice_app.domain.phones import parse_phone
+from hoffice_app.importer import fastpath
 from hoffice_app.importer.context import Context, title_key
 
 EXCEL_EPOCH = date(1899, 12, 30)
 LIST_SPLIT = re.compile(r"\s*[,;]\s*")
+SERIAL = re.compile(r"\d{1,7}(\.0+)?")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}( 00:00:00)?")
+SIX_DIGITS = re.compile(r"\d{6}")
+TRAILING_ZEROS = re.compile(r"\.0+$")
 
 
 class Invalid(Exception):
@@ -94,7 +98,8 @@ def aliases(text: str) -> list[str]:
 
 def email(text: str) -> str:
     """One address, checked offline; the domain is stored lower-case (as the form does)."""
-    if LIST_SPLIT.search(text.strip()) or " " in text.strip():
+    text = text.strip()
+    if LIST_SPLIT.search(text) or " " in text:
         raise Invalid("Enter one e-mail address only.")
     try:
         normal = validate_email(text, check_deliverability=False).normalized
@@ -106,7 +111,7 @@ def email(text: str) -> str:
 
 def phone(text: str, country: str, *, mobile: bool) -> str:
     """E.164 via the form's parser (libphonenumber) for the row's country."""
-    number, problem = parse_phone(text, country, mobile=mobile)
+    number, problem = fastpath.phone(text, country, mobile=mobile)
     if problem:
         raise Invalid(problem)
     return number
@@ -120,8 +125,8 @@ def country(text: str, ctx: Context) -> str:
 
 
 def pin(text: str, country_code: str) -> str:
-    text = re.sub(r"\.0+$", "", text.replace(" ", "")) if country_code == "IN" else text
-    if country_code == "IN" and not re.fullmatch(r"\d{6}", text):
+    text = TRAILING_ZEROS.sub("", text.replace(" ", "")) if country_code == "IN" else text
+    if country_code == "IN" and not SIX_DIGITS.fullmatch(text):
         raise Invalid("An Indian PIN code has exactly 6 digits.")
     if len(text) > 12:
         raise Invalid("Use at most 12 characters.")
@@ -182,13 +187,13 @@ def aadhaar(text: str) -> tuple[str, str]:
 def day(text: str, today: date) -> date:
     """An Excel date (cell or serial number) or YYYY-MM-DD; not after today."""
     value = None
-    if re.fullmatch(r"\d{1,7}(\.0+)?", text):
+    if SERIAL.fullmatch(text):
         serial = int(float(text))
         if 1 <= serial <= 2958465:
             value = EXCEL_EPOCH + timedelta(days=serial)
     else:
         try:
-            value = date.fromisoformat(text[:10]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}( 00:00:00)?", text) else None
+            value = date.fromisoformat(text[:10]) if ISO_DAY.fullmatch(text) else None
         except ValueError:
             value = None
     if value is None:
@@ -212,7 +217,7 @@ def class_entry(class_name: str, class_code: str, ctx: Context) -> int:
 
 
 def _coded(text: str, options: dict[str, str], what: str, allowed: str) -> str:
-    found = options.get(re.sub(r"\.0+$", "", " ".join(text.split()).casefold()))
+    found = options.get(TRAILING_ZEROS.sub("", " ".join(text.split()).casefold()))
     if found is None:
         raise Invalid(f"Not a {what}; use {allowed}.")
     return found

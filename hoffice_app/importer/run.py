@@ -29,7 +29,7 @@ from hoffice_app.importer.columns import label
 from hoffice_app.importer.errors import FileRefused
 from hoffice_app.importer.mapping import auto_map, missing_mandatory
 from hoffice_app.importer.sheets import ResultSheet, write_error_sheet
-from hoffice_app.importer.spool import read_spool
+from hoffice_app.importer.spool import read_rows
 from hoffice_app.importer.submit import submit
 from hoffice_app.models import Employee, ImportIssue
 
@@ -108,7 +108,7 @@ def _dry_sheets(session: Session, job_id: int, header: list[str], mapping: dict[
     if result_out:
         code_index = next((i for i, k in mapping.items() if k == "contact_code"), None)
         with ResultSheet(result_out, header, code_index) as sheet:
-            for chunk in read_spool(jobs.spool_path(job_id)):
+            for chunk in read_rows(jobs.spool_path(job_id)):
                 for row, action in chunk:
                     sheet.add(row.cells, row.target.code if action == "update" and row.target else "")
     if errors_out:

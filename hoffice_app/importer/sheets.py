@@ -30,6 +30,7 @@ class ResultSheet:
         self.code_index = code_index
         self.rest = [i for i in range(len(headers)) if i != code_index]
         self.headers = [BY_KEY["contact_code"].header] + [headers[i] for i in self.rest]
+        self.width = len(headers)
         self.writer = SheetWriter(path, "Imported contacts")
 
     def __enter__(self) -> "ResultSheet":
@@ -38,7 +39,12 @@ class ResultSheet:
         return self
 
     def add(self, cells: list[str], code: str) -> None:
-        self.writer.row([code] + [cells[i] if i < len(cells) else "" for i in self.rest])
+        if len(cells) < self.width:
+            cells = cells + [""] * (self.width - len(cells))
+        if self.code_index is None:
+            self.writer.row([code, *cells])
+        else:
+            self.writer.row([code, *cells[:self.code_index], *cells[self.code_index + 1:]])
 
     def __exit__(self, *exc) -> None:
         self.writer.__exit__(*exc)

@@ -39,7 +39,7 @@ from hoffice_app.importer.context import build_context
 from hoffice_app.importer.jobs import get_job, job_dir, spool_path, staged_mapping
 from hoffice_app.importer.normalize import Parsed
 from hoffice_app.importer.sheets import ResultSheet, write_error_sheet
-from hoffice_app.importer.spool import read_spool
+from hoffice_app.importer.spool import read_rows
 from hoffice_app.importer.views import ImportSummary, JobProgress, JobRow
 from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob
 
@@ -88,7 +88,7 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
     lost: list[tuple[int, list[str], str, str]] = []  # (row, cells, reason, kind)
     done = 0
     with ResultSheet(result, header, code_index) as sheet:
-        for chunk in read_spool(spool_path(job_id)):
+        for chunk in read_rows(spool_path(job_id)):
             chunk, dropped = _recheck(s, actor, policy, chunk, writer.written_ids)
             lost += dropped
             for row, code in writer.write(chunk):
@@ -97,6 +97,7 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
             _write_progress(job_id, done, total)
             if progress:
                 progress(done, total)
+    writer.finish()
     job = s.get(ImportJob, job_id)
     job.valid -= len(lost)
     job.invalid += sum(1 for *_x, kind in lost if kind == "invalid")

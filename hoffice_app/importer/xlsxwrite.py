@@ -102,16 +102,20 @@ class SheetWriter:
         n = self.rows_written + 1
         while len(self._letters) < len(values):
             self._letters.append(column_letter(len(self._letters)))
-        cells = []
-        for i, value in enumerate(values):
-            text = _text(value)
+        texts = [v if type(v) is str else _text(v) for v in values]
+        joined = "".join(texts)
+        if _ILLEGAL.search(joined):
+            texts = [_text(v) for v in texts]
+        escape = "&" in joined or "<" in joined or ">" in joined  # rare: most rows need no escaping at all
+        letters, cells = self._letters, []
+        for i, text in enumerate(texts):
             if not text:
                 continue
             s = style(i) if style else (1 if text.startswith(RISKY_START) else 0)
             attr = f' s="{s}"' if s else ""
             space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
-            cells.append(f'<c r="{self._letters[i]}{n}"{attr} t="inlineStr"><is><t{space}>'
-                         f'{text.translate(_ESCAPES)}</t></is></c>')
+            cells.append(f'<c r="{letters[i]}{n}"{attr} t="inlineStr"><is><t{space}>'
+                         f'{text.translate(_ESCAPES) if escape else text}</t></is></c>')
         self._buffer.append(f'<row r="{n}">{"".join(cells)}</row>')
         self.rows_written = n
         if len(self._buffer) >= 500:

@@ -89,3 +89,19 @@ def count_contacts(session) -> int:
     from sqlmodel import func
 
     return session.exec(select(func.count()).select_from(Contact)).one()
+
+
+def parse(ctx, target=None, **cells):
+    """parse_row on one row given by field keys (blank cells left out, as the reader gives them)."""
+    from hoffice_app.importer.normalize import parse_row
+
+    t = {k: str(v) for k, v in cells.items() if str(v)}
+    return parse_row(2, list(t.values()), t, ctx, target)
+
+
+def reasons(row) -> dict[str, str]:
+    return {column: reason for column, _value, reason in row.errors}
+
+
+def warnings(row) -> dict[str, str]:
+    return {column: reason for column, _value, reason in row.warnings}

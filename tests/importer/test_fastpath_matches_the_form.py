@@ -1,0 +1,35 @@
+"""The import's phone shortcuts give what the form's helpers give."""
+import random
+
+import pytest
+
+from hoffice_app.domain.contacts import build_search_text
+from hoffice_app.domain.phones import parse_phone
+from hoffice_app.importer import fastpath
+
+
+def _samples():
+    r = random.Random(6)
+    out = [f"{p}{r.randrange(10 ** 5):05d}" for p in range(10000, 100000, 7)]  # every kind of 10-digit start
+    out += [f"0{r.randrange(10 ** 9, 10 ** 10)}" for _ in range(3000)]  # STD numbers
+    out += [f"00{r.randrange(10 ** 8, 10 ** 9)}", "9327058088.0", "09327058088", "919327058088", "+919327058088",
+            "98250 12345", "12345", "0", "1800123456", "18001234567", "07926862513", "9" * 10, "1" * 10]
+    return out
+
+
+@pytest.mark.parametrize("mobile", [True, False])
+def test_phone_shortcut_equals_parse_phone_for_india(mobile):
+    for raw in _samples():
+        assert fastpath.phone(raw, "IN", mobile=mobile) == parse_phone(raw, "IN", mobile=mobile), raw
+
+
+def test_other_countries_go_through_the_form_parser():
+    assert fastpath.phone("2015550123", "US", mobile=True) == parse_phone("2015550123", "US", mobile=True)
+
+
+def test_search_text_equals_the_forms():
+    phones = [fastpath.phone(raw, "IN", mobile=False)[0] for raw in _samples()[:5000]]
+    phones = [p for p in phones if p] + ["+12015550123", "+390612345678", "+441632960961"]
+    for i in range(0, len(phones), 5):
+        args = ("C000001", "Asha Patel", ["Ashu"], ["A@Example.com"], phones[i:i + 5])
+        assert fastpath.search_text(*args) == build_search_text(*args)

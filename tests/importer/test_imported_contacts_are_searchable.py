@@ -1,0 +1,39 @@
+"""Imported contacts are found by the contact list's search, and the search trigger is back afterwards."""
+from sqlalchemy import text
+
+from hoffice_app.domain.contact_search import ContactQuery, search_contacts
+from tests.contact_factory import make_contact
+from tests.importer.helpers import row, run, xlsx
+
+
+def test_new_contacts_are_indexed_and_the_trigger_is_restored(session, admin, now, tmp_path):
+    trigger = "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'contact_fts_insert'"
+    before = session.exec(text(trigger)).one()
+    path = xlsx(tmp_path / "s.xlsx", [row(name="Narmada Polymers", contact_type="Customer", mobile="9327058088",
+                                          email="sales@narmada.example.in")])
+    run(session, admin, path, now)
+    assert session.exec(text(trigger)).one() == before
+    for query in ("narmada", "93270 58088", "sales@narmada"):
+        assert [r.name for r in search_contacts(session, admin, ContactQuery(text=query)).rows] == \
+            ["Narmada Polymers"], query
+    make_contact(session, admin, now, "Saved Later Traders")  # the trigger works again for the form
+    session.commit()
+    assert search_contacts(session, admin, ContactQuery(text="later trad")).total == 1
+
+
+def test_a_failed_import_keeps_the_trigger(session, admin, now, tmp_path, monkeypatch):
+    import pytest
+
+    from hoffice_app.importer import commit, submit
+
+    trigger = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'contact_fts_insert'"
+    real = commit.Writer._insert
+
+    def boom(self, children):
+        real(self, children)
+        raise RuntimeError("power cut")
+    monkeypatch.setattr(commit.Writer, "_insert", boom)
+    with pytest.raises(submit.ImportFailed):
+        run(session, admin, xlsx(tmp_path / "f.xlsx", [row(name="Ghost", contact_type="Customer")]), now)
+    session.rollback()
+    assert session.exec(text(trigger)).one() == (1,)
