@@ -1,4 +1,5 @@
-"""Downloads of stored documents: GET /files/documents/{id}.
+"""Downloads of stored documents: GET /files/documents/{id} (and, from
+import_routes.py, the Contact Center's spreadsheets).
 
 A plain Starlette app (no reflex import), mounted into the Reflex backend by
 ``api_transformer``. The browser's session cookie ("hoffice_session", the same
@@ -29,13 +30,13 @@ def content_disposition(filename: str) -> str:
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
-def _token(request: Request) -> str:
+def token_of(request: Request) -> str:
     return unquote(request.cookies.get(COOKIE, "").strip().strip('"'))
 
 
 def download_document(request: Request) -> Response:
     document_id = request.path_params["document_id"]
-    token = _token(request)
+    token = token_of(request)
     try:
         with unit_of_work() as session:
             actor = actor_for_token(session, token, now=utcnow()) if token else None
@@ -48,4 +49,10 @@ def download_document(request: Request) -> Response:
     return FileResponse(path, media_type=content_type, headers=headers)
 
 
-files_app = Starlette(routes=[Route("/files/documents/{document_id:int}", download_document, methods=["GET"])])
+def _routes() -> list[Route]:
+    from hoffice_app.import_routes import ROUTES as IMPORT_ROUTES
+
+    return [Route("/files/documents/{document_id:int}", download_document, methods=["GET"]), *IMPORT_ROUTES]
+
+
+files_app = Starlette(routes=_routes())

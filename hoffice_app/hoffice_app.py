@@ -8,6 +8,9 @@ from hoffice_app.pages.contacts.register import register as register_contacts
 from hoffice_app.pages.leads.register import register as register_leads
 from hoffice_app.pages.funnel.state import BoardState
 from hoffice_app.pages.funnel.view import board_page
+from hoffice_app.pages.imports.history import ImportHistoryState, history_page
+from hoffice_app.pages.imports.state import ImportState
+from hoffice_app.pages.imports.view import import_page
 from hoffice_app.pages.dashboard import DashboardState, dashboard_page
 from hoffice_app.pages.login import login_page
 from hoffice_app.state.auth import AuthState
@@ -25,3 +28,7 @@ register_contacts(app)
 register_leads(app)
 app.add_page(board_page, route=routes.FUNNEL, on_load=BoardState.load, title="Funnel · H-Office")
 app.add_page(board_page, route=routes.FUNNEL_BOARD, on_load=BoardState.load, title="Funnel · H-Office")
+app.add_page(import_page, route=routes.IMPORT, on_load=ImportState.load, title="Import contacts · H-Office")
+app.add_page(history_page, route=routes.IMPORT_HISTORY, on_load=ImportHistoryState.load,
+             title="Import history · H-Office")
+app.add_page(import_page, route=routes.IMPORT_JOB, on_load=ImportState.load, title="Import contacts · H-Office")

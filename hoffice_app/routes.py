@@ -37,3 +37,21 @@ FUNNEL_BOARD = "/funnel/[funnel_id]"
 
 def funnel(funnel_id) -> str:
     return f"{FUNNEL}/{funnel_id}"
+
+
+IMPORT = "/import"
+IMPORT_JOB = "/import/[job_id]"
+IMPORT_HISTORY = "/import/history"
+
+
+def import_job(job_id) -> str:
+    return f"{IMPORT}/{job_id}"
+
+
+def import_sheet(job_id, which: str) -> str:
+    """The result or error sheet of an import (served by import_routes.py)."""
+    return f"/files/imports/{job_id}/{which}.xlsx"
+
+
+IMPORT_TEMPLATE = "/files/imports/template.xlsx"
+CONTACTS_EXPORT = "/files/contacts/export.xlsx"

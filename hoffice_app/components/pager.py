@@ -4,13 +4,18 @@ from __future__ import annotations
 import reflex as rx
 
 
-def pager(S, summary: rx.Component) -> rx.Component:
+def pager(S, summary: rx.Component, *, page=None, pages=None, go=None) -> rx.Component:
+    """Previous / Page n of m / Next for a state with ``page``, ``pages`` and
+    ``go_to_page`` (or the vars and handler given instead)."""
+    page = S.page if page is None else page
+    pages = S.pages if pages is None else pages
+    go = go or S.go_to_page
     return rx.hstack(
         summary,
         rx.spacer(),
-        rx.button(rx.icon("chevron-left", size=16), "Previous", variant="soft", disabled=S.page <= 1,
-                  on_click=S.go_to_page(S.page - 1)),
-        rx.text("Page ", S.page, " of ", S.pages, size="2"),
-        rx.button("Next", rx.icon("chevron-right", size=16), variant="soft", disabled=S.page >= S.pages,
-                  on_click=S.go_to_page(S.page + 1)),
+        rx.button(rx.icon("chevron-left", size=16), "Previous", variant="soft", disabled=page <= 1,
+                  on_click=go(page - 1)),
+        rx.text("Page ", page, " of ", pages, size="2"),
+        rx.button("Next", rx.icon("chevron-right", size=16), variant="soft", disabled=page >= pages,
+                  on_click=go(page + 1)),
         width="100%", align="center")

@@ -2,8 +2,11 @@
 (only the visible page is ever sent to the browser)."""
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import reflex as rx
 
+from hoffice_app import routes
 from hoffice_app.db import unit_of_work
 from hoffice_app.domain import employees, masters
 from hoffice_app.domain.contact_search import ContactQuery, address_choices, search_contacts
@@ -33,6 +36,15 @@ class ContactListState(AuthState):
     city_options: list[str] = []
     state_options: list[str] = []
     loaded: bool = False
+
+    @rx.var
+    def export_url(self) -> str:
+        """The export download with this list's search, filters and order."""
+        params = {k: v for k, v in self.filters.items() if k in FILTER_KEYS and v and v != ANY}
+        if self.text.strip():
+            params["text"] = self.text.strip()
+        params["sort"] = self.sort
+        return routes.CONTACTS_EXPORT + "?" + urlencode(params)
 
     @rx.var
     def active_filters(self) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
+from hoffice_app.components.download import download_link
 from hoffice_app.components.layout import page_shell
 from hoffice_app.components.pager import pager
 from hoffice_app.domain.contact_views import ContactRow
@@ -24,6 +25,21 @@ def _filter(label: str, key: str, options, *, strings: bool = False) -> rx.Compo
     )
 
 
+def _import_export() -> rx.Component:
+    """Import (the wizard, its history, the template) and Export (this list as filtered, as a spreadsheet)."""
+    imports = rx.menu.root(
+        rx.menu.trigger(rx.button(rx.icon("file-up", size=16), "Import", rx.icon("chevron-down", size=14), size="3",
+                                  variant="soft", white_space="nowrap")),
+        rx.menu.content(
+            rx.menu.item("Import contacts from a spreadsheet", on_select=rx.redirect(routes.IMPORT)),
+            rx.menu.item("Import history", on_select=rx.redirect(routes.IMPORT_HISTORY)),
+            rx.menu.item("Download the import template", on_select=rx.download(url=routes.IMPORT_TEMPLATE))))
+    export = download_link(rx.button(rx.icon("download", size=16), "Export", size="3", variant="soft",
+                                     white_space="nowrap"), S.export_url,
+                           title="These contacts, with the filters above, as .xlsx")
+    return rx.hstack(imports, export, spacing="2", flex_shrink="0")
+
+
 def _toolbar() -> rx.Component:
     return rx.vstack(
         rx.hstack(
@@ -32,6 +48,7 @@ def _toolbar() -> rx.Component:
                      aria_label="Search contacts", type="search"),
             rx.link(rx.button(rx.icon("user-plus", size=16), "Add contact", size="3", white_space="nowrap"),
                     href=routes.CONTACT_NEW, flex_shrink="0"),
+            _import_export(),
             width="100%"),
         rx.flex(
             _filter("Type", "contact_type_id", S.type_options),

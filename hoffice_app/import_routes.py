@@ -1,0 +1,99 @@
+"""Spreadsheet downloads of the Contact Center (plain Starlette, like
+file_routes.py, mounted into the Reflex backend):
+
+- GET /files/imports/template.xlsx — the import template, made fresh (its
+  drop-downs hold today's masters);
+- GET /files/imports/{job}/result.xlsx and /errors.xlsx — an import's result
+  and error sheets, for whoever may see that import;
+- GET /files/contacts/export.xlsx?text=…&city=… — the contact list with the
+  same filters as the page, only the contacts the employee may see.
+
+Files are streamed from the private import folder; a generated file is
+deleted once sent.
+"""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain.auth import actor_for_token
+from hoffice_app.domain.contact_search import ContactQuery
+from hoffice_app.domain.errors import DomainError, NotFound
+from hoffice_app.file_routes import PRIVATE, content_disposition, token_of
+from hoffice_app.importer import export, jobs, submit, template
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FILTERS = ("text", "contact_type_id", "category_id", "industry_id", "city", "state", "stage",
+           "key_account_manager_id", "division_id", "sort")
+
+
+def _refused(status: int, message: str) -> Response:
+    return PlainTextResponse(message, status_code=status, headers=PRIVATE)
+
+
+def _send(path: Path, filename: str, *, temporary: bool = False) -> Response:
+    return FileResponse(path, media_type=XLSX, headers={**PRIVATE, "Content-Disposition": content_disposition(filename)},
+                        background=BackgroundTask(path.unlink, missing_ok=True) if temporary else None)
+
+
+def _scratch() -> Path:
+    handle = tempfile.NamedTemporaryFile(suffix=".xlsx", dir=jobs.storage_dir(), delete=False)
+    handle.close()
+    return Path(handle.name)
+
+
+def _with_actor(request: Request, work) -> Response:
+    """Runs ``work(session, actor)`` for the logged-in employee; domain refusals become 404 or 400."""
+    token = token_of(request)
+    try:
+        with unit_of_work() as session:
+            actor = actor_for_token(session, token, now=utcnow()) if token else None
+            if actor is None:
+                return _refused(401, "Please log in first.")
+            return work(session, actor)
+    except NotFound as err:
+        return _refused(404, err.message)
+    except DomainError as err:
+        return _refused(400, err.message)
+
+
+def download_template(request: Request) -> Response:
+    def work(session, _actor):
+        path = _scratch()
+        template.write_template(session, path)
+        return _send(path, "H-Office contact import template.xlsx", temporary=True)
+    return _with_actor(request, work)
+
+
+def download_job_sheet(request: Request) -> Response:
+    job_id, which = request.path_params["job_id"], request.path_params["which"]
+
+    def work(session, actor):
+        path = submit.sheet_path(session, actor, job_id, which)
+        label = "contact codes" if which == "result" else "rows to fix"
+        return _send(path, f"Import {job_id} – {label}.xlsx")
+    return _with_actor(request, work)
+
+
+def export_contact_list(request: Request) -> Response:
+    values = {k: request.query_params.get(k, "") for k in FILTERS if request.query_params.get(k)}
+    values = {k: ("" if v == "all" else v) for k, v in values.items()}
+
+    def work(session, actor):
+        path = _scratch()
+        export.export_contacts(session, actor, ContactQuery(**values), path, now=utcnow())
+        return _send(path, f"H-Office contacts {utcnow():%Y-%m-%d}.xlsx", temporary=True)
+    return _with_actor(request, work)
+
+
+ROUTES = [
+    Route("/files/imports/template.xlsx", download_template, methods=["GET"]),
+    Route("/files/imports/{job_id:int}/{which:str}.xlsx", download_job_sheet, methods=["GET"]),
+    Route("/files/contacts/export.xlsx", export_contact_list, methods=["GET"]),
+]

@@ -1,0 +1,145 @@
+"""State of the import wizard (/import and /import/<job>): upload, sheet and
+column mapping. The review, submit and summary steps are in review_state.py
+(a mixin of this state). Thin: every step is one call into importer/jobs.py,
+which checks who may see the job; the job id is in the URL, so a reload (or
+another tab) finds the import where it is.
+"""
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import reflex as rx
+
+from hoffice_app import routes
+from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import employees
+from hoffice_app.domain.errors import DomainError
+from hoffice_app.domain.parsing import as_id
+from hoffice_app.domain.views import Option
+from hoffice_app.importer import jobs, submit
+from hoffice_app.importer.errors import FileRefused
+from hoffice_app.importer.views import FieldOption, MappedColumn
+from hoffice_app.pages.imports.review_state import ReviewSteps
+from hoffice_app.state.auth import AuthState
+
+UPLOAD_ID = "import-file"
+ACCEPTED = (".xlsx", ".xls", ".csv")
+MAX_BYTES = 50 * 1024 * 1024
+SKIP = "__skip__"  # a column left out of the import (Radix items cannot hold "")
+STEPS = ("Upload", "Map columns", "Review", "Import", "Summary")
+
+
+class ImportState(ReviewSteps, AuthState):
+    step: int = 1
+    job_id: int = 0
+    file_name: str = ""
+    upload_error: str = ""
+    uploading: bool = False
+    sheets: list[str] = []
+    sheet: str = ""
+    columns: list[MappedColumn] = []
+    fields: list[FieldOption] = []
+    unmatched: list[str] = []
+    missing_mandatory: list[str] = []
+    remembered: bool = False
+    data_rows: int = 0
+    kam_options: list[Option] = []
+
+    @rx.event
+    def load(self):
+        """/import starts afresh; /import/<job> shows that job's current step."""
+        actor, redirect = self.actor_or_redirect()
+        if actor is None:
+            return redirect
+        self._reset_steps()
+        self.upload_error, self.uploading = "", False
+        wanted = as_id(self.router.url.path.rstrip("/").rsplit("/", 1)[-1])
+        try:
+            with unit_of_work() as session:
+                self.kam_options = [Option(str(e.id), e.name) for e in employees.list_employees(
+                    session, actor, include_inactive=False)]
+                if wanted is None:
+                    self.step, self.job_id, self.file_name = 1, 0, ""
+                    return self.document_title("Import contacts")
+                job = jobs.get_job(session, actor, wanted)
+                self.job_id, self.file_name, status = job.id, job.file_name, job.status
+                if status in ("uploaded", "reviewed", "failed"):
+                    self._show_mapping(jobs.headers(session, actor, job.id, job.sheet or ""))
+                if status == "reviewed":
+                    self._restore_review(job)
+                elif status != "uploaded":  # running, done or failed
+                    self._show_progress(submit.progress(session, actor, job.id, now=utcnow()))
+        except (DomainError, FileRefused) as err:
+            self.step, self.job_id, self.upload_error = 1, 0, err.message
+            return
+        events = [self.document_title("Import contacts")]
+        if self.step == 4:
+            events.append(ImportState.watch_progress(self.job_id))
+        elif self.step == 3:
+            events.append(ImportState.load_issues)
+        return events
+
+    def _show_mapping(self, view) -> None:
+        self.step = 2
+        self.sheets, self.sheet, self.columns, self.fields = view.sheets, view.sheet, view.columns, view.fields
+        self.unmatched, self.missing_mandatory = view.unmatched, view.missing_mandatory
+        self.remembered, self.data_rows = view.remembered, view.rows
+
+    @rx.event
+    async def upload(self, files: list[rx.UploadFile]):
+        """Keeps the file in the private import folder, then opens the mapping step."""
+        self.upload_error = ""
+        if not files:
+            self.upload_error = "Choose a file to import."
+            return
+        upload = files[0]
+        name = Path(upload.name or "contacts").name
+        if Path(name).suffix.lower() not in ACCEPTED:
+            self.upload_error = "Upload an .xlsx, .xls or .csv file (the template is an .xlsx)."
+            return
+        data = await upload.read()
+        if len(data) > MAX_BYTES:
+            self.upload_error = "The file is over 50 MB; split it into smaller files and import them one by one."
+            return
+        folder = jobs.storage_dir() / "uploads"
+        folder.mkdir(exist_ok=True, mode=0o700)
+        stored = folder / f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
+        stored.write_bytes(data)
+        try:
+            with unit_of_work() as session:
+                actor = self.require_actor()
+                job_id = jobs.start_job(session, actor, stored_path=stored, file_name=name, now=utcnow())
+                view = jobs.headers(session, actor, job_id, "")
+        except (DomainError, FileRefused) as err:
+            stored.unlink(missing_ok=True)
+            self.upload_error = err.message
+            return
+        self.job_id, self.file_name = job_id, name
+        self._show_mapping(view)
+        return rx.redirect(routes.import_job(job_id))
+
+    @rx.event
+    def choose_sheet(self, sheet: str):
+        try:
+            with unit_of_work() as session:
+                self._show_mapping(jobs.headers(session, self.require_actor(), self.job_id, sheet))
+        except (DomainError, FileRefused) as err:
+            return rx.toast.error(err.message)
+
+    @rx.event
+    def map_column(self, index: int, field: str):
+        """One column's field; a field already taken by another column moves here."""
+        field = "" if field == SKIP else field
+        self.columns = [MappedColumn(c.index, c.header, field if c.index == index else
+                                     ("" if field and c.field == field else c.field)) for c in self.columns]
+        mapped = {c.field for c in self.columns if c.field}
+        self.unmatched = [c.header or f"(column {c.index + 1}, no header)" for c in self.columns if not c.field]
+        self.missing_mandatory = [f.label for f in self.fields if f.mandatory and f.key not in mapped]
+
+    def _mapping(self) -> dict[int, str]:
+        return {c.index: c.field for c in self.columns if c.field}
+
+    @rx.event
+    def start_over(self):
+        return rx.redirect(routes.IMPORT)

@@ -1,0 +1,117 @@
+"""/import: the stepper, the upload step and the column-mapping step. The
+review, progress and summary steps are in review_view.py."""
+from __future__ import annotations
+
+import reflex as rx
+
+from hoffice_app import routes
+from hoffice_app.components.download import download_link
+from hoffice_app.components.fields import field_error
+from hoffice_app.components.layout import page_shell
+from hoffice_app.importer.views import MappedColumn
+from hoffice_app.pages.imports.review_view import progress_step, review_step, summary_step
+from hoffice_app.pages.imports.state import ACCEPTED, SKIP, STEPS, UPLOAD_ID, ImportState as S
+
+
+def _stepper() -> rx.Component:
+    def item(number: int, name: str) -> rx.Component:
+        done, current = S.step > number, S.step == number
+        return rx.hstack(
+            rx.center(rx.cond(done, rx.icon("check", size=14), rx.text(number, size="1", weight="bold")),
+                      width="1.5rem", height="1.5rem", border_radius="50%",
+                      background=rx.cond(done | current, rx.color("accent", 9), rx.color("gray", 4)),
+                      color=rx.cond(done | current, "white", rx.color("gray", 11))),
+            rx.text(name, size="2", weight=rx.cond(current, "bold", "regular"),
+                    color=rx.cond(current, rx.color("gray", 12), rx.color("gray", 11))),
+            align="center", spacing="2", aria_current=rx.cond(current, "step", "false"))
+    parts = []
+    for number, name in enumerate(STEPS, start=1):
+        if number > 1:
+            parts.append(rx.box(height="1px", flex="1", min_width="1rem", background=rx.color("gray", 6)))
+        parts.append(item(number, name))
+    return rx.el.nav(rx.hstack(*parts, align="center", width="100%", wrap="wrap", spacing="2"),
+                     aria_label="Import steps", style={"width": "100%"})
+
+
+def _upload_step() -> rx.Component:
+    template = rx.card(rx.vstack(
+        rx.heading("1. Start from the template", size="3"),
+        rx.text("Its red columns are mandatory (Name, Type Of Contact); drop-downs list your masters. Other files "
+                "work too: columns are matched by their headers in the next step.", size="2", color_scheme="gray"),
+        download_link(rx.button(rx.icon("download", size=16), "Download the template", variant="soft"),
+                      routes.IMPORT_TEMPLATE),
+        spacing="2"), width="100%")
+    zone = rx.upload.root(
+        rx.vstack(rx.icon("file-up", size=32, color=rx.color("accent", 9)),
+                  rx.text("Drop the file here, or ", rx.text.strong("choose it"), size="3"),
+                  rx.text(".xlsx, .xls or .csv · up to 50 MB and 1,048,576 rows", size="1", color_scheme="gray"),
+                  align="center", spacing="2", padding="2rem"),
+        id=UPLOAD_ID, max_files=1, multiple=False, no_keyboard=False,
+        accept={"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
+                "application/vnd.ms-excel": [".xls"], "text/csv": [".csv"]},
+        on_drop=S.upload(rx.upload_files(upload_id=UPLOAD_ID)),
+        border=f"2px dashed {rx.color('accent', 7)}", border_radius="var(--radius-4)", width="100%",
+        cursor="pointer", aria_label="Contact file to import")
+    upload = rx.card(rx.vstack(
+        rx.heading("2. Upload your sheet", size="3"), zone,
+        rx.cond(S.upload_error != "", rx.callout(S.upload_error, icon="triangle-alert", color_scheme="red",
+                                                 role="alert", width="100%")),
+        spacing="3", width="100%"), width="100%")
+    return rx.vstack(template, upload,
+                     rx.link("Earlier imports →", href=routes.IMPORT_HISTORY, size="2"), spacing="4", width="100%")
+
+
+def _field_choice(column: MappedColumn) -> rx.Component:
+    return rx.select.root(
+        rx.select.trigger(placeholder="Not imported", aria_label=rx.Var.create("Field for ") + column.header,
+                          width="100%"),
+        rx.select.content(rx.select.item("— Not imported —", value=SKIP),
+                          rx.foreach(S.fields, lambda f: rx.select.item(
+                              rx.cond(f.mandatory, f.label + " *", f.label), value=f.key))),
+        value=rx.cond(column.field != "", column.field, SKIP),
+        on_change=lambda v: S.map_column(column.index, v))
+
+
+def _mapping_step() -> rx.Component:
+    sheet = rx.cond(S.sheets.length() > 1, rx.hstack(
+        rx.text("Sheet", size="2"),
+        rx.select.root(rx.select.trigger(aria_label="Sheet"),
+                       rx.select.content(rx.foreach(S.sheets, lambda n: rx.select.item(n, value=n))),
+                       value=S.sheet, on_change=S.choose_sheet), align="center"))
+    table = rx.table.root(
+        rx.table.header(rx.table.row(rx.table.column_header_cell("Column in your file"),
+                                     rx.table.column_header_cell("H-Office field"))),
+        rx.table.body(rx.foreach(S.columns, lambda c: rx.table.row(
+            rx.table.cell(rx.cond(c.header != "", c.header, rx.text("(no header)", color_scheme="gray"))),
+            rx.table.cell(_field_choice(c), width="50%")))),
+        variant="surface", width="100%")
+    notes = rx.vstack(
+        rx.cond(S.remembered, rx.callout("Mapping remembered from an earlier file with the same headers.",
+                                         icon="history", color_scheme="blue", size="1")),
+        rx.cond(S.missing_mandatory.length() > 0, rx.callout(
+            rx.text("Map a column to each mandatory field: ", S.missing_mandatory.join(", "), "."),
+            icon="triangle-alert", color_scheme="red", size="1", role="alert")),
+        rx.cond(S.unmatched.length() > 0, rx.text("Not imported: ", S.unmatched.join(", "), size="2",
+                                                  color_scheme="gray")),
+        spacing="2", width="100%")
+    return rx.vstack(
+        rx.hstack(rx.icon("file-spreadsheet", size=18), rx.text(S.file_name, weight="medium"),
+                  rx.badge(S.data_rows, " rows"), sheet, rx.spacer(), align="center", width="100%", wrap="wrap"),
+        notes, table, field_error(S.review_error),
+        rx.hstack(rx.button("Start over", variant="soft", color_scheme="gray", on_click=S.start_over),
+                  rx.spacer(),
+                  rx.button(rx.cond(S.reviewing, rx.text("Checking ", S.data_rows, " rows…"), rx.text("Check the rows")),
+                            rx.icon("arrow-right", size=16), loading=S.reviewing, on_click=S.run_review),
+                  width="100%"),
+        spacing="3", width="100%")
+
+
+def import_page() -> rx.Component:
+    return page_shell("Import contacts", rx.vstack(
+        _stepper(),
+        rx.match(S.step, (1, _upload_step()), (2, _mapping_step()), (3, review_step()), (4, progress_step()),
+                 (5, summary_step()), _upload_step()),
+        spacing="5", width="100%", max_width="72rem"))
+
+
+__all__ = ["import_page", "ACCEPTED"]

@@ -1,0 +1,91 @@
+"""The contact import wizard end to end: a small messy file (headers in another
+case and order, an extra column, invalid and duplicate rows), the expected
+summary, the result sheet downloaded and re-imported as associated contacts."""
+import re
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from playwright.sync_api import expect
+
+from tests.e2e.pages import LoginPage
+
+
+def _xlsx(path: Path, rows: list[list]) -> Path:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def _stat(page, label: str):
+    return page.get_by_role("group", name=label, exact=True).get_by_role("heading")
+
+
+def _upload(page, path: Path) -> None:
+    page.goto("/import")
+    page.locator("input[type=file]").set_input_files(str(path))
+    expect(page).to_have_url(re.compile(r"/import/\d+$"))
+
+
+def _import_all(page) -> None:
+    page.get_by_role("button", name=re.compile(r"^Import \d+ contacts")).click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_text("The import is complete.")).to_be_visible(timeout=30_000)
+
+
+def test_messy_file_through_the_wizard_then_associated_contacts(page, demo_password, tmp_path):
+    LoginPage(page).log_in("E01", demo_password)
+    page.goto("/contacts")
+    page.get_by_role("button", name="Import").click()
+    page.get_by_role("menuitem", name="Import contacts from a spreadsheet").click()
+    expect(page.get_by_role("navigation", name="Import steps")).to_be_visible()
+    messy = _xlsx(tmp_path / "messy.xlsx", [
+        ["EMAIL-ADDRESS", "name", "Favourite colour", "TYPE OF CONTACT", "Mobile No.", "city"],
+        ["alpha@import.example", "Wizard Alpha Traders", "blue", "customer", 9876500001.0, "Ahmedabad"],
+        ["beta@import.example", "Wizard Beta Works", "red", "Vendor", "98765 00002", "Surat"],
+        ["", "", "green", "Customer", "", ""],  # no name
+        ["gamma@import.example", "Wizard Gamma", "", "Friend", "", ""],  # not a type of contact
+        ["ALPHA@import.example", "Wizard Alpha Again", "", "Customer", "", ""],  # repeats row 2's e-mail
+    ])
+    _upload(page, messy)
+    expect(page.get_by_label("Field for EMAIL-ADDRESS")).to_have_text("Email Address")
+    expect(page.get_by_label("Field for TYPE OF CONTACT")).to_have_text("Type Of Contact *")
+    expect(page.get_by_text("Not imported: Favourite colour")).to_be_visible()
+    page.get_by_role("button", name="Check the rows").click()
+    expect(_stat(page, "Rows in the sheet")).to_have_text("5")
+    expect(_stat(page, "Valid")).to_have_text("2")
+    expect(_stat(page, "Invalid")).to_have_text("2")
+    expect(_stat(page, "Duplicates")).to_have_text("1")
+    problems = page.get_by_role("region", name="Rows with problems")
+    expect(problems.get_by_role("article", name="Row 4")).to_contain_text("Name")
+    expect(problems.get_by_role("article", name="Row 5")).to_contain_text("Friend")
+    problems.get_by_role("radio", name=re.compile("Duplicates")).click()
+    expect(problems.get_by_role("article", name="Row 6")).to_be_visible()
+    _import_all(page)
+    for label, value in (("Total records in sheet", "5"), ("New records created", "2"), ("Records updated", "0"),
+                         ("Valid records", "2"), ("Invalid records", "2"), ("Duplicate records", "1")):
+        expect(_stat(page, label)).to_have_text(value)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Result sheet (Contact Codes)").click()
+    result = tmp_path / "result.xlsx"
+    download.value.save_as(result)
+    sheet = load_workbook(result).active
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    assert header[0] == "Contact Code" and len(rows) == 2
+    alpha = next(r for r in rows if "Wizard Alpha Traders" in r.values())  # the file's own headers are kept
+    assert re.fullmatch(r"C\d+", alpha["Contact Code"])
+
+    # Second import from the result sheet: a person who is an employee of Alpha.
+    people = _xlsx(tmp_path / "people.xlsx", [
+        ["Name", "Type Of Contact", "Relation", "Relation To", "Email Address"],
+        ["Wizard Person One", "Other", "Employee", alpha["Contact Code"], "person.one@import.example"],
+    ])
+    _upload(page, people)
+    page.get_by_role("button", name="Check the rows").click()
+    expect(_stat(page, "Valid")).to_have_text("1")
+    _import_all(page)
+    expect(_stat(page, "New records created")).to_have_text("1")
+    page.goto(f"/contacts/{alpha['Contact Code']}")
+    expect(page.get_by_text("Wizard Person One")).to_be_visible()
