@@ -66,6 +66,8 @@ def test_messy_file_through_the_wizard_then_associated_contacts(page, demo_passw
     for label, value in (("Total records in sheet", "5"), ("New records created", "2"), ("Records updated", "0"),
                          ("Valid records", "2"), ("Invalid records", "2"), ("Duplicate records", "1")):
         expect(_stat(page, label)).to_have_text(value)
+    page.reload()  # the summary is the job's, not the page's
+    expect(_stat(page, "New records created")).to_have_text("2")
     with page.expect_download() as download:
         page.get_by_role("button", name="Result sheet (Contact Codes)").click()
     result = tmp_path / "result.xlsx"
@@ -89,3 +91,26 @@ def test_messy_file_through_the_wizard_then_associated_contacts(page, demo_passw
     expect(_stat(page, "New records created")).to_have_text("1")
     page.goto(f"/contacts/{alpha['Contact Code']}")
     expect(page.get_by_text("Wizard Person One")).to_be_visible()
+    page.goto("/import/history")
+    expect(page.get_by_role("row", name=re.compile("messy.xlsx"))).to_contain_text("Done")
+
+
+def test_unusable_files_are_refused_with_one_sentence(page, demo_password, tmp_path):
+    LoginPage(page).log_in("E01", demo_password)
+    page.goto("/import")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a spreadsheet")
+    page.locator("input[type=file]").set_input_files(str(notes))
+    expect(page.get_by_role("alert")).to_have_text("Upload an .xlsx, .xls or .csv file (the template is an .xlsx).")
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 this is not really a workbook")
+    page.locator("input[type=file]").set_input_files(str(broken))
+    expect(page.get_by_role("alert")).not_to_have_text(re.compile("^Upload an"))
+    refusal = page.get_by_role("alert").inner_text()
+    assert refusal.count(".") <= 2 and "again" in refusal or "Excel" in refusal, refusal
+    expect(page).to_have_url(re.compile(r"/import/?$"))
+    header_only = _xlsx(tmp_path / "header-only.xlsx", [["Name", "Type Of Contact"]])
+    page.locator("input[type=file]").set_input_files(str(header_only))
+    expect(page.get_by_role("alert")).to_have_text(
+        "The sheet has a header row but no contacts under it; add rows and upload it again.")
+    expect(page).to_have_url(re.compile(r"/import/?$"))

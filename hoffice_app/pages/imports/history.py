@@ -46,7 +46,8 @@ class ImportHistoryState(AuthState):
         if actor is None:
             return redirect
         self.page = 1
-        return [self._fetch(), self.document_title("Import history")]
+        refused = self._fetch()
+        return refused or self.document_title("Import history")
 
     def _fetch(self):
         try:

@@ -120,6 +120,13 @@ class ImportState(ReviewSteps, AuthState):
         return rx.redirect(routes.import_job(job_id))
 
     @rx.event
+    def refuse_dropped(self, rejected: list[dict]):
+        """Files the drop zone turned away (wrong type, or several at once)."""
+        many = len(rejected) > 1
+        self.upload_error = ("Upload one file at a time." if many else
+                             "Upload an .xlsx, .xls or .csv file (the template is an .xlsx).")
+
+    @rx.event
     def choose_sheet(self, sheet: str):
         try:
             with unit_of_work() as session:

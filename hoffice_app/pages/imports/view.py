@@ -49,7 +49,7 @@ def _upload_step() -> rx.Component:
         id=UPLOAD_ID, max_files=1, multiple=False, no_keyboard=False,
         accept={"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
                 "application/vnd.ms-excel": [".xls"], "text/csv": [".csv"]},
-        on_drop=S.upload(rx.upload_files(upload_id=UPLOAD_ID)),
+        on_drop=S.upload(rx.upload_files(upload_id=UPLOAD_ID)), on_drop_rejected=S.refuse_dropped,
         border=f"2px dashed {rx.color('accent', 7)}", border_radius="var(--radius-4)", width="100%",
         cursor="pointer", aria_label="Contact file to import")
     upload = rx.card(rx.vstack(
