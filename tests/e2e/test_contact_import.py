@@ -114,3 +114,22 @@ def test_unusable_files_are_refused_with_one_sentence(page, demo_password, tmp_p
     expect(page.get_by_role("alert")).to_have_text(
         "The sheet has a header row but no contacts under it; add rows and upload it again.")
     expect(page).to_have_url(re.compile(r"/import/?$"))
+
+
+def test_export_downloads_the_filtered_list_in_the_template_columns(page, demo_password, tmp_path):
+    LoginPage(page).log_in("E01", demo_password)
+    page.goto("/contacts")
+    page.get_by_label("Search contacts").fill("Shreeji")
+    shown = page.get_by_text(re.compile(r"^Showing 1–\d+ of \d+$"))
+    expect(shown).to_be_visible()
+    expect(page.get_by_role("region", name="Contacts").get_by_role("row").nth(1)).to_contain_text("Shreeji")
+    total = int(shown.inner_text().rsplit(" ", 1)[-1])
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export").click()
+    path = tmp_path / "export.xlsx"
+    download.value.save_as(path)
+    sheet = load_workbook(path).active
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["Contact Code", "Division", "Title", "Name"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == total and all("shreeji" in (r[3] or "").lower() or r[4] for r in rows)
