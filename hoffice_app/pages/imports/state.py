@@ -106,18 +106,23 @@ class ImportState(ReviewSteps, AuthState):
         folder.mkdir(exist_ok=True, mode=0o700)
         stored = folder / f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
         stored.write_bytes(data)
-        try:
+        actor = self.require_actor()
+        self.uploading = True
+        yield  # the page shows that the file is being read
+
+        def register():  # reads the whole sheet once: off the event loop
             with unit_of_work() as session:
-                actor = self.require_actor()
                 job_id = jobs.start_job(session, actor, stored_path=stored, file_name=name, now=utcnow())
-                view = jobs.headers(session, actor, job_id, "")
+                return job_id, jobs.headers(session, actor, job_id, "")
+        try:
+            job_id, view = await rx.run_in_thread(register)
         except (DomainError, FileRefused) as err:
             stored.unlink(missing_ok=True)
-            self.upload_error = err.message
+            self.upload_error, self.uploading = err.message, False
             return
-        self.job_id, self.file_name = job_id, name
+        self.job_id, self.file_name, self.uploading = job_id, name, False
         self._show_mapping(view)
-        return rx.redirect(routes.import_job(job_id))
+        yield rx.redirect(routes.import_job(job_id))
 
     @rx.event
     def refuse_dropped(self, rejected: list[dict]):

@@ -53,7 +53,9 @@ def _upload_step() -> rx.Component:
         border=f"2px dashed {rx.color('accent', 7)}", border_radius="var(--radius-4)", width="100%",
         cursor="pointer", aria_label="Contact file to import")
     upload = rx.card(rx.vstack(
-        rx.heading("2. Upload your sheet", size="3"), zone,
+        rx.heading("2. Upload your sheet", size="3"),
+        rx.cond(S.uploading, rx.hstack(rx.spinner(), rx.text("Reading the file…", size="2"), align="center",
+                                       padding="2rem"), zone),
         rx.cond(S.upload_error != "", rx.callout(S.upload_error, icon="triangle-alert", color_scheme="red",
                                                  role="alert", width="100%")),
         spacing="3", width="100%"), width="100%")
