@@ -63,7 +63,7 @@ class _Rows:
         pan = self._pan()
         klass, class_code = r.choice(CLASSES)
         code = f"C{i + 1:06d}" if i < self.updates else ""
-        relation_to = f"C{(i + 7) % self.existing + 1:06d}"
+        relation_to = f"C{(i + 7) % self.existing + 1:06d}" if self.existing else ""
         slug = "".join(ch for ch in name.lower() if ch.isalpha())[:12]
         return {
             "contact_code": code, "division": r.choice(["hoffice", "hoffice, corpteaser"]), "title": title,
@@ -87,7 +87,8 @@ class _Rows:
             "st_number": f"ST{r.randrange(10 ** 9)}", "gstin": f"24{pan}1Z{r.choice(LETTERS)}",
             "aadhaar": f"{r.randrange(2, 10)}{r.randrange(10 ** 10):010d}"[:4] + " " + f"{r.randrange(10 ** 8):08d}",
             "tan_number": f"{''.join(r.choice(LETTERS) for _ in range(4))}{r.randrange(10 ** 5):05d}A",
-            "date_of_birth": born, "anniversary": min(self.today, born + timedelta(days=r.randrange(20 * 365, 30 * 365))),
+            "date_of_birth": born,
+            "anniversary": min(self.today, born + timedelta(days=r.randrange(20 * 365, 30 * 365))),
             "class_name": klass, "class_code": class_code, "gst_registration_type": r.randrange(1, 5),
             "gst_member_type": r.choice("DGS"), "gender": r.choice([1, 2]),
             "date_of_death": min(self.today, born + timedelta(days=r.randrange(60 * 365, 90 * 365))),

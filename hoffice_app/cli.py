@@ -126,7 +126,8 @@ def cmd_import_contacts(args) -> int:
     if not args.dry_run:
         print(f"{summary['created']:,} contacts created, {summary['updated']:,} updated.")
     else:
-        print(f"{summary['to_create']:,} would be created, {summary['to_update']:,} updated (dry run: nothing written).")
+        print(f"{summary['to_create']:,} would be created, {summary['to_update']:,} updated "
+              "(dry run: nothing written).")
     return 0
 
 

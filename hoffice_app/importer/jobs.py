@@ -33,7 +33,7 @@ from hoffice_app.importer.reader import sheet_names
 from hoffice_app.importer.review import ReviewCounts, review_rows, summary_line
 from hoffice_app.importer.spool import SpoolWriter, stage_sheet, staged
 from hoffice_app.importer.views import FieldOption, IssueRow, MappedColumn, MappingView, ReviewSummary
-from hoffice_app.models import Employee, ImportIssue, ImportJob
+from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob
 
 NOT_FOUND = "No such import, or it is not yours."
 ISSUE_KINDS = ("invalid", "duplicate", "warning")
@@ -95,16 +95,23 @@ def headers(session: Session, actor: Actor, job_id: int, sheet: str = "") -> Map
     sheet = sheet or sheets[0]
     if sheet not in sheets:
         raise FileRefused(f"The workbook has no sheet called {sheet!r}; pick one of its sheets.")
-    header, count = stage_sheet(job.stored_path, sheet, _stage_path(job_id, sheet))
-    proposed = maps.remembered(session, header)
-    mapping = proposed if proposed is not None else maps.auto_map(header)
+    state = staged_mapping(job)
+    if job.sheet == sheet and "headers" in state and _stage_path(job_id, sheet).exists():
+        header, count = state["headers"], state.get("rows", 0)  # a page reload: the sheet is already read
+        mapping, proposed = {int(i): k for i, k in state.get("columns", {}).items()}, None
+    else:
+        header, count = stage_sheet(job.stored_path, sheet, _stage_path(job_id, sheet))
+        proposed = maps.remembered(session, header)
+        mapping = proposed if proposed is not None else maps.auto_map(header)
     job.sheet = sheet
-    job.mapping = json.dumps({"headers": header, "rows": count, "columns": {str(i): k for i, k in mapping.items()}})
+    job.mapping = json.dumps({**state, "headers": header, "rows": count,
+                              "columns": {str(i): k for i, k in mapping.items()}})
     session.add(job)
     session.flush()
     return MappingView(sheet=sheet, sheets=sheets,
                        columns=[MappedColumn(i, h, mapping.get(i, "")) for i, h in enumerate(header)],
-                       unmatched=[h or f"(column {i + 1}, no header)" for i, h in enumerate(header) if i not in mapping],
+                       unmatched=[h or f"(column {i + 1}, no header)"
+                                  for i, h in enumerate(header) if i not in mapping],
                        fields=[FieldOption(c.key, c.header, c.mandatory) for c in COLUMNS],
                        missing_mandatory=[label(k) for k in maps.missing_mandatory(mapping)],
                        remembered=proposed is not None, rows=count)
@@ -177,6 +184,7 @@ def review(session: Session, actor: Actor, job_id: int, *, sheet: str, mapping: 
         sink.close()
     maps.remember(session, actor, header, clean, now=now)
     state["columns"] = {str(i): k for i, k in clean.items()}
+    state["watermark"] = contacts_watermark(session)
     job.mapping, job.policy, job.key_account_manager_id = json.dumps(state), policy, key_account_manager_id or None
     _set_counts(job, counts)
     job.status = "reviewed"
@@ -184,6 +192,13 @@ def review(session: Session, actor: Actor, job_id: int, *, sheet: str, mapping: 
     session.flush()
     return ReviewSummary(total=counts.total, valid=counts.valid, invalid=counts.invalid, duplicate=counts.duplicate,
                          to_create=counts.to_create, to_update=counts.to_update, warnings=counts.warnings)
+
+
+def contacts_watermark(session: Session) -> list:
+    """(count, highest id, latest change) of the contacts: equal at submit ⇒ nobody
+    added, changed or deleted a contact since the review, so it need not be re-checked."""
+    count, top, changed = session.exec(select(func.count(), func.max(Contact.id), func.max(Contact.updated_at))).one()
+    return [count, top, changed.isoformat() if changed else None]
 
 
 def _set_counts(job: ImportJob, c: ReviewCounts) -> None:

@@ -12,8 +12,9 @@ only write lock, so a second transaction updating the job row would wait
 for the import itself. ``progress()`` reads the job row and, while it runs,
 that file — so a reloaded page finds where the import is.
 
-Between review and submit other people may have saved contacts; each chunk
-is checked again just before it is written: a contact to update must still
+Between review and submit other people may have saved contacts. Unless the
+contacts are exactly as at the review (same count, highest id and latest
+change), each chunk is checked again just before it is written: a contact to update must still
 be there (and visible), a Relation To contact too, and a new row whose
 e-mail or mobile now exists becomes a duplicate (with the skip and update
 policies). Those rows join the error sheet and the counts.
@@ -36,9 +37,9 @@ from hoffice_app.domain.views import Actor
 from hoffice_app.importer import lookups
 from hoffice_app.importer.commit import Writer
 from hoffice_app.importer.context import build_context
-from hoffice_app.importer.jobs import get_job, job_dir, spool_path, staged_mapping
+from hoffice_app.importer.jobs import contacts_watermark, get_job, job_dir, spool_path, staged_mapping
 from hoffice_app.importer.normalize import Parsed
-from hoffice_app.importer.sheets import ResultSheet, write_error_sheet
+from hoffice_app.importer.sheets import InBackground, ResultSheet, write_error_sheet
 from hoffice_app.importer.spool import read_rows
 from hoffice_app.importer.views import ImportSummary, JobProgress, JobRow
 from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob
@@ -87,12 +88,14 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
     writer = Writer(s, build_context(s, actor, now), kam_id=kam_id, now=now)
     lost: list[tuple[int, list[str], str, str]] = []  # (row, cells, reason, kind)
     done = 0
-    with ResultSheet(result, header, code_index) as sheet:
+    unchanged = state.get("watermark") == contacts_watermark(s)
+    with ResultSheet(result, header, code_index) as sheet, InBackground(sheet) as rows:
         for chunk in read_rows(spool_path(job_id)):
-            chunk, dropped = _recheck(s, actor, policy, chunk, writer.written_ids)
-            lost += dropped
-            for row, code in writer.write(chunk):
-                sheet.add(row.cells, code)
+            dropped = []
+            if not unchanged:
+                chunk, dropped = _recheck(s, actor, policy, chunk, writer.written_ids)
+                lost += dropped
+            rows.add_many([(row.cells, code) for row, code in writer.write(chunk)])
             done += len(chunk) + len(dropped)
             _write_progress(job_id, done, total)
             if progress:

@@ -24,3 +24,14 @@ def test_other_headers_get_the_automatic_mapping(session, admin, now, tmp_path):
     view = jobs.headers(session, admin, job_id)
     assert view.remembered is False
     assert [c.field for c in view.columns] == ["name", "contact_type"] and view.rows == 1
+
+
+def test_headers_again_for_the_same_sheet_keep_the_reviewed_mapping_without_rereading(session, admin, now, tmp_path,
+                                                                                     monkeypatch):
+    from tests.importer.helpers import review
+
+    path = xlsx(tmp_path / "d.xlsx", [["Asha", "Customer", "x"]], ["Party", "Kind", "Note"])
+    job_id, _s, _v = review(session, admin, path, now, mapping={0: "name", 1: "contact_type"})
+    monkeypatch.setattr(jobs, "stage_sheet", lambda *a, **k: (_ for _ in ()).throw(AssertionError("re-read")))
+    view = jobs.headers(session, admin, job_id, "Contacts")
+    assert [c.field for c in view.columns] == ["name", "contact_type", ""] and view.rows == 1

@@ -1,10 +1,9 @@
-from pathlib import Path
-
 from hoffice_app.importer.columns import HEADERS, MANDATORY
 
-SPEC = Path(__file__).resolve().parents[3] / "shared" / "specs" / "contact-import.md"
+# shared/specs/contact-import.md, "Template"
 SPEC_LINE = ("Contact Code · Division · Title · Name* · Alias names · Type Of Contact* · Default price list · "
-             "Email Address · Mobile Number · Mobile Number1 · Office Phone · Office Phone1 · Type Of Address · "
+             "Email Address · Mobile Number · Mobile Number1 · Office Phone · Office Phone1 · "
+             "Type Of Address · "
              "Address 1 · Address 2 · Area · District · City · State · Country · Zip / Pin Code · Industry · "
              "Reference · Annual Revenue · Privacy · Category · Designation · Relation · Relation To · Other Number · "
              "Website · Skype ID · PAN Number · VAT Number · CST Number · ST Number · GST Number · Adhar Number · "

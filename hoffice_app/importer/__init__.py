@@ -1,0 +1,56 @@
+"""The contact import / export engine (issue 6): plain Python, never imports reflex.
+
+Rules: shared/specs/contact-import.md. What the wizard UI calls (all DTOs
+are dataclasses in ``importer.views``; domain errors from
+``domain.errors``; an unusable file raises ``importer.errors.FileRefused``
+whose ``message`` is one sentence for the user):
+
+Upload and mapping
+    jobs.storage_dir() -> Path
+        Private folder for uploads (HOFFICE_IMPORTS_DIR, else data/imports/);
+        save the upload there first (never in Reflex's public upload folder).
+    reader.sheet_names(path) -> list[str]                       raises FileRefused
+    jobs.start_job(session, actor, *, stored_path, file_name, now) -> int
+        Checks the file (type, size, zip bomb, password…) and records the job.
+    jobs.headers(session, actor, job_id, sheet="") -> MappingView
+        Reads the sheet once (kept for the review), proposes the remembered
+        or automatic mapping: columns [(index, header, field key or "")],
+        unmatched headers, the field list for drop-downs, missing mandatory
+        fields, rows found.
+
+Review (writes no contact)
+    jobs.review(session, actor, job_id, *, sheet, mapping: dict[int, str], policy="skip",
+                key_account_manager_id=None, now, progress=None) -> ReviewSummary
+        total, valid, invalid, duplicate, to_create, to_update, warnings; the
+        problems are stored for paging; the mapping is remembered.
+        ``progress(done, total)`` is called every 2,000 rows.
+    jobs.issues(session, actor, job_id, *, kind, text="", offset=0, limit=50)
+        -> (list[IssueRow], total)        kind: "invalid" | "duplicate" | "warning"
+
+Submit (in a background thread; opens its own units of work)
+    submit.submit(job_id, actor, *, now, progress=None) -> ImportSummary
+        All valid rows or none; raises submit.ImportFailed (job marked
+        "failed", nothing written) on any failure.
+    submit.progress(session, actor, job_id, *, now=None) -> JobProgress
+        status, done, total, seconds_left, summary, message, has_result,
+        has_errors — survives a page reload.
+    submit.history(session, actor, offset=0, limit=20) -> list[JobRow]
+    submit.sheet_path(session, actor, job_id, "result" | "errors") -> Path
+
+Export and template
+    export.export_contacts(session, actor, filters: ContactQuery | None, out_path, *, now) -> int
+    template.write_template(session, out_path) -> None
+
+Command line (``importer.run``): ``python -m hoffice_app import contacts FILE …``,
+``export contacts OUT.xlsx``, ``template contacts OUT.xlsx``.
+
+Differences from the brief's sketch: ``submit``, ``progress``, ``history``
+and ``sheet_path`` live in ``importer.submit`` (``jobs`` stayed under 300
+lines); progress while running is read from a small file in the job's
+folder, because on SQLite a second transaction cannot write the job row
+while the import's transaction holds the write lock.
+
+Pipeline: reader → mapping → normalize (one pure rule per column, rules.py)
+→ lookups (batched queries) → duplicates → spool → commit (bulk inserts in
+one transaction) → sheets.
+"""
