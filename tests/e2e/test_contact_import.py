@@ -29,7 +29,7 @@ def _upload(page, path: Path) -> None:
 
 
 def _import_all(page) -> None:
-    page.get_by_role("button", name=re.compile(r"^Import \d+ contacts")).click()
+    page.get_by_role("button", name=re.compile(r"^Import [\d,]+ contacts")).click()
     page.get_by_role("alertdialog").get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_text("The import is complete.")).to_be_visible(timeout=30_000)
 

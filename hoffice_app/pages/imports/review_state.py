@@ -138,6 +138,15 @@ class ReviewSteps(rx.State, mixin=True):
         self.issues = [IssueView(r.row_number, r.summary, [Problem(*p) for p in r.problems]) for r in rows]
 
     @rx.var
+    def shown(self) -> dict[str, str]:
+        """The counts as shown: 100,000, not 100000."""
+        return {k: f"{v:,}" for k, v in self.counts.items()}
+
+    @rx.var
+    def run_line(self) -> str:
+        return f"{self.run_done:,} of {self.run_total:,} rows"
+
+    @rx.var
     def issue_pages(self) -> int:
         return max(1, -(-self.issue_total // PER_PAGE))
 

@@ -36,9 +36,9 @@ def _issue(issue: IssueView) -> rx.Component:
 
 def _issues() -> rx.Component:
     tabs = rx.segmented_control.root(
-        rx.segmented_control.item(rx.text("Invalid (", S.counts.get("invalid", 0), ")"), value="invalid"),
-        rx.segmented_control.item(rx.text("Duplicates (", S.counts.get("duplicate", 0), ")"), value="duplicate"),
-        rx.segmented_control.item(rx.text("Warnings (", S.counts.get("warnings", 0), ")"), value="warning"),
+        rx.segmented_control.item(rx.text("Invalid (", S.shown.get("invalid", "0"), ")"), value="invalid"),
+        rx.segmented_control.item(rx.text("Duplicates (", S.shown.get("duplicate", "0"), ")"), value="duplicate"),
+        rx.segmented_control.item(rx.text("Warnings (", S.shown.get("warnings", "0"), ")"), value="warning"),
         value=S.issue_kind, on_change=S.set_issue_kind, aria_label="Rows to look at")
     search = rx.input(placeholder="Filter by column, value or reason", value=S.issue_text,
                       on_change=S.set_issue_text.debounce(300), aria_label="Filter rows", width="18rem")
@@ -55,9 +55,9 @@ def _issues() -> rx.Component:
 
 def _confirm() -> rx.Component:
     return rx.alert_dialog.root(rx.alert_dialog.content(
-        rx.alert_dialog.title("Import ", S.counts.get("valid", 0), " contacts?"),
+        rx.alert_dialog.title("Import ", S.shown.get("valid", "0"), " contacts?"),
         rx.alert_dialog.description(
-            "New: ", S.counts.get("to_create", 0), " · updated: ", S.counts.get("to_update", 0),
+            "New: ", S.shown.get("to_create", "0"), " · updated: ", S.shown.get("to_update", "0"),
             ". Invalid and duplicate rows are left out and listed in the error sheet. All valid rows are written, "
             "or none if anything fails."),
         rx.hstack(rx.alert_dialog.cancel(rx.button("Cancel", variant="soft", color_scheme="gray")),
@@ -66,13 +66,13 @@ def _confirm() -> rx.Component:
 
 
 def review_step() -> rx.Component:
-    c = S.counts
+    c = S.shown
     stats = rx.flex(
-        _stat("Rows in the sheet", c.get("total", 0)),
-        _stat("Valid", c.get("valid", 0), "green",
-              rx.text(c.get("to_create", 0), " new · ", c.get("to_update", 0), " updates")),
-        _stat("Invalid", c.get("invalid", 0), "red"), _stat("Duplicates", c.get("duplicate", 0), "amber"),
-        _stat("Warnings", c.get("warnings", 0), "gray", "imported, but worth a look"),
+        _stat("Rows in the sheet", c.get("total", "0")),
+        _stat("Valid", c.get("valid", "0"), "green",
+              rx.text(c.get("to_create", "0"), " new · ", c.get("to_update", "0"), " updates")),
+        _stat("Invalid", c.get("invalid", "0"), "red"), _stat("Duplicates", c.get("duplicate", "0"), "amber"),
+        _stat("Warnings", c.get("warnings", "0"), "gray", "imported, but worth a look"),
         spacing="3", wrap="wrap", width="100%")
     options = rx.card(rx.flex(
         rx.vstack(rx.text("Rows matching an existing contact (same e-mail or mobile)", size="2", weight="medium"),
@@ -92,8 +92,8 @@ def review_step() -> rx.Component:
         rx.hstack(rx.button(rx.icon("arrow-left", size=16), "Back to the mapping", variant="soft", color_scheme="gray",
                             on_click=S.back_to_mapping),
                   rx.spacer(),
-                  rx.button("Import ", c.get("valid", 0), " contacts", rx.icon("upload", size=16), size="3",
-                            disabled=S.reviewing | (c.get("valid", 0) == 0), on_click=S.set_confirm_open(True)),
+                  rx.button("Import ", c.get("valid", "0"), " contacts", rx.icon("upload", size=16), size="3",
+                            disabled=S.reviewing | (S.counts.get("valid", 0) == 0), on_click=S.set_confirm_open(True)),
                   width="100%"),
         spacing="4", width="100%")
 
@@ -109,7 +109,7 @@ def progress_step() -> rx.Component:
         rx.vstack(
             rx.heading("Importing ", S.file_name, size="4"),
             rx.progress(value=percent.to(int), max=100, size="3", width="100%", aria_label="Import progress"),
-            rx.hstack(rx.text(S.run_done, " of ", S.run_total, " rows", size="2"), rx.spacer(),
+            rx.hstack(rx.text(S.run_line, size="2"), rx.spacer(),
                       rx.cond(S.seconds_left >= 0, rx.text("about ", S.seconds_left, " s left", size="2",
                                                            color_scheme="gray")), width="100%"),
             rx.text("You may leave this page: the import goes on, and this address shows where it is.", size="1",
@@ -118,14 +118,14 @@ def progress_step() -> rx.Component:
 
 
 def summary_step() -> rx.Component:
-    c = S.counts
+    c = S.shown
     return rx.vstack(
         rx.callout("The import is complete.", icon="circle-check", color_scheme="green", width="100%"),
-        rx.flex(_stat("Total records in sheet", c.get("total", 0)), _stat("New records created", c.get("created", 0),
+        rx.flex(_stat("Total records in sheet", c.get("total", "0")), _stat("New records created", c.get("created", "0"),
                                                                           "green"),
-                _stat("Records updated", c.get("updated", 0), "blue"), _stat("Valid records", c.get("valid", 0)),
-                _stat("Invalid records", c.get("invalid", 0), "red"),
-                _stat("Duplicate records", c.get("duplicate", 0), "amber"), spacing="3", wrap="wrap", width="100%"),
+                _stat("Records updated", c.get("updated", "0"), "blue"), _stat("Valid records", c.get("valid", "0")),
+                _stat("Invalid records", c.get("invalid", "0"), "red"),
+                _stat("Duplicate records", c.get("duplicate", "0"), "amber"), spacing="3", wrap="wrap", width="100%"),
         rx.hstack(
             rx.cond(S.has_result, download_link(
                 rx.button(rx.icon("download", size=16), "Result sheet (Contact Codes)"),

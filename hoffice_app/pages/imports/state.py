@@ -89,10 +89,9 @@ class ImportState(ReviewSteps, AuthState):
     @rx.event
     async def upload(self, files: list[rx.UploadFile]):
         """Keeps the file in the private import folder, then opens the mapping step."""
-        self.upload_error = ""
-        if not files:
-            self.upload_error = "Choose a file to import."
+        if not files:  # the drop zone turned the file away: refuse_dropped says why
             return
+        self.upload_error = ""
         upload = files[0]
         name = Path(upload.name or "contacts").name
         if Path(name).suffix.lower() not in ACCEPTED:
