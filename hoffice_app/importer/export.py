@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from hoffice_app.domain.contact_access import visible_clause
@@ -57,15 +58,17 @@ def _children(session: Session, columns, ids: list[int], *order) -> dict[int, li
     """contact id → child rows as plain tuples (no ORM objects: 100,000 contacts have ~1M children)."""
     out: dict[int, list] = defaultdict(list)
     table = columns[0].table
-    for item in session.execute(select(table.c.contact_id, *columns).where(table.c.contact_id.in_(ids))
-                                .order_by(*order)):
+    stmt = select(table.c.contact_id, *columns).where(table.c.contact_id.in_(bindparam("ids", expanding=True)))
+    for item in session.execute(stmt.order_by(*order), {"ids": ids}).all():
         out[item[0]].append(item[1:])
     return out
 
 
 def _rows(session: Session, actor: Actor, ids: list[int], names: dict, class_codes: dict, employees: dict):
     t = Contact.__table__
-    contacts = {c.id: c for c in session.execute(select(t).where(t.c.id.in_(ids)))}
+    wanted = [t.c[name] for name in CONTACT_COLUMNS]
+    contacts = {c.id: c for c in session.execute(select(*wanted).where(t.c.id.in_(bindparam("ids", expanding=True))),
+                                                 {"ids": ids}).all()}
     E, P, A = ContactEmail.__table__.c, ContactPhone.__table__.c, ContactAddress.__table__.c
     emails = _children(session, [E.email], ids, E.is_primary.desc(), E.id)
     phones = _children(session, [P.kind, P.number], ids, P.is_primary.desc(), P.id)
@@ -121,6 +124,12 @@ def _rows(session: Session, actor: Actor, ids: list[int], names: dict, class_cod
         yield [v.get(key, "") for key in KEYS]
 
 
+CONTACT_COLUMNS = ("id", "code", "title_id", "name", "contact_type_id", "price_list_id", "country", "industry_id",
+                   "reference_kind", "reference_contact_id", "reference_employee_id", "reference_campaign_id",
+                   "annual_revenue", "is_private", "gstin", "aadhaar", "pan", "date_of_birth", "anniversary",
+                   "date_of_death", "class_id", "gst_registration_type", "sez_type", "gender", "business_contact_type",
+                   "designation", "website", "skype", "vat_number", "cst_number", "st_number", "tan_number",
+                   "transporter_id", "currency", "facebook", "linkedin", "instagram", "youtube", "twitter", "remarks")
 TEXT_COLUMNS = ("designation", "website", "skype", "vat_number", "cst_number", "st_number", "tan_number",
                 "transporter_id", "currency", "facebook", "linkedin", "instagram", "youtube", "twitter", "remarks")
 KEYS = [c.key for c in COLUMNS]

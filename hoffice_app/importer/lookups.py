@@ -50,9 +50,11 @@ def resolve_contacts(session: Session, actor: Actor, ctx: Context, texts) -> dic
     texts = {t for t in texts if t}
     codes = {t: t.strip().upper() for t in texts}
     by_code = contact_facts(session, actor, codes.values())
-    keys = {t: name_key(t) for t in texts}
+    named = [t for t in texts if codes[t] not in by_code]  # only what is not a code is looked up by name
+    keys = {t: name_key(t) for t in named}
     stripped = {t: _without_title(k, ctx) for t, k in keys.items()}
-    by_name = _by_name_keys(session, actor, set(keys.values()) | {s for s in stripped.values() if s})
+    by_name = _by_name_keys(session, actor, set(keys.values()) | {s for s in stripped.values() if s}) \
+        if named else {}
     out: dict[str, tuple[int | None, str]] = {}
     for text in texts:
         if codes[text] in by_code:

@@ -97,14 +97,22 @@ def parse_row(number: int, cells: list[str], t: dict[str, str], ctx: Context, ta
 
     def check(key: str, fn, *args, **kwargs):
         text = t[key]
-        memo = ctx.memo.setdefault(key, {}) if key in MEMO_KEYS else None
-        hit = memo.get(text) if memo is not None else None
+        if key not in MEMO_KEYS:
+            try:
+                return fn(text, *args, **kwargs)
+            except rules.Invalid as err:
+                row.problem(key, text, str(err))
+                return None
+        memo = ctx.memo.get(key)
+        if memo is None:
+            memo = ctx.memo[key] = {}
+        hit = memo.get(text)
         if hit is None:
             try:
                 hit = (fn(text, *args, **kwargs), "")
             except rules.Invalid as err:
                 hit = (None, str(err))
-            if memo is not None and len(memo) < MEMO_LIMIT:
+            if len(memo) < MEMO_LIMIT:
                 memo[text] = hit
         if hit[1]:
             row.problem(key, text, hit[1])

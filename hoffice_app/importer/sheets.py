@@ -10,8 +10,6 @@ Both use the streaming writer, so no value is ever written as a formula.
 """
 from __future__ import annotations
 
-import queue
-import threading
 from typing import Iterable
 
 from hoffice_app.importer.columns import BY_KEY, MANDATORY, header_key
@@ -61,37 +59,3 @@ def write_error_sheet(path, headers: list[str], rows: Iterable[tuple[list[str], 
             w.row(list(cells) + [""] * (len(headers) - len(cells)) + [reason])
     return w.rows_written - 1
 
-
-class InBackground:
-    """Feeds a ``ResultSheet`` from a second thread. SQLite releases the GIL while it
-    writes, so building the sheet's XML overlaps the import's INSERTs (2 cores)."""
-
-    def __init__(self, sheet: ResultSheet):
-        self.sheet = sheet
-        self.queue: queue.Queue = queue.Queue(maxsize=4)
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="import-result-sheet", daemon=True)
-
-    def __enter__(self) -> "InBackground":
-        self.thread.start()
-        return self
-
-    def add_many(self, rows: list[tuple[list[str], str]]) -> None:
-        if self.error:
-            raise self.error
-        self.queue.put(rows)
-
-    def _run(self) -> None:
-        while (rows := self.queue.get()) is not None:
-            if self.error is None:
-                try:
-                    for cells, code in rows:
-                        self.sheet.add(cells, code)
-                except BaseException as err:  # handed to the importing thread
-                    self.error = err
-
-    def __exit__(self, *exc) -> None:
-        self.queue.put(None)
-        self.thread.join()
-        if self.error and exc[0] is None:
-            raise self.error

@@ -39,7 +39,7 @@ from hoffice_app.importer.commit import Writer
 from hoffice_app.importer.context import build_context
 from hoffice_app.importer.jobs import contacts_watermark, get_job, job_dir, spool_path, staged_mapping
 from hoffice_app.importer.normalize import Parsed
-from hoffice_app.importer.sheets import InBackground, ResultSheet, write_error_sheet
+from hoffice_app.importer.sheets import ResultSheet, write_error_sheet
 from hoffice_app.importer.spool import read_rows
 from hoffice_app.importer.views import ImportSummary, JobProgress, JobRow
 from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob
@@ -89,13 +89,14 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
     lost: list[tuple[int, list[str], str, str]] = []  # (row, cells, reason, kind)
     done = 0
     unchanged = state.get("watermark") == contacts_watermark(s)
-    with ResultSheet(result, header, code_index) as sheet, InBackground(sheet) as rows:
+    with ResultSheet(result, header, code_index) as sheet:
         for chunk in read_rows(spool_path(job_id)):
             dropped = []
             if not unchanged:
                 chunk, dropped = _recheck(s, actor, policy, chunk, writer.written_ids)
                 lost += dropped
-            rows.add_many([(row.cells, code) for row, code in writer.write(chunk)])
+            for row, code in writer.write(chunk):
+                sheet.add(row.cells, code)
             done += len(chunk) + len(dropped)
             _write_progress(job_id, done, total)
             if progress:
