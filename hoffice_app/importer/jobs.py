@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from sqlmodel import Session, select
 
 from hoffice_app.db import PROJECT_ROOT
 from hoffice_app.domain.errors import NotFound, ValidationError
+from hoffice_app.domain.parsing import as_id
 from hoffice_app.domain.permissions import require_actor
 from hoffice_app.domain.views import Actor
 from hoffice_app.importer import mapping as maps
@@ -29,11 +31,11 @@ from hoffice_app.importer.columns import COLUMNS, label
 from hoffice_app.importer.duplicates import POLICIES
 from hoffice_app.importer.errors import FileRefused
 from hoffice_app.importer.normalize import Parsed
-from hoffice_app.importer.reader import sheet_names
+from hoffice_app.importer.reader import DEFAULT_LIMITS, Limits, sheet_names
 from hoffice_app.importer.review import ReviewCounts, review_rows, summary_line
 from hoffice_app.importer.spool import SpoolWriter, stage_sheet, staged
 from hoffice_app.importer.views import FieldOption, IssueRow, MappedColumn, MappingView, ReviewSummary
-from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob
+from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob, Setting
 
 NOT_FOUND = "No such import, or it is not yours."
 ISSUE_KINDS = ("invalid", "duplicate", "warning")
@@ -52,6 +54,21 @@ def storage_dir() -> Path:
                                "set HOFFICE_IMPORTS_DIR to a private folder.")
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
     return root
+
+
+LIMIT_SETTINGS = {"import_max_file_mb": "max_bytes", "import_max_rows": "max_rows"}
+
+
+def limits(session: Session) -> Limits:
+    """The file limits: the spec's defaults, unless a ``setting`` row overrides them
+    (``import_max_file_mb``, ``import_max_rows``; no screen edits them yet)."""
+    values = {}
+    for key, field in LIMIT_SETTINGS.items():
+        row = session.get(Setting, key)
+        number = as_id(row.value) if row else None
+        if number:
+            values[field] = number * 2 ** 20 if field == "max_bytes" else number
+    return replace(DEFAULT_LIMITS, **values)
 
 
 def job_dir(job_id: int) -> Path:
@@ -75,7 +92,7 @@ def start_job(session: Session, actor: Actor, *, stored_path, file_name: str, no
     path = Path(stored_path).resolve()
     if storage_dir() not in path.parents:
         raise ValidationError({"file": "The file must be saved in the import folder first."})
-    sheet_names(path)  # type, size, zip bomb, password: refused before any row is read
+    sheet_names(path, limits(session))  # type, size, zip bomb, password: refused before any row is read
     job = ImportJob(created_by_id=actor.id, file_name=Path(str(file_name)).name[:255] or path.name,
                     stored_path=str(path), created_at=now)
     session.add(job)
@@ -91,7 +108,7 @@ def headers(session: Session, actor: Actor, job_id: int, sheet: str = "") -> Map
     """Read the chosen sheet (first one when blank) and propose a mapping:
     the remembered one for these headers, else the automatic one."""
     job = get_job(session, actor, job_id)
-    sheets = sheet_names(job.stored_path)
+    sheets = sheet_names(job.stored_path, limits(session))
     sheet = sheet or sheets[0]
     if sheet not in sheets:
         raise FileRefused(f"The workbook has no sheet called {sheet!r}; pick one of its sheets.")
@@ -100,7 +117,7 @@ def headers(session: Session, actor: Actor, job_id: int, sheet: str = "") -> Map
         header, count = state["headers"], state.get("rows", 0)  # a page reload: the sheet is already read
         mapping, proposed = {int(i): k for i, k in state.get("columns", {}).items()}, None
     else:
-        header, count = stage_sheet(job.stored_path, sheet, _stage_path(job_id, sheet))
+        header, count = stage_sheet(job.stored_path, sheet, _stage_path(job_id, sheet), limits(session))
         proposed = maps.remembered(session, header)
         mapping = proposed if proposed is not None else maps.auto_map(header)
     job.sheet = sheet

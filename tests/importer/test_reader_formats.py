@@ -63,3 +63,16 @@ def test_excel_float_phone_and_date_cells_become_text(tmp_path):
     path = xlsx(tmp_path / "n.xlsx", [[9327058088.0, date(1980, 9, 25), datetime(2001, 2, 3), 1234.5]],
                 ["Mobile Number", "Date Of Birth", "Anniversary Date", "Annual Revenue"])
     assert list(open_sheet(path).rows) == [(2, ["9327058088", "1980-09-25", "2001-02-03", "1234.5"])]
+
+
+def test_an_xls_file_imports_end_to_end(session, admin, now, tmp_path):
+    import shutil
+
+    from tests.importer.helpers import by_email, run
+
+    path = tmp_path / "contacts.xls"
+    shutil.copyfile(FIXTURES / "contacts.xls", path)
+    _job, summary = run(session, admin, path, now)
+    assert (summary.total, summary.created) == (2, 2)
+    kaveri = by_email(session, "sales@kaveri.example.in")
+    assert str(kaveri.date_of_birth) == "1980-09-25" and str(kaveri.annual_revenue) in ("900000", "900000.00")

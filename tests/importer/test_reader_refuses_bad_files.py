@@ -146,3 +146,16 @@ def test_sheet_names_lists_every_sheet(tmp_path):
     wb.save(tmp_path / "two.xlsx")
     assert sheet_names(tmp_path / "two.xlsx") == ["Contacts", "Vendors"]
     assert sheet_names(csv_file(tmp_path / "list.csv", [])) == ["list"]
+
+
+def test_limits_come_from_settings_when_set(session, admin, now, tmp_path):
+    from hoffice_app.models import Setting
+
+    path = xlsx(tmp_path / "three.xlsx", [[f"P{i}", "Customer"] for i in range(3)], ["Name", "Type Of Contact"])
+    assert jobs.limits(session).max_rows == 1_048_576 and jobs.limits(session).max_bytes == 50 * 2 ** 20
+    session.add(Setting(key="import_max_rows", value="2"))
+    session.commit()
+    job_id = jobs.start_job(session, admin, stored_path=upload(path), file_name="three.xlsx", now=now)
+    with pytest.raises(FileRefused) as err:
+        jobs.headers(session, admin, job_id)
+    assert "more than 2 rows" in err.value.message
