@@ -27,6 +27,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from hoffice_app.db import unit_of_work, utcnow
@@ -54,11 +55,15 @@ class ImportFailed(DomainError):
 def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> ImportSummary:
     with unit_of_work() as s:
         job = get_job(s, actor, job_id)
+        busy = ValidationError({"job": "This import is running or finished."})
         if job.status != "reviewed":
-            raise ValidationError({"job": "This import is running or finished." if job.status in ("running", "done")
-                                   else "Review the file before submitting it."})
-        job.status, job.started_at, job.done, job.message = "running", now, 0, ""
-        s.add(job)
+            raise busy if job.status in ("running", "done") else ValidationError(
+                {"job": "Review the file before submitting it."})
+        # Compare-and-set: of two Submit clicks racing here, only one moves the job to "running".
+        claimed = s.execute(update(ImportJob).where(ImportJob.id == job_id, ImportJob.status == "reviewed")
+                            .values(status="running", started_at=now, done=0, message=""))
+        if claimed.rowcount != 1:
+            raise busy
         state, policy, kam_id, total = staged_mapping(job), job.policy, job.key_account_manager_id, job.valid
     folder = job_dir(job_id)
     result, errors = folder / "result.xlsx", folder / "errors.xlsx"
