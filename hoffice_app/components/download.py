@@ -1,11 +1,14 @@
-"""A link that downloads a file the backend serves (/files/...)."""
+"""A control that downloads a file the backend serves (/files/...)."""
 from __future__ import annotations
 
 import reflex as rx
 
 
 def download_link(child, href, **props) -> rx.Component:
-    """Reflex renders anchors as router links, which would open /files/... as a
-    page of the app; ``reloadDocument`` makes the browser fetch it, and the
-    server's Content-Disposition turns that into a download."""
-    return rx.el.a(child, href=href, download=True, custom_attrs={"reloadDocument": True}, **props)
+    """Reflex renders anchors as router links, and a router link to /files/...
+    either opens it as a page of the app or navigates the whole document (which
+    Chromium may cancel as a download). rx.download clicks a plain hidden
+    anchor with ``download`` instead: the browser fetches the file and the
+    server's Content-Disposition names it. ``child`` is a button, so the
+    control stays reachable from the keyboard."""
+    return rx.box(child, on_click=rx.download(url=href), display="inline-block", **props)

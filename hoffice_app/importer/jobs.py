@@ -181,10 +181,7 @@ def review(session: Session, actor: Actor, job_id: int, *, sheet: str, mapping: 
         raise ValidationError({"job": "This import has already been submitted."})
     if policy not in POLICIES:
         raise ValidationError({"policy": "Choose skip, update or create for duplicates."})
-    if key_account_manager_id:
-        kam = session.get(Employee, key_account_manager_id)
-        if kam is None or not kam.active:
-            raise ValidationError({"key_account_manager_id": "Choose an active employee as key account manager."})
+    _check_manager(session, key_account_manager_id)
     stage = _stage_path(job_id, sheet)
     state = staged_mapping(job)
     if job.sheet != sheet or not stage.exists():
@@ -238,3 +235,22 @@ def issues(session: Session, actor: Actor, job_id: int, *, kind: str, text: str 
                         .offset(max(0, offset)).limit(max(1, min(limit, 500)))).all()
     return [IssueRow(r.row_number, r.kind, [tuple(p) for p in json.loads(r.problems)], r.summary) for r in rows], total
 
+
+
+def _check_manager(session: Session, key_account_manager_id: int | None) -> None:
+    if key_account_manager_id:
+        kam = session.get(Employee, key_account_manager_id)
+        if kam is None or not kam.active:
+            raise ValidationError({"key_account_manager_id": "Choose an active employee as key account manager."})
+
+
+def set_key_account_manager(session: Session, actor: Actor, job_id: int, key_account_manager_id: int | None) -> None:
+    """The Key Account Manager for every row of a reviewed import (None: as in the
+    file). It changes no row's verdict, so the review need not run again."""
+    job = get_job(session, actor, job_id)
+    if job.status != "reviewed":
+        raise ValidationError({"job": "This import has already been submitted."})
+    _check_manager(session, key_account_manager_id)
+    job.key_account_manager_id = key_account_manager_id or None
+    session.add(job)
+    session.flush()

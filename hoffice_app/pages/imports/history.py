@@ -69,8 +69,8 @@ class ImportHistoryState(AuthState):
 
 
 def _row(r: HistoryRow) -> rx.Component:
-    sheet = lambda which, label: download_link(label, rx.Var.create("/files/imports/") + r.id.to_string() +  # noqa
-                                               f"/{which}.xlsx")
+    sheet = lambda which, label: download_link(  # noqa: E731
+        rx.button(label, size="1", variant="ghost"), rx.Var.create("/files/imports/") + r.id.to_string() + f"/{which}.xlsx")
     status = rx.match(r.status, *[(k, rx.badge(label, color_scheme=color)) for k, (label, color) in STATUS.items()],
                       rx.badge(r.status))
     return rx.table.row(

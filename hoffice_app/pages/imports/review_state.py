@@ -174,8 +174,13 @@ class ReviewSteps(rx.State, mixin=True):
 
     @rx.event
     def set_kam(self, value: str):
+        try:
+            with unit_of_work() as session:
+                jobs.set_key_account_manager(session, self.require_actor(), self.job_id,
+                                             as_id(value) if value != NOBODY else None)
+        except DomainError as err:
+            return rx.toast.error(err.message)
         self.kam = value
-        return type(self).run_review
 
     @rx.event
     def set_confirm_open(self, value: bool):
