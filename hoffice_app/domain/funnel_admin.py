@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, func, or_, select
 
 from hoffice_app.domain.errors import DomainError, NotFound, ValidationError
+from hoffice_app.domain.ordering import move_in_list
 from hoffice_app.domain.permissions import require_admin
 from hoffice_app.domain.views import Actor
 from hoffice_app.models import Funnel, FunnelStage, Lead, StageChange
@@ -148,19 +149,7 @@ def move_funnel(session: Session, actor: Actor, funnel_id, direction: int) -> No
     """The first active funnel is where new leads start and the board opens."""
     require_admin(actor)
     funnel = _funnel(session, funnel_id)
-    _swap(session, list(session.exec(select(Funnel).order_by(Funnel.position, Funnel.id))), funnel, direction)
-
-
-def _swap(session: Session, rows: list, row, direction: int) -> None:
-    index = [r.id for r in rows].index(row.id)
-    other = index + (1 if direction > 0 else -1)
-    if not 0 <= other < len(rows):
-        return
-    rows[index], rows[other] = rows[other], rows[index]
-    for position, item in enumerate(rows, start=1):
-        item.position = position
-        session.add(item)
-    session.flush()
+    move_in_list(session, list(session.exec(select(Funnel).order_by(Funnel.position, Funnel.id))), funnel, direction)
 
 
 def _clean_stage(data: dict) -> tuple[dict, dict[str, str]]:
@@ -258,4 +247,4 @@ def remove_stage(session: Session, actor: Actor, stage_id) -> str:
 def move_stage(session: Session, actor: Actor, stage_id, direction: int) -> None:
     require_admin(actor)
     stage = _stage(session, stage_id)
-    _swap(session, _active_stages(session, stage.funnel_id), stage, direction)
+    move_in_list(session, _active_stages(session, stage.funnel_id), stage, direction)

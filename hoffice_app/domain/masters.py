@@ -14,6 +14,7 @@ from sqlmodel import Session, func, select
 from hoffice_app.domain.errors import NotFound, ValidationError
 from hoffice_app.domain.master_kinds import BY_KEY, CHILD_OF, DEFAULT_SETTING_LABELS, MASTER_SETTINGS
 from hoffice_app.domain.master_kinds import kind as get_kind
+from hoffice_app.domain.ordering import move_in_list
 from hoffice_app.domain.permissions import require_actor, require_admin
 from hoffice_app.domain.views import Actor, MasterEntryView, Option
 from hoffice_app.models import MasterEntry, Setting
@@ -147,17 +148,9 @@ def move_entry(session: Session, actor: Actor, entry_id: int, direction: int) ->
     entry = _get(session, entry_id)
     same_parent = (MasterEntry.parent_id.is_(None) if entry.parent_id is None
                    else MasterEntry.parent_id == entry.parent_id)
-    siblings = session.exec(select(MasterEntry).where(MasterEntry.kind == entry.kind, same_parent)
-                            .order_by(MasterEntry.position, MasterEntry.id)).all()
-    index = [s.id for s in siblings].index(entry.id)
-    other = index + (1 if direction > 0 else -1)
-    if not 0 <= other < len(siblings):
-        return
-    siblings[index], siblings[other] = siblings[other], siblings[index]
-    for position, sibling in enumerate(siblings, start=1):
-        sibling.position = position
-        session.add(sibling)
-    session.flush()
+    siblings = list(session.exec(select(MasterEntry).where(MasterEntry.kind == entry.kind, same_parent)
+                                 .order_by(MasterEntry.position, MasterEntry.id)))
+    move_in_list(session, siblings, entry, direction)
 
 
 def set_active(session: Session, actor: Actor, entry_id: int, active: bool) -> None:

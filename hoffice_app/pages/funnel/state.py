@@ -59,7 +59,7 @@ class BoardState(BoardMoves, AuthState):
     assignee_options: list[Option] = []
     priority_options: list[Option] = []
     product_options: list[Option] = []
-    revision: int = 0
+    _revision: int = 0  # the move counter this board last showed
     _stage_ids: list[int] = []
     _shown: dict[int, int] = {}
     _watch_token: int = 0
@@ -75,7 +75,7 @@ class BoardState(BoardMoves, AuthState):
 
     def _refresh(self, session, actor) -> None:
         """Reload heads and every column, assigning only what changed."""
-        self.revision = board_revision(session)
+        self._revision = board_revision(session)
         heads, cards = board.board(session, actor, self.funnel_id, self._filter(), now=utcnow(), shown=self._shown)
         self._stage_ids = [h.stage_id for h in heads]
         if self.heads != heads:
@@ -167,7 +167,7 @@ class BoardState(BoardMoves, AuthState):
                     return
                 if self._paused or self.lost_open:
                     continue
-                seen = self.revision
+                seen = self._revision
             current = await rx.run_in_thread(_current_revision)
             if current != seen:
                 async with self:

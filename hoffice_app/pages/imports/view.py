@@ -10,7 +10,7 @@ from hoffice_app.components.fields import field_error
 from hoffice_app.components.layout import page_shell
 from hoffice_app.importer.views import MappedColumn
 from hoffice_app.pages.imports.review_view import progress_step, review_step, summary_step
-from hoffice_app.pages.imports.state import ACCEPTED, SKIP, STEPS, UPLOAD_ID, ImportState as S
+from hoffice_app.pages.imports.state import SKIP, STEPS, UPLOAD_ID, ImportState as S
 
 
 def _stepper() -> rx.Component:
@@ -115,5 +115,3 @@ def import_page() -> rx.Component:
                  (5, summary_step()), _upload_step()),
         spacing="5", width="100%", max_width="72rem"))
 
-
-__all__ = ["import_page", "ACCEPTED"]
