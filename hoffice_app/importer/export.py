@@ -25,6 +25,7 @@ from hoffice_app.domain.permissions import require_actor
 from hoffice_app.domain.views import Actor
 from hoffice_app.importer.columns import BY_KEY, COLUMNS, HEADERS, MANDATORY
 from hoffice_app.importer.context import country_display
+from hoffice_app.importer.gcpause import gc_paused
 from hoffice_app.importer.xlsxwrite import SheetWriter
 from hoffice_app.models import (Contact, ContactAddress, ContactAlias, ContactAssociation, ContactCategory,
                                 ContactDivision, ContactEmail, ContactPhone, ContactPrivacy, Employee, MasterEntry)
@@ -45,7 +46,7 @@ def export_contacts(session: Session, actor: Actor, filters: ContactQuery | None
     class_codes = dict(session.exec(select(MasterEntry.id, MasterEntry.code).where(MasterEntry.kind == "class")).all())
     employees = dict(session.exec(select(Employee.id, Employee.code)).all())
     mandatory = {HEADERS.index(BY_KEY[k].header) for k in MANDATORY}
-    with SheetWriter(out_path, "Contacts") as sheet:
+    with SheetWriter(out_path, "Contacts") as sheet, gc_paused():
         sheet.header(list(HEADERS), mandatory)
         for start in range(0, len(ids), BATCH):
             batch = ids[start:start + BATCH]

@@ -2,6 +2,14 @@
 form's own helper gives (tests/importer/test_fastpath_matches_the_form.py
 compares them on tens of thousands of inputs).
 
+E-mail: ``email_validator`` spends ~25 µs on an address, most of it on the
+domain (IDNA and special-use checks), yet a sheet holds a handful of
+domains. A plain ASCII dot-atom local part (letters, digits and
+``!#$%&'*+/=?^_`{|}~-`` between single dots, at most 64 characters) is
+valid as it stands, so only the domain is checked, once per distinct
+domain; anything else (quotes, non-ASCII, a domain that fails) goes
+through the library, so its messages are the ones the user sees.
+
 Measured at 100,000 rows × 5 phone columns: libphonenumber's ``parse`` is
 about half of the 30 µs a mobile costs, and most numbers in an Indian sheet
 are plain 10-digit mobiles or 0-prefixed STD numbers. For exactly those
@@ -13,13 +21,42 @@ error messages are the form's too.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import phonenumbers
+from email_validator import EmailNotValidError, validate_email
 from phonenumbers import PhoneNumber
 
 from hoffice_app.domain.phones import MOBILE_TYPES, parse_phone, search_digits
 
 _number_type = phonenumbers.number_type
 _is_possible = phonenumbers.is_possible_number
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_DOT_ATOM = re.compile(rf"{_ATEXT}(?:\.{_ATEXT})*")
+MAX_EMAIL, MAX_LOCAL = 254, 64
+
+
+@lru_cache(maxsize=4096)
+def _email_domain(domain: str) -> str:
+    """The library's normalized form of a domain, "" when it refuses it."""
+    try:
+        return validate_email("a@" + domain, check_deliverability=False).domain
+    except EmailNotValidError:
+        return ""
+
+
+def email(text: str) -> str:
+    """As ``validate_email(text, check_deliverability=False).normalized`` when
+    that is quick to know, else "" (the caller then asks the library)."""
+    local, at, domain = text.partition("@")
+    if not at or len(local) > MAX_LOCAL or not local.isascii() or not _DOT_ATOM.fullmatch(local):
+        return ""
+    normal = _email_domain(domain)
+    if not normal:
+        return ""
+    out = f"{local}@{normal}"
+    return out if len(out) <= MAX_EMAIL else ""
 
 
 def phone(raw: str, country: str, *, mobile: bool) -> tuple[str, str]:

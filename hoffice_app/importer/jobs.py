@@ -26,7 +26,7 @@ from hoffice_app.domain.errors import NotFound, ValidationError
 from hoffice_app.domain.parsing import as_id
 from hoffice_app.domain.permissions import require_actor
 from hoffice_app.domain.views import Actor
-from hoffice_app.importer import mapping as maps
+from hoffice_app.importer import mapping as maps, parallel
 from hoffice_app.importer.columns import COLUMNS, label
 from hoffice_app.importer.duplicates import POLICIES
 from hoffice_app.importer.errors import FileRefused
@@ -117,6 +117,8 @@ def headers(session: Session, actor: Actor, job_id: int, sheet: str = "") -> Map
         header, count = state["headers"], state.get("rows", 0)  # a page reload: the sheet is already read
         mapping, proposed = {int(i): k for i, k in state.get("columns", {}).items()}, None
     else:
+        if Path(job.stored_path).stat().st_size >= parallel.WARM_BYTES:
+            parallel.warm_up()  # a big sheet: its review will want the workers, start them while it is read
         header, count = stage_sheet(job.stored_path, sheet, _stage_path(job_id, sheet), limits(session))
         proposed = maps.remembered(session, header)
         mapping = proposed if proposed is not None else maps.auto_map(header)
@@ -193,7 +195,7 @@ def review(session: Session, actor: Actor, job_id: int, *, sheet: str, mapping: 
     sink = JobSink(session, job_id, spool_path(job_id))
     try:
         counts = review_rows(session, actor, staged(stage, state.get("rows", 0)), clean, policy=policy, now=now,
-                             sink=sink, progress=progress)
+                             sink=sink, progress=progress, staged_path=stage)
     finally:
         sink.close()
     maps.remember(session, actor, header, clean, now=now)

@@ -12,22 +12,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable, Protocol
+from pathlib import Path
+from typing import Callable, Iterator, Protocol
 
 from sqlmodel import Session
 
 from hoffice_app.domain.errors import ValidationError
 from hoffice_app.domain.views import Actor
-from hoffice_app.importer import lookups
+from hoffice_app.importer import lookups, parallel
 from hoffice_app.importer.columns import label
 from hoffice_app.importer.context import Context, build_context
 from hoffice_app.importer.duplicates import Decider
+from hoffice_app.importer.gcpause import gc_paused
 from hoffice_app.importer.mapping import missing_mandatory
 from hoffice_app.importer.normalize import Parsed, cells_by_key, parse_row
 from hoffice_app.importer.reader import SheetRows
+from hoffice_app.importer.spool import decode_row
 
 CHUNK = 2000
 Progress = Callable[[int, int], None]
+Checked = tuple[list[Parsed], dict, dict, dict]  # rows, by_email, by_mobile, labels
 
 
 @dataclass
@@ -55,7 +59,10 @@ def summary_line(problems: list[tuple[str, str, str]]) -> str:
 
 
 def review_rows(session: Session, actor: Actor, sheet: SheetRows, mapping: dict[int, str], *, policy: str,
-                now: datetime, sink: Sink, progress: Progress | None = None) -> ReviewCounts:
+                now: datetime, sink: Sink, progress: Progress | None = None,
+                staged_path: Path | None = None) -> ReviewCounts:
+    """``staged_path``: the staged copy of ``sheet`` (spool.stage_sheet); with it a
+    big sheet is checked by worker processes (parallel.py)."""
     missing = missing_mandatory(mapping)
     if missing:
         raise ValidationError({"mapping": "Map a column to " + " and ".join(label(k) for k in missing) + "."})
@@ -63,23 +70,41 @@ def review_rows(session: Session, actor: Actor, sheet: SheetRows, mapping: dict[
     ctx = build_context(session, actor, now)
     decider = Decider(policy)
     counts = ReviewCounts()
-    chunk: list[tuple[int, list[str]]] = []
-    for item in sheet.rows:
-        chunk.append(item)
-        if len(chunk) >= CHUNK:
-            _review_chunk(session, actor, ctx, columns, chunk, decider, sink, counts)
-            chunk = []
+    with gc_paused():
+        for rows, by_email, by_mobile, labels in _checked(session, actor, ctx, columns, sheet, policy, staged_path):
+            _decide(rows, by_email, by_mobile, labels, decider, sink, counts)
             if progress:
                 progress(counts.total, max(sheet.estimated_rows, counts.total))
-    if chunk:
-        _review_chunk(session, actor, ctx, columns, chunk, decider, sink, counts)
     if progress:
         progress(counts.total, counts.total)
     return counts
 
 
-def _review_chunk(session: Session, actor: Actor, ctx: Context, columns: dict[str, int],
-                  chunk: list[tuple[int, list[str]]], decider: Decider, sink: Sink, counts: ReviewCounts) -> None:
+def _checked(session: Session, actor: Actor, ctx: Context, columns: dict[str, int], sheet: SheetRows, policy: str,
+             staged_path: Path | None) -> Iterator[Checked]:
+    url = session.get_bind().url
+    checked = parallel.checked_chunks(url.render_as_string(hide_password=False), staged_path, actor=actor, ctx=ctx,
+                                      columns=columns, policy=policy) \
+        if staged_path and sheet.estimated_rows >= parallel.MIN_ROWS and parallel.shareable(url) else None
+    if checked is not None:
+        for encoded, by_email, by_mobile, labels in checked:
+            yield [decode_row(item)[0] for item in encoded], by_email, by_mobile, labels
+        return
+    chunk: list[tuple[int, list[str]]] = []
+    for item in sheet.rows:
+        chunk.append(item)
+        if len(chunk) >= CHUNK:
+            yield check_chunk(session, actor, ctx, columns, chunk, policy)
+            chunk = []
+    if chunk:
+        yield check_chunk(session, actor, ctx, columns, chunk, policy)
+
+
+def check_chunk(session: Session, actor: Actor, ctx: Context, columns: dict[str, int],
+                chunk: list[tuple[int, list[str]]], policy: str) -> Checked:
+    """Everything about a chunk's rows that does not depend on earlier chunks:
+    each row parsed and checked, its links resolved, the existing contacts its
+    e-mail or mobiles match. Reads the database, writes nothing."""
     given = [cells_by_key(cells, columns) for _n, cells in chunk]
     codes = {t["contact_code"].strip().upper() for t in given if "contact_code" in t}
     facts = lookups.contact_facts(session, actor, codes) if codes else {}
@@ -95,12 +120,18 @@ def _review_chunk(session: Session, actor: Actor, ctx: Context, columns: dict[st
     _resolve_links(session, actor, ctx, rows)
     candidates = [r for r in rows if not r.errors]
     by_email, by_mobile, labels = {}, {}, {}
-    if decider.policy != "create":
+    if policy != "create":
         by_email, by_mobile = lookups.existing_matches(
             session, [r.email for r in candidates if r.email and not r.code],
             [m for r in candidates if not r.code for m in r.mobiles])
         ids = {i for s in (*by_email.values(), *by_mobile.values()) for i in s}
         labels = lookups.contact_labels(session, actor, ids) if ids else {}
+    return rows, by_email, by_mobile, labels
+
+
+def _decide(rows: list[Parsed], by_email, by_mobile, labels, decider: Decider, sink: Sink,
+            counts: ReviewCounts) -> None:
+    """In file order: each checked row becomes invalid, duplicate, or valid (create / update)."""
     accepted: list[tuple[Parsed, str]] = []
     for row in rows:
         counts.total += 1

@@ -102,7 +102,7 @@ def email(text: str) -> str:
     if LIST_SPLIT.search(text) or " " in text:
         raise Invalid("Enter one e-mail address only.")
     try:
-        normal = validate_email(text, check_deliverability=False).normalized
+        normal = fastpath.email(text) or validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError as err:
         raise Invalid(f"Not a valid e-mail address: {err}") from None
     local, domain = normal.rsplit("@", 1)

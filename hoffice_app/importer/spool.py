@@ -26,13 +26,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
 
+from hoffice_app.importer.gcpause import gc_paused
 from hoffice_app.importer.normalize import Facts, Parsed
 from hoffice_app.importer.reader import DEFAULT_LIMITS, Limits, SheetRows, open_sheet
 
 Chunk = list[tuple[Parsed, str]]
 
 
-STAGE_CHUNK = 5000
+STAGE_CHUNK = 2000  # also the unit of work handed to a worker process (parallel.py)
 
 
 class SpoolWriter:
@@ -48,7 +49,7 @@ class SpoolWriter:
         self._fh.write(data)
 
     def add_rows(self, chunk: Chunk) -> None:
-        self.add([_encode(row, action) for row, action in chunk])
+        self.add([encode_row(row, action) for row, action in chunk])
 
     def close(self) -> None:
         self._fh.close()
@@ -63,7 +64,7 @@ def read_spool(path) -> Iterator[list]:
 def read_rows(path) -> Iterator[Chunk]:
     """The valid rows as ``add_rows`` stored them."""
     for chunk in read_spool(path):
-        yield [_decode(item) for item in chunk]
+        yield [decode_row(item) for item in chunk]
 
 
 DATES = ("date_of_birth", "anniversary", "date_of_death")
@@ -73,7 +74,7 @@ def _day(value: date | None):
     return value.toordinal() if value is not None else None
 
 
-def _encode(row: Parsed, action: str) -> tuple:
+def encode_row(row: Parsed, action: str) -> tuple:
     values = dict(row.values)
     for key in DATES:
         if values.get(key) is not None:
@@ -87,7 +88,7 @@ def _encode(row: Parsed, action: str) -> tuple:
             row.reference, row.errors, row.warnings)
 
 
-def _decode(item: tuple) -> tuple[Parsed, str]:
+def decode_row(item: tuple) -> tuple[Parsed, str]:
     action, number, cells, code, target, values, *rest = item
     for key in DATES:
         if values.get(key) is not None:
@@ -102,7 +103,11 @@ def _decode(item: tuple) -> tuple[Parsed, str]:
 
 def stage_sheet(path, sheet: str | None, out, limits: Limits = DEFAULT_LIMITS) -> tuple[list[str], int]:
     """Read ``sheet`` of the uploaded file once into ``out``. Returns (header, data rows)."""
-    rows = open_sheet(path, sheet, limits)
+    with gc_paused():
+        return _stage(open_sheet(path, sheet, limits), out)
+
+
+def _stage(rows: SheetRows, out) -> tuple[list[str], int]:
     writer = SpoolWriter(Path(out).with_suffix(".part"))
     count, chunk = 0, []
     try:

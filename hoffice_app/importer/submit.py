@@ -24,6 +24,7 @@ from __future__ import annotations
 import heapq
 import json
 import os
+from contextlib import nullcontext
 from datetime import datetime
 from pathlib import Path
 
@@ -31,13 +32,15 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import codes
 from hoffice_app.domain.contact_access import visible_clause
 from hoffice_app.domain.errors import DomainError, NotFound, ValidationError
 from hoffice_app.domain.permissions import require_actor
 from hoffice_app.domain.views import Actor
-from hoffice_app.importer import lookups
+from hoffice_app.importer import lookups, parallel
 from hoffice_app.importer.commit import Writer
 from hoffice_app.importer.context import build_context
+from hoffice_app.importer.gcpause import gc_paused
 from hoffice_app.importer.jobs import contacts_watermark, get_job, job_dir, spool_path, staged_mapping
 from hoffice_app.importer.normalize import Parsed
 from hoffice_app.importer.sheets import ResultSheet, write_error_sheet
@@ -69,7 +72,7 @@ def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> Import
     result, errors = folder / "result.xlsx", folder / "errors.xlsx"
     _write_progress(job_id, 0, total)
     try:
-        with unit_of_work() as s:
+        with unit_of_work() as s, gc_paused():
             counts = _write_all(s, actor, job_id, state, policy, kam_id, total, now, result, errors, progress)
     except Exception as err:
         for path in (result, errors):
@@ -90,23 +93,40 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
                result: Path, errors: Path, progress) -> ImportSummary:
     header = state["headers"]
     code_index = next((int(i) for i, k in state["columns"].items() if k == "contact_code"), None)
-    writer = Writer(s, build_context(s, actor, now), kam_id=kam_id, now=now)
     lost: list[tuple[int, list[str], str, str]] = []  # (row, cells, reason, kind)
     done = 0
     unchanged = state.get("watermark") == contacts_watermark(s)
-    with ResultSheet(result, header, code_index) as sheet:
-        for chunk in read_rows(spool_path(job_id)):
-            dropped = []
-            if not unchanged:
-                chunk, dropped = _recheck(s, actor, policy, chunk, writer.written_ids)
-                lost += dropped
-            for row, code in writer.write(chunk):
-                sheet.add(row.cells, code)
-            done += len(chunk) + len(dropped)
-            _write_progress(job_id, done, total)
-            if progress:
-                progress(done, total)
-    writer.finish()
+    to_create = s.get(ImportJob, job_id).to_create
+    # Nobody changed a contact since the review: every reviewed row will be written as
+    # reviewed, so the new codes are known now and a worker writes the result sheet meanwhile.
+    new_codes = codes.allocate(s, "contact", to_create) if unchanged and to_create else None
+    aside = parallel.run_aside("result_sheet", str(spool_path(job_id)), str(result), header, code_index,
+                               new_codes) if new_codes and total >= parallel.MIN_ROWS else None
+    writer = Writer(s, build_context(s, actor, now), kam_id=kam_id, now=now,
+                    new_codes=iter(new_codes) if new_codes else None)
+    try:
+        with nullcontext() if aside else ResultSheet(result, header, code_index) as sheet:
+            for chunk in read_rows(spool_path(job_id)):
+                dropped = []
+                if not unchanged:
+                    writer.drain()
+                    chunk, dropped = _recheck(s, actor, policy, chunk, writer.written_ids)
+                    lost += dropped
+                for row, code in writer.write(chunk):
+                    if sheet is not None:
+                        sheet.add(row.cells, code)
+                done += len(chunk) + len(dropped)
+                _write_progress(job_id, done, total)
+                if progress:
+                    progress(done, total)
+        writer.finish()
+    except BaseException:
+        writer.abort()
+        if aside:
+            aside.abandon()
+        raise
+    if aside:
+        aside.wait()
     job = s.get(ImportJob, job_id)
     job.valid -= len(lost)
     job.invalid += sum(1 for *_x, kind in lost if kind == "invalid")

@@ -27,12 +27,12 @@ def test_a_failed_import_keeps_the_trigger(session, admin, now, tmp_path, monkey
     from hoffice_app.importer import commit, submit
 
     trigger = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'contact_fts_insert'"
-    real = commit.Writer._insert
+    real = commit.Writer._create
 
-    def boom(self, children):
-        real(self, children)
+    def boom(self, rows):
+        real(self, rows)
         raise RuntimeError("power cut")
-    monkeypatch.setattr(commit.Writer, "_insert", boom)
+    monkeypatch.setattr(commit.Writer, "_create", boom)
     with pytest.raises(submit.ImportFailed):
         run(session, admin, xlsx(tmp_path / "f.xlsx", [row(name="Ghost", contact_type="Customer")]), now)
     session.rollback()

@@ -1,0 +1,70 @@
+"""An import worker process (see ``parallel.py``):
+``python -m hoffice_app.importer.parallel_worker``.
+
+Reads length-prefixed pickled requests on stdin — only ever written by its
+parent, the app — and answers each on stdout with b"K" (or b"E" and the
+error text), an 8-byte length and the payload. Exits when stdin closes."""
+from __future__ import annotations
+
+import marshal
+import pickle
+import sys
+import traceback
+
+from sqlmodel import Session
+
+from hoffice_app.db import make_engine
+from hoffice_app.importer.gcpause import gc_paused
+from hoffice_app.importer.review import check_chunk
+from hoffice_app.importer.sheets import ResultSheet
+from hoffice_app.importer.spool import encode_row, read_spool
+
+_engines: dict = {}
+_jobs: dict = {}  # token -> (url, actor, ctx, columns, policy); ctx keeps its per-column memo across chunks
+
+
+def check(token: str, job: bytes, staged: str, offset: int, size: int) -> bytes:
+    """Check one staged chunk; returns marshal-ed (encoded rows, by_email, by_mobile, labels)."""
+    if token not in _jobs:
+        _jobs.clear()
+        _jobs[token] = pickle.loads(job)
+    url, actor, ctx, columns, policy = _jobs[token]
+    with open(staged, "rb") as fh:
+        fh.seek(offset)
+        chunk = marshal.loads(fh.read(size))
+    engine = _engines.get(url)
+    if engine is None:
+        engine = _engines[url] = make_engine(url)
+    with gc_paused(), Session(engine) as session:
+        rows, by_email, by_mobile, labels = check_chunk(session, actor, ctx, columns, chunk, policy)
+        return marshal.dumps(([encode_row(r, "") for r in rows], dict(by_email), dict(by_mobile), labels))
+
+
+def result_sheet(spool: str, out: str, header: list[str], code_index: int | None, new_codes: list[str]) -> bytes:
+    """The result sheet of a submit, written while the submit writes the rows: the
+    spooled rows in order, a new contact's code taken from ``new_codes`` in turn."""
+    codes = iter(new_codes)
+    with gc_paused(), ResultSheet(out, header, code_index) as sheet:
+        for chunk in read_spool(spool):
+            for action, _number, cells, _code, target, *_rest in chunk:
+                sheet.add(cells, next(codes) if action == "create" else target[1])
+    return b""
+
+
+JOBS = {"check": check, "result_sheet": result_sheet}
+
+
+def serve(inp, out) -> None:
+    while head := inp.read(8):
+        kind, *args = pickle.loads(inp.read(int.from_bytes(head, "little")))
+        try:
+            status, data = b"K", JOBS[kind](*args)
+        except Exception:  # the parent shows the reason; this worker stays usable
+            status, data = b"E", traceback.format_exc(limit=3).encode()
+        out.write(status + len(data).to_bytes(8, "little"))
+        out.write(data)
+        out.flush()
+
+
+if __name__ == "__main__":
+    serve(sys.stdin.buffer, sys.stdout.buffer)
