@@ -33,7 +33,7 @@ from hoffice_app.importer.errors import FileRefused
 from hoffice_app.importer.normalize import Parsed
 from hoffice_app.importer.reader import DEFAULT_LIMITS, Limits, sheet_names
 from hoffice_app.importer.review import ReviewCounts, review_rows, summary_line
-from hoffice_app.importer.spool import SpoolWriter, stage_sheet, staged
+from hoffice_app.importer.spool import Packed, SpoolWriter, stage_sheet, staged
 from hoffice_app.importer.views import FieldOption, IssueRow, MappedColumn, MappingView, ReviewSummary
 from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob, Setting
 
@@ -151,8 +151,8 @@ class JobSink:
         if len(self.pending) >= 1000:
             self.flush()
 
-    def accepted(self, rows: list[tuple[Parsed, str]]) -> None:
-        self.spool.add_rows(rows)
+    def accepted(self, rows: list[tuple[Packed, str]]) -> None:
+        self.spool.add_packed(rows)
 
     def flush(self) -> None:
         if self.pending:

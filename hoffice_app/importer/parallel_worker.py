@@ -17,14 +17,14 @@ from hoffice_app.db import make_engine
 from hoffice_app.importer.gcpause import gc_paused
 from hoffice_app.importer.review import check_chunk
 from hoffice_app.importer.sheets import ResultSheet
-from hoffice_app.importer.spool import encode_row, read_spool
+from hoffice_app.importer.spool import pack, read_spool
 
 _engines: dict = {}
 _jobs: dict = {}  # token -> (url, actor, ctx, columns, policy); ctx keeps its per-column memo across chunks
 
 
 def check(token: str, job: bytes, staged: str, offset: int, size: int) -> bytes:
-    """Check one staged chunk; returns marshal-ed (encoded rows, by_email, by_mobile, labels)."""
+    """Check one staged chunk; returns marshal-ed (packed rows, by_email, by_mobile, labels)."""
     if token not in _jobs:
         _jobs.clear()
         _jobs[token] = pickle.loads(job)
@@ -37,7 +37,7 @@ def check(token: str, job: bytes, staged: str, offset: int, size: int) -> bytes:
         engine = _engines[url] = make_engine(url)
     with gc_paused(), Session(engine) as session:
         rows, by_email, by_mobile, labels = check_chunk(session, actor, ctx, columns, chunk, policy)
-        return marshal.dumps(([encode_row(r, "") for r in rows], dict(by_email), dict(by_mobile), labels))
+        return marshal.dumps((pack(rows), dict(by_email), dict(by_mobile), labels))
 
 
 def result_sheet(spool: str, out: str, header: list[str], code_index: int | None, new_codes: list[str]) -> bytes:
@@ -46,8 +46,9 @@ def result_sheet(spool: str, out: str, header: list[str], code_index: int | None
     codes = iter(new_codes)
     with gc_paused(), ResultSheet(out, header, code_index) as sheet:
         for chunk in read_spool(spool):
-            for action, _number, cells, _code, target, *_rest in chunk:
-                sheet.add(cells, next(codes) if action == "create" else target[1])
+            for action, target, blob in chunk:
+                _action, _number, cells, _code, checked_target, *_rest = marshal.loads(blob)
+                sheet.add(cells, next(codes) if action == "create" else (target or checked_target)[1])
     return b""
 
 

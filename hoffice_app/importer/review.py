@@ -27,11 +27,12 @@ from hoffice_app.importer.gcpause import gc_paused
 from hoffice_app.importer.mapping import missing_mandatory
 from hoffice_app.importer.normalize import Parsed, cells_by_key, parse_row
 from hoffice_app.importer.reader import SheetRows
-from hoffice_app.importer.spool import decode_row
+from hoffice_app.importer.spool import Packed, pack, unpack
 
 CHUNK = 2000
 Progress = Callable[[int, int], None]
 Checked = tuple[list[Parsed], dict, dict, dict]  # rows, by_email, by_mobile, labels
+Packed_ = tuple[list[Packed], dict, dict, dict]  # the same, rows packed (spool.Packed)
 
 
 @dataclass
@@ -49,7 +50,7 @@ class Sink(Protocol):
     def problem(self, row: Parsed, kind: str, problems: list[tuple[str, str, str]]) -> None:
         """An invalid or duplicate row, or (kind "warning") a valid row's warnings."""
 
-    def accepted(self, rows: list[tuple[Parsed, str]]) -> None:
+    def accepted(self, rows: list[tuple[Packed, str]]) -> None:
         """Valid rows of one chunk with their action ("create" | "update")."""
 
 
@@ -81,23 +82,28 @@ def review_rows(session: Session, actor: Actor, sheet: SheetRows, mapping: dict[
 
 
 def _checked(session: Session, actor: Actor, ctx: Context, columns: dict[str, int], sheet: SheetRows, policy: str,
-             staged_path: Path | None) -> Iterator[Checked]:
+             staged_path: Path | None) -> Iterator[Packed_]:
     url = session.get_bind().url
     checked = parallel.checked_chunks(url.render_as_string(hide_password=False), staged_path, actor=actor, ctx=ctx,
                                       columns=columns, policy=policy) \
         if staged_path and sheet.estimated_rows >= parallel.MIN_ROWS and parallel.shareable(url) else None
     if checked is not None:
-        for encoded, by_email, by_mobile, labels in checked:
-            yield [decode_row(item)[0] for item in encoded], by_email, by_mobile, labels
+        for packed, by_email, by_mobile, labels in checked:
+            yield unpack(packed), by_email, by_mobile, labels
         return
     chunk: list[tuple[int, list[str]]] = []
     for item in sheet.rows:
         chunk.append(item)
         if len(chunk) >= CHUNK:
-            yield check_chunk(session, actor, ctx, columns, chunk, policy)
+            yield _packed(check_chunk(session, actor, ctx, columns, chunk, policy))
             chunk = []
     if chunk:
-        yield check_chunk(session, actor, ctx, columns, chunk, policy)
+        yield _packed(check_chunk(session, actor, ctx, columns, chunk, policy))
+
+
+def _packed(checked: Checked) -> Packed_:
+    rows, *found = checked
+    return unpack(pack(rows)), *found
 
 
 def check_chunk(session: Session, actor: Actor, ctx: Context, columns: dict[str, int],
@@ -129,30 +135,32 @@ def check_chunk(session: Session, actor: Actor, ctx: Context, columns: dict[str,
     return rows, by_email, by_mobile, labels
 
 
-def _decide(rows: list[Parsed], by_email, by_mobile, labels, decider: Decider, sink: Sink,
+def _decide(rows: list[Packed], by_email, by_mobile, labels, decider: Decider, sink: Sink,
             counts: ReviewCounts) -> None:
     """In file order: each checked row becomes invalid, duplicate, or valid (create / update)."""
-    accepted: list[tuple[Parsed, str]] = []
-    for row in rows:
+    accepted: list[tuple[Packed, str]] = []
+    for packed in rows:
         counts.total += 1
-        if row.errors:
+        if packed.invalid:
             counts.invalid += 1
+            row = packed.row()
             sink.problem(row, "invalid", row.errors + row.warnings)
             continue
-        action, reason = decider.decide(row, by_email, by_mobile, labels)
+        action, reason = decider.decide(packed, by_email, by_mobile, labels)
         if action == "duplicate":
             counts.duplicate += 1
-            sink.problem(row, "duplicate", [("", "", reason)])
+            sink.problem(packed.row(), "duplicate", [("", "", reason)])
             continue
         counts.valid += 1
         if action == "create":
             counts.to_create += 1
         else:
             counts.to_update += 1
-        if row.warnings:
+        if packed.warned:
             counts.warnings += 1
+            row = packed.row()
             sink.problem(row, "warning", row.warnings)
-        accepted.append((row, action))
+        accepted.append((packed, action))
     if accepted:
         sink.accepted(accepted)
 

@@ -48,8 +48,9 @@ class SpoolWriter:
         self._fh.write(len(data).to_bytes(8, "little"))
         self._fh.write(data)
 
-    def add_rows(self, chunk: Chunk) -> None:
-        self.add([encode_row(row, action) for row, action in chunk])
+    def add_packed(self, chunk: list[tuple["Packed", str]]) -> None:
+        """Accepted rows with their action; a row's bytes are stored as the check made them."""
+        self.add([(action, facts_tuple(p.target), p.blob) for p, action in chunk])
 
     def close(self) -> None:
         self._fh.close()
@@ -62,9 +63,41 @@ def read_spool(path) -> Iterator[list]:
 
 
 def read_rows(path) -> Iterator[Chunk]:
-    """The valid rows as ``add_rows`` stored them."""
+    """The valid rows as ``add_packed`` stored them."""
     for chunk in read_spool(path):
-        yield [decode_row(item) for item in chunk]
+        out = []
+        for action, target, blob in chunk:
+            row = decode_row(marshal.loads(blob))[0]
+            row.target = facts(target)
+            out.append((row, action))
+        yield out
+
+
+class Packed:
+    """A checked row as the review's decisions need it (the fields ``Decider`` reads);
+    the whole row stays marshal-ed in ``blob`` until someone needs it (``row()``):
+    most rows go from the worker that checked them to the spool without being decoded."""
+
+    __slots__ = ("number", "code", "target", "email", "mobiles", "invalid", "warned", "blob")
+
+    def __init__(self, number, code, target, email, mobiles, invalid, warned, blob):
+        self.number, self.code, self.target, self.email = number, code, facts(target), email
+        self.mobiles, self.invalid, self.warned, self.blob = mobiles, invalid, warned, blob
+
+    def row(self) -> Parsed:
+        row = decode_row(marshal.loads(self.blob))[0]
+        row.target = self.target
+        return row
+
+
+def pack(rows: list[Parsed]) -> list[tuple]:
+    """Checked rows as plain tuples for ``Packed`` (what a worker sends back)."""
+    return [(r.number, r.code, facts_tuple(r.target), r.email, r.mobiles, bool(r.errors), bool(r.warnings),
+             marshal.dumps(encode_row(r, ""))) for r in rows]
+
+
+def unpack(items: list[tuple]) -> list[Packed]:
+    return [Packed(*item) for item in items]
 
 
 DATES = ("date_of_birth", "anniversary", "date_of_death")
@@ -81,9 +114,7 @@ def encode_row(row: Parsed, action: str) -> tuple:
             values[key] = values[key].toordinal()
     if values.get("annual_revenue") is not None:
         values["annual_revenue"] = str(values["annual_revenue"])
-    t = row.target
-    target = (t.id, t.code, t.name, t.country, _day(t.date_of_birth), _day(t.date_of_death)) if t else None
-    return (action, row.number, row.cells, row.code, target, values, row.email, row.phones, row.address, row.aliases,
+    return (action, row.number, row.cells, row.code, facts_tuple(row.target), values, row.email, row.phones, row.address, row.aliases,
             row.category_ids, row.division_ids, row.privacy_ids, row.relation_id, row.relation_to, row.related_id,
             row.reference, row.errors, row.warnings)
 
@@ -95,10 +126,18 @@ def decode_row(item: tuple) -> tuple[Parsed, str]:
             values[key] = date.fromordinal(values[key])
     if values.get("annual_revenue") is not None:
         values["annual_revenue"] = Decimal(values["annual_revenue"])
-    if target is not None:
-        tid, tcode, name, country, born, died = target
-        target = Facts(tid, tcode, name, country, born and date.fromordinal(born), died and date.fromordinal(died))
-    return Parsed(number, cells, code, target, values, *rest), action
+    return Parsed(number, cells, code, facts(target), values, *rest), action
+
+
+def facts_tuple(t: Facts | None) -> tuple | None:
+    return (t.id, t.code, t.name, t.country, _day(t.date_of_birth), _day(t.date_of_death)) if t else None
+
+
+def facts(t: tuple | None) -> Facts | None:
+    if t is None:
+        return None
+    tid, code, name, country, born, died = t
+    return Facts(tid, code, name, country, born and date.fromordinal(born), died and date.fromordinal(died))
 
 
 def stage_sheet(path, sheet: str | None, out, limits: Limits = DEFAULT_LIMITS) -> tuple[list[str], int]:
