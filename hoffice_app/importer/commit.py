@@ -123,12 +123,12 @@ class Writer:
         else:
             self.pipe.drain()
             new_codes = codes.allocate(self.s, "contact", len(rows))
-        base = {**self.defaults, "created_by_id": self.ctx.actor_id, "created_at": self.now, "updated_at": self.now}
-        if self.kam_id:
-            base["key_account_manager_id"] = self.kam_id
+        fixed = {"created_by_id": self.ctx.actor_id, "created_at": self.now, "updated_at": self.now}
+        if self.kam_id:  # the Key Account Manager chosen for all rows wins over the file's column
+            fixed["key_account_manager_id"] = self.kam_id
         contacts, phones = [], []
         for row, code in zip(rows, new_codes):
-            d = {**base, **row.values, "code": code}
+            d = {**self.defaults, **row.values, **fixed, "code": code}
             numbers = child.phones_after(row, {})
             d["search_text"] = search_text(code, d["name"], row.aliases or [], [row.email] if row.email else [],
                                            [n for _k, n in numbers])

@@ -28,10 +28,55 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from phonenumbers import PhoneNumber
 
-from hoffice_app.domain.phones import MOBILE_TYPES, parse_phone, search_digits
+from hoffice_app.domain.phones import parse_phone, search_digits
 
-_number_type = phonenumbers.number_type
 _is_possible = phonenumbers.is_possible_number
+_TYPE_ORDER = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail")
+
+
+def _desc(desc):
+    """A PhoneNumberDesc as (possible lengths, compiled pattern), None when it matches nothing."""
+    if desc is None or not desc.national_number_pattern:
+        return None
+    return frozenset(desc.possible_length), re.compile(desc.national_number_pattern)
+
+
+def _matches(national: str, desc) -> bool:
+    """libphonenumber's _is_number_matching_desc, with the pattern compiled once."""
+    if desc is None:
+        return False
+    lengths, pattern = desc
+    return (not lengths or len(national) in lengths) and pattern.fullmatch(national) is not None
+
+
+class _India:
+    """libphonenumber's number-type decision (``_number_type_helper``) for India's
+    metadata, its patterns compiled once: what ``number_type`` does after it has
+    found the region, minus a ``re.compile`` cache lookup per pattern per call."""
+
+    def __init__(self):
+        md = phonenumbers.PhoneMetadata.metadata_for_region("IN")
+        self.general, self.fixed, self.mobile = (_desc(md.general_desc), _desc(md.fixed_line), _desc(md.mobile))
+        self.before = [_desc(getattr(md, name)) for name in _TYPE_ORDER]
+        self.same = md.same_mobile_and_fixed_line_pattern
+        self.possible = {}  # national length -> is_possible_number (it looks at the length only)
+
+    def is_mobile(self, national: str) -> bool:
+        if not _matches(national, self.general) or any(_matches(national, d) for d in self.before):
+            return False
+        if _matches(national, self.fixed):
+            return self.same or _matches(national, self.mobile)  # FIXED_LINE_OR_MOBILE, else FIXED_LINE
+        return not self.same and _matches(national, self.mobile)
+
+    def is_possible(self, national: str) -> bool:
+        known = self.possible.get(len(national))
+        if known is None:
+            known = self.possible[len(national)] = _is_possible(
+                PhoneNumber(country_code=91, national_number=int(national)))
+        return known
+
+
+_IN = _India()
 _ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _DOT_ATOM = re.compile(rf"{_ATEXT}(?:\.{_ATEXT})*")
 MAX_EMAIL, MAX_LOCAL = 254, 64
@@ -65,10 +110,8 @@ def phone(raw: str, country: str, *, mobile: bool) -> tuple[str, str]:
     if country == "IN" and digits.isascii() and digits.isdigit():
         national = digits if len(digits) == 10 and digits[0] != "0" else (
             digits[1:] if len(digits) == 11 and digits[0] == "0" and digits[1] != "0" else "")
-        if national:
-            number = PhoneNumber(country_code=91, national_number=int(national))
-            if (_number_type(number) in MOBILE_TYPES) if mobile else _is_possible(number):
-                return "+91" + national, ""
+        if national and (_IN.is_mobile(national) if mobile else _IN.is_possible(national)):
+            return "+91" + national, ""
     return parse_phone(raw, country, mobile=mobile)
 
 

@@ -62,3 +62,20 @@ def test_email_shortcut_equals_the_library():
             expected = ""
         assert quick in ("", expected), text  # a shortcut answer is the library's; "" hands over to it
     assert fastpath.email("Asha.Patel@Example.COM") == "Asha.Patel@example.com"
+
+
+def test_india_type_check_equals_libphonenumber():
+    """The precompiled number-type decision agrees with ``number_type`` on every 5-digit
+    start of a 10-digit number (and on other lengths), and "possible" with ``is_possible_number``."""
+    import phonenumbers
+    from phonenumbers import PhoneNumber
+
+    from hoffice_app.domain.phones import MOBILE_TYPES
+
+    r = random.Random(8)
+    numbers = [f"{p}{r.randrange(10 ** 5):05d}" for p in range(10000, 100000)]
+    numbers += [str(r.randrange(10 ** (n - 1), 10 ** n)) for n in (7, 8, 9, 11, 12, 13) for _ in range(500)]
+    for national in numbers:
+        number = PhoneNumber(country_code=91, national_number=int(national))
+        assert fastpath._IN.is_mobile(national) == (phonenumbers.number_type(number) in MOBILE_TYPES), national
+        assert fastpath._IN.is_possible(national) == phonenumbers.is_possible_number(number), national
