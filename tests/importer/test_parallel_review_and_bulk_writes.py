@@ -1,0 +1,160 @@
+"""The fast paths of a big import give what the plain paths give: the review
+checked by worker processes, new rows written by the writer thread (bulk.Pipe),
+the result sheet written by a worker, the search index kept in bulk."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlmodel import select, text
+
+from hoffice_app.domain.contact_search import ContactQuery, search_contacts
+from hoffice_app.importer import jobs, parallel, spool, submit
+from hoffice_app.models import ImportIssue
+from tests.contact_factory import make_contact
+from tests.importer.helpers import by_email, count_contacts, read_xlsx, review, row, run, xlsx
+
+
+def _rows(existing_code: str) -> list[list]:
+    out = []
+    for i in range(40):
+        out.append(row(name=f"Person {i}", contact_type="Customer", email=f"p{i}@example.com",
+                       mobile=str(9327058100 + i), city="Surat", category="Dealers" if i % 2 else ""))
+    out[5] = row(name="", contact_type="Customer", email="bad@")  # invalid: no name, bad e-mail
+    out[9] = row(name="Again", contact_type="Customer", email="p1@example.com")  # duplicate within the file
+    out[12] = row(name="Known", contact_type="Vendor", email="known@example.com")  # duplicate of the database
+    out[20] = row(contact_code=existing_code, name="Renamed", mobile="9327058999")  # updates the contact
+    return out
+
+
+@pytest.fixture
+def known(session, admin, now):
+    contact = make_contact(session, admin, now, "Known Co", emails=["known@example.com"], mobiles=["9327058888"])
+    session.commit()
+    return contact
+
+
+@pytest.fixture
+def in_workers(monkeypatch):
+    """Every sheet is "big": checked by two workers, in chunks of 7 rows (several per worker)."""
+    monkeypatch.setattr(parallel, "MIN_ROWS", 0)
+    monkeypatch.setattr(spool, "STAGE_CHUNK", 7)
+    monkeypatch.setenv("HOFFICE_IMPORT_WORKERS", "2")
+
+
+def _outcome(session, job_id: int) -> tuple:
+    issues = session.exec(select(ImportIssue.row_number, ImportIssue.kind, ImportIssue.summary)
+                          .where(ImportIssue.job_id == job_id).order_by(ImportIssue.row_number)).all()
+    kept = [(r.number, a, r.values.get("name"), r.email, r.target.code if r.target else "")
+            for chunk in spool.read_rows(jobs.spool_path(job_id)) for r, a in chunk]
+    return [tuple(i) for i in issues], kept
+
+
+def test_workers_review_exactly_as_this_process_does(session, admin, now, tmp_path, known, monkeypatch):
+    path = xlsx(tmp_path / "w.xlsx", _rows(known.code))
+    monkeypatch.setenv("HOFFICE_IMPORT_WORKERS", "0")
+    plain_job, plain, _v = review(session, admin, path, now)
+    monkeypatch.setattr(parallel, "MIN_ROWS", 0)
+    monkeypatch.setattr(spool, "STAGE_CHUNK", 7)
+    monkeypatch.setenv("HOFFICE_IMPORT_WORKERS", "2")
+    fast_job, fast, _v = review(session, admin, path, now)
+    assert fast == plain
+    assert (fast.total, fast.invalid, fast.duplicate, fast.to_update) == (40, 1, 2, 1)
+    assert _outcome(session, fast_job) == _outcome(session, plain_job)
+    assert len(parallel._workers) == 2 and all(w.alive() for w in parallel._workers)
+
+
+def test_a_big_import_writes_every_row_and_its_result_sheet(session, admin, now, tmp_path, known, in_workers):
+    before = count_contacts(session)
+    job_id, summary = run(session, admin, xlsx(tmp_path / "b.xlsx", _rows(known.code)), now)
+    assert (summary.created, summary.updated) == (36, 1)
+    assert count_contacts(session) == before + 36
+    sheet = read_xlsx(jobs.job_dir(job_id) / "result.xlsx")
+    assert len(sheet) == 1 + 37
+    for line in sheet[1:]:  # each row's code is the contact the row became
+        code, name = line[0], line[sheet[0].index("Name")]
+        assert session.exec(text("SELECT name FROM contact WHERE code = :c").bindparams(c=code)).one()[0] == name
+    assert by_email(session, "p39@example.com").search_text.startswith(by_email(session, "p39@example.com")
+                                                                       .code.casefold())
+
+
+def test_new_and_updated_contacts_are_found_by_their_new_numbers_only(session, admin, now, tmp_path, known,
+                                                                      in_workers):
+    run(session, admin, xlsx(tmp_path / "s.xlsx", _rows(known.code)), now)
+    assert search_contacts(session, admin, ContactQuery(text="9327058139")).total == 1  # a new contact
+    found = search_contacts(session, admin, ContactQuery(text="9327058999"))
+    assert [r.code for r in found.rows] == [known.code]  # the updated one, by its new mobile
+    assert search_contacts(session, admin, ContactQuery(text="Renamed")).total == 1
+    assert search_contacts(session, admin, ContactQuery(text="9327058888")).total == 0  # its old mobile is gone
+    integrity = session.exec(text("INSERT INTO contact_fts(contact_fts, rank) VALUES ('integrity-check', 1)"))
+    assert integrity is not None  # raises if the index and the contacts disagree
+
+
+def test_a_failure_in_the_writer_thread_writes_nothing(session, admin, now, tmp_path, known, in_workers,
+                                                       monkeypatch):
+    from hoffice_app.importer import commit
+
+    real = commit.Writer._create
+
+    def broken(self, rows):
+        codes = real(self, rows)
+        self.pipe.execute("INSERT INTO no_such_table VALUES (?)", (1,))  # fails in the writer thread
+        return codes
+    monkeypatch.setattr(commit.Writer, "_create", broken)
+    before = count_contacts(session)
+    with pytest.raises(submit.ImportFailed, match="no_such_table"):
+        run(session, admin, xlsx(tmp_path / "f.xlsx", _rows(known.code)), now)
+    session.rollback()
+    assert count_contacts(session) == before
+    triggers = session.exec(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                 "AND name LIKE 'contact_fts_%'")).one()[0]
+    assert triggers == 3
+
+
+def test_a_failed_worker_check_is_reported_and_the_next_review_works(session, admin, now, tmp_path, known,
+                                                                     in_workers):
+    import marshal
+
+    damaged = tmp_path / "damaged.rows"
+    header = marshal.dumps([(1, ["Name"])])
+    damaged.write_bytes(len(header).to_bytes(8, "little") + header + (4).to_bytes(8, "little") + b"junk")
+    with pytest.raises(parallel.WorkerFailed, match="an import worker failed"):
+        list(parallel.checked_chunks(str(session.get_bind().url), damaged, actor=admin, ctx=None, columns={},
+                                     policy="skip"))
+    _job, summary, _v = review(session, admin, xlsx(tmp_path / "g.xlsx", _rows(known.code)), now)
+    assert summary.total == 40
+
+
+def test_bulk_inserts_store_what_executemany_stores(session):
+    from datetime import date, datetime, timezone
+    from decimal import Decimal
+
+    from sqlalchemy import Boolean, Column, Date, DateTime, Integer, MetaData, Numeric, String, Table
+
+    from hoffice_app.importer.bulk import Pipe, insert_rows
+
+    table = Table("scratch", MetaData(), Column("id", Integer, primary_key=True), Column("flag", Boolean),
+                  Column("day", Date), Column("at", DateTime), Column("amount", Numeric(10, 2)), Column("words", String))
+    conn = session.connection()
+    table.create(conn)
+    values = [(True, date(1980, 9, 25), datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc), Decimal("12345.67"),
+               'quote " and \\ and ü and 💡'), (False, None, None, None, None)]
+    cols = ["id", "flag", "day", "at", "amount", "words"]
+    insert_rows(conn, table, cols, [(i + 1, *v) for i, v in enumerate(values)])
+    pipe = Pipe(conn)
+    assert pipe.threaded
+    pipe.insert(table, cols, [(i + 11, *v) for i, v in enumerate(values)])
+    pipe.close()
+    got = conn.exec_driver_sql("SELECT id, flag, day, at, amount, words, typeof(flag), typeof(amount) "
+                               "FROM scratch ORDER BY id").all()
+    assert [g[1:] for g in got[:2]] == [g[1:] for g in got[2:]]
+    session.rollback()
+
+
+def test_the_review_keeps_the_problems_of_every_chunk(session, admin, now, tmp_path, known, in_workers):
+    job_id, summary, _v = review(session, admin, xlsx(tmp_path / "p.xlsx", _rows(known.code)), now)
+    rows, total = jobs.issues(session, admin, job_id, kind="duplicate")
+    assert total == 2 and [r.row_number for r in rows] == [11, 14]
+    assert "row 3" in rows[0].summary and known.code in rows[1].summary
+    invalid, _n = jobs.issues(session, admin, job_id, kind="invalid")
+    assert json.loads(json.dumps([p[0] for p in invalid[0].problems])) == ["Name", "Email Address"]
