@@ -85,7 +85,7 @@ def _json_value(value):
 
 
 class Pipe:
-    """INSERTs in order, each chunk as ONE statement that a writer thread runs (SQLite).
+    """Writes in order, each chunk as ONE statement that a writer thread runs (SQLite).
 
     ``executemany`` re-takes the GIL for every row, so Python work in another
     thread meanwhile stalls it badly (measured: 50,000 rows, 1.5 s → 200 s). One
@@ -117,6 +117,30 @@ class Pipe:
         sql = (f"INSERT INTO {q(name)} ({', '.join(q(c) for c in columns)}) SELECT "
                f"{', '.join(f'value ->> {i}' for i in range(len(columns)))} FROM json_each(?)")
         self._put(sql, (json.dumps(values, ensure_ascii=False, default=_json_value, check_circular=False),))
+
+    def update(self, table: Table, columns: Sequence[str], rows: list, key: str = "id") -> None:
+        """As ``update_rows``: one ``UPDATE … FROM json_each(?)`` in the writer thread."""
+        if not rows:
+            return
+        if not self.threaded:
+            update_rows(self.conn, table, columns, rows, key)
+            return
+        q = self.conn.dialect.identifier_preparer.quote
+        values = _processed(self.conn, table, [*columns, key], rows)
+        sql = (f"UPDATE {q(table.name)} SET {', '.join(f'{q(c)} = j.value ->> {i}' for i, c in enumerate(columns))} "
+               f"FROM json_each(?) AS j WHERE {q(table.name)}.{q(key)} = j.value ->> {len(columns)}")
+        self._put(sql, (json.dumps(values, ensure_ascii=False, default=_json_value, check_circular=False),))
+
+    def delete_in(self, table: Table, column: str, keys: list) -> None:
+        """DELETE the rows whose ``column`` is one of ``keys``."""
+        if not keys:
+            return
+        q = self.conn.dialect.identifier_preparer.quote
+        if self.threaded:
+            self._put(f"DELETE FROM {q(table.name)} WHERE {q(column)} IN (SELECT value FROM json_each(?))",
+                      (json.dumps(list(keys)),))
+        else:
+            self.conn.execute(table.delete().where(table.c[column].in_(list(keys))))
 
     def execute(self, sql: str, params: tuple) -> None:
         """One statement (driver placeholders) in its turn: in the writer thread, or at once."""

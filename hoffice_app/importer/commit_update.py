@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import select
 from sqlmodel import Session
 
 from hoffice_app.importer import commit_rows as child
-from hoffice_app.importer.bulk import insert_rows, update_rows
 from hoffice_app.importer.commit_rows import COLUMNS
 from hoffice_app.importer.fastpath import search_text
 from hoffice_app.importer.normalize import Parsed
@@ -77,24 +76,25 @@ def update_contacts(w, rows: list[Parsed]) -> None:
         child.list_rows(children, cid, row)
         sets = tuple(c for c in w.columns if c in row.values or d[c] != before[c])
         changed[sets].append(tuple(d[c] for c in sets) + (cid,))
+    links = _new_links(w, T["contact_association"], [r for r in rows if r.relation_id and r.related_id])
+    # Everything is read: the writes go to the writer thread while the next chunk is prepared.
     for table, cids in replaced.items():
-        s.execute(delete(T[table]).where(T[table].c.contact_id.in_(cids)))
+        w.pipe.delete_in(T[table], "contact_id", sorted(cids))
     for sets, values in changed.items():
-        update_rows(w.conn, T["contact"], sets, values)
+        w.pipe.update(T["contact"], sets, values)
     if moved:
-        a = T["contact_address"]
-        s.execute(update(a).where(a.c.id == bindparam("_id")).values(
-            {c: bindparam(c) for c in moved[0] if c != "_id"}), moved)
+        columns = [c for c in moved[0] if c != "_id"]
+        w.pipe.update(T["contact_address"], columns, [(*(m[c] for c in columns), m["_id"]) for m in moved])
     for table, values in children.items():
-        insert_rows(w.conn, T[table], COLUMNS[table], values)
+        w.pipe.insert(T[table], COLUMNS[table], values)
     w.fts.reindex(w.pipe, texts)
-    _associate(w, T["contact_association"], [r for r in rows if r.relation_id and r.related_id])
+    w.pipe.insert(T["contact_association"], COLUMNS["contact_association"], links)
 
 
-def _associate(w, a, rows: list[Parsed]) -> None:
+def _new_links(w, a, rows: list[Parsed]) -> list[tuple]:
     """"<contact> is <Relation> of <Relation To>", once: an existing link is not added again."""
     if not rows:
-        return
+        return []
     existing = set(w.s.execute(select(a.c.contact_id, a.c.related_contact_id, a.c.relation_id)
                                .where(a.c.contact_id.in_({r.target.id for r in rows}))).all())
     new = []
@@ -103,7 +103,7 @@ def _associate(w, a, rows: list[Parsed]) -> None:
         if key not in existing:
             existing.add(key)
             new.append(child.association_row(row.target.id, row, w.ctx.actor_id, w.now))
-    insert_rows(w.conn, a, COLUMNS["contact_association"], new)
+    return new
 
 
 def _grouped(session: Session, columns, ids: list[int], order) -> dict[int, list[tuple]]:
