@@ -53,4 +53,13 @@ while the import's transaction holds the write lock.
 Pipeline: reader → mapping → normalize (one pure rule per column, rules.py)
 → lookups (batched queries) → duplicates → spool → commit (bulk inserts in
 one transaction) → sheets.
+
+Speed (100,000 rows, BENCHMARKS.md): a big sheet's chunks are checked by
+worker processes (parallel.py, parallel_worker.py) while this process
+decides duplicates in file order on rows it keeps packed (spool.Packed);
+submit numbers new contacts itself and hands narrow rows to one writer
+thread (bulk.Pipe: one ``json_each`` statement per chunk, run without the
+GIL) while it prepares the next chunk; updates go in batches
+(commit_update.py); a worker writes the result sheet meanwhile; the search
+index is kept in bulk (fts.py).
 """

@@ -68,4 +68,6 @@ def serve(inp, out) -> None:
 
 
 if __name__ == "__main__":
-    serve(sys.stdin.buffer, sys.stdout.buffer)
+    answers = sys.stdout.buffer
+    sys.stdout = sys.stderr  # a stray print() must not corrupt the answers
+    serve(sys.stdin.buffer, answers)
