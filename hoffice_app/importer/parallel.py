@@ -173,23 +173,31 @@ def chunk_offsets(staged: Path) -> Iterator[tuple[int, int]]:
 def checked_chunks(url: str, staged: Path, *, actor, ctx, columns: dict[str, int], policy: str) -> Iterator[tuple]:
     """The staged sheet's chunks checked by the workers, in file order, each as
     ``parallel_worker.check`` returns it; None when no worker is free (check in process)."""
+    job = pickle.dumps((url, actor, ctx, columns, policy))
+    requests = (("check", job, str(staged), offset, size) for offset, size in chunk_offsets(staged))
+    return in_order(requests)
+
+
+def in_order(requests) -> Iterator[object] | None:
+    """Each request ``(kind, job, *args)`` answered by a worker, answers in request order
+    (unmarshalled); ``job`` (bytes, the same for all) is sent once per worker. None when
+    no worker is free: the caller then does the work itself."""
     if workers() < 1 or not _busy.acquire(blocking=False):
         return None
-    return _run(url, staged, actor, ctx, columns, policy)
+    return _run(requests)
 
 
-def _run(url, staged, actor, ctx, columns, policy) -> Iterator[tuple]:
+def _run(requests) -> Iterator[object]:
     import marshal
 
     pool: list[Worker] = []
     try:
         pool = _pool()
-        job = pickle.dumps((url, actor, ctx, columns, policy))
         token = os.urandom(8).hex()
-        pending: list[Worker] = []  # in file order: who checks each queued chunk
-        for i, (offset, size) in enumerate(chunk_offsets(staged)):
+        pending: list[Worker] = []  # in order: who answers each queued request
+        for i, (kind, job, *args) in enumerate(requests):
             worker = pool[i % len(pool)]
-            worker.send(("check", token, job if i < len(pool) else b"", str(staged), offset, size))
+            worker.send((kind, token, job if i < len(pool) else b"", *args))
             pending.append(worker)
             if len(pending) >= AHEAD * len(pool):
                 yield marshal.loads(pending.pop(0).receive())

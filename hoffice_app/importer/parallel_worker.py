@@ -15,8 +15,10 @@ from sqlmodel import Session
 
 from hoffice_app.db import make_engine
 from hoffice_app.importer.gcpause import gc_paused
+from hoffice_app.importer.export import rows_of
 from hoffice_app.importer.review import check_chunk
 from hoffice_app.importer.sheets import ResultSheet
+from hoffice_app.importer.xlsxwrite import RowFormatter
 from hoffice_app.importer.spool import pack, read_spool
 
 _engines: dict = {}
@@ -32,10 +34,7 @@ def check(token: str, job: bytes, staged: str, offset: int, size: int) -> bytes:
     with open(staged, "rb") as fh:
         fh.seek(offset)
         chunk = marshal.loads(fh.read(size))
-    engine = _engines.get(url)
-    if engine is None:
-        engine = _engines[url] = make_engine(url)
-    with gc_paused(), Session(engine) as session:
+    with gc_paused(), Session(_engine(url)) as session:
         rows, by_email, by_mobile, labels = check_chunk(session, actor, ctx, columns, chunk, policy)
         return marshal.dumps((pack(rows), dict(by_email), dict(by_mobile), labels))
 
@@ -52,7 +51,25 @@ def result_sheet(spool: str, out: str, header: list[str], code_index: int | None
     return b""
 
 
-JOBS = {"check": check, "result_sheet": result_sheet}
+def export_rows(token: str, job: bytes, ids: list[int], first: int) -> bytes:
+    """Sheet XML of the contacts ``ids`` (rows numbered from ``first``), for ``export.py``."""
+    if token not in _jobs:
+        _jobs.clear()
+        _jobs[token] = *pickle.loads(job), RowFormatter()
+    url, actor, names, class_codes, employees, formatter = _jobs[token]
+    with gc_paused(), Session(_engine(url)) as session:
+        rows = rows_of(session, actor, ids, names, class_codes, employees)
+        return marshal.dumps("".join(formatter.row(n, values) for n, values in enumerate(rows, start=first)))
+
+
+def _engine(url: str):
+    engine = _engines.get(url)
+    if engine is None:
+        engine = _engines[url] = make_engine(url)
+    return engine
+
+
+JOBS = {"check": check, "result_sheet": result_sheet, "export_rows": export_rows}
 
 
 def serve(inp, out) -> None:

@@ -73,6 +73,56 @@ def _text(value) -> str:
     return _ILLEGAL.sub("", text) if _ILLEGAL.search(text) else text
 
 
+class RowFormatter:
+    """Rows as sheet XML (``<row>…</row>``); a worker process can format rows with its own."""
+
+    def __init__(self):
+        self._letters = [column_letter(i) for i in range(64)]
+        self._templates: dict[tuple, str] = {}  # which cells of a row are filled, and how -> its format string
+
+    def row(self, n: int, values, style=None) -> str:
+        """Row ``n`` (1-based); ``style(i)``: a header's style of cell i (data rows: None)."""
+        while len(self._letters) < len(values):
+            self._letters.append(column_letter(len(self._letters)))
+        texts = [v if type(v) is str else _text(v) for v in values]
+        joined = "".join(texts)
+        if _ILLEGAL.search(joined):
+            texts = [_text(v) for v in texts]
+        escape = "&" in joined or "<" in joined or ">" in joined  # rare: most rows need no escaping at all
+        if style is None:
+            return self._data_row(n, texts, escape)
+        cells = []
+        for i, text in enumerate(texts):
+            if text:
+                space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+                cells.append(f'<c r="{self._letters[i]}{n}" s="{style(i)}" t="inlineStr"><is><t{space}>'
+                             f'{text.translate(_ESCAPES) if escape else text}</t></is></c>')
+        return f'<row r="{n}">{"".join(cells)}</row>'
+
+    def _data_row(self, n: int, texts: list[str], escape: bool) -> str:
+        """ONE ``str.format`` of a template made once per pattern of cells (empty / text /
+        risky text, edge spaces): 5.6 million cells cost a row at a time, not a cell at a time."""
+        kinds = tuple([0 if not t else 1 + (t[0] in _RISKY) + 2 * (t[0].isspace() or t[-1].isspace())
+                       for t in texts])
+        template = self._templates.get(kinds)
+        if template is None:
+            template = self._template(kinds)
+            if len(self._templates) < _MAX_TEMPLATES:
+                self._templates[kinds] = template
+        values = [t for t in texts if t]
+        return template.format(n, *(t.translate(_ESCAPES) for t in values) if escape else values)
+
+    def _template(self, kinds: tuple) -> str:
+        cells, k = [], 0
+        for i, kind in enumerate(kinds):
+            if kind:
+                k += 1
+                style = ' s="1"' if (kind - 1) & 1 else ""  # a risky start: Excel's quote prefix, stays text
+                space = ' xml:space="preserve"' if (kind - 1) & 2 else ""
+                cells.append(f'<c r="{self._letters[i]}{{0}}"{style} t="inlineStr"><is><t{space}>{{{k}}}</t></is></c>')
+        return f'<row r="{{0}}">{"".join(cells)}</row>'
+
+
 class SheetWriter:
     """``with SheetWriter(path, "Contacts") as w: w.header([...]); w.row([...])``.
     The file appears only when the block ends without an error."""
@@ -82,9 +132,8 @@ class SheetWriter:
         self.tmp = self.path.with_name(f".{self.path.name}.part")
         self.sheet_name = _text(sheet_name)[:31].translate(_ESCAPES).replace('"', "&quot;") or "Sheet1"
         self.rows_written = 0
-        self._letters = [column_letter(i) for i in range(64)]
+        self.format = RowFormatter()
         self._buffer: list[str] = []
-        self._templates: dict[tuple, str] = {}  # which cells of a row are filled -> its format string
 
     def __enter__(self) -> "SheetWriter":
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -96,62 +145,23 @@ class SheetWriter:
         return self
 
     def header(self, values: list[str], mandatory: set[int] = frozenset()) -> None:
-        self._row(values, lambda i: 3 if i in mandatory else 2)
+        self._add(self.format.row(self.rows_written + 1, values, lambda i: 3 if i in mandatory else 2))
 
     def row(self, values) -> None:
-        self._row(values, None)
+        self._add(self.format.row(self.rows_written + 1, values))
 
-    def _row(self, values, style) -> None:
-        n = self.rows_written + 1
-        while len(self._letters) < len(values):
-            self._letters.append(column_letter(len(self._letters)))
-        texts = [v if type(v) is str else _text(v) for v in values]
-        joined = "".join(texts)
-        if _ILLEGAL.search(joined):
-            texts = [_text(v) for v in texts]
-        escape = "&" in joined or "<" in joined or ">" in joined  # rare: most rows need no escaping at all
-        if style is None:
-            self._data_row(n, texts, escape)
-            return
-        letters, cells = self._letters, []
-        for i, text in enumerate(texts):
-            if not text:
-                continue
-            s = style(i) if style else (1 if text.startswith(RISKY_START) else 0)
-            attr = f' s="{s}"' if s else ""
-            space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
-            cells.append(f'<c r="{letters[i]}{n}"{attr} t="inlineStr"><is><t{space}>'
-                         f'{text.translate(_ESCAPES) if escape else text}</t></is></c>')
-        self._buffer.append(f'<row r="{n}">{"".join(cells)}</row>')
-        self.rows_written = n
+    def rows_xml(self, xml: str, count: int) -> None:
+        """``count`` rows formatted elsewhere (a worker's ``RowFormatter``), numbered from
+        ``rows_written + 1``."""
+        self._buffer.append(xml)
+        self.rows_written += count
+        self._flush()
+
+    def _add(self, xml: str) -> None:
+        self._buffer.append(xml)
+        self.rows_written += 1
         if len(self._buffer) >= 500:
             self._flush()
-
-    def _data_row(self, n: int, texts: list[str], escape: bool) -> None:
-        """A data row as ONE ``str.format`` of a template made once per pattern of cells
-        (empty / text / risky text, edge spaces): 5.6 million cells cost a row at a time."""
-        kinds = tuple([0 if not t else 1 + (t[0] in _RISKY) + 2 * (t[0].isspace() or t[-1].isspace())
-                       for t in texts])
-        template = self._templates.get(kinds)
-        if template is None:
-            template = self._template(kinds)
-            if len(self._templates) < _MAX_TEMPLATES:
-                self._templates[kinds] = template
-        values = [t for t in texts if t]
-        self._buffer.append(template.format(n, *(t.translate(_ESCAPES) for t in values) if escape else values))
-        self.rows_written = n
-        if len(self._buffer) >= 500:
-            self._flush()
-
-    def _template(self, kinds: tuple) -> str:
-        cells, k = [], 0
-        for i, kind in enumerate(kinds):
-            if kind:
-                k += 1
-                style = ' s="1"' if (kind - 1) & 1 else ""
-                space = ' xml:space="preserve"' if (kind - 1) & 2 else ""
-                cells.append(f'<c r="{self._letters[i]}{{0}}"{style} t="inlineStr"><is><t{space}>{{{k}}}</t></is></c>')
-        return f'<row r="{{0}}">{"".join(cells)}</row>'
 
     def _flush(self) -> None:
         self._sheet.write("".join(self._buffer).encode())

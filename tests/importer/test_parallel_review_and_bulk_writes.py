@@ -158,3 +158,17 @@ def test_the_review_keeps_the_problems_of_every_chunk(session, admin, now, tmp_p
     assert "row 3" in rows[0].summary and known.code in rows[1].summary
     invalid, _n = jobs.issues(session, admin, job_id, kind="invalid")
     assert json.loads(json.dumps([p[0] for p in invalid[0].problems])) == ["Name", "Email Address"]
+
+
+def test_workers_export_the_same_sheet(session, admin, now, tmp_path, known, monkeypatch):
+    from hoffice_app.importer import export
+
+    run(session, admin, xlsx(tmp_path / "e.xlsx", _rows(known.code)), now)
+    monkeypatch.setenv("HOFFICE_IMPORT_WORKERS", "0")
+    plain = export.export_contacts(session, admin, None, tmp_path / "plain.xlsx", now=now)
+    monkeypatch.setattr(parallel, "MIN_ROWS", 0)
+    monkeypatch.setattr(export, "BATCH", 9)  # several batches over two workers
+    monkeypatch.setenv("HOFFICE_IMPORT_WORKERS", "2")
+    fast = export.export_contacts(session, admin, None, tmp_path / "fast.xlsx", now=now)
+    assert fast == plain == 37
+    assert read_xlsx(tmp_path / "fast.xlsx") == read_xlsx(tmp_path / "plain.xlsx")
