@@ -59,7 +59,7 @@ def export_contacts(session: Session, actor: Actor, filters: ContactQuery | None
     with SheetWriter(out_path, "Contacts") as sheet, gc_paused():
         sheet.header(list(HEADERS), mandatory)
         if formatted is not None:
-            for batch, xml in zip(batches, formatted):
+            for xml, batch in zip(formatted, batches):
                 sheet.rows_xml(xml, len(batch))
         else:
             for batch in batches:

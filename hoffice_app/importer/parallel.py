@@ -203,6 +203,10 @@ def _run(requests) -> Iterator[object]:
                 yield marshal.loads(pending.pop(0).receive())
         while pending:
             yield marshal.loads(pending.pop(0).receive())
+    except GeneratorExit:  # the caller stopped early: answers still on their way are not wanted
+        if pending:
+            _drop(pool)
+        raise
     except BaseException:
         _drop(pool)  # a worker may be mid-answer: start clean next time
         raise

@@ -172,3 +172,15 @@ def test_workers_export_the_same_sheet(session, admin, now, tmp_path, known, mon
     fast = export.export_contacts(session, admin, None, tmp_path / "fast.xlsx", now=now)
     assert fast == plain == 37
     assert read_xlsx(tmp_path / "fast.xlsx") == read_xlsx(tmp_path / "plain.xlsx")
+
+
+def test_the_workers_stay_after_an_export_and_a_review(session, admin, now, tmp_path, known, in_workers):
+    from hoffice_app.importer import export
+
+    run(session, admin, xlsx(tmp_path / "k.xlsx", _rows(known.code)), now)
+    pids = [w.proc.pid for w in parallel._workers]
+    export.export_contacts(session, admin, None, tmp_path / "out.xlsx", now=now)
+    review(session, admin, xlsx(tmp_path / "k2.xlsx", _rows(known.code)), now)
+    assert [w.proc.pid for w in parallel._workers] == pids and len(pids) == 2
+    assert parallel._busy.acquire(blocking=False)  # and nobody holds them
+    parallel._busy.release()
