@@ -4,19 +4,19 @@ The staged sheet: the mapping step reads the uploaded file once (calamine
 loads a whole sheet even to show its header) and keeps its rows as text, so
 the review reads them back in a second instead of parsing the file again.
 
-The reviewed valid rows, kept between review and submit.
+The reviewed valid rows, kept between review and submit: submit must not
+re-read and re-check a 100,000-row file (that would double the wait), nor
+hold it all in memory. Each chunk of accepted rows is one record of
+(action, target, row bytes) — the row bytes as the check made them
+(``pack``), so the review never decodes a row it only passes on — and
+submit streams the records back (``read_rows``).
 
-Chunks are ``marshal``-ed plain tuples, not pickled objects: for 100,000
+Records are ``marshal``-ed plain tuples, not pickled objects: for 100,000
 rows × 56 columns pickling the row objects cost ~7 s to save and load;
 plain tuples of str/int (dates as ordinals, amounts as text) take a
 fraction of that. Only the engine writes these files, in the private job
-folder.
-
-Submit must not re-read and re-check a 100,000-row file (that would double
-the wait), and must not hold it all in memory either: the review appends
-each chunk of accepted rows as one pickle record to a file in the job's
-private folder, and submit streams the records back. Only the engine writes
-these files, in a folder no upload reaches, so unpickling them is safe.
+folder no upload reaches. A job reviewed by an older version of this
+format fails at submit with nothing written, and is simply reviewed again.
 """
 from __future__ import annotations
 
