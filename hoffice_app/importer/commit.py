@@ -71,7 +71,11 @@ class Writer:
         self.fts = BulkIndex(session)
         self.next_id = None
         if self.pipe.threaded:
-            self.fts.suspend()  # a write: from here on no one else can add a contact
+            # The driver opens a transaction only before INSERT/UPDATE/DELETE: take the write lock
+            # now, so the trigger changes below roll back with the import and max(id) stays ours.
+            if not self.conn.connection.driver_connection.in_transaction:
+                self.conn.exec_driver_sql("BEGIN IMMEDIATE")
+            self.fts.suspend()
             self.next_id = self.conn.exec_driver_sql("SELECT coalesce(max(id), 0) + 1 FROM contact").scalar()
 
     def write(self, chunk: list[tuple[Parsed, str]]) -> list[tuple[Parsed, str]]:

@@ -184,3 +184,24 @@ def test_the_workers_stay_after_an_export_and_a_review(session, admin, now, tmp_
     assert [w.proc.pid for w in parallel._workers] == pids and len(pids) == 2
     assert parallel._busy.acquire(blocking=False)  # and nobody holds them
     parallel._busy.release()
+
+
+@pytest.mark.parametrize("changed", [False, True])
+def test_a_failed_update_only_import_keeps_the_search_triggers(session, admin, now, tmp_path, known, monkeypatch,
+                                                               changed):
+    """Nothing is written before the Writer starts (no new contact, or contacts changed since
+    the review): the triggers it sets aside must still come back with the rollback."""
+    from hoffice_app.importer import commit
+
+    job_id, _s, _v = review(session, admin, xlsx(tmp_path / "u.xlsx", [row(contact_code=known.code, name="New")]),
+                            now)
+    if changed:
+        make_contact(session, admin, now, "Saved meanwhile")
+        session.commit()
+    monkeypatch.setattr(commit.Writer, "write", lambda self, chunk: 1 / 0)
+    with pytest.raises(submit.ImportFailed):
+        submit.submit(job_id, admin, now=now)
+    session.rollback()
+    triggers = session.exec(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                 "AND name LIKE 'contact_fts_%'")).one()[0]
+    assert triggers == 3
