@@ -22,9 +22,12 @@ from sqlalchemy import Boolean, Table
 from sqlalchemy.engine import Connection
 
 
-def _marks(conn: Connection, count: int) -> str:
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    return ", ".join([mark] * count)
+def _mark(conn: Connection) -> str:
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+def _json(values: list) -> str:
+    return json.dumps(values, ensure_ascii=False, default=_json_value, check_circular=False)
 
 
 def _processor(conn: Connection, column):
@@ -54,25 +57,21 @@ def _processed(conn: Connection, table: Table, columns: Sequence[str], rows: lis
     return out
 
 
-def insert_rows(conn: Connection, table: Table | str, columns: Sequence[str], rows: list) -> None:
+def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: list) -> None:
     """INSERT ``rows`` (tuples in ``columns`` order)."""
     if not rows:
         return
     q = conn.dialect.identifier_preparer.quote
-    if isinstance(table, str):  # a table SQLAlchemy does not model (the search index): values as they are
-        name, values = table, rows
-    else:
-        name, values = table.name, _processed(conn, table, columns, rows)
-    sql = f"INSERT INTO {q(name)} ({', '.join(q(c) for c in columns)}) VALUES ({_marks(conn, len(columns))})"
-    conn.exec_driver_sql(sql, values)
+    sql = (f"INSERT INTO {q(table.name)} ({', '.join(q(c) for c in columns)}) "
+           f"VALUES ({', '.join([_mark(conn)] * len(columns))})")
+    conn.exec_driver_sql(sql, _processed(conn, table, columns, rows))
 
 
 def update_rows(conn: Connection, table: Table, columns: Sequence[str], rows: list, key: str = "id") -> None:
     """UPDATE ``columns`` of each row found by ``key``; ``rows``: tuples of the values, then the key."""
     if not rows:
         return
-    q = conn.dialect.identifier_preparer.quote
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    q, mark = conn.dialect.identifier_preparer.quote, _mark(conn)
     sql = (f"UPDATE {q(table.name)} SET {', '.join(f'{q(c)} = {mark}' for c in columns)} "
            f"WHERE {q(key)} = {mark}")
     conn.exec_driver_sql(sql, _processed(conn, table, [*columns, key], rows))
@@ -104,8 +103,11 @@ class Pipe:
         self._queue: queue.Queue = queue.Queue(maxsize=16)
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
+        self._cancelled = False
 
     def insert(self, table: Table | str, columns: Sequence[str], rows: list) -> None:
+        """``table``: a Table, or the name of one SQLAlchemy does not model (the search index,
+        only written here when the pipe is threaded: its values go as they are)."""
         if not rows:
             return
         if not self.threaded:
@@ -116,7 +118,7 @@ class Pipe:
         values = rows if isinstance(table, str) else _processed(self.conn, table, columns, rows)
         sql = (f"INSERT INTO {q(name)} ({', '.join(q(c) for c in columns)}) SELECT "
                f"{', '.join(f'value ->> {i}' for i in range(len(columns)))} FROM json_each(?)")
-        self._put(sql, (json.dumps(values, ensure_ascii=False, default=_json_value, check_circular=False),))
+        self._put(sql, (_json(values),))
 
     def update(self, table: Table, columns: Sequence[str], rows: list, key: str = "id") -> None:
         """As ``update_rows``: one ``UPDATE … FROM json_each(?)`` in the writer thread."""
@@ -129,7 +131,7 @@ class Pipe:
         values = _processed(self.conn, table, [*columns, key], rows)
         sql = (f"UPDATE {q(table.name)} SET {', '.join(f'{q(c)} = j.value ->> {i}' for i, c in enumerate(columns))} "
                f"FROM json_each(?) AS j WHERE {q(table.name)}.{q(key)} = j.value ->> {len(columns)}")
-        self._put(sql, (json.dumps(values, ensure_ascii=False, default=_json_value, check_circular=False),))
+        self._put(sql, (_json(values),))
 
     def delete_in(self, table: Table, column: str, keys: list) -> None:
         """DELETE the rows whose ``column`` is one of ``keys``."""
@@ -162,7 +164,7 @@ class Pipe:
         while (item := self._queue.get()) is not None:
             sql, params = item
             try:
-                if self._error is None:
+                if self._error is None and not self._cancelled:
                     driver.execute(sql, params)
             except BaseException as err:  # handed to the caller's thread by drain()
                 self._error = err
@@ -177,6 +179,14 @@ class Pipe:
         if self._error is not None:
             err, self._error = self._error, None
             raise err
+
+    def cancel(self) -> None:
+        """After a failure, before the rollback: skip what is still queued, stop the thread."""
+        self._cancelled = True
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - the failure that brought us here is the one reported
+            pass
 
     def close(self) -> None:
         """Drain, then stop the writer thread."""

@@ -13,7 +13,8 @@ lets every row of a chunk — contact, search index, e-mails, phones,
 addresses, lists, links — be prepared without reading anything back and
 handed to ``bulk.Pipe``, whose writer thread writes chunk n while this
 thread prepares chunk n + 1. Elsewhere (PostgreSQL) the database numbers
-them and they are read back by their codes. Rows updating existing contacts
+them and they are read back by their codes (and an SQLite older than 3.38,
+which lacks ``->>``, takes that path too). Rows updating existing contacts
 (``commit_update.py``) are gathered and written in batches.
 """
 from __future__ import annotations
@@ -29,16 +30,13 @@ from sqlmodel import Session
 from hoffice_app.domain import codes
 from hoffice_app.importer import commit_rows as child
 from hoffice_app.importer.bulk import Pipe, insert_rows
-from hoffice_app.importer.commit_rows import COLUMNS
+from hoffice_app.importer.commit_rows import COLUMNS, T
+from hoffice_app.importer.commit_update import update_contacts
 from hoffice_app.importer.context import Context
 from hoffice_app.importer.fastpath import search_text
 from hoffice_app.importer.fts import BulkIndex
 from hoffice_app.importer.normalize import Parsed
-from hoffice_app.models import (Contact, ContactAddress, ContactAlias, ContactAssociation, ContactCategory,
-                                ContactDivision, ContactEmail, ContactPhone, ContactPrivacy)
-
-T = {m.__tablename__: m.__table__ for m in (Contact, ContactEmail, ContactPhone, ContactAddress, ContactAlias,
-                                            ContactCategory, ContactDivision, ContactPrivacy, ContactAssociation)}
+from hoffice_app.models import Contact
 UPDATE_BATCH = 5000  # rows updating existing contacts, written together
 
 
@@ -105,14 +103,9 @@ class Writer:
 
     def abort(self) -> None:
         """After a failure, before the rollback: stop the writer thread (its error is moot)."""
-        try:
-            self.pipe.close()
-        except Exception:  # noqa: BLE001 - the failure that brought us here is the one reported
-            pass
+        self.pipe.cancel()
 
     def _flush_updates(self) -> None:
-        from hoffice_app.importer.commit_update import update_contacts
-
         if self.pending:
             rows, self.pending = self.pending, []
             self.pipe.drain()

@@ -1,5 +1,5 @@
-"""The child rows of an imported contact, as plain tuples in ``COLUMNS`` order
-(shared by the create and the update paths of ``commit.py``)."""
+"""The tables an import writes (``T``) and the child rows of an imported contact,
+as plain tuples in ``COLUMNS`` order (shared by ``commit.py`` and ``commit_update.py``)."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -7,6 +7,11 @@ from datetime import datetime
 
 from hoffice_app.importer.context import Context
 from hoffice_app.importer.normalize import PHONE_SLOTS, Parsed
+from hoffice_app.models import (Contact, ContactAddress, ContactAlias, ContactAssociation, ContactCategory,
+                                ContactDivision, ContactEmail, ContactPhone, ContactPrivacy)
+
+T = {m.__tablename__: m.__table__ for m in (Contact, ContactEmail, ContactPhone, ContactAddress, ContactAlias,
+                                            ContactCategory, ContactDivision, ContactPrivacy, ContactAssociation)}
 
 SLOT = {key: (kind, 0 if key in ("mobile", "office_phone", "other_number") else 1) for key, kind, _m in PHONE_SLOTS}
 ADDRESS_PARTS = ("line1", "line2", "area", "district", "city", "state", "pin")

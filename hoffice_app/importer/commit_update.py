@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from sqlalchemy import select
-from sqlmodel import Session
 
 from hoffice_app.importer import commit_rows as child
-from hoffice_app.importer.commit_rows import COLUMNS
+from hoffice_app.importer.commit_rows import COLUMNS, T
 from hoffice_app.importer.fastpath import search_text
+from hoffice_app.importer.lookups import children_of
 from hoffice_app.importer.normalize import Parsed
 
 LISTS = (("contact_alias", "aliases"), ("contact_category", "category_ids"), ("contact_division", "division_ids"),
@@ -28,15 +28,13 @@ LISTS = (("contact_alias", "aliases"), ("contact_category", "category_ids"), ("c
 
 def update_contacts(w, rows: list[Parsed]) -> None:
     """``w``: the ``commit.Writer`` (session, context, tables, columns, the KAM and the time)."""
-    from hoffice_app.importer.commit import T
-
     s, ctx = w.s, w.ctx
     ids = [r.target.id for r in rows]
     current = {r["id"]: dict(r) for r in s.execute(select(T["contact"]).where(T["contact"].c.id.in_(ids))).mappings()}
     e, p, al, ad = (T[n].c for n in ("contact_email", "contact_phone", "contact_alias", "contact_address"))
-    emails = _grouped(s, (e.email,), ids, (e.is_primary.desc(), e.id))
-    phones = _grouped(s, (p.kind, p.number), ids, (p.is_primary.desc(), p.id))
-    aliases = _grouped(s, (al.alias,), ids, (al.id,))
+    emails = children_of(s, (e.email,), ids, e.is_primary.desc(), e.id)
+    phones = children_of(s, (p.kind, p.number), ids, p.is_primary.desc(), p.id)
+    aliases = children_of(s, (al.alias,), ids, al.id)
     addresses = {a.contact_id: a for a in s.execute(select(T["contact_address"]).where(
         ad.contact_id.in_(ids)).order_by(ad.is_default, ad.id))}
     changed: dict[tuple, list] = defaultdict(list)  # the columns a row sets -> rows (values, then id)
@@ -104,13 +102,3 @@ def _new_links(w, a, rows: list[Parsed]) -> list[tuple]:
             existing.add(key)
             new.append(child.association_row(row.target.id, row, w.ctx.actor_id, w.now))
     return new
-
-
-def _grouped(session: Session, columns, ids: list[int], order) -> dict[int, list[tuple]]:
-    """contact id → its child rows (as tuples of ``columns``), in ``order``."""
-    out: dict[int, list] = defaultdict(list)
-    table = columns[0].table
-    for item in session.execute(select(table.c.contact_id, *columns).where(table.c.contact_id.in_(ids))
-                                .order_by(*order)):
-        out[item[0]].append(tuple(item[1:]))
-    return out

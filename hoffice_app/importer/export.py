@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pickle
 from collections import defaultdict
+from contextlib import nullcontext
 from datetime import datetime
 
 from sqlalchemy import bindparam
@@ -24,10 +25,11 @@ from hoffice_app.domain.contact_access import visible_clause
 from hoffice_app.domain.contact_search import SORTS, ContactQuery, _conditions
 from hoffice_app.domain.permissions import require_actor
 from hoffice_app.domain.views import Actor
+from hoffice_app.importer import parallel
 from hoffice_app.importer.columns import BY_KEY, COLUMNS, HEADERS, MANDATORY
 from hoffice_app.importer.context import country_display
-from hoffice_app.importer import parallel
 from hoffice_app.importer.gcpause import gc_paused
+from hoffice_app.importer.lookups import children_of
 from hoffice_app.importer.xlsxwrite import SheetWriter
 from hoffice_app.models import (Contact, ContactAddress, ContactAlias, ContactAssociation, ContactCategory,
                                 ContactDivision, ContactEmail, ContactPhone, ContactPrivacy, Employee, MasterEntry)
@@ -50,13 +52,13 @@ def export_contacts(session: Session, actor: Actor, filters: ContactQuery | None
     mandatory = {HEADERS.index(BY_KEY[k].header) for k in MANDATORY}
     batches = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
     url = session.get_bind().url
+    big = len(ids) >= parallel.MIN_ROWS and parallel.shareable(url)
     # Many contacts: worker processes read and format batches (parallel.py), this one zips them.
     # Only committed contacts are seen by them, as by anyone else: the export writes nothing.
-    formatted = parallel.in_order(("export_rows", pickle.dumps((url.render_as_string(hide_password=False), actor,
-                                                                names, class_codes, employees)), batch, start)
-                                  for batch, start in zip(batches, range(2, len(ids) + 2, BATCH))) \
-        if len(ids) >= parallel.MIN_ROWS and parallel.shareable(url) else None
-    with SheetWriter(out_path, "Contacts") as sheet, gc_paused():
+    job = pickle.dumps((url.render_as_string(hide_password=False), actor, names, class_codes, employees))
+    requests = (("export_rows", job, batch, first) for batch, first in zip(batches, range(2, len(ids) + 2, BATCH)))
+    with SheetWriter(out_path, "Contacts") as sheet, gc_paused(), \
+            parallel.in_order(requests) if big else nullcontext() as formatted:
         sheet.header(list(HEADERS), mandatory)
         if formatted is not None:
             for xml, batch in zip(formatted, batches):
@@ -68,16 +70,6 @@ def export_contacts(session: Session, actor: Actor, filters: ContactQuery | None
     return len(ids)
 
 
-def _children(session: Session, columns, ids: list[int], *order) -> dict[int, list]:
-    """contact id → child rows as plain tuples (no ORM objects: 100,000 contacts have ~1M children)."""
-    out: dict[int, list] = defaultdict(list)
-    table = columns[0].table
-    stmt = select(table.c.contact_id, *columns).where(table.c.contact_id.in_(bindparam("ids", expanding=True)))
-    for item in session.execute(stmt.order_by(*order), {"ids": ids}).all():
-        out[item[0]].append(item[1:])
-    return out
-
-
 def rows_of(session: Session, actor: Actor, ids: list[int], names: dict, class_codes: dict, employees: dict):
     """The sheet rows (cell texts in template order) of the contacts ``ids``, in that order."""
     t = Contact.__table__
@@ -85,16 +77,16 @@ def rows_of(session: Session, actor: Actor, ids: list[int], names: dict, class_c
     contacts = {c.id: c for c in session.execute(select(*wanted).where(t.c.id.in_(bindparam("ids", expanding=True))),
                                                  {"ids": ids}).all()}
     E, P, A = ContactEmail.__table__.c, ContactPhone.__table__.c, ContactAddress.__table__.c
-    emails = _children(session, [E.email], ids, E.is_primary.desc(), E.id)
-    phones = _children(session, [P.kind, P.number], ids, P.is_primary.desc(), P.id)
-    addresses = _children(session, [A.address_type_id, A.line1, A.line2, A.area, A.district, A.city, A.state, A.pin],
+    emails = children_of(session, [E.email], ids, E.is_primary.desc(), E.id)
+    phones = children_of(session, [P.kind, P.number], ids, P.is_primary.desc(), P.id)
+    addresses = children_of(session, [A.address_type_id, A.line1, A.line2, A.area, A.district, A.city, A.state, A.pin],
                           ids, A.is_default.desc(), A.id)
-    aliases = _children(session, [ContactAlias.__table__.c.alias], ids, ContactAlias.__table__.c.id)
-    categories = _children(session, [ContactCategory.__table__.c.category_id], ids)
-    divisions = _children(session, [ContactDivision.__table__.c.division_id], ids)
-    privacy = _children(session, [ContactPrivacy.__table__.c.employee_id], ids)
+    aliases = children_of(session, [ContactAlias.__table__.c.alias], ids, ContactAlias.__table__.c.id)
+    categories = children_of(session, [ContactCategory.__table__.c.category_id], ids)
+    divisions = children_of(session, [ContactDivision.__table__.c.division_id], ids)
+    privacy = children_of(session, [ContactPrivacy.__table__.c.employee_id], ids)
     L = ContactAssociation.__table__.c
-    links = _children(session, [L.related_contact_id, L.relation_id], ids, L.id)
+    links = children_of(session, [L.related_contact_id, L.relation_id], ids, L.id)
     linked = {related for ls in links.values() for related, _r in ls}
     linked |= {c.reference_contact_id for c in contacts.values() if c.reference_contact_id}
     visible = dict(session.exec(select(Contact.id, Contact.code).where(Contact.id.in_(linked), visible_clause(actor)))

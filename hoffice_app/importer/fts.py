@@ -11,7 +11,9 @@ and the triggers are put back from their exact stored SQL before the
 commit. SQLite's DDL is transactional: if anything fails, the rollback
 brings the triggers back with everything else; other connections never see
 the database without them (they cannot write during the import, and
-readers see the last committed state). Elsewhere (PostgreSQL) nothing changes.
+readers see the last committed state). Only where the import writes through
+its writer thread (SQLite 3.38 or newer, ``bulk.Pipe``); elsewhere — PostgreSQL,
+or an older SQLite — the triggers stay and do their work row by row.
 """
 from __future__ import annotations
 

@@ -117,7 +117,8 @@ def headers(session: Session, actor: Actor, job_id: int, sheet: str = "") -> Map
         header, count = state["headers"], state.get("rows", 0)  # a page reload: the sheet is already read
         mapping, proposed = {int(i): k for i, k in state.get("columns", {}).items()}, None
     else:
-        if Path(job.stored_path).stat().st_size >= parallel.WARM_BYTES:
+        big = Path(job.stored_path).stat().st_size >= parallel.WARM_BYTES
+        if big and parallel.shareable(session.get_bind().url):
             parallel.warm_up()  # a big sheet: its review will want the workers, start them while it is read
         header, count = stage_sheet(job.stored_path, sheet, _stage_path(job_id, sheet), limits(session))
         proposed = maps.remembered(session, header)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from hoffice_app.domain.contact_access import visible_clause
@@ -122,3 +123,14 @@ def contact_labels(session: Session, actor: Actor, ids) -> dict[int, tuple[str, 
             out[id_] = (code, name, id_ in visible)
     return out
 
+
+
+def children_of(session: Session, columns, ids: list[int], *order) -> dict[int, list[tuple]]:
+    """contact id → its child rows as plain tuples of ``columns`` (one child table), in ``order``
+    (no ORM objects: 100,000 contacts have ~1.5M children)."""
+    out: dict[int, list] = defaultdict(list)
+    table = columns[0].table
+    stmt = select(table.c.contact_id, *columns).where(table.c.contact_id.in_(bindparam("ids", expanding=True)))
+    for item in session.execute(stmt.order_by(*order), {"ids": list(ids)}):
+        out[item[0]].append(tuple(item[1:]))
+    return out

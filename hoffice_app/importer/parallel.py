@@ -1,4 +1,5 @@
-"""The review's row checks on the machine's other cores.
+"""Import work on the machine's other cores: the review's row checks, the result
+sheet, the export's rows.
 
 Checking a row (rules, phone and e-mail libraries) is pure Python and costs
 ~100 µs; a 100,000-row sheet is ~10 s of one core. The checks of a chunk
@@ -30,6 +31,7 @@ import pickle
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -46,7 +48,7 @@ _workers: list["Worker"] = []
 
 
 class WorkerFailed(RuntimeError):
-    """A worker process died or raised; the review stops (nothing was written)."""
+    """A worker process died or raised; the work that needed it stops (nothing is written)."""
 
 
 def workers() -> int:
@@ -67,8 +69,9 @@ class Worker:
     def __init__(self):
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT),
                                                                            os.environ.get("PYTHONPATH")]))}
+        # Same working directory as this process: a relative SQLite path or import folder means the same.
         self.proc = subprocess.Popen([sys.executable, "-m", "hoffice_app.importer.parallel_worker"],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=PROJECT_ROOT)
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -114,9 +117,11 @@ def warm_up() -> None:
 
 
 def _drop(pool: list[Worker]) -> None:
+    """Forget workers that failed or may be mid-answer (the next use starts fresh ones)."""
     with _lock:
         for w in pool:
             w.stop()
+            w.proc.kill()
             if w in _workers:
                 _workers.remove(w)
 
@@ -140,7 +145,6 @@ class Aside:
     def abandon(self) -> None:
         """This process failed first: stop the worker mid-job (its output is not wanted)."""
         _drop([self.worker])
-        self.worker.proc.kill()
         _busy.release()
 
 
@@ -170,31 +174,38 @@ def chunk_offsets(staged: Path) -> Iterator[tuple[int, int]]:
             fh.seek(offset)
 
 
-def checked_chunks(url: str, staged: Path, *, actor, ctx, columns: dict[str, int], policy: str) -> Iterator[tuple]:
-    """The staged sheet's chunks checked by the workers, in file order, each as
-    ``parallel_worker.check`` returns it; None when no worker is free (check in process)."""
+def checked_chunks(url: str, staged: Path, *, actor, ctx, columns: dict[str, int], policy: str):
+    """``with checked_chunks(…) as chunks``: the staged sheet's chunks checked by the workers,
+    in file order, each as ``parallel_worker.check`` returns it; None when no worker is free."""
     job = pickle.dumps((url, actor, ctx, columns, policy))
-    requests = (("check", job, str(staged), offset, size) for offset, size in chunk_offsets(staged))
-    return in_order(requests)
+    return in_order(("check", job, str(staged), offset, size) for offset, size in chunk_offsets(staged))
 
 
-def in_order(requests) -> Iterator[object] | None:
-    """Each request ``(kind, job, *args)`` answered by a worker, answers in request order
-    (unmarshalled); ``job`` (bytes, the same for all) is sent once per worker. None when
-    no worker is free: the caller then does the work itself."""
+@contextmanager
+def in_order(requests):
+    """``with in_order(requests) as answers``: each request ``(kind, job, *args)`` answered by
+    a worker, the answers (unmarshalled) in request order; ``job`` (bytes, the same for all)
+    is sent once per worker. ``answers`` is None when no worker is free: the caller then does
+    the work itself. Leaving the block early (an error) drops workers still answering."""
     if workers() < 1 or not _busy.acquire(blocking=False):
-        return None
-    return _run(requests)
+        yield None
+        return
+    answers = _answers(requests)
+    try:
+        yield answers
+    finally:
+        answers.close()
+        _busy.release()
 
 
-def _run(requests) -> Iterator[object]:
+def _answers(requests) -> Iterator[object]:
     import marshal
 
     pool: list[Worker] = []
+    pending: list[Worker] = []  # in order: who answers each queued request
     try:
         pool = _pool()
         token = os.urandom(8).hex()
-        pending: list[Worker] = []  # in order: who answers each queued request
         for i, (kind, job, *args) in enumerate(requests):
             worker = pool[i % len(pool)]
             worker.send((kind, token, job if i < len(pool) else b"", *args))
@@ -210,5 +221,3 @@ def _run(requests) -> Iterator[object]:
     except BaseException:
         _drop(pool)  # a worker may be mid-answer: start clean next time
         raise
-    finally:
-        _busy.release()

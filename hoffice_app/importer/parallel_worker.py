@@ -45,9 +45,9 @@ def result_sheet(spool: str, out: str, header: list[str], code_index: int | None
     codes = iter(new_codes)
     with gc_paused(), ResultSheet(out, header, code_index) as sheet:
         for chunk in read_spool(spool):
-            for action, target, blob in chunk:
-                _action, _number, cells, _code, checked_target, *_rest = marshal.loads(blob)
-                sheet.add(cells, next(codes) if action == "create" else (target or checked_target)[1])
+            for action, target, blob in chunk:  # an update always names its contact (target)
+                cells = marshal.loads(blob)[2]
+                sheet.add(cells, next(codes) if action == "create" else target[1])
     return b""
 
 

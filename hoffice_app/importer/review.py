@@ -10,6 +10,7 @@ dry run only counts them. So ``total == valid + invalid + duplicate`` and
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -84,13 +85,13 @@ def review_rows(session: Session, actor: Actor, sheet: SheetRows, mapping: dict[
 def _checked(session: Session, actor: Actor, ctx: Context, columns: dict[str, int], sheet: SheetRows, policy: str,
              staged_path: Path | None) -> Iterator[Packed_]:
     url = session.get_bind().url
-    checked = parallel.checked_chunks(url.render_as_string(hide_password=False), staged_path, actor=actor, ctx=ctx,
-                                      columns=columns, policy=policy) \
-        if staged_path and sheet.estimated_rows >= parallel.MIN_ROWS and parallel.shareable(url) else None
-    if checked is not None:
-        for packed, by_email, by_mobile, labels in checked:
-            yield unpack(packed), by_email, by_mobile, labels
-        return
+    big = staged_path is not None and sheet.estimated_rows >= parallel.MIN_ROWS and parallel.shareable(url)
+    with parallel.checked_chunks(url.render_as_string(hide_password=False), staged_path, actor=actor, ctx=ctx,
+                                 columns=columns, policy=policy) if big else nullcontext() as checked:
+        if checked is not None:
+            for packed, by_email, by_mobile, labels in checked:
+                yield unpack(packed), by_email, by_mobile, labels
+            return
     chunk: list[tuple[int, list[str]]] = []
     for item in sheet.rows:
         chunk.append(item)

@@ -114,8 +114,8 @@ def encode_row(row: Parsed, action: str) -> tuple:
             values[key] = values[key].toordinal()
     if values.get("annual_revenue") is not None:
         values["annual_revenue"] = str(values["annual_revenue"])
-    return (action, row.number, row.cells, row.code, facts_tuple(row.target), values, row.email, row.phones, row.address, row.aliases,
-            row.category_ids, row.division_ids, row.privacy_ids, row.relation_id, row.relation_to, row.related_id,
+    return (action, row.number, row.cells, row.code, facts_tuple(row.target), values, row.email, row.phones,
+            row.address, row.aliases, row.category_ids, row.division_ids, row.privacy_ids, row.relation_id, row.relation_to, row.related_id,
             row.reference, row.errors, row.warnings)
 
 

@@ -100,10 +100,10 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
     # Nobody changed a contact since the review: every reviewed row will be written as
     # reviewed, so the new codes are known now and a worker writes the result sheet meanwhile.
     new_codes = codes.allocate(s, "contact", to_create) if unchanged and to_create else None
-    aside = parallel.run_aside("result_sheet", str(spool_path(job_id)), str(result), header, code_index,
-                               new_codes) if new_codes and total >= parallel.MIN_ROWS else None
     writer = Writer(s, build_context(s, actor, now), kam_id=kam_id, now=now,
                     new_codes=iter(new_codes) if new_codes else None)
+    aside = parallel.run_aside("result_sheet", str(spool_path(job_id)), str(result), header, code_index,
+                               new_codes) if new_codes and total >= parallel.MIN_ROWS else None
     try:
         with nullcontext() if aside else ResultSheet(result, header, code_index) as sheet:
             for chunk in read_rows(spool_path(job_id)):

@@ -19,7 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from sqlmodel import Session, select
 
 from hoffice_app.domain import settings as app_settings
-from hoffice_app.domain.contact_rules import GST_TYPES, SEZ_TYPES
+from hoffice_app.domain.contact_rules import GST_TYPES
 from hoffice_app.importer.columns import COLUMNS
 from hoffice_app.importer.context import country_display
 from hoffice_app.models import MasterEntry

@@ -119,8 +119,11 @@ def test_a_failed_worker_check_is_reported_and_the_next_review_works(session, ad
     header = marshal.dumps([(1, ["Name"])])
     damaged.write_bytes(len(header).to_bytes(8, "little") + header + (4).to_bytes(8, "little") + b"junk")
     with pytest.raises(parallel.WorkerFailed, match="an import worker failed"):
-        list(parallel.checked_chunks(str(session.get_bind().url), damaged, actor=admin, ctx=None, columns={},
-                                     policy="skip"))
+        with parallel.checked_chunks(str(session.get_bind().url), damaged, actor=admin, ctx=None, columns={},
+                                     policy="skip") as chunks:
+            list(chunks)
+    assert parallel._busy.acquire(blocking=False)  # the workers are free again
+    parallel._busy.release()
     _job, summary, _v = review(session, admin, xlsx(tmp_path / "g.xlsx", _rows(known.code)), now)
     assert summary.total == 40
 
@@ -134,7 +137,8 @@ def test_bulk_inserts_store_what_executemany_stores(session):
     from hoffice_app.importer.bulk import Pipe, insert_rows
 
     table = Table("scratch", MetaData(), Column("id", Integer, primary_key=True), Column("flag", Boolean),
-                  Column("day", Date), Column("at", DateTime), Column("amount", Numeric(10, 2)), Column("words", String))
+                  Column("day", Date), Column("at", DateTime), Column("amount", Numeric(10, 2)),
+                  Column("words", String))
     conn = session.connection()
     table.create(conn)
     values = [(True, date(1980, 9, 25), datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc), Decimal("12345.67"),
