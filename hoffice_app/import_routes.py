@@ -13,12 +13,13 @@ deleted once sent.
 """
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
 from starlette.background import BackgroundTask
 from starlette.requests import Request
-from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from hoffice_app.db import unit_of_work, utcnow
@@ -38,8 +39,18 @@ def _refused(status: int, message: str) -> Response:
 
 
 def _send(path: Path, filename: str, *, temporary: bool = False) -> Response:
-    return FileResponse(path, media_type=XLSX, headers={**PRIVATE, "Content-Disposition": content_disposition(filename)},
-                        background=BackgroundTask(path.unlink, missing_ok=True) if temporary else None)
+    headers = {**PRIVATE, "Content-Disposition": content_disposition(filename)}
+    if not temporary:
+        return FileResponse(path, media_type=XLSX, headers=headers)
+    # A file made for this one response is opened, then removed, and streamed from the open
+    # handle. FileResponse would hand the path to the server (granian serves it itself,
+    # "http.response.pathsend") while a background task removed the file: most such
+    # downloads then failed with the server's "Not found".
+    handle = path.open("rb")
+    path.unlink(missing_ok=True)
+    size = os.fstat(handle.fileno()).st_size
+    return StreamingResponse(iter(lambda: handle.read(1 << 20), b""), media_type=XLSX,
+                             headers={**headers, "Content-Length": str(size)}, background=BackgroundTask(handle.close))
 
 
 def _scratch() -> Path:
