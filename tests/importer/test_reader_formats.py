@@ -76,3 +76,13 @@ def test_an_xls_file_imports_end_to_end(session, admin, now, tmp_path):
     assert (summary.total, summary.created) == (2, 2)
     kaveri = by_email(session, "sales@kaveri.example.in")
     assert str(kaveri.date_of_birth) == "1980-09-25" and str(kaveri.annual_revenue) in ("900000", "900000.00")
+
+
+def test_quick_cell_conversions_equal_cell_text():
+    from datetime import date
+
+    from hoffice_app.importer.reader import _QUICK, cell_text
+
+    for value in [9327058088.0, 0.5, 1e17, -3.0, 12345678901234567.0, 1 / 3, -0.0, 2.0 ** 53, float("nan"),
+                  date(1980, 9, 25), date(1, 1, 1)]:
+        assert _QUICK[type(value)](value) == cell_text(value), value
