@@ -68,10 +68,7 @@ def test_messy_file_through_the_wizard_then_associated_contacts(page, demo_passw
         expect(_stat(page, label)).to_have_text(value)
     page.reload()  # the summary is the job's, not the page's
     expect(_stat(page, "New records created")).to_have_text("2")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Result sheet (Contact Codes)").click()
-    result = tmp_path / "result.xlsx"
-    download.value.save_as(result)
+    result = _download(page, "Result sheet (Contact Codes)", tmp_path / "result.xlsx")
     sheet = load_workbook(result).active
     header = [c.value for c in sheet[1]]
     rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
@@ -127,11 +124,7 @@ def test_export_downloads_the_filtered_list_in_the_template_columns(page, demo_p
     expect(shown).to_be_visible()
     expect(page.get_by_role("region", name="Contacts").get_by_role("row").nth(1)).to_contain_text("Shreeji")
     total = int(shown.inner_text().rsplit(" ", 1)[-1])
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Export").click()
-    path = tmp_path / "export.xlsx"
-    download.value.save_as(path)
-    sheet = load_workbook(path).active
+    sheet = load_workbook(_download(page, "Export", tmp_path / "export.xlsx")).active
     header = [c.value for c in sheet[1]]
     assert header[:4] == ["Contact Code", "Division", "Title", "Name"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
@@ -149,3 +142,11 @@ def test_generated_sheets_download_every_time(page, demo_password):
         response = page.request.get(url)
         assert response.status == 200, (url, response.status, response.text()[:80])
         assert response.body()[:2] == b"PK"  # an xlsx (zip), whole
+
+
+def _download(page, button: str, path: Path) -> Path:
+    """Click the button and keep the file it downloads at ``path``."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name=button).click()
+    download.value.save_as(path)
+    return path
