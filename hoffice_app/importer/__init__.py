@@ -33,7 +33,8 @@ Submit (in a background thread; opens its own units of work)
         "failed", nothing written) on any failure.
     submit.progress(session, actor, job_id, *, now=None) -> JobProgress
         status, done, total, seconds_left, summary, message, has_result,
-        has_errors — survives a page reload.
+        has_errors, result_pending (a big import's result sheet is written
+        just after its summary) — survives a page reload.
     submit.history(session, actor, offset=0, limit=20) -> list[JobRow]
     submit.sheet_path(session, actor, job_id, "result" | "errors") -> Path
 
@@ -60,6 +61,6 @@ decides duplicates in file order on rows it keeps packed (spool.Packed);
 submit numbers new contacts itself and hands narrow rows to one writer
 thread (bulk.Pipe: one ``json_each`` statement per chunk, run without the
 GIL) while it prepares the next chunk; updates go in batches
-(commit_update.py); a worker writes the result sheet meanwhile; the search
-index is kept in bulk (fts.py).
+(commit_update.py); the search index is kept in bulk (fts.py); a worker
+writes the result sheet after the commit (result_sheet.py).
 """

@@ -17,9 +17,9 @@ from hoffice_app.db import make_engine
 from hoffice_app.importer.gcpause import gc_paused
 from hoffice_app.importer.export import rows_of
 from hoffice_app.importer.review import check_chunk
-from hoffice_app.importer.sheets import ResultSheet
+from hoffice_app.importer.result_sheet import write_rows
 from hoffice_app.importer.xlsxwrite import RowFormatter
-from hoffice_app.importer.spool import pack, read_spool
+from hoffice_app.importer.spool import pack
 
 _engines: dict = {}
 _jobs: dict = {}  # token -> (url, actor, ctx, columns, policy); ctx keeps its per-column memo across chunks
@@ -39,15 +39,9 @@ def check(token: str, job: bytes, staged: str, offset: int, size: int) -> bytes:
         return marshal.dumps((pack(rows), dict(by_email), dict(by_mobile), labels))
 
 
-def result_sheet(spool: str, out: str, header: list[str], code_index: int | None, new_codes: list[str]) -> bytes:
-    """The result sheet of a submit, written while the submit writes the rows: the
-    spooled rows in order, a new contact's code taken from ``new_codes`` in turn."""
-    codes = iter(new_codes)
-    with gc_paused(), ResultSheet(out, header, code_index) as sheet:
-        for chunk in read_spool(spool):
-            for action, target, blob in chunk:  # an update always names its contact (target)
-                cells = marshal.loads(blob)[2]
-                sheet.add(cells, next(codes) if action == "create" else target[1])
+def result_sheet(spool: str, out: str, header: list[str], code_index: int | None, codes: str) -> bytes:
+    """The result sheet of a finished import (``result_sheet.write_rows``)."""
+    write_rows(spool, out, header, code_index, codes)
     return b""
 
 

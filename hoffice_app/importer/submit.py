@@ -23,31 +23,32 @@ from __future__ import annotations
 
 import heapq
 import json
+import logging
 import os
-from contextlib import nullcontext
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import update
 from sqlmodel import Session, select
 
-from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.db import bulk_unit_of_work, unit_of_work, utcnow
 from hoffice_app.domain import codes
 from hoffice_app.domain.contact_access import visible_clause
 from hoffice_app.domain.errors import DomainError, NotFound, ValidationError
 from hoffice_app.domain.permissions import require_actor
 from hoffice_app.domain.views import Actor
-from hoffice_app.importer import lookups, parallel
+from hoffice_app.importer import lookups, parallel, result_sheet
 from hoffice_app.importer.commit import Writer
 from hoffice_app.importer.context import build_context
 from hoffice_app.importer.gcpause import gc_paused
 from hoffice_app.importer.jobs import contacts_watermark, get_job, job_dir, spool_path, staged_mapping
 from hoffice_app.importer.normalize import Parsed
-from hoffice_app.importer.sheets import ResultSheet, write_error_sheet
+from hoffice_app.importer.sheets import write_error_sheet
 from hoffice_app.importer.spool import read_rows
 from hoffice_app.importer.views import ImportSummary, JobProgress, JobRow
 from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob
 
+log = logging.getLogger(__name__)
 STALE_SECONDS = 15 * 60  # a "running" job whose progress file is this old died with its process
 
 
@@ -69,13 +70,13 @@ def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> Import
             raise busy
         state, policy, kam_id, total = staged_mapping(job), job.policy, job.key_account_manager_id, job.valid
     folder = job_dir(job_id)
-    result, errors = folder / "result.xlsx", folder / "errors.xlsx"
+    errors = folder / "errors.xlsx"
     _write_progress(job_id, 0, total)
     try:
-        with unit_of_work() as s, gc_paused():
-            counts = _write_all(s, actor, job_id, state, policy, kam_id, total, now, result, errors, progress)
+        with bulk_unit_of_work() as s, gc_paused():
+            counts = _write_all(s, actor, job_id, state, policy, kam_id, total, now, errors, progress)
     except Exception as err:
-        for path in (result, errors):
+        for path in (folder / result_sheet.CODES, errors):
             path.unlink(missing_ok=True)
         reason = err.message if isinstance(err, DomainError) else f"{type(err).__name__}: {err}"
         message = f"The import failed and nothing was written ({reason.rstrip('.')}). Review the file and try again."
@@ -86,47 +87,52 @@ def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> Import
         raise ImportFailed(message) from err
     finally:
         (folder / "progress.json").unlink(missing_ok=True)
+    sheet = (folder, spool_path(job_id), state["headers"], _code_index(state))
+    if counts.valid >= parallel.MIN_ROWS:
+        result_sheet.build_later(*sheet)
+    else:
+        try:
+            result_sheet.ensure(*sheet)
+        except Exception:  # noqa: BLE001 — the rows are in; the download writes the sheet again
+            log.exception("writing the result sheet of import %s failed", job_id)
     return counts
 
 
+def _code_index(state: dict) -> int | None:
+    return next((int(i) for i, k in state["columns"].items() if k == "contact_code"), None)
+
+
 def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, kam_id, total: int, now: datetime,
-               result: Path, errors: Path, progress) -> ImportSummary:
+               errors: Path, progress) -> ImportSummary:
     header = state["headers"]
-    code_index = next((int(i) for i, k in state["columns"].items() if k == "contact_code"), None)
     lost: list[tuple[int, list[str], str, str]] = []  # (row, cells, reason, kind)
+    codes_by_row: dict[int, str] = {}  # what the result sheet needs, written after the commit
     done = 0
     unchanged = state.get("watermark") == contacts_watermark(s)
     to_create = s.get(ImportJob, job_id).to_create
     # Nobody changed a contact since the review: every reviewed row will be written as
-    # reviewed, so the new codes are known now and a worker writes the result sheet meanwhile.
+    # reviewed, so the new codes are known now (and taken without a pause per chunk).
     new_codes = codes.allocate(s, "contact", to_create) if unchanged and to_create else None
     writer = Writer(s, build_context(s, actor, now), kam_id=kam_id, now=now,
                     new_codes=iter(new_codes) if new_codes else None)
-    aside = parallel.run_aside("result_sheet", str(spool_path(job_id)), str(result), header, code_index,
-                               new_codes) if new_codes and total >= parallel.MIN_ROWS else None
     try:
-        with nullcontext() if aside else ResultSheet(result, header, code_index) as sheet:
-            for chunk in read_rows(spool_path(job_id)):
-                dropped = []
-                if not unchanged:
-                    writer.drain()
-                    chunk, dropped = _recheck(s, actor, policy, chunk, writer.written_ids)
-                    lost += dropped
-                for row, code in writer.write(chunk):
-                    if sheet is not None:
-                        sheet.add(row.cells, code)
-                done += len(chunk) + len(dropped)
-                _write_progress(job_id, done, total)
-                if progress:
-                    progress(done, total)
+        for chunk in read_rows(spool_path(job_id)):
+            dropped = []
+            if not unchanged:
+                writer.drain()
+                chunk, dropped = _recheck(s, actor, policy, chunk, writer.written_ids)
+                lost += dropped
+            for row, code in writer.write(chunk):
+                codes_by_row[row.number] = code
+            done += len(chunk) + len(dropped)
+            _write_progress(job_id, done, total)
+            if progress:
+                progress(done, total)
         writer.finish()
     except BaseException:
         writer.abort()
-        if aside:
-            aside.abandon()
         raise
-    if aside:
-        aside.wait()
+    result_sheet.save_codes(job_dir(job_id), codes_by_row)
     job = s.get(ImportJob, job_id)
     job.valid -= len(lost)
     job.invalid += sum(1 for *_x, kind in lost if kind == "invalid")
@@ -136,7 +142,7 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
         ImportIssue.job_id == job_id, ImportIssue.kind.in_(("invalid", "duplicate"))).order_by(ImportIssue.row_number))
     rows = heapq.merge(((n, json.loads(c), r) for n, c, r in failed), ((n, c, r) for n, c, r, _k in lost))
     written = write_error_sheet(errors, header, ((cells, reason) for _n, cells, reason in rows))
-    job.result_path = str(result)
+    job.result_path = str(job_dir(job_id) / result_sheet.RESULT)  # written after the commit (submit)
     job.errors_path = str(errors) if written else ""
     if not written:
         errors.unlink(missing_ok=True)
@@ -212,6 +218,8 @@ def progress(session: Session, actor: Actor, job_id: int, *, now: datetime | Non
     return JobProgress(status=status, done=done, total=total, seconds_left=seconds_left,
                        summary=_summary(job) if status == "done" else None, message=message,
                        has_result=bool(job.result_path) and Path(job.result_path).exists(),
+                       result_pending=status == "done" and bool(job.result_path)
+                       and result_sheet.pending(Path(job.result_path).parent),
                        has_errors=bool(job.errors_path) and Path(job.errors_path).exists())
 
 
@@ -234,6 +242,9 @@ def sheet_path(session: Session, actor: Actor, job_id: int, which: str) -> Path:
         raise ValidationError({"which": "Ask for the result or the errors sheet."})
     stored = job.result_path if which == "result" else job.errors_path
     path = Path(stored) if stored else None
+    if path is not None and which == "result" and result_sheet.pending(path.parent):
+        state = staged_mapping(job)  # not written yet (or the server stopped before): now, or wait for it
+        return result_sheet.ensure(path.parent, spool_path(job.id), state["headers"], _code_index(state))
     if path is None or not path.exists():
         raise NotFound("This import has no such sheet.")
     return path

@@ -72,6 +72,7 @@ class JobProgress:
     message: str
     has_result: bool
     has_errors: bool
+    result_pending: bool = False  # done, the result sheet still being written (a few seconds)
 
 
 @dataclass

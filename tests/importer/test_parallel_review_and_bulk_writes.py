@@ -69,7 +69,7 @@ def test_a_big_import_writes_every_row_and_its_result_sheet(session, admin, now,
     job_id, summary = run(session, admin, xlsx(tmp_path / "b.xlsx", _rows(known.code)), now)
     assert (summary.created, summary.updated) == (36, 1)
     assert count_contacts(session) == before + 36
-    sheet = read_xlsx(jobs.job_dir(job_id) / "result.xlsx")
+    sheet = read_xlsx(submit.sheet_path(session, admin, job_id, "result"))  # waits for the build after the commit
     assert len(sheet) == 1 + 37
     for line in sheet[1:]:  # each row's code is the contact the row became
         code, name = line[0], line[sheet[0].index("Name")]
