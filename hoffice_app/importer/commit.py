@@ -28,7 +28,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from hoffice_app.domain import codes
-from hoffice_app.importer import commit_rows as child
+from hoffice_app.importer import commit_rows as child, parallel
 from hoffice_app.importer.bulk import Pipe, insert_rows
 from hoffice_app.importer.commit_rows import COLUMNS, T
 from hoffice_app.importer.commit_update import update_contacts
@@ -37,7 +37,7 @@ from hoffice_app.importer.fastpath import search_text
 from hoffice_app.importer.fts import BulkIndex
 from hoffice_app.importer.normalize import Parsed
 from hoffice_app.models import Contact
-UPDATE_BATCH = 5000  # rows updating existing contacts, written together
+UPDATE_BATCH = 1000  # rows updating existing contacts, written together
 
 
 def new_defaults(ctx: Context) -> dict:
@@ -68,6 +68,7 @@ class Writer:
         self.pipe = Pipe(self.conn)
         self.fts = BulkIndex(session)
         self.next_id = None
+        self.reader: Session | None = None  # reads for updates beside the writer thread (_reads)
         if self.pipe.threaded:
             # The driver opens a transaction only before INSERT/UPDATE/DELETE: take the write lock
             # now, so the trigger changes below roll back with the import and max(id) stays ours.
@@ -99,18 +100,37 @@ class Writer:
         """Call once after the last chunk, before the commit (puts the search trigger back)."""
         self._flush_updates()
         self.pipe.close()
+        self._close_reader()
         self.fts.restore()
 
     def abort(self) -> None:
         """After a failure, before the rollback: stop the writer thread (its error is moot)."""
         self.pipe.cancel()
+        self._close_reader()
 
     def _flush_updates(self) -> None:
         if self.pending:
             rows, self.pending = self.pending, []
-            self.pipe.drain()
-            update_contacts(self, rows)
+            reads = self._reads()
+            if reads is self.s:
+                self.pipe.drain()
+            update_contacts(self, rows, reads)
             self.updated += len(rows)
+
+    def _reads(self) -> Session:
+        """Where the updated contacts are read. With the writer thread, a connection of its
+        own: what this import changed is invisible to it, and it needs none of that — a
+        contact is updated once per import, and its rows are read just before (while it is
+        as before the import: the import holds the write lock, no one else commits) —
+        so the writer thread goes on writing meanwhile instead of being waited for."""
+        if self.reader is None and self.pipe.threaded and parallel.shareable(self.conn.engine.url):
+            self.reader = Session(self.conn.engine)
+        return self.reader or self.s
+
+    def _close_reader(self) -> None:
+        if self.reader is not None:
+            self.reader.close()
+            self.reader = None
 
     def _create(self, rows: list[Parsed]) -> list[str]:
         if not rows:

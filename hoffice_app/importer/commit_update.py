@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from sqlalchemy import select
+from sqlmodel import Session
 
 from hoffice_app.importer import commit_rows as child
 from hoffice_app.importer.commit_rows import COLUMNS, T
@@ -26,9 +27,10 @@ LISTS = (("contact_alias", "aliases"), ("contact_category", "category_ids"), ("c
          ("contact_privacy", "privacy_ids"))
 
 
-def update_contacts(w, rows: list[Parsed]) -> None:
-    """``w``: the ``commit.Writer`` (session, context, tables, columns, the KAM and the time)."""
-    s, ctx = w.s, w.ctx
+def update_contacts(w, rows: list[Parsed], s: Session) -> None:
+    """``w``: the ``commit.Writer`` (context, tables, columns, the KAM, the time, the writer
+    thread); ``s``: where the contacts as they are now are read (``Writer._reads``)."""
+    ctx = w.ctx
     ids = [r.target.id for r in rows]
     current = {r["id"]: dict(r) for r in s.execute(select(T["contact"]).where(T["contact"].c.id.in_(ids))).mappings()}
     e, p, al, ad = (T[n].c for n in ("contact_email", "contact_phone", "contact_alias", "contact_address"))
@@ -74,7 +76,7 @@ def update_contacts(w, rows: list[Parsed]) -> None:
         child.list_rows(children, cid, row)
         sets = tuple(c for c in w.columns if c in row.values or d[c] != before[c])
         changed[sets].append(tuple(d[c] for c in sets) + (cid,))
-    links = _new_links(w, T["contact_association"], [r for r in rows if r.relation_id and r.related_id])
+    links = _new_links(w, s, T["contact_association"], [r for r in rows if r.relation_id and r.related_id])
     # Everything is read: the writes go to the writer thread while the next chunk is prepared.
     for table, cids in replaced.items():
         w.pipe.delete_in(T[table], "contact_id", sorted(cids))
@@ -89,11 +91,11 @@ def update_contacts(w, rows: list[Parsed]) -> None:
     w.pipe.insert(T["contact_association"], COLUMNS["contact_association"], links)
 
 
-def _new_links(w, a, rows: list[Parsed]) -> list[tuple]:
+def _new_links(w, s: Session, a, rows: list[Parsed]) -> list[tuple]:
     """"<contact> is <Relation> of <Relation To>", once: an existing link is not added again."""
     if not rows:
         return []
-    existing = set(w.s.execute(select(a.c.contact_id, a.c.related_contact_id, a.c.relation_id)
+    existing = set(s.execute(select(a.c.contact_id, a.c.related_contact_id, a.c.relation_id)
                                .where(a.c.contact_id.in_({r.target.id for r in rows}))).all())
     new = []
     for row in rows:
