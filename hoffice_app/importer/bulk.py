@@ -18,7 +18,7 @@ import threading
 from datetime import date, datetime
 from typing import Sequence
 
-from sqlalchemy import Boolean, Table
+from sqlalchemy import Boolean, Date, DateTime, Table, TypeDecorator
 from sqlalchemy.engine import Connection
 
 
@@ -33,7 +33,22 @@ def _json(values: list) -> str:
 def _processor(conn: Connection, column):
     if conn.dialect.name == "sqlite" and isinstance(column.type, Boolean):
         return None  # the driver stores True / False as 1 / 0 itself, as the processor would
-    return column.type.bind_processor(conn.dialect)
+    process = column.type.bind_processor(conn.dialect)
+    kind = column.type.impl if isinstance(column.type, TypeDecorator) else column.type
+    if conn.dialect.name == "sqlite" and isinstance(kind, (DateTime, Date)):
+        # The text the driver's own adapters would make, row by row while holding the GIL;
+        # here the import's one "now" is converted once per chunk (0.4 s of a 100,000-row submit).
+        return _driver_text if process is None else lambda value: _driver_text(process(value))
+    return process
+
+
+def _driver_text(value):
+    """As sqlite3's default adapters: a datetime → isoformat(" "), a date → isoformat()."""
+    if isinstance(value, datetime):
+        return value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def _processed(conn: Connection, table: Table, columns: Sequence[str], rows: list) -> list:

@@ -209,3 +209,29 @@ def test_a_failed_update_only_import_keeps_the_search_triggers(session, admin, n
     triggers = session.exec(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
                                  "AND name LIKE 'contact_fts_%'")).one()[0]
     assert triggers == 3
+
+
+def test_bulk_dates_are_stored_as_the_driver_would_store_them(session):
+    from datetime import date, datetime, timedelta, timezone
+
+    from sqlalchemy import Column, Date, DateTime, Integer, MetaData, Table
+    from sqlmodel import UTCDateTime
+
+    from hoffice_app.importer.bulk import insert_rows
+
+    table = Table("scratch_days", MetaData(), Column("id", Integer, primary_key=True), Column("day", Date),
+                  Column("at", DateTime), Column("aware", UTCDateTime()))
+    conn = session.connection()
+    table.create(conn)
+    ist = timezone(timedelta(hours=5, minutes=30))
+    now = datetime(2026, 3, 2, 9, 30, 5, 123456, tzinfo=ist)
+    rows = [(date(1980, 9, 25), datetime(2026, 3, 2, 9, 30), now), (None, None, None), (date(2001, 1, 1), now, now)]
+    insert_rows(conn, table, ["id", "day", "at", "aware"], [(i + 1, *r) for i, r in enumerate(rows)])
+    driver = conn.connection.driver_connection  # the driver's own adapters, as SQLAlchemy used to reach them
+    driver.executemany("INSERT INTO scratch_days (id, day, at, aware) VALUES (?, ?, ?, ?)",
+                       [(i + 11, d, at, aware.astimezone(timezone.utc) if aware else None)
+                        for i, (d, at, aware) in enumerate(rows)])
+    got = conn.exec_driver_sql("SELECT day, at, aware FROM scratch_days ORDER BY id").all()
+    assert got[:3] == got[3:]
+    assert got[0][2] == "2026-03-02 04:00:05.123456+00:00"
+    session.rollback()
