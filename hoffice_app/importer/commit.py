@@ -2,7 +2,7 @@
 codes from the code counter in the same transaction, ``name_key``,
 ``email_key``, one primary e-mail and one primary phone per kind, one
 default address, ``search_text`` as the form's ``build_search_text`` builds
-it (``fastpath.search_text``), privacy rows only for private contacts.
+it, privacy rows only for private contacts.
 
 The caller owns the transaction (one for the whole import): nothing here
 commits, so a failure anywhere leaves the database as it was.
@@ -28,12 +28,12 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from hoffice_app.domain import codes
+from hoffice_app.domain.contacts import build_search_text
 from hoffice_app.importer import commit_rows as child, parallel
 from hoffice_app.importer.bulk import Pipe, insert_rows
 from hoffice_app.importer.commit_rows import COLUMNS, T
 from hoffice_app.importer.commit_update import update_contacts
 from hoffice_app.importer.context import Context
-from hoffice_app.importer.fastpath import search_text
 from hoffice_app.importer.fts import BulkIndex
 from hoffice_app.importer.normalize import Parsed
 from hoffice_app.models import Contact
@@ -146,9 +146,9 @@ class Writer:
         contacts, phones = [], []
         for row, code in zip(rows, new_codes):
             d = {**self.defaults, **row.values, **fixed, "code": code}
-            numbers = child.phones_after(row, {})
-            d["search_text"] = search_text(code, d["name"], row.aliases or [], [row.email] if row.email else [],
-                                           [n for _k, n in numbers])
+            numbers = child.new_phones(row)
+            d["search_text"] = build_search_text(code, d["name"], row.aliases or [],
+                                                 [row.email] if row.email else [], [n for _k, n in numbers])
             contacts.append(self.values_of(d))
             phones.append(numbers)
         ids = self._new_ids(len(rows))

@@ -34,6 +34,12 @@ def by_kind(phones: list[tuple[str, str]]) -> dict[str, list[str]]:
     return out
 
 
+def new_phones(row: Parsed) -> list[tuple[str, str]]:
+    """``phones_after(row, {})`` for a new contact, quicker: the row's numbers are distinct
+    (``parse_row``) and its slots already in PHONE_SLOTS order, so kinds come grouped."""
+    return [(SLOT[slot][0], number) for slot, number in row.phones.items()]
+
+
 def phones_after(row: Parsed, current: dict[str, list[str]]) -> list[tuple[str, str]]:
     """The contact's phones after the row's slots are applied, primaries first per kind."""
     lists = {kind: list(current.get(kind, [])) for kind in ("mobile", "office", "other")}

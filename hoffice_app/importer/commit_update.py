@@ -17,9 +17,9 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlmodel import Session
 
+from hoffice_app.domain.contacts import build_search_text
 from hoffice_app.importer import commit_rows as child
 from hoffice_app.importer.commit_rows import COLUMNS, T
-from hoffice_app.importer.fastpath import search_text
 from hoffice_app.importer.lookups import children_of
 from hoffice_app.importer.normalize import Parsed
 
@@ -61,7 +61,7 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
             replaced["contact_phone"].add(cid)
             children["contact_phone"] += child.phone_rows(cid, numbers)
         names = row.aliases if row.aliases is not None else [a for (a,) in aliases.get(cid, [])]
-        d["search_text"] = search_text(d["code"], d["name"], names, mail, [n for _k, n in numbers])
+        d["search_text"] = build_search_text(d["code"], d["name"], names, mail, [n for _k, n in numbers])
         if d["search_text"] != before["search_text"]:
             texts.append((cid, before["search_text"], d["search_text"]))
         if row.address:

@@ -27,12 +27,19 @@ def test_other_countries_go_through_the_form_parser():
     assert fastpath.phone("2015550123", "US", mobile=True) == parse_phone("2015550123", "US", mobile=True)
 
 
-def test_search_text_equals_the_forms():
+def test_search_digits_hold_every_national_number():
+    """Only the digits with the country code are stored for search; a search for the national
+    number (any part of the text) must still find every number."""
+    import phonenumbers
+
+    from hoffice_app.domain.phones import search_digits
     phones = [fastpath.phone(raw, "IN", mobile=False)[0] for raw in _samples()[:5000]]
-    phones = [p for p in phones if p] + ["+12015550123", "+390612345678", "+441632960961"]
-    for i in range(0, len(phones), 5):
-        args = ("C000001", "Asha Patel", ["Ashu"], ["A@Example.com"], phones[i:i + 5])
-        assert fastpath.search_text(*args) == build_search_text(*args)
+    phones = [p for p in phones if p] + ["+12015550123", "+390612345678", "+441632960961", "+6591234567"]
+    for number in phones:
+        parsed = phonenumbers.parse(number)
+        assert str(parsed.national_number) in search_digits(number), number
+        assert phonenumbers.national_significant_number(parsed) in search_digits(number), number
+    assert build_search_text("C000001", "Asha", [], [], ["+919327058088"]) == "c000001 asha 919327058088"
 
 
 def _email_samples():
@@ -79,3 +86,15 @@ def test_india_type_check_equals_libphonenumber():
         number = PhoneNumber(country_code=91, national_number=int(national))
         assert fastpath._IN.is_mobile(national) == (phonenumbers.number_type(number) in MOBILE_TYPES), national
         assert fastpath._IN.is_possible(national) == phonenumbers.is_possible_number(number), national
+
+
+def test_a_new_contacts_phones_are_as_phones_after_gives_them():
+    from itertools import combinations
+
+    from hoffice_app.importer.commit_rows import new_phones, phones_after
+    from hoffice_app.importer.normalize import PHONE_SLOTS, Parsed
+    slots = [key for key, _kind, _mobile in PHONE_SLOTS]
+    for size in range(len(slots) + 1):
+        for chosen in combinations(slots, size):
+            row = Parsed(2, [], phones={slot: f"+9193270580{i:02d}" for i, slot in enumerate(chosen)})
+            assert new_phones(row) == phones_after(row, {}), chosen
