@@ -66,6 +66,7 @@ class ReviewSteps(rx.State, mixin=True):
     seconds_left: int = -1
     run_message: str = ""
     has_result: bool = False
+    result_pending: bool = False  # a big import's result sheet, written just after its summary
     has_errors: bool = False
     _watching: int = 0
 
@@ -74,6 +75,7 @@ class ReviewSteps(rx.State, mixin=True):
         self.counts, self.issues, self.issue_total, self.issue_page, self.issue_text = {}, [], 0, 1, ""
         self.issue_kind, self.confirm_open, self.run_status, self.run_message = "invalid", False, "", ""
         self.run_done = self.run_total = 0
+        self.has_result = self.has_errors = self.result_pending = False
 
     def _restore_review(self, job) -> None:
         self.step, self.policy = 3, job.policy
@@ -85,7 +87,7 @@ class ReviewSteps(rx.State, mixin=True):
     def _show_progress(self, p) -> None:
         self.run_status, self.run_done, self.run_total, self.run_message = p.status, p.done, p.total, p.message
         self.seconds_left = -1 if p.seconds_left is None else p.seconds_left
-        self.has_result, self.has_errors = p.has_result, p.has_errors
+        self.has_result, self.has_errors, self.result_pending = p.has_result, p.has_errors, p.result_pending
         if p.summary is not None:
             s = p.summary
             self.counts = {"total": s.total, "valid": s.valid, "invalid": s.invalid, "duplicate": s.duplicate,
@@ -203,7 +205,8 @@ class ReviewSteps(rx.State, mixin=True):
 
     @rx.event(background=True)
     async def watch_progress(self, job_id: int):
-        """Twice a second, the job's progress as the engine reports it."""
+        """Twice a second, the job's progress as the engine reports it (until it failed, or
+        is done and its result sheet written)."""
         async with self:
             self._watching += 1
             token = self._watching
@@ -222,7 +225,7 @@ class ReviewSteps(rx.State, mixin=True):
             p = await rx.run_in_thread(read)
             async with self:
                 self._show_progress(p)
-                if p.status in ("done", "failed"):
+                if p.status == "failed" or (p.status == "done" and not p.result_pending):
                     return
 
     @rx.event

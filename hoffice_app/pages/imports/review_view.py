@@ -127,8 +127,10 @@ def summary_step() -> rx.Component:
                 _stat("Invalid records", c.get("invalid", "0"), "red"),
                 _stat("Duplicate records", c.get("duplicate", "0"), "amber"), spacing="3", wrap="wrap", width="100%"),
         rx.hstack(
-            rx.cond(S.has_result, download_link(
-                rx.button(rx.icon("download", size=16), "Result sheet (Contact Codes)"),
+            rx.cond(S.has_result | S.result_pending, download_link(
+                rx.cond(S.has_result, rx.button(rx.icon("download", size=16), "Result sheet (Contact Codes)"),
+                        rx.button(rx.spinner(size="1"), "Preparing the result sheet…", variant="soft",
+                                  title="Being written; a click downloads it as soon as it is ready")),
                 rx.Var.create("/files/imports/") + S.job_id.to_string() + "/result.xlsx")),
             rx.cond(S.has_errors, download_link(
                 rx.button(rx.icon("download", size=16), "Error sheet (rows to fix)", variant="soft", color_scheme="red"),

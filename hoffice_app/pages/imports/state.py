@@ -74,7 +74,7 @@ class ImportState(ReviewSteps, AuthState):
             self.step, self.job_id, self.upload_error = 1, 0, err.message
             return
         events = [self.document_title("Import contacts")]
-        if self.step == 4:
+        if self.step == 4 or self.result_pending:
             events.append(ImportState.watch_progress(self.job_id))
         elif self.step == 3:
             events.append(ImportState.load_issues)
