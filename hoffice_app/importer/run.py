@@ -30,7 +30,7 @@ from hoffice_app.importer.errors import FileRefused
 from hoffice_app.importer.mapping import auto_map, missing_mandatory
 from hoffice_app.importer.sheets import ResultSheet, write_error_sheet
 from hoffice_app.importer.spool import read_rows
-from hoffice_app.importer.submit import submit
+from hoffice_app.importer.submit import sheet_path, submit
 from hoffice_app.models import Employee, ImportIssue
 
 
@@ -95,10 +95,12 @@ def import_file(source, *, policy: str = "skip", kam: str | None = None, dry_run
         actor = cli_actor(session)
         job_id, summary, _mapping = _prepare(session, actor, source, folder, policy, kam, now)
     done = submit(job_id, actor, now=now)
-    job_folder = jobs.job_dir(job_id)
-    for wanted, name in ((result_out, "result.xlsx"), (errors_out, "errors.xlsx")):
-        if wanted and (job_folder / name).exists():
-            shutil.copyfile(job_folder / name, wanted)
+    with unit_of_work() as session:  # a big import's result sheet is still being written: wait for it
+        result = sheet_path(session, actor, job_id, "result")
+    errors = jobs.job_dir(job_id) / "errors.xlsx"
+    for wanted, path in ((result_out, result), (errors_out, errors)):
+        if wanted and path.exists():
+            shutil.copyfile(path, wanted)
     return {**summary, **asdict(done), "dry_run": False, "job_id": job_id}
 
 

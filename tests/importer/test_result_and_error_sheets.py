@@ -114,3 +114,22 @@ def code_named(session, name: str) -> str:
 
     from hoffice_app.models import Contact
     return session.exec(select(Contact.code).where(Contact.name == name)).one()
+
+
+def test_the_command_line_hands_over_a_big_imports_result_sheet(session, admin, now, tmp_path, monkeypatch):
+    from hoffice_app.importer import parallel, result_sheet, run as cli_run
+
+    monkeypatch.setattr(parallel, "MIN_ROWS", 1)  # "big": the sheet is written after the summary
+    monkeypatch.setenv("HOFFICE_IMPORT_WORKERS", "0")
+    real = result_sheet.write_rows
+
+    def slow(*args):
+        threading.Event().wait(0.5)  # still being written when import_file has the summary
+        real(*args)
+    monkeypatch.setattr(result_sheet, "write_rows", slow)
+    path = xlsx(tmp_path / "c.xlsx", [["Asha Traders", "Customer"], ["Bela Exports", "Vendor"]],
+                ["Name", "Type Of Contact"])
+    out = tmp_path / "out.xlsx"
+    summary = cli_run.import_file(path, result_out=out, now=now)
+    assert summary["created"] == 2
+    assert [line[1] for line in read_xlsx(out)[1:]] == ["Asha Traders", "Bela Exports"]
