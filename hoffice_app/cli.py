@@ -117,6 +117,9 @@ def cmd_import_contacts(args) -> int:
                               result_out=args.result, errors_out=args.errors, now=utcnow())
     except FileRefused as err:
         return _fail(err.message, 2)
+    if summary.get("result_sheet_error"):
+        print(f"The contacts were imported, but the result sheet could not be written "
+              f"({summary['result_sheet_error']}); download it from the import history.", file=sys.stderr)
     if args.json:
         print(json.dumps(summary))
         return 0

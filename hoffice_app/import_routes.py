@@ -13,6 +13,7 @@ deleted once sent.
 """
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -28,6 +29,8 @@ from hoffice_app.domain.contact_search import ContactQuery
 from hoffice_app.domain.errors import DomainError, NotFound
 from hoffice_app.file_routes import PRIVATE, content_disposition, token_of
 from hoffice_app.importer import export, jobs, submit, template
+
+log = logging.getLogger(__name__)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILTERS = ("text", "contact_type_id", "category_id", "industry_id", "city", "state", "stage",
@@ -84,12 +87,20 @@ def download_template(request: Request) -> Response:
 
 def download_job_sheet(request: Request) -> Response:
     job_id, which = request.path_params["job_id"], request.path_params["which"]
+    found: list = []
 
     def work(session, actor):
-        path = submit.sheet_path(session, actor, job_id, which)
-        label = "contact codes" if which == "result" else "rows to fix"
-        return _send(path, f"Import {job_id} – {label}.xlsx")
-    return _with_actor(request, work)
+        found.append(submit.sheet_target(session, actor, job_id, which))
+    refused = _with_actor(request, work)
+    if refused is not None:
+        return refused
+    try:  # after the transaction: a result sheet still being written may take seconds
+        path = found[0].ready()
+    except Exception:  # noqa: BLE001 — logged; the user gets one sentence
+        log.exception("the result sheet of import %s could not be written", job_id)
+        return _refused(500, "The result sheet could not be written just now; try again in a minute.")
+    label = "contact codes" if which == "result" else "rows to fix"
+    return _send(path, f"Import {job_id} – {label}.xlsx")
 
 
 def export_contact_list(request: Request) -> Response:

@@ -7,10 +7,11 @@ Contact Code (``save_codes``, keyed by the row's number in the file, in the
 same transaction's time), commits, shows the summary, and the sheet is
 written from the spooled rows and those codes right after: by a worker
 process in the background for a big import (``build_later``), at once for a
-small one. Until the file is there, ``pending`` says so (the wizard shows
+small one. Until the file is there, ``state`` says "pending" (the wizard shows
 "preparing" and keeps watching), and ``ensure`` — which every download goes
-through — waits for the build under way or, if none is (the server was
-restarted meanwhile), writes the sheet itself. Files appear whole or not at
+through, outside any transaction — waits for the build under way or, if none
+is (it failed, or the server was restarted meanwhile: "on_demand"), writes the
+sheet itself. Files appear whole or not at
 all (written under a temporary name, then renamed).
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ import marshal
 import os
 import secrets
 import threading
+import time
 from pathlib import Path
 
 from hoffice_app.importer import parallel
@@ -27,7 +29,8 @@ from hoffice_app.importer.gcpause import gc_paused
 from hoffice_app.importer.sheets import ResultSheet
 from hoffice_app.importer.spool import read_spool
 
-RESULT, CODES = "result.xlsx", "codes.bin"
+RESULT, CODES, FAILED = "result.xlsx", "codes.bin", "result.failed"
+STALE_SECONDS = 10 * 60  # a build this old that left no sheet died with its process (100,000 rows: 5 s)
 log = logging.getLogger(__name__)
 _lock = threading.Lock()  # guards _builds
 _builds: dict[str, threading.Lock] = {}  # job folder -> held while its sheet is written
@@ -52,22 +55,34 @@ def write_rows(spool: str, out: str, header: list[str], code_index: int | None, 
                     sheet.add(cells, code)
 
 
-def pending(folder: Path) -> bool:
-    """The import is done but its result sheet is still being written."""
-    return (folder / CODES).exists() and not (folder / RESULT).exists()
+def state(folder: Path, now: float | None = None) -> str:
+    """"ready"; "pending" (being written now); "on_demand" (not written — the build failed
+    or died with its process — so a download writes it); or "none" (this job has none)."""
+    if (folder / RESULT).exists():
+        return "ready"
+    try:
+        written = (folder / CODES).stat().st_mtime
+    except OSError:
+        return "none"
+    if (folder / FAILED).exists() or (now or time.time()) - written > STALE_SECONDS:
+        return "on_demand"
+    return "pending"
 
 
-def build_later(folder: Path, spool: Path, header: list[str], code_index: int | None) -> threading.Thread:
+def build_later(folder: Path, spool: Path, header: list[str], code_index: int | None) -> threading.Thread | None:
     """Write the sheet in a background thread (its rows by a worker process when one is free):
-    for a big import, whose summary should not wait ~5 s for it."""
+    for a big import, whose summary should not wait ~5 s for it. None if a download is
+    already writing it."""
     lock = _lock_of(folder)
-    lock.acquire()  # taken here, so a download asked for right after the summary waits for this build
+    if not lock.acquire(blocking=False):  # a download asked for it first and is writing it
+        return None
 
     def run():
         try:
             _build(folder, spool, header, code_index, worker=True)
-        except Exception:  # noqa: BLE001 — the download writes it again (ensure) and says so if it fails
+        except Exception as err:  # noqa: BLE001 — shown as "on demand": a download writes it again
             log.exception("writing the result sheet of %s failed", folder)
+            (folder / FAILED).write_text(f"{type(err).__name__}: {err}")
         finally:
             lock.release()
     thread = threading.Thread(target=run, name=f"result-sheet-{folder.name}", daemon=True)
@@ -81,6 +96,7 @@ def ensure(folder: Path, spool: Path, header: list[str], code_index: int | None)
     with _lock_of(folder):
         if not path.exists():
             _build(folder, spool, header, code_index, worker=False)
+            (folder / FAILED).unlink(missing_ok=True)
     return path
 
 

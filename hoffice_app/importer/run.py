@@ -30,7 +30,7 @@ from hoffice_app.importer.errors import FileRefused
 from hoffice_app.importer.mapping import auto_map, missing_mandatory
 from hoffice_app.importer.sheets import ResultSheet, write_error_sheet
 from hoffice_app.importer.spool import read_rows
-from hoffice_app.importer.submit import sheet_path, submit
+from hoffice_app.importer.submit import sheet_target, submit
 from hoffice_app.models import Employee, ImportIssue
 
 
@@ -95,13 +95,18 @@ def import_file(source, *, policy: str = "skip", kam: str | None = None, dry_run
         actor = cli_actor(session)
         job_id, summary, _mapping = _prepare(session, actor, source, folder, policy, kam, now)
     done = submit(job_id, actor, now=now)
-    with unit_of_work() as session:  # a big import's result sheet is still being written: wait for it
-        result = sheet_path(session, actor, job_id, "result")
+    out = {**summary, **asdict(done), "dry_run": False, "job_id": job_id}
     errors = jobs.job_dir(job_id) / "errors.xlsx"
-    for wanted, path in ((result_out, result), (errors_out, errors)):
-        if wanted and path.exists():
-            shutil.copyfile(path, wanted)
-    return {**summary, **asdict(done), "dry_run": False, "job_id": job_id}
+    if errors_out and errors.exists():
+        shutil.copyfile(errors, errors_out)
+    if result_out:
+        try:  # a big import's result sheet is written after the summary: wait for it
+            with unit_of_work() as session:
+                target = sheet_target(session, actor, job_id, "result")
+            shutil.copyfile(target.ready(), result_out)
+        except Exception as err:  # noqa: BLE001 — the contacts are in; say what is missing
+            out["result_sheet_error"] = f"{type(err).__name__}: {err}"
+    return out
 
 
 def _dry_sheets(session: Session, job_id: int, header: list[str], mapping: dict[int, str], result_out,

@@ -25,6 +25,7 @@ import heapq
 import json
 import logging
 import os
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -108,6 +109,9 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
     lost: list[tuple[int, list[str], str, str]] = []  # (row, cells, reason, kind)
     codes_by_row: dict[int, str] = {}  # what the result sheet needs, written after the commit
     done = 0
+    conn = s.connection()
+    if conn.dialect.name == "sqlite" and not conn.connection.driver_connection.in_transaction:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock first: what is read next holds until the commit
     unchanged = state.get("watermark") == contacts_watermark(s)
     to_create = s.get(ImportJob, job_id).to_create
     # Nobody changed a contact since the review: every reviewed row will be written as
@@ -215,11 +219,10 @@ def progress(session: Session, actor: Actor, job_id: int, *, now: datetime | Non
         elif done and job.started_at:
             elapsed = ((now or utcnow()) - job.started_at).total_seconds()
             seconds_left = max(0, round(elapsed / done * (total - done)))
+    sheet = result_sheet.state(Path(job.result_path).parent) if status == "done" and job.result_path else "none"
     return JobProgress(status=status, done=done, total=total, seconds_left=seconds_left,
                        summary=_summary(job) if status == "done" else None, message=message,
-                       has_result=bool(job.result_path) and Path(job.result_path).exists(),
-                       result_pending=status == "done" and bool(job.result_path)
-                       and result_sheet.pending(Path(job.result_path).parent),
+                       has_result=sheet in ("ready", "on_demand"), result_pending=sheet == "pending",
                        has_errors=bool(job.errors_path) and Path(job.errors_path).exists())
 
 
@@ -235,16 +238,34 @@ def history(session: Session, actor: Actor, offset: int = 0, limit: int = 20) ->
             for j, name in rows]
 
 
-def sheet_path(session: Session, actor: Actor, job_id: int, which: str) -> Path:
+@dataclass(frozen=True)
+class SheetTarget:
+    """A sheet of a finished import. ``ready()`` is its file, written first if it is a result
+    sheet still to be written (seconds): call it outside the transaction, which may hold
+    the database's write lock (a request that touched the login session does)."""
+
+    path: Path
+    build: tuple | None = None  # result_sheet.ensure's arguments
+
+    def ready(self) -> Path:
+        return result_sheet.ensure(*self.build) if self.build else self.path
+
+
+def sheet_target(session: Session, actor: Actor, job_id: int, which: str) -> SheetTarget:
     """The result or error sheet of a finished import the actor may see."""
     job = get_job(session, actor, job_id)
     if which not in ("result", "errors"):
         raise ValidationError({"which": "Ask for the result or the errors sheet."})
     stored = job.result_path if which == "result" else job.errors_path
     path = Path(stored) if stored else None
-    if path is not None and which == "result" and result_sheet.pending(path.parent):
-        state = staged_mapping(job)  # not written yet (or the server stopped before): now, or wait for it
-        return result_sheet.ensure(path.parent, spool_path(job.id), state["headers"], _code_index(state))
+    if path is not None and which == "result" and result_sheet.state(path.parent) in ("pending", "on_demand"):
+        state = staged_mapping(job)
+        return SheetTarget(path, (path.parent, spool_path(job.id), state["headers"], _code_index(state)))
     if path is None or not path.exists():
         raise NotFound("This import has no such sheet.")
-    return path
+    return SheetTarget(path)
+
+
+def sheet_path(session: Session, actor: Actor, job_id: int, which: str) -> Path:
+    """``sheet_target(…).ready()``, for callers whose transaction only reads (the CLI, tests)."""
+    return sheet_target(session, actor, job_id, which).ready()

@@ -1,5 +1,4 @@
 """What the importer hands back: result sheet with codes first, error sheet with reasons, no formulas."""
-import threading
 import zipfile
 
 from openpyxl import load_workbook
@@ -71,65 +70,3 @@ def test_dry_review_leaves_no_sheets(session, admin, now, tmp_path):
     job_id, _s, _v = review(session, admin, xlsx(tmp_path / "a.xlsx", [row(name="A", contact_type="Customer")]), now)
     state = submitting.progress(session, admin, job_id)
     assert state.status == "reviewed" and not state.has_result and not state.has_errors
-
-
-def test_a_big_imports_result_sheet_is_written_just_after_its_summary(session, admin, now, tmp_path, monkeypatch):
-    from hoffice_app.importer import parallel, result_sheet
-
-    monkeypatch.setattr(parallel, "MIN_ROWS", 1)  # "big": written in the background
-    monkeypatch.setenv("HOFFICE_IMPORT_WORKERS", "0")  # by the background thread itself
-    release, real = threading.Event(), result_sheet.write_rows
-
-    def slow(*args):
-        release.wait(10)
-        real(*args)
-    monkeypatch.setattr(result_sheet, "write_rows", slow)
-    path = xlsx(tmp_path / "b.xlsx", [row(name=f"Person {i}", contact_type="Customer") for i in range(3)])
-    job_id, summary = run(session, admin, path, now)
-    assert summary.created == 3
-    state = submitting.progress(session, admin, job_id)
-    assert state.status == "done" and state.result_pending and not state.has_result
-    release.set()
-    sheet = read_xlsx(submitting.sheet_path(session, admin, job_id, "result"))  # waits for the build
-    name = sheet[0].index("Name")
-    assert [line[name] for line in sheet[1:]] == ["Person 0", "Person 1", "Person 2"]
-    state = submitting.progress(session, admin, job_id)
-    assert state.has_result and not state.result_pending
-
-
-def test_a_result_sheet_not_written_before_a_restart_is_written_when_downloaded(session, admin, now, tmp_path):
-    path = xlsx(tmp_path / "r.xlsx", [["Asha Traders", "Customer"], ["Bela Exports", "Vendor"]],
-                ["Name", "Type Of Contact"])
-    job_id, _summary = run(session, admin, path, now)
-    first = read_xlsx(submitting.sheet_path(session, admin, job_id, "result"))
-    submitting.sheet_path(session, admin, job_id, "result").unlink()  # the server stopped before writing it
-    assert submitting.progress(session, admin, job_id).result_pending
-    assert read_xlsx(submitting.sheet_path(session, admin, job_id, "result")) == first
-    assert [line[0] for line in first[1:]] == [code_named(session, "Asha Traders"),
-                                               code_named(session, "Bela Exports")]
-
-
-def code_named(session, name: str) -> str:
-    from sqlmodel import select
-
-    from hoffice_app.models import Contact
-    return session.exec(select(Contact.code).where(Contact.name == name)).one()
-
-
-def test_the_command_line_hands_over_a_big_imports_result_sheet(session, admin, now, tmp_path, monkeypatch):
-    from hoffice_app.importer import parallel, result_sheet, run as cli_run
-
-    monkeypatch.setattr(parallel, "MIN_ROWS", 1)  # "big": the sheet is written after the summary
-    monkeypatch.setenv("HOFFICE_IMPORT_WORKERS", "0")
-    real = result_sheet.write_rows
-
-    def slow(*args):
-        threading.Event().wait(0.5)  # still being written when import_file has the summary
-        real(*args)
-    monkeypatch.setattr(result_sheet, "write_rows", slow)
-    path = xlsx(tmp_path / "c.xlsx", [["Asha Traders", "Customer"], ["Bela Exports", "Vendor"]],
-                ["Name", "Type Of Contact"])
-    out = tmp_path / "out.xlsx"
-    summary = cli_run.import_file(path, result_out=out, now=now)
-    assert summary["created"] == 2
-    assert [line[1] for line in read_xlsx(out)[1:]] == ["Asha Traders", "Bela Exports"]
