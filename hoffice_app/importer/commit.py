@@ -55,7 +55,7 @@ class Writer:
 
     def __init__(self, session: Session, ctx: Context, *, kam_id: int | None, now: datetime, new_codes=None):
         """``new_codes``: an iterator of codes allocated beforehand for the new contacts, in
-        order (submit does so when it writes the result sheet alongside); else per chunk."""
+        order (submit does so when no contact changed since the review); else per chunk."""
         self.s, self.ctx, self.kam_id, self.now = session, ctx, kam_id, now
         self.new_codes = new_codes
         self.defaults = new_defaults(ctx)

@@ -32,6 +32,7 @@ class BulkIndex:
     def __init__(self, session: Session):
         self.s = session
         self.saved: dict[str, str] = {}  # trigger name -> its SQL, while set aside
+        self.hashsize = DEFAULT_HASHSIZE  # the index's own setting, put back by restore()
 
     @property
     def active(self) -> bool:
@@ -51,6 +52,8 @@ class BulkIndex:
         for name, sql in rows:
             self.saved[name] = sql
             conn.exec_driver_sql(f"DROP TRIGGER {name}")
+        own = conn.exec_driver_sql("SELECT v FROM contact_fts_config WHERE k = 'hashsize'").scalar()
+        self.hashsize = int(own) if own else DEFAULT_HASHSIZE
         self._hashsize(IMPORT_HASHSIZE)
 
     def index_range(self, pipe, first: int, last: int) -> None:
@@ -74,7 +77,7 @@ class BulkIndex:
         for sql in self.saved.values():
             conn.exec_driver_sql(sql)
         self.saved = {}
-        self._hashsize(DEFAULT_HASHSIZE)
+        self._hashsize(self.hashsize)
 
     def _hashsize(self, size: int) -> None:
         """Set inside the import's transaction: a rollback restores it with the rest."""

@@ -5,6 +5,7 @@ shared with the importer (the same rule as ``domain/contact_access.py``)."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import defaultdict
 
 from sqlalchemy import bindparam, func, literal
@@ -28,7 +29,7 @@ def _in(session: Session, column, values) -> list:
     values = list(values)
     if not values:
         return []
-    if session.get_bind().dialect.name == "sqlite":
+    if session.get_bind().dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 38):  # JSON built in
         listed = func.json_each(literal(json.dumps(values, ensure_ascii=False))).table_valued("value")
         return [column.in_(select(listed.c.value))]
     return [column.in_(values[i:i + IN_BATCH]) for i in range(0, len(values), IN_BATCH)]

@@ -235,3 +235,11 @@ def test_bulk_dates_are_stored_as_the_driver_would_store_them(session):
     assert got[:3] == got[3:]
     assert got[0][2] == "2026-03-02 04:00:05.123456+00:00"
     session.rollback()
+
+
+def test_an_import_puts_back_the_search_index_own_hashsize(session, admin, now, tmp_path, known, in_workers):
+    session.execute(text("INSERT INTO contact_fts(contact_fts, rank) VALUES ('hashsize', 2000000)"))
+    session.commit()
+    run(session, admin, xlsx(tmp_path / "h.xlsx", _rows(known.code)), now)
+    value = session.execute(text("SELECT v FROM contact_fts_config WHERE k = 'hashsize'")).scalar()
+    assert int(value) == 2000000
