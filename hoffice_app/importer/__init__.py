@@ -36,7 +36,10 @@ Submit (in a background thread; opens its own units of work)
         has_errors, result_pending (a big import's result sheet is written
         just after its summary) — survives a page reload.
     submit.history(session, actor, offset=0, limit=20) -> list[JobRow]
-    submit.sheet_path(session, actor, job_id, "result" | "errors") -> Path
+    submit.sheet_target(session, actor, job_id, "result" | "errors") -> SheetTarget
+        .ready() -> Path: call it after the transaction (a result sheet
+        still being written is waited for, or written).
+    submit.sheet_path(...) -> Path: both at once, for read-only callers.
 
 Export and template
     export.export_contacts(session, actor, filters: ContactQuery | None, out_path, *, now) -> int
