@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, create_engine
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -73,9 +73,10 @@ def set_engine(engine: Engine | None) -> None:
 
 
 @contextmanager
-def unit_of_work() -> Iterator[Session]:
-    """One transaction: commit when the block ends, roll back on any error."""
-    with Session(get_engine(), expire_on_commit=False) as session:
+def unit_of_work(bind: Connection | None = None) -> Iterator[Session]:
+    """One transaction: commit when the block ends, roll back on any error (``bind``: a
+    connection the caller holds, instead of one from the engine's pool)."""
+    with Session(bind if bind is not None else get_engine(), expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
@@ -106,13 +107,8 @@ def bulk_unit_of_work() -> Iterator[Session]:
         conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KB}")
         conn.commit()
         try:
-            with Session(bind=conn, expire_on_commit=False) as session:
-                try:
-                    yield session
-                    session.commit()
-                except BaseException:
-                    session.rollback()
-                    raise
+            with unit_of_work(conn) as session:
+                yield session
         finally:
             conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT}")
             conn.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KB}")
