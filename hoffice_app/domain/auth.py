@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, func, select
 
 from hoffice_app.domain import settings as app_settings
-from hoffice_app.domain.passwords import needs_rehash, verify_password, _hasher
+from hoffice_app.domain.passwords import needs_rehash, rehash, verify_password
 from hoffice_app.domain.views import Actor
 from hoffice_app.models import AuthSession, Employee, LoginThrottle
 
@@ -111,7 +111,7 @@ def login(session: Session, identifier: str, password: str, *, now: datetime, so
     if row:
         session.delete(row)
     if needs_rehash(employee.password_hash):
-        employee.password_hash = _hasher.hash(password)
+        employee.password_hash = rehash(password)
         session.add(employee)
     token = secrets.token_urlsafe(32)
     session.add(AuthSession(token_hash=_token_hash(token), employee_id=employee.id, created_at=now,

@@ -60,7 +60,7 @@ def _text_condition(session: Session, term: str, n: int):
     return Contact.search_text.like(f"%{_escape(term)}%", escape="\\")
 
 
-def _conditions(session: Session, actor: Actor, q: ContactQuery) -> list:
+def conditions(session: Session, actor: Actor, q: ContactQuery) -> list:
     cond = [visible_clause(actor)]
     for n, term in enumerate(_like_terms(q.text)[:6]):
         cond.append(_text_condition(session, term, n))
@@ -86,7 +86,7 @@ def _conditions(session: Session, actor: Actor, q: ContactQuery) -> list:
 
 
 def search_contacts(session: Session, actor: Actor, q: ContactQuery) -> ContactPage:
-    cond = _conditions(session, actor, q)
+    cond = conditions(session, actor, q)
     per_page = max(1, min(int(q.per_page or 25), MAX_PER_PAGE))
     total = session.exec(select(func.count()).select_from(Contact).where(*cond)).one()
     pages = max(1, -(-total // per_page))
@@ -124,7 +124,7 @@ def pick_contacts(session: Session, actor: Actor, text: str, *, limit: int = 10,
                   exclude_id: int | None = None) -> list[Option]:
     """For drop-downs that find a contact by name, alias, code or phone."""
     q = ContactQuery(text=text, per_page=limit, contact_type_id=str(kind_id or ""))
-    stmt = select(Contact.code, Contact.name).where(*_conditions(session, actor, q))
+    stmt = select(Contact.code, Contact.name).where(*conditions(session, actor, q))
     if exclude_id:
         stmt = stmt.where(Contact.id != exclude_id)
     rows = session.exec(stmt.order_by(Contact.name_key).limit(limit)).all()

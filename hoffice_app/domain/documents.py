@@ -72,7 +72,7 @@ _PENDING = "hoffice_uncommitted_files"
 
 # ---------------------------------------------------------------- storage
 
-def _public_folders() -> list[Path]:
+def public_folders() -> list[Path]:
     folders = [PROJECT_ROOT / "assets", PROJECT_ROOT / ".web", PROJECT_ROOT / "uploaded_files",
                Path.cwd() / "uploaded_files"]
     if os.environ.get("REFLEX_UPLOADED_FILES_DIR"):
@@ -84,7 +84,7 @@ def storage_root() -> Path:
     """The private folder holding the bytes: ``HOFFICE_FILES_DIR`` or ``data/files/``."""
     configured = os.environ.get("HOFFICE_FILES_DIR", "").strip()
     root = (Path(configured).expanduser() if configured else PROJECT_ROOT / "data" / "files").resolve()
-    for public in _public_folders():
+    for public in public_folders():
         if root == public or public in root.parents:
             raise RuntimeError(f"The file store {root} is inside the public folder {public}; "
                                "set HOFFICE_FILES_DIR to a private folder.")

@@ -39,6 +39,11 @@ def needs_rehash(password_hash: str) -> bool:
     return _hasher.check_needs_rehash(password_hash)
 
 
+def rehash(password: str) -> str:
+    """A fresh hash of a password already verified (no policy check: old passwords stay valid)."""
+    return _hasher.hash(password)
+
+
 def generate_password() -> str:
     """A random password to print once (about 96 bits)."""
     return secrets.token_urlsafe(12)

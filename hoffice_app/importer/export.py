@@ -22,7 +22,7 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from hoffice_app.domain.contact_access import visible_clause
-from hoffice_app.domain.contact_search import SORTS, ContactQuery, _conditions
+from hoffice_app.domain.contact_search import SORTS, ContactQuery, conditions
 from hoffice_app.domain.permissions import require_actor
 from hoffice_app.domain.views import Actor
 from hoffice_app.importer import parallel
@@ -44,7 +44,7 @@ def export_contacts(session: Session, actor: Actor, filters: ContactQuery | None
     """Write the contacts the list would show (all pages) to ``out_path``; returns how many."""
     require_actor(actor)
     q = filters or ContactQuery()
-    ids = list(session.exec(select(Contact.id).where(*_conditions(session, actor, q))
+    ids = list(session.exec(select(Contact.id).where(*conditions(session, actor, q))
                             .order_by(*SORTS.get(q.sort, SORTS["name"]))))
     names = dict(session.exec(select(MasterEntry.id, MasterEntry.name)).all())
     class_codes = dict(session.exec(select(MasterEntry.id, MasterEntry.code).where(MasterEntry.kind == "class")).all())

@@ -44,11 +44,11 @@ ISSUE_KINDS = ("invalid", "duplicate", "warning")
 def storage_dir() -> Path:
     """Private folder for uploaded sheets and their results: ``HOFFICE_IMPORTS_DIR``
     or ``data/imports/`` (never a public one; same rule as attachments)."""
-    from hoffice_app.domain.documents import _public_folders
+    from hoffice_app.domain.documents import public_folders
 
     configured = os.environ.get("HOFFICE_IMPORTS_DIR", "").strip()
     root = (Path(configured).expanduser() if configured else PROJECT_ROOT / "data" / "imports").resolve()
-    for public in _public_folders():
+    for public in public_folders():
         if root == public or public in root.parents:
             raise RuntimeError(f"The import folder {root} is inside the public folder {public}; "
                                "set HOFFICE_IMPORTS_DIR to a private folder.")
