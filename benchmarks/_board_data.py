@@ -17,7 +17,7 @@ from sqlmodel import func, select
 from benchmarks._contacts_data import insert_contacts
 from benchmarks._leads_data import NOW, insert_leads
 from hoffice_app.db import make_engine, set_engine, unit_of_work, utcnow
-from hoffice_app.domain import pipeline
+from hoffice_app.domain.funnel import moves as pipeline
 from hoffice_app.domain.seed import seed_demo
 from hoffice_app.migrations import upgrade
 from hoffice_app.models import Contact, Lead

@@ -20,7 +20,7 @@ from openpyxl import Workbook
 
 from benchmarks._contacts_data import AREAS, CITIES, DESIGNATIONS, FEMALE, FIRMS, MALE, SURNAMES, TRADES, \
     _mobile_prefixes
-from hoffice_app.importer.columns import COLUMNS
+from hoffice_app.importer.read.columns import COLUMNS
 
 TITLES = ["Mr.", "Mrs.", "Ms.", "Dr.", "M/S", "Shri", "Smt."]
 TYPES = ["Customer", "Vendor", "Both", "Other"]

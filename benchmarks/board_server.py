@@ -33,10 +33,10 @@ from benchmarks._board_data import build_board_db  # noqa: E402
 from benchmarks._leads_data import NOW  # noqa: E402
 from benchmarks._timing import master_id, pct, time_calls  # noqa: E402
 from hoffice_app.db import make_engine, set_engine, unit_of_work  # noqa: E402
-from hoffice_app.domain import board, pipeline  # noqa: E402
+from hoffice_app.domain.funnel import board, moves as pipeline  # noqa: E402
 from hoffice_app.domain.auth import actor_of  # noqa: E402
-from hoffice_app.domain.board import BoardFilter  # noqa: E402
-from hoffice_app.domain.employees import find_by_code  # noqa: E402
+from hoffice_app.domain.funnel import BoardFilter  # noqa: E402
+from hoffice_app.domain.org import find_by_code  # noqa: E402
 from hoffice_app.models import Lead  # noqa: E402
 
 TARGET_MS = 100.0

@@ -32,9 +32,9 @@ from sqlmodel import Session, func, select  # noqa: E402
 from benchmarks._contacts_data import insert_contacts  # noqa: E402
 from benchmarks._timing import master_id, pct, time_calls  # noqa: E402
 from hoffice_app.db import make_engine, set_engine, unit_of_work, utcnow  # noqa: E402
-from hoffice_app.domain import contact_search as cs  # noqa: E402
+from hoffice_app.domain.contacts import search as cs  # noqa: E402
 from hoffice_app.domain.auth import actor_of  # noqa: E402
-from hoffice_app.domain.employees import find_by_code  # noqa: E402
+from hoffice_app.domain.org import find_by_code  # noqa: E402
 from hoffice_app.domain.seed import seed_demo  # noqa: E402
 from hoffice_app.migrations import upgrade  # noqa: E402
 from hoffice_app.models import Contact, ContactAlias, ContactEmail, ContactPhone  # noqa: E402

@@ -42,7 +42,7 @@ from benchmarks._contacts_data import insert_contacts  # noqa: E402
 from benchmarks._import_data import write_import_file  # noqa: E402
 from hoffice_app.db import make_engine, set_engine, unit_of_work, utcnow  # noqa: E402
 from hoffice_app.domain.auth import actor_of  # noqa: E402
-from hoffice_app.domain.employees import find_by_code  # noqa: E402
+from hoffice_app.domain.org import find_by_code  # noqa: E402
 from hoffice_app.domain.seed import seed_demo  # noqa: E402
 from hoffice_app.migrations import upgrade  # noqa: E402
 
@@ -57,7 +57,7 @@ def peak_mb() -> float:
 
 def workers_peak_mb() -> float:
     """The import workers' peak RSS, added up (they are this process's children)."""
-    from hoffice_app.importer import parallel
+    from hoffice_app.importer.speed import workers as parallel
 
     total = 0.0
     for worker in parallel._workers:
@@ -82,7 +82,7 @@ def bare_read(path: Path) -> float:
 
 def measure(path: Path, existing: int, export: bool) -> dict:
     from hoffice_app.importer import jobs
-    from hoffice_app.importer.export import export_contacts
+    from hoffice_app.importer.sheets.export import export_contacts
     from hoffice_app.importer import submit as submitting
     from hoffice_app.importer.submit import submit
 

@@ -36,9 +36,9 @@ from benchmarks._contacts_data import insert_contacts  # noqa: E402
 from benchmarks._leads_data import NOW, insert_leads  # noqa: E402
 from benchmarks._timing import master_id, pct, time_calls  # noqa: E402
 from hoffice_app.db import make_engine, set_engine, unit_of_work, utcnow  # noqa: E402
-from hoffice_app.domain import lead_search as ls  # noqa: E402
+from hoffice_app.domain.leads import search as ls  # noqa: E402
 from hoffice_app.domain.auth import actor_of  # noqa: E402
-from hoffice_app.domain.employees import find_by_code  # noqa: E402
+from hoffice_app.domain.org import find_by_code  # noqa: E402
 from hoffice_app.domain.seed import seed_demo  # noqa: E402
 from hoffice_app.migrations import upgrade  # noqa: E402
 from hoffice_app.models import Contact, Lead  # noqa: E402

@@ -17,7 +17,7 @@ import sys
 from sqlalchemy.exc import OperationalError
 
 from hoffice_app.db import database_url, unit_of_work, utcnow
-from hoffice_app.domain.errors import DomainError, ValidationError
+from hoffice_app.domain.common import DomainError, ValidationError
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -71,7 +71,7 @@ def cmd_seed_demo(args) -> int:
 
 
 def cmd_user_create(args) -> int:
-    from hoffice_app.domain.employees import create_employee
+    from hoffice_app.domain.org import create_employee
 
     password = _password_from(args)
     data = {"code": args.code or "", "name": args.name, "email": args.email, "mobile": args.mobile or "",
@@ -85,7 +85,7 @@ def cmd_user_create(args) -> int:
 
 
 def cmd_user_passwd(args) -> int:
-    from hoffice_app.domain.employees import find_by_code, reset_password
+    from hoffice_app.domain.org import find_by_code, reset_password
 
     password = _password_from(args)
     with unit_of_work() as session:
@@ -135,7 +135,7 @@ def cmd_import_contacts(args) -> int:
 
 
 def cmd_export_contacts(args) -> int:
-    from hoffice_app.importer.export import export_contacts
+    from hoffice_app.importer.sheets.export import export_contacts
     from hoffice_app.importer.run import cli_actor
 
     with unit_of_work() as session:
@@ -145,7 +145,7 @@ def cmd_export_contacts(args) -> int:
 
 
 def cmd_template_contacts(args) -> int:
-    from hoffice_app.importer.template import write_template
+    from hoffice_app.importer.sheets.template import write_template
 
     with unit_of_work() as session:
         write_template(session, args.out)

@@ -2,7 +2,7 @@
 import reflex as rx
 
 from hoffice_app import routes
-from hoffice_app.file_routes import files_app
+from hoffice_app.http import files_app
 from hoffice_app.pages import settings
 from hoffice_app.pages.contacts.register import register as register_contacts
 from hoffice_app.pages.leads.register import register as register_leads
@@ -16,7 +16,7 @@ from hoffice_app.pages.login import login_page
 from hoffice_app.state.auth import AuthState
 
 app = rx.App(
-    # /files/documents/<id>: attachments, served only to people who may see them (file_routes.py).
+    # /files/documents/<id>: attachments, served only to people who may see them (hoffice_app.http).
     api_transformer=files_app,
     head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
     stylesheets=["/board.css"],

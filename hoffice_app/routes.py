@@ -49,7 +49,7 @@ def import_job(job_id) -> str:
 
 
 def import_sheet(job_id, which: str) -> str:
-    """The result or error sheet of an import (served by import_routes.py)."""
+    """The result or error sheet of an import (served by hoffice_app.http.spreadsheets)."""
     return f"/files/imports/{job_id}/{which}.xlsx"
 
 

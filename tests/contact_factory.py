@@ -22,10 +22,11 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from hoffice_app import db
-from hoffice_app.domain import contacts, employees
+from hoffice_app.domain.contacts import save as contacts
+from hoffice_app.domain.org import employees
 from hoffice_app.domain.auth import actor_of
-from hoffice_app.domain.employees import find_by_code
-from hoffice_app.domain.errors import ValidationError
+from hoffice_app.domain.org import find_by_code
+from hoffice_app.domain.common import ValidationError
 from hoffice_app.domain.seed import seed_demo
 from hoffice_app.migrations import upgrade
 from hoffice_app.models import MasterEntry

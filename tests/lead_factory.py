@@ -7,7 +7,7 @@ are contact_factory's):
 """
 from __future__ import annotations
 
-from hoffice_app.domain import leads
+from hoffice_app.domain.leads import save as leads
 from tests.contact_factory import actor, demo, employee_id, engine, make_contact  # noqa: F401  (re-exported)
 
 DEFAULT_TITLE = "Solar panels for the new office"

@@ -8,9 +8,10 @@ with warnings.catch_warnings():  # starlette 1.x prefers httpx2 for its TestClie
     from starlette.testclient import TestClient
 
 from hoffice_app.db import utcnow
-from hoffice_app.domain import auth, documents
+from hoffice_app.domain.auth import sessions as auth
+from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.leads import save_lead
-from hoffice_app.file_routes import files_app
+from hoffice_app.http import files_app
 from tests.contact_factory import DEMO_PASSWORD, demo, engine, make_contact  # noqa: F401
 
 PDF = b"%PDF-1.7\nquote for 40 chairs\n"

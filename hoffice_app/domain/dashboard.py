@@ -1,17 +1,38 @@
 """Counts for the dashboard, straight from the database."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlmodel import Session, func, select
 
-from hoffice_app.domain import settings as app_settings
-from hoffice_app.domain import followups, lead_access
+from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.domain.followups import service as followups
+from hoffice_app.domain.leads import access as lead_access
 from hoffice_app.domain.contacts import count_visible
-from hoffice_app.domain.master_kinds import KINDS
-from hoffice_app.domain.permissions import require_actor
-from hoffice_app.domain.views import Actor, DashboardCounts
+from hoffice_app.domain.masters import KINDS
+from hoffice_app.domain.common import require_actor
+from hoffice_app.domain.common import Actor
 from hoffice_app.models import AuthSession, Employee, Lead, MasterEntry
+
+
+@dataclass
+class DashboardCounts:
+    employees_active: int
+    employees_by_role: dict[str, int]
+    master_entries_active: int
+    master_lists: int
+    divisions: int
+    products: int
+    sessions_active: int
+    contacts: int = 0
+    customers: int = 0
+    prospects: int = 0
+    open_leads: int = 0
+    open_value: str = "0"
+    my_overdue: int = 0
+    my_today: int = 0
+    leads_by_status: dict[str, int] = field(default_factory=dict)
 
 
 def counts(session: Session, actor: Actor, *, now: datetime) -> DashboardCounts:

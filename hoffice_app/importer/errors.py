@@ -3,7 +3,7 @@ and skipped). The message is one sentence for the user: what is wrong and what
 to do about it. Refusals happen before anything is written."""
 from __future__ import annotations
 
-from hoffice_app.domain.errors import DomainError
+from hoffice_app.domain.common import DomainError
 
 
 class FileRefused(DomainError):

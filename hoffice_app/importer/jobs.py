@@ -22,18 +22,19 @@ from sqlalchemy import delete, func, insert, or_
 from sqlmodel import Session, select
 
 from hoffice_app.db import PROJECT_ROOT
-from hoffice_app.domain.errors import NotFound, ValidationError
-from hoffice_app.domain.parsing import as_id
-from hoffice_app.domain.permissions import require_actor
-from hoffice_app.domain.views import Actor
-from hoffice_app.importer import mapping as maps, parallel
-from hoffice_app.importer.columns import COLUMNS, label
-from hoffice_app.importer.duplicates import POLICIES
+from hoffice_app.domain.common import NotFound, ValidationError
+from hoffice_app.domain.common import as_id
+from hoffice_app.domain.common import require_actor
+from hoffice_app.domain.common import Actor
+from hoffice_app.importer.read import mapping as maps
+from hoffice_app.importer.speed import workers as parallel
+from hoffice_app.importer.read.columns import COLUMNS, label
+from hoffice_app.importer.check.duplicates import POLICIES
 from hoffice_app.importer.errors import FileRefused
-from hoffice_app.importer.normalize import Parsed
-from hoffice_app.importer.reader import DEFAULT_LIMITS, Limits, sheet_names
-from hoffice_app.importer.review import ReviewCounts, review_rows, summary_line
-from hoffice_app.importer.spool import Packed, SpoolWriter, stage_sheet, staged
+from hoffice_app.importer.check.normalize import Parsed
+from hoffice_app.importer.read.reader import DEFAULT_LIMITS, Limits, sheet_names
+from hoffice_app.importer.check.review import ReviewCounts, review_rows, summary_line
+from hoffice_app.importer.read.spool import Packed, SpoolWriter, stage_sheet, staged
 from hoffice_app.importer.views import FieldOption, IssueRow, MappedColumn, MappingView, ReviewSummary
 from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob, Setting
 

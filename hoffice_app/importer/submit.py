@@ -33,19 +33,21 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from hoffice_app.db import bulk_unit_of_work, unit_of_work, utcnow
-from hoffice_app.domain import codes
-from hoffice_app.domain.contact_access import visible_clause
-from hoffice_app.domain.errors import DomainError, NotFound, ValidationError
-from hoffice_app.domain.permissions import require_actor
-from hoffice_app.domain.views import Actor
-from hoffice_app.importer import lookups, parallel, result_sheet
-from hoffice_app.importer.commit import Writer
-from hoffice_app.importer.context import build_context
-from hoffice_app.importer.gcpause import gc_paused
+from hoffice_app.domain.common import codes
+from hoffice_app.domain.contacts import visible_clause
+from hoffice_app.domain.common import DomainError, NotFound, ValidationError
+from hoffice_app.domain.common import require_actor
+from hoffice_app.domain.common import Actor
+from hoffice_app.importer.check import lookups
+from hoffice_app.importer.sheets import result_after_commit as result_sheet
+from hoffice_app.importer.speed import workers as parallel
+from hoffice_app.importer.write.commit import Writer
+from hoffice_app.importer.check.context import build_context
+from hoffice_app.importer.speed.gc_pause import gc_paused
 from hoffice_app.importer.jobs import contacts_watermark, get_job, job_dir, spool_path, staged_mapping
-from hoffice_app.importer.normalize import Parsed
-from hoffice_app.importer.sheets import write_error_sheet
-from hoffice_app.importer.spool import read_rows
+from hoffice_app.importer.check.normalize import Parsed
+from hoffice_app.importer.sheets.result_error import write_error_sheet
+from hoffice_app.importer.read.spool import read_rows
 from hoffice_app.importer.views import ImportSummary, JobProgress, JobRow
 from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob
 

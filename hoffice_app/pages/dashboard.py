@@ -6,7 +6,7 @@ import reflex as rx
 from hoffice_app.components.layout import page_shell
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import dashboard
-from hoffice_app.domain.permissions import ROLE_LABELS
+from hoffice_app.domain.common import ROLE_LABELS
 from hoffice_app.state.auth import AuthState
 
 

@@ -1,7 +1,7 @@
 """An association "<contact> is <relation> of <other>" shows on both contacts,
 worded from each side."""
-from hoffice_app.domain import associations
-from hoffice_app.domain.contact_detail import contact_detail
+from hoffice_app.domain.contacts import associations
+from hoffice_app.domain.contacts import contact_detail
 from tests.contact_factory import make_contact, master_id
 from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
 

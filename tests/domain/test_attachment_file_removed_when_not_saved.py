@@ -4,7 +4,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from hoffice_app import db
-from hoffice_app.domain import documents
+from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.leads import save_lead
 from tests.contact_factory import demo, engine, make_contact  # noqa: F401
 

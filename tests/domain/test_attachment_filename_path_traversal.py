@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from hoffice_app.domain import documents
+from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.leads import save_lead
 from hoffice_app.models import Document
 from tests.contact_factory import demo, engine, make_contact  # noqa: F401
@@ -60,7 +60,7 @@ def test_long_name_cut_to_255_keeping_the_extension(session, executive, now, lea
 
 
 def test_name_of_only_dots_and_slashes_has_no_type(session, executive, now, lead):
-    from hoffice_app.domain.errors import ValidationError
+    from hoffice_app.domain.common import ValidationError
     with pytest.raises(ValidationError) as err:
         documents.store_and_attach(session, executive, lead.id, "../..", PDF, now=now)
     assert err.value.errors["file"].startswith("Files without an extension cannot be attached.")

@@ -4,7 +4,7 @@ import hashlib
 import pytest
 
 from hoffice_app.db import PROJECT_ROOT
-from hoffice_app.domain import documents
+from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.leads import save_lead
 from hoffice_app.models import Document
 from tests.contact_factory import demo, engine, make_contact  # noqa: F401

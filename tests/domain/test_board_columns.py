@@ -2,8 +2,8 @@
 board's filters, the first 50 cards and the next ones on demand."""
 from sqlmodel import select
 
-from hoffice_app.domain import board
-from hoffice_app.domain.board import BoardFilter
+from hoffice_app.domain.funnel import board
+from hoffice_app.domain.funnel import BoardFilter
 from hoffice_app.models import FunnelStage, Lead
 from tests.domain.test_lead_list_helpers import actor, demo, engine, master_id, new_lead, titles  # noqa: F401
 
@@ -76,7 +76,7 @@ def test_lead_list_filters_by_stage(session, now):
 
 
 def test_stage_options_name_the_funnel_once_there_are_several(session, now):
-    from hoffice_app.domain import funnel_admin
+    from hoffice_app.domain.funnel import admin as funnel_admin
 
     assert board.stage_options(session, actor(session, "E01"))[0].label == "New Inquiry"
     funnel_admin.create_funnel(session, actor(session, "E01"), "Dealers")

@@ -2,9 +2,10 @@
 exactly one default address."""
 import pytest
 
-from hoffice_app.domain import contacts, settings
-from hoffice_app.domain.contact_detail import contact_detail, form_values
-from hoffice_app.domain.errors import ValidationError
+from hoffice_app.domain.contacts import save as contacts
+from hoffice_app.domain.masters import settings
+from hoffice_app.domain.contacts import contact_detail, form_values
+from hoffice_app.domain.common import ValidationError
 from tests.contact_factory import contact_data, make_contact, master_id, refused
 from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
 

@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from hoffice_app.domain.contact_detail import contact_detail
-from hoffice_app.domain.errors import ValidationError
+from hoffice_app.domain.contacts import contact_detail
+from hoffice_app.domain.common import ValidationError
 from tests.contact_factory import contact_data, make_contact, refused
 from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
 

@@ -2,8 +2,8 @@
 failed save burns no number."""
 import pytest
 
-from hoffice_app.domain import contacts
-from hoffice_app.domain.contact_detail import contact_detail
+from hoffice_app.domain.contacts import save as contacts
+from hoffice_app.domain.contacts import contact_detail
 from tests.contact_factory import contact_data, make_contact, refused
 from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
 

@@ -2,8 +2,8 @@
 the other contact named; the user may save anyway."""
 import pytest
 
-from hoffice_app.domain import contacts
-from hoffice_app.domain.contact_views import DuplicateHit
+from hoffice_app.domain.contacts import save as contacts
+from hoffice_app.domain.contacts import DuplicateHit
 from tests.contact_factory import actor, contact_data, make_contact, make_private
 from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
 

@@ -1,5 +1,5 @@
 """Phones are read for the contact's country and stored in E.164."""
-from hoffice_app.domain.contact_detail import contact_detail
+from hoffice_app.domain.contacts import contact_detail
 from tests.contact_factory import contact_data, make_contact, refused
 from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
 

@@ -1,8 +1,8 @@
 """Whoever makes a contact private (if not an administrator) stays on its list;
 an administrator must name at least one employee."""
-from hoffice_app.domain import contacts
-from hoffice_app.domain.contact_detail import contact_detail
-from hoffice_app.domain.contact_search import ContactQuery, search_contacts
+from hoffice_app.domain.contacts import save as contacts
+from hoffice_app.domain.contacts import contact_detail
+from hoffice_app.domain.contacts import ContactQuery, search_contacts
 from tests.contact_factory import actor, contact_data, employee_id, make_contact, make_private, refused
 from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
 

@@ -2,10 +2,10 @@
 search rows and totals, pickers, filter choices, counts and associations."""
 import pytest
 
-from hoffice_app.domain import associations, contacts
-from hoffice_app.domain.contact_access import NOT_FOUND
-from hoffice_app.domain.contact_search import ContactQuery, address_choices, pick_contacts, search_contacts
-from hoffice_app.domain.errors import NotFound
+from hoffice_app.domain.contacts import associations, save as contacts
+from hoffice_app.domain.contacts import NOT_FOUND
+from hoffice_app.domain.contacts import ContactQuery, address_choices, pick_contacts, search_contacts
+from hoffice_app.domain.common import NotFound
 from tests.contact_factory import actor, make_contact, make_private, master_id
 from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
 

@@ -1,5 +1,5 @@
 """"Came through" a contact, an employee or a campaign: the kind needs a matching choice."""
-from hoffice_app.domain.contact_detail import contact_detail
+from hoffice_app.domain.contacts import contact_detail
 from tests.contact_factory import (actor, contact_data, employee_id, make_contact, make_private, master_id,
                                    refused)
 from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)

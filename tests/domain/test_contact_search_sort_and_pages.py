@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from hoffice_app.domain.contact_search import ContactQuery, search_contacts
+from hoffice_app.domain.contacts import ContactQuery, search_contacts
 from hoffice_app.models import Contact
 from tests.contact_factory import make_contact, master_id
 from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)

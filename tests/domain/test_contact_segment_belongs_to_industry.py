@@ -1,5 +1,5 @@
 """The segment must be one of the chosen industry's segments."""
-from hoffice_app.domain.contact_detail import contact_detail
+from hoffice_app.domain.contacts import contact_detail
 from tests.contact_factory import contact_data, make_contact, master_id, refused
 from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
 

@@ -1,7 +1,7 @@
 """A prospect becomes a customer (and back) by hand."""
-from hoffice_app.domain import contacts
-from hoffice_app.domain.contact_detail import contact_detail
-from hoffice_app.domain.contact_search import ContactQuery, search_contacts
+from hoffice_app.domain.contacts import save as contacts
+from hoffice_app.domain.contacts import contact_detail
+from hoffice_app.domain.contacts import ContactQuery, search_contacts
 from tests.contact_factory import make_contact
 from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
 

@@ -1,6 +1,6 @@
 """A contact saved without a title gets the default title of the settings."""
-from hoffice_app.domain import settings
-from hoffice_app.domain.contact_detail import contact_detail
+from hoffice_app.domain.masters import settings
+from hoffice_app.domain.contacts import contact_detail
 from tests.contact_factory import make_contact, master_id
 from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
 

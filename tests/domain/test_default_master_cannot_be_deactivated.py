@@ -1,8 +1,8 @@
 import pytest
 from sqlmodel import select
 
-from hoffice_app.domain import masters, settings
-from hoffice_app.domain.errors import ValidationError
+from hoffice_app.domain.masters import entries as masters, settings
+from hoffice_app.domain.common import ValidationError
 from hoffice_app.models import MasterEntry
 
 

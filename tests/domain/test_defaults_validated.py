@@ -1,7 +1,7 @@
 import pytest
 
-from hoffice_app.domain import settings
-from hoffice_app.domain.errors import ValidationError
+from hoffice_app.domain.masters import settings
+from hoffice_app.domain.common import ValidationError
 
 
 @pytest.mark.parametrize("key, value, message", [

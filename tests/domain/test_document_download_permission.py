@@ -1,8 +1,8 @@
 """Only the uploader and people who can see a lead the file is attached to may download it."""
 import pytest
 
-from hoffice_app.domain import documents
-from hoffice_app.domain.errors import NotFound
+from hoffice_app.domain.documents import service as documents
+from hoffice_app.domain.common import NotFound
 from hoffice_app.domain.leads import save_lead
 from tests.contact_factory import actor, demo, engine, make_contact  # noqa: F401
 
@@ -55,6 +55,6 @@ def test_file_gone_from_disk_is_not_found(session, executive, doc):
 
 
 def test_not_logged_in_is_refused(session, doc):
-    from hoffice_app.domain.errors import PermissionDenied
+    from hoffice_app.domain.common import PermissionDenied
     with pytest.raises(PermissionDenied):
         documents.open_for_download(session, None, doc.id)

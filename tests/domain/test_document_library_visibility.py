@@ -1,7 +1,7 @@
 """The library lists what you uploaded and what is attached to leads you can see; nothing else."""
 import pytest
 
-from hoffice_app.domain import documents
+from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.leads import save_lead
 from tests.contact_factory import actor, demo, engine, make_contact  # noqa: F401
 

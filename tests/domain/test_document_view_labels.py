@@ -1,8 +1,8 @@
 """What the UI shows of a document: readable size, uploader, local time and the download link."""
 import pytest
 
-from hoffice_app.domain import documents
-from hoffice_app.domain.document_views import size_label
+from hoffice_app.domain.documents import service as documents
+from hoffice_app.domain.documents import size_label
 from hoffice_app.domain.leads import save_lead
 from tests.contact_factory import demo, engine, make_contact  # noqa: F401
 

@@ -1,7 +1,7 @@
 import pytest
 
-from hoffice_app.domain import employees
-from hoffice_app.domain.errors import ValidationError
+from hoffice_app.domain.org import employees
+from hoffice_app.domain.common import ValidationError
 
 
 def _data(**over):

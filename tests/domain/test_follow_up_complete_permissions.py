@@ -5,8 +5,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from hoffice_app.domain import followups
-from hoffice_app.domain.errors import NotFound, PermissionDenied
+from hoffice_app.domain.followups import service as followups
+from hoffice_app.domain.common import NotFound, PermissionDenied
 from hoffice_app.models import FollowUp
 from tests.lead_factory import actor, employee_id, make_lead
 from tests.lead_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)

@@ -4,8 +4,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from hoffice_app.domain import followups
-from hoffice_app.domain.errors import DomainError, ValidationError
+from hoffice_app.domain.followups import service as followups
+from hoffice_app.domain.common import DomainError, ValidationError
 from hoffice_app.models import FollowUp
 from tests.lead_factory import make_lead
 from tests.lead_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)

@@ -4,7 +4,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from hoffice_app.domain import followups, leads
+from hoffice_app.domain.followups import service as followups
+from hoffice_app.domain.leads import save as leads
 from hoffice_app.models import Contact
 from tests.lead_factory import actor, employee_id, make_lead
 from tests.lead_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)

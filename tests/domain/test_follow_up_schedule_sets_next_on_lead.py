@@ -4,8 +4,8 @@ from datetime import datetime, timezone
 
 from sqlmodel import Session
 
-from hoffice_app.domain import followups
-from hoffice_app.domain import settings as app_settings
+from hoffice_app.domain.followups import service as followups
+from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import FollowUp, Lead
 from tests.lead_factory import actor, employee_id, make_lead
 from tests.lead_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)

@@ -4,8 +4,8 @@ from datetime import datetime, timezone
 import pytest
 from sqlmodel import select
 
-from hoffice_app.domain import followups
-from hoffice_app.domain.errors import ValidationError
+from hoffice_app.domain.followups import service as followups
+from hoffice_app.domain.common import ValidationError
 from hoffice_app.models import LeadEvent
 from tests.lead_factory import make_lead
 from tests.lead_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)

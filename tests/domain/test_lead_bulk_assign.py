@@ -3,8 +3,8 @@ of assignment and a timeline line, like editing the lead would."""
 import pytest
 from sqlmodel import select
 
-from hoffice_app.domain.errors import ValidationError
-from hoffice_app.domain.lead_bulk import bulk_assign
+from hoffice_app.domain.common import ValidationError
+from hoffice_app.domain.leads import bulk_assign
 from hoffice_app.models import Employee, Lead, LeadEvent
 from tests.domain.test_lead_list_helpers import actor, demo, employee_id, engine, new_lead  # noqa: F401
 

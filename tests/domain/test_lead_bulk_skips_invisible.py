@@ -2,7 +2,7 @@
 silently, left unchanged, without a timeline line, and not counted."""
 from sqlmodel import select
 
-from hoffice_app.domain.lead_bulk import bulk_assign, bulk_set_status
+from hoffice_app.domain.leads import bulk_assign, bulk_set_status
 from hoffice_app.models import Lead, LeadEvent
 from tests.domain.test_lead_list_helpers import actor, demo, employee_id, engine, master_id, new_lead  # noqa: F401
 

@@ -2,8 +2,10 @@
 import pytest
 from sqlmodel import select
 
-from hoffice_app.domain import associations, leads, settings
-from hoffice_app.domain.errors import ValidationError
+from hoffice_app.domain.contacts import associations
+from hoffice_app.domain.leads import save as leads
+from hoffice_app.domain.masters import settings
+from hoffice_app.domain.common import ValidationError
 from hoffice_app.models import Contact, ContactAddress, LeadEvent, LeadProduct
 from tests.contact_factory import master_id, make_contact
 from tests.lead_factory import demo, engine, lead_data, make_lead  # noqa: F401

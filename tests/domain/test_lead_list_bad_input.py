@@ -2,7 +2,7 @@
 message for their field; ids that are not ids are ignored."""
 import pytest
 
-from hoffice_app.domain.errors import ValidationError
+from hoffice_app.domain.common import ValidationError
 from tests.domain.test_lead_list_helpers import demo, engine, new_lead, page, titles  # noqa: F401
 
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from hoffice_app.domain.lead_search import QUICK_VIEWS
+from hoffice_app.domain.leads import QUICK_VIEWS
 from tests.domain.test_lead_list_helpers import demo, engine, employee_id, new_lead, page, titles  # noqa: F401
 
 KARAN_ONLY = {"karan assigned", "karan created", "karan overdue", "karan unassigned", "karan closed"}
@@ -61,8 +61,8 @@ def test_administrator_sees_every_lead(session, now, office):
 
 
 def test_list_needs_a_logged_in_actor(session, now, office):
-    from hoffice_app.domain.errors import PermissionDenied
-    from hoffice_app.domain.lead_search import LeadQuery, search_leads
+    from hoffice_app.domain.common import PermissionDenied
+    from hoffice_app.domain.leads import LeadQuery, search_leads
 
     with pytest.raises(PermissionDenied):
         search_leads(session, None, LeadQuery(), now=now)

@@ -3,7 +3,7 @@ thousands separators, the next follow-up in the company's time zone with its
 state, and the creation date."""
 from datetime import datetime, timedelta, timezone
 
-from hoffice_app.domain import settings as app_settings
+from hoffice_app.domain.masters import settings as app_settings
 from tests.domain.test_lead_list_helpers import actor, demo, engine, make_contact, new_lead, page  # noqa: F401
 
 

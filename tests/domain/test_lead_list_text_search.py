@@ -1,5 +1,5 @@
 """Searching the lead list by title, contact name, contact code or lead code."""
-from hoffice_app.domain import leads
+from hoffice_app.domain.leads import save as leads
 from tests.domain.test_lead_list_helpers import actor, demo, engine, make_contact, new_lead, titles  # noqa: F401
 
 

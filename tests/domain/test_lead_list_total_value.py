@@ -1,6 +1,6 @@
 """The total value under the list sums the estimated value of every matching
 lead, not only the rows on the page."""
-from hoffice_app.domain.lead_search import money
+from hoffice_app.domain.leads import money
 from tests.domain.test_lead_list_helpers import demo, engine, master_id, new_lead, page  # noqa: F401
 
 

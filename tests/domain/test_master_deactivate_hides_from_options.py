@@ -1,4 +1,4 @@
-from hoffice_app.domain import masters
+from hoffice_app.domain.masters import entries as masters
 
 
 def test_deactivated_entry_leaves_dropdowns_but_stays_listed(session, admin, executive):

@@ -1,7 +1,7 @@
 import pytest
 
-from hoffice_app.domain import masters
-from hoffice_app.domain.errors import ValidationError
+from hoffice_app.domain.masters import entries as masters
+from hoffice_app.domain.common import ValidationError
 
 
 @pytest.mark.parametrize("name", ["website", "  WEBSITE ", "Google   ads"])

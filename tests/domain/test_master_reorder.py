@@ -1,4 +1,4 @@
-from hoffice_app.domain import masters
+from hoffice_app.domain.masters import entries as masters
 
 
 def _names(session, actor, kind, parent_id=None):

@@ -1,8 +1,8 @@
 import pytest
 
-from hoffice_app.domain import employees
-from hoffice_app.domain.errors import ValidationError
-from hoffice_app.domain.employees import find_by_code
+from hoffice_app.domain.org import employees
+from hoffice_app.domain.common import ValidationError
+from hoffice_app.domain.org import find_by_code
 
 
 def _as_data(view, **over):

@@ -1,9 +1,9 @@
 """Saving a set of lead filters under a name, listing, applying and deleting it."""
 import pytest
 
-from hoffice_app.domain.errors import NotFound, ValidationError
-from hoffice_app.domain.saved_views import delete_view, get_view, list_views, save_view
-from hoffice_app.domain.views import Option
+from hoffice_app.domain.common import NotFound, ValidationError
+from hoffice_app.domain.leads import delete_view, get_view, list_views, save_view
+from hoffice_app.domain.common import Option
 from tests.domain.test_lead_list_helpers import actor, demo, engine  # noqa: F401
 
 

@@ -2,8 +2,8 @@
 read or delete it (NotFound, as for a missing one), and may use the same name."""
 import pytest
 
-from hoffice_app.domain.errors import NotFound, PermissionDenied
-from hoffice_app.domain.saved_views import delete_view, get_view, list_views, save_view
+from hoffice_app.domain.common import NotFound, PermissionDenied
+from hoffice_app.domain.leads import delete_view, get_view, list_views, save_view
 from tests.domain.test_lead_list_helpers import actor, demo, engine  # noqa: F401
 
 

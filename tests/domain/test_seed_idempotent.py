@@ -1,7 +1,7 @@
 """The seeds load exactly shared/specs/demo-data.md, and running them twice changes nothing."""
 from sqlmodel import select
 
-from hoffice_app.domain import settings
+from hoffice_app.domain.masters import settings
 from hoffice_app.domain.seed import seed_demo, seed_masters
 from hoffice_app.models import Employee, MasterEntry, Setting
 

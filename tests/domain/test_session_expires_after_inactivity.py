@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from hoffice_app.domain import settings
+from hoffice_app.domain.masters import settings
 from hoffice_app.domain.auth import actor_for_token, login
 from tests.factories import PASSWORD, make_employee
 

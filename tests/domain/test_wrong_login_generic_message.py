@@ -1,4 +1,4 @@
-from hoffice_app.domain import employees
+from hoffice_app.domain.org import employees
 from hoffice_app.domain.auth import WRONG_LOGIN, login
 from tests.factories import PASSWORD, make_employee
 

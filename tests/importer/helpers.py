@@ -10,7 +10,7 @@ from python_calamine import CalamineWorkbook
 from sqlmodel import select
 
 from hoffice_app.importer import jobs, submit as submitting
-from hoffice_app.importer.columns import HEADERS
+from hoffice_app.importer.read.columns import HEADERS
 from hoffice_app.models import Contact, ContactEmail, ContactPhone
 
 
@@ -36,7 +36,7 @@ def csv_file(path: Path, rows: list[list], headers: list[str] | None = None, *, 
 
 def row(**values) -> list:
     """A template row from field keys: row(name="Asha", contact_type="Customer")."""
-    from hoffice_app.importer.columns import COLUMNS
+    from hoffice_app.importer.read.columns import COLUMNS
 
     return [values.get(c.key, "") for c in COLUMNS]
 
@@ -93,7 +93,7 @@ def count_contacts(session) -> int:
 
 def parse(ctx, target=None, **cells):
     """parse_row on one row given by field keys (blank cells left out, as the reader gives them)."""
-    from hoffice_app.importer.normalize import parse_row
+    from hoffice_app.importer.check.normalize import parse_row
 
     t = {k: str(v) for k, v in cells.items() if str(v)}
     return parse_row(2, list(t.values()), t, ctx, target)

@@ -1,7 +1,7 @@
 """Relation / Relation To link "this contact is <Relation> of <Relation To>", once, on both contacts."""
 from sqlmodel import select
 
-from hoffice_app.domain.associations import list_associations
+from hoffice_app.domain.contacts import list_associations
 from hoffice_app.importer import jobs, submit as submitting
 from hoffice_app.models import ContactAssociation
 from tests.contact_factory import make_contact, make_private

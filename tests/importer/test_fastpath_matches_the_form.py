@@ -4,8 +4,8 @@ import random
 import pytest
 
 from hoffice_app.domain.contacts import build_search_text
-from hoffice_app.domain.phones import parse_phone
-from hoffice_app.importer import fastpath
+from hoffice_app.domain.contacts import parse_phone
+from hoffice_app.importer.speed import fastpath
 
 
 def _samples():
@@ -32,7 +32,7 @@ def test_search_digits_hold_every_national_number():
     number (any part of the text) must still find every number."""
     import phonenumbers
 
-    from hoffice_app.domain.phones import search_digits
+    from hoffice_app.domain.contacts import search_digits
     phones = [fastpath.phone(raw, "IN", mobile=False)[0] for raw in _samples()[:5000]]
     phones = [p for p in phones if p] + ["+12015550123", "+390612345678", "+441632960961", "+6591234567"]
     for number in phones:
@@ -77,7 +77,7 @@ def test_india_type_check_equals_libphonenumber():
     import phonenumbers
     from phonenumbers import PhoneNumber
 
-    from hoffice_app.domain.phones import MOBILE_TYPES
+    from hoffice_app.domain.contacts import MOBILE_TYPES
 
     r = random.Random(8)
     numbers = [f"{p}{r.randrange(10 ** 5):05d}" for p in range(10000, 100000)]
@@ -91,8 +91,8 @@ def test_india_type_check_equals_libphonenumber():
 def test_a_new_contacts_phones_are_as_phones_after_gives_them():
     from itertools import combinations
 
-    from hoffice_app.importer.commit_rows import new_phones, phones_after
-    from hoffice_app.importer.normalize import PHONE_SLOTS, Parsed
+    from hoffice_app.importer.write.rows import new_phones, phones_after
+    from hoffice_app.importer.check.normalize import PHONE_SLOTS, Parsed
     slots = [key for key, _kind, _mobile in PHONE_SLOTS]
     for size in range(len(slots) + 1):
         for chosen in combinations(slots, size):

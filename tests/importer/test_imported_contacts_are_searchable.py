@@ -1,7 +1,7 @@
 """Imported contacts are found by the contact list's search, and the search trigger is back afterwards."""
 from sqlalchemy import text
 
-from hoffice_app.domain.contact_search import ContactQuery, search_contacts
+from hoffice_app.domain.contacts import ContactQuery, search_contacts
 from tests.contact_factory import make_contact
 from tests.importer.helpers import row, run, xlsx
 
@@ -24,7 +24,8 @@ def test_new_contacts_are_indexed_and_the_trigger_is_restored(session, admin, no
 def test_a_failed_import_keeps_the_trigger(session, admin, now, tmp_path, monkeypatch):
     import pytest
 
-    from hoffice_app.importer import commit, submit
+    from hoffice_app.importer import submit
+    from hoffice_app.importer.write import commit
 
     trigger = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'contact_fts_insert'"
     real = commit.Writer._create

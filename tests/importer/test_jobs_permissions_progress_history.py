@@ -1,7 +1,7 @@
 """Jobs are their importer's (administrators see all); progress and history survive a reload."""
 import pytest
 
-from hoffice_app.domain.errors import NotFound, ValidationError
+from hoffice_app.domain.common import NotFound, ValidationError
 from hoffice_app.importer import jobs, submit as submitting
 from tests.importer.helpers import review, row, run, upload, xlsx
 

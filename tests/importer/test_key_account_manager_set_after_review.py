@@ -2,7 +2,7 @@
 checked, is the one every imported row gets (no second review needed)."""
 import pytest
 
-from hoffice_app.domain.errors import ValidationError
+from hoffice_app.domain.common import ValidationError
 from hoffice_app.importer import jobs, submit
 from tests.contact_factory import employee_id
 from tests.importer.helpers import by_email, review, row, xlsx

@@ -1,8 +1,8 @@
-from hoffice_app.importer.mapping import auto_map, clean, missing_mandatory
+from hoffice_app.importer.read.mapping import auto_map, clean, missing_mandatory
 
 import pytest
 
-from hoffice_app.domain.errors import ValidationError
+from hoffice_app.domain.common import ValidationError
 
 
 def test_case_spacing_and_punctuation_do_not_matter():

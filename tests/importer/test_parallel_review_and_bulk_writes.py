@@ -8,8 +8,10 @@ import json
 import pytest
 from sqlmodel import select, text
 
-from hoffice_app.domain.contact_search import ContactQuery, search_contacts
-from hoffice_app.importer import jobs, parallel, spool, submit
+from hoffice_app.domain.contacts import ContactQuery, search_contacts
+from hoffice_app.importer import jobs, submit
+from hoffice_app.importer.read import spool
+from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.models import ImportIssue
 from tests.contact_factory import make_contact
 from tests.importer.helpers import by_email, count_contacts, read_xlsx, review, row, run, xlsx
@@ -92,7 +94,7 @@ def test_new_and_updated_contacts_are_found_by_their_new_numbers_only(session, a
 
 def test_a_failure_in_the_writer_thread_writes_nothing(session, admin, now, tmp_path, known, in_workers,
                                                        monkeypatch):
-    from hoffice_app.importer import commit
+    from hoffice_app.importer.write import commit
 
     real = commit.Writer._create
 
@@ -134,7 +136,7 @@ def test_bulk_inserts_store_what_executemany_stores(session):
 
     from sqlalchemy import Boolean, Column, Date, DateTime, Integer, MetaData, Numeric, String, Table
 
-    from hoffice_app.importer.bulk import Pipe, insert_rows
+    from hoffice_app.importer.speed.bulk_pipe import Pipe, insert_rows
 
     table = Table("scratch", MetaData(), Column("id", Integer, primary_key=True), Column("flag", Boolean),
                   Column("day", Date), Column("at", DateTime), Column("amount", Numeric(10, 2)),
@@ -165,7 +167,7 @@ def test_the_review_keeps_the_problems_of_every_chunk(session, admin, now, tmp_p
 
 
 def test_workers_export_the_same_sheet(session, admin, now, tmp_path, known, monkeypatch):
-    from hoffice_app.importer import export
+    from hoffice_app.importer.sheets import export
 
     run(session, admin, xlsx(tmp_path / "e.xlsx", _rows(known.code)), now)
     monkeypatch.setenv("HOFFICE_IMPORT_WORKERS", "0")
@@ -179,7 +181,7 @@ def test_workers_export_the_same_sheet(session, admin, now, tmp_path, known, mon
 
 
 def test_the_workers_stay_after_an_export_and_a_review(session, admin, now, tmp_path, known, in_workers):
-    from hoffice_app.importer import export
+    from hoffice_app.importer.sheets import export
 
     run(session, admin, xlsx(tmp_path / "k.xlsx", _rows(known.code)), now)
     pids = [w.proc.pid for w in parallel._workers]
@@ -195,7 +197,7 @@ def test_a_failed_update_only_import_keeps_the_search_triggers(session, admin, n
                                                                changed):
     """Nothing is written before the Writer starts (no new contact, or contacts changed since
     the review): the triggers it sets aside must still come back with the rollback."""
-    from hoffice_app.importer import commit
+    from hoffice_app.importer.write import commit
 
     job_id, _s, _v = review(session, admin, xlsx(tmp_path / "u.xlsx", [row(contact_code=known.code, name="New")]),
                             now)
@@ -217,7 +219,7 @@ def test_bulk_dates_are_stored_as_the_driver_would_store_them(session):
     from sqlalchemy import Column, Date, DateTime, Integer, MetaData, Table
     from sqlmodel import UTCDateTime
 
-    from hoffice_app.importer.bulk import insert_rows
+    from hoffice_app.importer.speed.bulk_pipe import insert_rows
 
     table = Table("scratch_days", MetaData(), Column("id", Integer, primary_key=True), Column("day", Date),
                   Column("at", DateTime), Column("aware", UTCDateTime()))

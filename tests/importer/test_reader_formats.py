@@ -1,7 +1,7 @@
 """The three accepted formats read the same values."""
 from pathlib import Path
 
-from hoffice_app.importer.reader import open_sheet, sheet_names
+from hoffice_app.importer.read.reader import open_sheet, sheet_names
 from tests.importer.helpers import csv_file, xlsx
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -81,7 +81,7 @@ def test_an_xls_file_imports_end_to_end(session, admin, now, tmp_path):
 def test_quick_cell_conversions_equal_cell_text():
     from datetime import date
 
-    from hoffice_app.importer.reader import _QUICK, cell_text
+    from hoffice_app.importer.read.reader import _QUICK, cell_text
 
     for value in [9327058088.0, 0.5, 1e17, -3.0, 12345678901234567.0, 1 / 3, -0.0, 2.0 ** 53, float("nan"),
                   date(1980, 9, 25), date(1, 1, 1)]:

@@ -7,7 +7,7 @@ from sqlmodel import func, select
 
 from hoffice_app.importer import jobs
 from hoffice_app.importer.errors import FileRefused
-from hoffice_app.importer.reader import OLE2, Limits, open_sheet, sheet_names
+from hoffice_app.importer.read.reader import OLE2, Limits, open_sheet, sheet_names
 from hoffice_app.models import ImportJob
 from tests.importer.helpers import count_contacts, csv_file, upload, xlsx
 

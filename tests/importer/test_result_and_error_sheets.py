@@ -4,8 +4,8 @@ import zipfile
 from openpyxl import load_workbook
 
 from hoffice_app.importer import submit as submitting
-from hoffice_app.importer.export import export_contacts
-from hoffice_app.importer.reader import open_sheet
+from hoffice_app.importer.sheets.export import export_contacts
+from hoffice_app.importer.read.reader import open_sheet
 from tests.importer.helpers import by_email, csv_file, read_xlsx, review, row, run, xlsx
 
 RISKY = ["=HYPERLINK(\"http://x\",\"y\")", "+91 93270", "-5+3", "@SUM(A1)", "\tTabbed", "\rReturned"]
@@ -57,7 +57,7 @@ def test_formula_like_text_is_never_written_as_a_formula(session, admin, now, tm
 
 
 def test_risky_cells_are_quote_prefixed_text(tmp_path):
-    from hoffice_app.importer.xlsxwrite import SheetWriter
+    from hoffice_app.importer.sheets.xlsx_writer import SheetWriter
 
     with SheetWriter(tmp_path / "q.xlsx") as w:
         w.header(["A"])

@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from hoffice_app.importer.context import build_context
-from hoffice_app.importer.normalize import Facts
+from hoffice_app.importer.check.context import build_context
+from hoffice_app.importer.check.normalize import Facts
 from tests.contact_factory import employee_id
 from tests.importer.helpers import parse, reasons, warnings
 

@@ -1,7 +1,7 @@
 """Name, Type Of Contact, Title, masters, coded columns: the spec's table, row by row."""
 import pytest
 
-from hoffice_app.importer.context import build_context
+from hoffice_app.importer.check.context import build_context
 from tests.contact_factory import master_id
 from tests.importer.helpers import parse, reasons
 
@@ -32,7 +32,7 @@ def test_title_matches_case_insensitively_with_optional_full_stop(ctx, session):
 
 
 def test_blank_title_takes_the_default_title_setting_on_create(session, admin, now):
-    from hoffice_app.importer.commit import new_defaults
+    from hoffice_app.importer.write.commit import new_defaults
 
     ctx = build_context(session, admin, now)
     assert new_defaults(ctx)["title_id"] == master_id(session, "title", "Mr.")
@@ -94,7 +94,7 @@ def test_bad_coded_values_say_what_is_allowed(ctx):
 def test_currency_iso_code_any_case_else_default(ctx):
     assert parse(ctx, name="A", contact_type="Customer", currency="aud").values["currency"] == "AUD"
     assert "ISO currency" in reasons(parse(ctx, name="A", contact_type="Customer", currency="Rupees"))["Currency"]
-    from hoffice_app.importer.commit import new_defaults
+    from hoffice_app.importer.write.commit import new_defaults
 
     assert new_defaults(ctx)["currency"] == "INR"
 

@@ -2,7 +2,9 @@
 import pytest
 from sqlmodel import select
 
-from hoffice_app.importer import commit, jobs, review as reviewing, submit as submitting
+from hoffice_app.importer import jobs, submit as submitting
+from hoffice_app.importer.check import review as reviewing
+from hoffice_app.importer.write import commit
 from hoffice_app.models import CodeCounter, ImportJob
 from tests.importer.helpers import count_contacts, review, row, xlsx
 
@@ -57,7 +59,7 @@ def test_after_a_failure_the_file_can_be_reviewed_and_submitted_again(session, a
 
 
 def test_submit_twice_is_refused(session, admin, now, tmp_path):
-    from hoffice_app.domain.errors import ValidationError
+    from hoffice_app.domain.common import ValidationError
 
     job_id, _s, _v = review(session, admin, xlsx(tmp_path / "a.xlsx", [row(name="A", contact_type="Customer")]), now)
     submitting.submit(job_id, admin, now=now)

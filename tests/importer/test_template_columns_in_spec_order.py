@@ -1,4 +1,4 @@
-from hoffice_app.importer.columns import HEADERS, MANDATORY
+from hoffice_app.importer.read.columns import HEADERS, MANDATORY
 
 # shared/specs/contact-import.md, "Template"
 SPEC_LINE = ("Contact Code · Division · Title · Name* · Alias names · Type Of Contact* · Default price list · "

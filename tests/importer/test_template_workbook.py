@@ -1,8 +1,8 @@
 """The downloadable template: headers in order, mandatory ones red with a note, drop-downs, instructions."""
 from openpyxl import load_workbook
 
-from hoffice_app.importer.columns import HEADERS
-from hoffice_app.importer.template import write_template
+from hoffice_app.importer.read.columns import HEADERS
+from hoffice_app.importer.sheets.template import write_template
 
 
 def test_template_headers_colours_notes_and_drop_downs(session, demo, tmp_path):

@@ -3,7 +3,7 @@ given: empty gaps, risky starts (kept as text, quote-prefixed), edge spaces,
 XML specials and forbidden control characters (dropped)."""
 import zipfile
 
-from hoffice_app.importer.xlsxwrite import SheetWriter
+from hoffice_app.importer.sheets.xlsx_writer import SheetWriter
 from tests.importer.helpers import read_xlsx
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain import associations, contacts, masters
-from hoffice_app.domain.contact_detail import contact_detail
-from hoffice_app.domain.contact_search import pick_contacts
-from hoffice_app.domain.contact_views import AddressView, AssociationView, PhoneView
-from hoffice_app.domain.errors import DomainError, NotFound, ValidationError
-from hoffice_app.domain.views import Option
+from hoffice_app.domain.contacts import associations, save as contacts
+from hoffice_app.domain.masters import entries as masters
+from hoffice_app.domain.contacts import contact_detail
+from hoffice_app.domain.contacts import pick_contacts
+from hoffice_app.domain.contacts import AddressView, AssociationView, PhoneView
+from hoffice_app.domain.common import DomainError, NotFound, ValidationError
+from hoffice_app.domain.common import Option
 from hoffice_app.state.auth import AuthState
 
 

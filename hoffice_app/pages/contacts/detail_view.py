@@ -6,7 +6,7 @@ import reflex as rx
 from hoffice_app import routes
 from hoffice_app.components.fields import choice, field_error, labelled
 from hoffice_app.components.layout import page_shell
-from hoffice_app.domain.contact_views import AddressView, AssociationView, PhoneView
+from hoffice_app.domain.contacts import AddressView, AssociationView, PhoneView
 from hoffice_app.pages.contacts.detail_state import ContactDetailState as S
 
 CONTACT_FIELDS = ["Title", "Type of contact", "Stage", "Designation", "Country", "Reference", "Industry", "Segment",

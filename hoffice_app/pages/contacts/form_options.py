@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from hoffice_app.domain import employees, masters, settings as app_settings
-from hoffice_app.domain.contact_access import get_visible
-from hoffice_app.domain.contact_detail import reference_label
-from hoffice_app.domain.views import Actor, Option
+from hoffice_app.domain.masters import entries as masters, settings as app_settings
+from hoffice_app.domain.org import employees
+from hoffice_app.domain.contacts import get_visible
+from hoffice_app.domain.contacts import reference_label
+from hoffice_app.domain.common import Actor, Option
 from hoffice_app.state.auth import AuthState
 
 MASTER_OPTIONS = {"title_options": "title", "type_options": "contact_type", "industry_options": "industry",

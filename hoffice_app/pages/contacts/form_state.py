@@ -10,12 +10,12 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain import contacts
-from hoffice_app.domain.contact_detail import form_values
-from hoffice_app.domain.contact_search import pick_contacts
-from hoffice_app.domain.contact_views import DuplicateHit
-from hoffice_app.domain.errors import DomainError, NotFound, ValidationError
-from hoffice_app.domain.views import Option
+from hoffice_app.domain.contacts import save as contacts
+from hoffice_app.domain.contacts import form_values
+from hoffice_app.domain.contacts import pick_contacts
+from hoffice_app.domain.contacts import DuplicateHit
+from hoffice_app.domain.common import DomainError, NotFound, ValidationError
+from hoffice_app.domain.common import Option
 from hoffice_app.pages.contacts.form_options import ContactOptionsState
 
 NONE = "__none__"  # the "no choice" item of a clearable select

@@ -7,7 +7,7 @@ from hoffice_app import routes
 from hoffice_app.components.download import download_link
 from hoffice_app.components.layout import page_shell
 from hoffice_app.components.pager import pager
-from hoffice_app.domain.contact_views import ContactRow
+from hoffice_app.domain.contacts import ContactRow
 from hoffice_app.pages.contacts.list_state import ANY, ContactListState as S
 
 SORTS = [("name", "Name A→Z"), ("-name", "Name Z→A"), ("code", "Code ↑"), ("-code", "Code ↓"),

@@ -5,7 +5,7 @@ A column of 50 cards as dicts is ~14 KB, most of it the keys; as lists it is
 budget. The positions below name the fields for the view."""
 from __future__ import annotations
 
-from hoffice_app.domain.board import Card
+from hoffice_app.domain.funnel import Card
 
 ID, CODE, TITLE, CONTACT, VALUE, ASSIGNEE, PRIORITY, FOLLOWUP, FOLLOWUP_STATE, DAYS, ROTTING, VERSION = range(12)
 

@@ -16,12 +16,14 @@ import reflex as rx
 from hoffice_app import routes
 from hoffice_app.components.filters import ANY
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain import board, employees, masters
-from hoffice_app.domain.board import BoardFilter, ColumnHead
-from hoffice_app.domain.funnel_admin import MAX_STAGES
-from hoffice_app.domain.parsing import as_id
-from hoffice_app.domain.pipeline import board_revision
-from hoffice_app.domain.views import Option
+from hoffice_app.domain.funnel import board
+from hoffice_app.domain.masters import entries as masters
+from hoffice_app.domain.org import employees
+from hoffice_app.domain.funnel import BoardFilter, ColumnHead
+from hoffice_app.domain.funnel import MAX_STAGES
+from hoffice_app.domain.common import as_id
+from hoffice_app.domain.funnel import board_revision
+from hoffice_app.domain.common import Option
 from hoffice_app.pages.funnel.moves import BoardMoves
 from hoffice_app.pages.funnel.rows import card_rows
 from hoffice_app.state.auth import AuthState

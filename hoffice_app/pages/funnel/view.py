@@ -9,7 +9,7 @@ from hoffice_app import routes
 from hoffice_app.components.fields import choice, field_error
 from hoffice_app.components.filters import LEAD_SOURCES, filter_choice
 from hoffice_app.components.layout import page_shell
-from hoffice_app.domain.board import PER_COLUMN, ColumnHead
+from hoffice_app.domain.funnel import PER_COLUMN, ColumnHead
 from hoffice_app.pages.funnel.rows import ASSIGNEE, CODE, CONTACT, DAYS, FOLLOWUP, FOLLOWUP_STATE, ID, PRIORITY, \
     ROTTING, TITLE, VALUE, VERSION
 from hoffice_app.pages.funnel.state import SLOTS, BoardState as S

@@ -11,8 +11,8 @@ from hoffice_app import routes
 from hoffice_app.components.download import download_link
 from hoffice_app.components.layout import page_shell
 from hoffice_app.db import unit_of_work
-from hoffice_app.domain.errors import DomainError
-from hoffice_app.domain.lead_search import zone
+from hoffice_app.domain.common import DomainError
+from hoffice_app.domain.leads import zone
 from hoffice_app.importer import submit
 from hoffice_app.state.auth import AuthState
 

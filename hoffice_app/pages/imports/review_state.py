@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain.errors import DomainError
-from hoffice_app.domain.parsing import as_id
-from hoffice_app.domain.views import Actor
+from hoffice_app.domain.common import DomainError
+from hoffice_app.domain.common import as_id
+from hoffice_app.domain.common import Actor
 from hoffice_app.importer import jobs, submit
 from hoffice_app.importer.errors import FileRefused
 

@@ -13,10 +13,10 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain import employees
-from hoffice_app.domain.errors import DomainError
-from hoffice_app.domain.parsing import as_id
-from hoffice_app.domain.views import Option
+from hoffice_app.domain.org import employees
+from hoffice_app.domain.common import DomainError
+from hoffice_app.domain.common import as_id
+from hoffice_app.domain.common import Option
 from hoffice_app.importer import jobs, submit
 from hoffice_app.importer.errors import FileRefused
 from hoffice_app.importer.views import FieldOption, MappedColumn

@@ -6,8 +6,8 @@ import reflex as rx
 from hoffice_app import routes
 from hoffice_app.components.fields import field_error
 from hoffice_app.components.layout import page_shell
-from hoffice_app.domain.document_views import DocumentView
-from hoffice_app.domain.lead_detail import TimelineItem
+from hoffice_app.domain.documents import DocumentView
+from hoffice_app.domain.leads import TimelineItem
 from hoffice_app.pages.leads.detail_state import LeadDetailState as S
 from hoffice_app.pages.leads.followup_widgets import complete_dialog, follow_up_row, schedule_dialog
 

@@ -5,7 +5,7 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.components.fields import choice, field_error, labelled
-from hoffice_app.domain.followup_views import FollowUpView
+from hoffice_app.domain.followups import FollowUpView
 
 STATE_COLORS = {"overdue": "red", "today": "orange", "planned": "blue", "done": "green"}
 STATE_LABELS = {"overdue": "Overdue", "today": "Due today", "planned": "Planned", "done": "Done"}

@@ -6,10 +6,12 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain import contacts, lead_detail, leads, masters
-from hoffice_app.domain.contact_search import pick_contacts
-from hoffice_app.domain.errors import DomainError, NotFound, ValidationError
-from hoffice_app.domain.views import Option
+from hoffice_app.domain.contacts import save as contacts
+from hoffice_app.domain.leads import detail as lead_detail, save as leads
+from hoffice_app.domain.masters import entries as masters
+from hoffice_app.domain.contacts import pick_contacts
+from hoffice_app.domain.common import DomainError, NotFound, ValidationError
+from hoffice_app.domain.common import Option
 from hoffice_app.pages.leads.form_options import LeadOptionsState
 
 NONE = "__none__"

@@ -6,11 +6,14 @@ import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.components.filters import ANY
-from hoffice_app.domain import board, employees, lead_bulk, masters, saved_views
-from hoffice_app.domain.errors import DomainError, ValidationError
-from hoffice_app.domain.lead_search import QUICK_VIEWS, LeadQuery, search_leads
-from hoffice_app.domain.lead_views import LeadRow
-from hoffice_app.domain.views import Option
+from hoffice_app.domain.funnel import board
+from hoffice_app.domain.leads import bulk as lead_bulk, saved_views
+from hoffice_app.domain.masters import entries as masters
+from hoffice_app.domain.org import employees
+from hoffice_app.domain.common import DomainError, ValidationError
+from hoffice_app.domain.leads import QUICK_VIEWS, LeadQuery, search_leads
+from hoffice_app.domain.leads import LeadRow
+from hoffice_app.domain.common import Option
 from hoffice_app.state.auth import AuthState
 
 FILTER_KEYS = ("status_id", "stage_id", "priority_id", "lead_type_id", "source_kind", "assigned_to_id", "created_by_id",

@@ -8,7 +8,7 @@ from hoffice_app.components.fields import field_error
 from hoffice_app.components.filters import LEAD_SOURCES, filter_choice
 from hoffice_app.components.layout import page_shell
 from hoffice_app.components.pager import pager
-from hoffice_app.domain.lead_views import LeadRow
+from hoffice_app.domain.leads import LeadRow
 from hoffice_app.pages.leads.followup_widgets import state_badge
 from hoffice_app.pages.leads.list_state import LeadListState as S
 

@@ -5,7 +5,7 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.components.layout import page_shell
-from hoffice_app.domain.master_kinds import KINDS
+from hoffice_app.domain.masters import KINDS
 from hoffice_app.pages.settings.defaults import DefaultsState, defaults_screen
 from hoffice_app.pages.settings.employees_state import EmployeesState
 from hoffice_app.pages.settings.employees_view import employees_screen

@@ -6,7 +6,7 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.components.fields import field_error, fixed_choice, text_field
-from hoffice_app.domain.funnel_admin import COLORS, KINDS, MAX_STAGES, FunnelView, StageView
+from hoffice_app.domain.funnel import COLORS, KINDS, MAX_STAGES, FunnelView, StageView
 from hoffice_app.pages.settings.funnels_state import FunnelsState as S
 
 

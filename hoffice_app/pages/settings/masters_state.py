@@ -5,11 +5,12 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.db import unit_of_work
-from hoffice_app.domain import masters
-from hoffice_app.domain.errors import DomainError, ValidationError
-from hoffice_app.domain.master_kinds import BY_KEY
-from hoffice_app.domain.parsing import as_id
-from hoffice_app.domain.views import MasterEntryView, Option
+from hoffice_app.domain.masters import entries as masters
+from hoffice_app.domain.common import DomainError, ValidationError
+from hoffice_app.domain.masters import BY_KEY
+from hoffice_app.domain.common import as_id
+from hoffice_app.domain.common import Option
+from hoffice_app.domain.masters import MasterEntryView
 from hoffice_app.pages.settings.state import SettingsState
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.components.fields import field_error, labelled, select_field, text_field
-from hoffice_app.domain.master_kinds import BY_KEY, MasterKind
-from hoffice_app.domain.views import MasterEntryView
+from hoffice_app.domain.masters import BY_KEY, MasterKind
+from hoffice_app.domain.masters import MasterEntryView
 from hoffice_app.pages.settings.masters_state import MastersState as S
 
 

@@ -1,0 +1,156 @@
+"""Log-in, sessions and throttling.
+
+A session is a fresh random token (256 bits) per log-in; the browser keeps the
+token, the server keeps its SHA-256 and decides on every request whether it is
+still good: not revoked, the employee still active, and used within the
+inactivity timeout.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, func, select
+
+from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.domain.auth.passwords import needs_rehash, rehash, verify_password
+from hoffice_app.domain.common import Actor
+from hoffice_app.models import AuthSession, Employee, LoginThrottle
+
+WRONG_LOGIN = "Wrong e-mail, employee code or password."
+FREE_ATTEMPTS = 5
+BASE_DELAY_SECONDS = 30
+MAX_DELAY_SECONDS = 15 * 60
+# last_seen_at is written at most this often, so browsing does not write on every click.
+TOUCH_EVERY = timedelta(minutes=1)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def actor_of(employee: Employee) -> Actor:
+    return Actor(id=employee.id, code=employee.code, name=employee.name, email=employee.email, role=employee.role)
+
+
+def find_employee(session: Session, identifier: str) -> Employee | None:
+    """By e-mail or employee code, ignoring case and surrounding spaces."""
+    ident = identifier.strip().lower()
+    if not ident:
+        return None
+    stmt = select(Employee).where((Employee.email == ident) | (func.lower(Employee.code) == ident))
+    return session.exec(stmt).first()
+
+
+def _throttle_keys(identifier: str, source: str) -> list[str]:
+    keys = [f"id:{identifier.strip().lower()[:250]}"]
+    if source:
+        keys.append(f"ip:{source}")
+    return keys
+
+
+def _throttle_message(session: Session, keys: list[str], now: datetime) -> str:
+    for key in keys:
+        row = session.get(LoginThrottle, key)
+        if row and row.locked_until and row.locked_until > now:
+            wait = math.ceil((row.locked_until - now).total_seconds())
+            return f"Too many failed attempts. Try again in {wait} seconds."
+    return ""
+
+
+def _record_failure(session: Session, keys: list[str], now: datetime) -> None:
+    for key in keys:
+        row = session.get(LoginThrottle, key) or LoginThrottle(key=key, failures=0, last_failed_at=now)
+        # Failures older than a day no longer count.
+        if now - row.last_failed_at > timedelta(days=1):
+            row.failures = 0
+        row.failures += 1
+        row.last_failed_at = now
+        if row.failures >= FREE_ATTEMPTS:
+            extra = row.failures - FREE_ATTEMPTS
+            delay = min(BASE_DELAY_SECONDS * (2**extra), MAX_DELAY_SECONDS)
+            row.locked_until = now + timedelta(seconds=delay)
+        session.add(row)
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    token: str = ""
+    actor: Actor | None = None
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.actor is not None
+
+
+def login(session: Session, identifier: str, password: str, *, now: datetime, source: str = "") -> LoginResult:
+    """Check the credentials and open a session.
+
+    A refusal is returned, not raised, so the caller's unit of work still
+    commits the failure count.
+
+    Every refusal for bad credentials carries the same message, whether the
+    account exists, is inactive or the password is wrong. After five failures
+    for one identifier or one source address, further attempts wait 30 s,
+    doubling up to 15 min.
+    """
+    keys = _throttle_keys(identifier, source)
+    throttled = _throttle_message(session, keys, now)
+    if throttled:
+        return LoginResult(message=throttled)
+    employee = find_employee(session, identifier)
+    ok = verify_password(employee.password_hash if employee else None, password)
+    if not (employee and ok and employee.active):
+        _record_failure(session, keys, now)
+        return LoginResult(message=WRONG_LOGIN)
+    row = session.get(LoginThrottle, keys[0])
+    if row:
+        session.delete(row)
+    if needs_rehash(employee.password_hash):
+        employee.password_hash = rehash(password)
+        session.add(employee)
+    token = secrets.token_urlsafe(32)
+    session.add(AuthSession(token_hash=_token_hash(token), employee_id=employee.id, created_at=now,
+                            last_seen_at=now, client_ip=source[:64]))
+    return LoginResult(token=token, actor=actor_of(employee))
+
+
+def actor_for_token(session: Session, token: str, *, now: datetime) -> Actor | None:
+    """The employee behind a session token, or None when it is not (or no longer) good."""
+    if not token:
+        return None
+    auth = session.exec(select(AuthSession).where(AuthSession.token_hash == _token_hash(token))).first()
+    if auth is None or auth.revoked_at is not None:
+        return None
+    timeout = timedelta(hours=app_settings.session_timeout_hours(session))
+    if now - auth.last_seen_at > timeout:
+        auth.revoked_at = now
+        session.add(auth)
+        return None
+    employee = session.get(Employee, auth.employee_id)
+    if employee is None or not employee.active:
+        return None
+    if now - auth.last_seen_at > TOUCH_EVERY:
+        auth.last_seen_at = now
+        session.add(auth)
+    return actor_of(employee)
+
+
+def logout(session: Session, token: str, *, now: datetime) -> None:
+    auth = session.exec(select(AuthSession).where(AuthSession.token_hash == _token_hash(token))).first()
+    if auth and auth.revoked_at is None:
+        auth.revoked_at = now
+        session.add(auth)
+
+
+def revoke_all_sessions(session: Session, employee_id: int, *, now: datetime) -> int:
+    rows = session.exec(select(AuthSession).where(AuthSession.employee_id == employee_id,
+                                                  AuthSession.revoked_at.is_(None))).all()
+    for row in rows:
+        row.revoked_at = now
+        session.add(row)
+    return len(rows)

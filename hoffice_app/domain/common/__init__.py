@@ -1,0 +1,26 @@
+"""What every context shares: the acting employee (``Actor``) and drop-down ``Option`` DTOs,
+the errors the domain raises (messages written for the user), role checks, reading ids
+from text, reordering rows by ``position`` and readable codes (C000123) from a counter.
+"""
+from .codes import allocate
+from .dto import Actor, Option
+from .errors import DomainError, NotFound, PermissionDenied, ValidationError
+from .ordering import move_in_list
+from .parsing import as_id
+from .permissions import ROLES, ROLE_LABELS, require_actor, require_admin
+
+__all__ = [
+    "Actor",
+    "allocate",
+    "as_id",
+    "DomainError",
+    "move_in_list",
+    "NotFound",
+    "Option",
+    "PermissionDenied",
+    "require_actor",
+    "require_admin",
+    "ROLE_LABELS",
+    "ROLES",
+    "ValidationError",
+]

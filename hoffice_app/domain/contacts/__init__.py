@@ -1,0 +1,55 @@
+"""The Contact Center: the full contact record (rules, save), who may see a contact
+(``access``: one clause every read uses), search, the detail page, associated
+contacts, phone numbers in E.164, and the coded vocabularies (gender, GST types…)
+shared by the form, the importer, the export and the template (``vocab``).
+"""
+from .access import NOT_FOUND, can_see, get_visible, visible_clause
+from .associations import associate, list_associations, remove_association
+from .detail import contact_detail, form_values, reference_label
+from .phones import MOBILE_TYPES, display, parse_phone, search_digits
+from .rules import AMOUNT_MAX, GSTIN_RE, GST_TYPES, MAX_NAME, PAN_RE, SEZ_TYPES, TEXT_LIMITS
+from .save import DuplicateFound, build_search_text, count_visible, save_contact, set_customer
+from .search import (ContactQuery, MAX_PER_PAGE, SORTS, address_choices, conditions, pick_contacts,
+    search_contacts)
+from .views import AddressView, AssociationView, ContactRow, DuplicateHit, PhoneView
+
+__all__ = [
+    "address_choices",
+    "AddressView",
+    "AMOUNT_MAX",
+    "associate",
+    "AssociationView",
+    "build_search_text",
+    "can_see",
+    "conditions",
+    "contact_detail",
+    "ContactQuery",
+    "ContactRow",
+    "count_visible",
+    "display",
+    "DuplicateFound",
+    "DuplicateHit",
+    "form_values",
+    "get_visible",
+    "GST_TYPES",
+    "GSTIN_RE",
+    "list_associations",
+    "MAX_NAME",
+    "MAX_PER_PAGE",
+    "MOBILE_TYPES",
+    "NOT_FOUND",
+    "PAN_RE",
+    "parse_phone",
+    "PhoneView",
+    "pick_contacts",
+    "reference_label",
+    "remove_association",
+    "save_contact",
+    "search_contacts",
+    "search_digits",
+    "set_customer",
+    "SEZ_TYPES",
+    "SORTS",
+    "TEXT_LIMITS",
+    "visible_clause",
+]

@@ -1,0 +1,139 @@
+"""The contact list: search by name, alias, code, e-mail or mobile in any
+format, filters, sorting and pages. Privacy applies to rows and counts alike."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import and_, column, exists, text
+from sqlmodel import Session, func, select
+
+from hoffice_app.domain.contacts.access import visible_clause
+from hoffice_app.domain.contacts.views import ContactPage, ContactRow
+from hoffice_app.domain.common import as_id
+from hoffice_app.domain.contacts.phones import display, query_as_phone_digits
+from hoffice_app.domain.common import Actor, Option
+from hoffice_app.models import (Contact, ContactAddress, ContactCategory, ContactDivision, ContactEmail, ContactPhone,
+                                Employee, MasterEntry)
+
+SORTS = {"name": (Contact.name_key, Contact.id), "-name": (Contact.name_key.desc(), Contact.id.desc()),
+         "code": (Contact.code,), "-code": (Contact.code.desc(),),
+         "created": (Contact.created_at, Contact.id), "-created": (Contact.created_at.desc(), Contact.id.desc())}
+MAX_PER_PAGE = 100
+
+
+@dataclass
+class ContactQuery:
+    text: str = ""
+    contact_type_id: str = ""
+    category_id: str = ""
+    industry_id: str = ""
+    city: str = ""
+    state: str = ""
+    stage: str = ""  # prospect | customer
+    key_account_manager_id: str = ""
+    division_id: str = ""
+    sort: str = "name"
+    page: int = 1
+    per_page: int = 25
+
+
+def _like_terms(text: str) -> list[str]:
+    """Phone-like text is one digits term; otherwise each word must appear."""
+    digits = query_as_phone_digits(text)
+    if digits:
+        return [digits]
+    return [w.casefold() for w in text.split() if w]
+
+
+def _escape(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _text_condition(session: Session, term: str, n: int):
+    """On SQLite a trigram full-text index answers terms of 3+ characters
+    (see migration 0003); shorter terms, and other databases, use LIKE."""
+    if len(term) >= 3 and session.get_bind().dialect.name == "sqlite":
+        phrase = '"' + term.replace('"', '""') + '"'
+        match = text(f"SELECT rowid FROM contact_fts WHERE contact_fts MATCH :fts{n}").bindparams(
+            **{f"fts{n}": phrase}).columns(column("rowid"))
+        return Contact.id.in_(match)
+    return Contact.search_text.like(f"%{_escape(term)}%", escape="\\")
+
+
+def conditions(session: Session, actor: Actor, q: ContactQuery) -> list:
+    cond = [visible_clause(actor)]
+    for n, term in enumerate(_like_terms(q.text)[:6]):
+        cond.append(_text_condition(session, term, n))
+    if (i := as_id(q.contact_type_id)):
+        cond.append(Contact.contact_type_id == i)
+    if (i := as_id(q.industry_id)):
+        cond.append(Contact.industry_id == i)
+    if (i := as_id(q.key_account_manager_id)):
+        cond.append(Contact.key_account_manager_id == i)
+    if q.stage in ("prospect", "customer"):
+        cond.append(Contact.is_customer == (q.stage == "customer"))
+    if (i := as_id(q.category_id)):
+        cond.append(exists().where(and_(ContactCategory.contact_id == Contact.id, ContactCategory.category_id == i)))
+    if (i := as_id(q.division_id)):
+        cond.append(exists().where(and_(ContactDivision.contact_id == Contact.id, ContactDivision.division_id == i)))
+    if q.city:
+        cond.append(Contact.id.in_(select(ContactAddress.contact_id).where(
+            func.lower(ContactAddress.city) == q.city.strip().lower())))
+    if q.state:
+        cond.append(Contact.id.in_(select(ContactAddress.contact_id).where(
+            ContactAddress.state == q.state.strip().upper())))
+    return cond
+
+
+def search_contacts(session: Session, actor: Actor, q: ContactQuery) -> ContactPage:
+    cond = conditions(session, actor, q)
+    per_page = max(1, min(int(q.per_page or 25), MAX_PER_PAGE))
+    total = session.exec(select(func.count()).select_from(Contact).where(*cond)).one()
+    pages = max(1, -(-total // per_page))
+    page = max(1, min(int(q.page or 1), pages))
+    order = SORTS.get(q.sort, SORTS["name"])
+    contacts = session.exec(select(Contact).where(*cond).order_by(*order)
+                            .offset((page - 1) * per_page).limit(per_page)).all()
+    return ContactPage(rows=_rows(session, contacts), total=total, page=page, pages=pages, per_page=per_page)
+
+
+def _rows(session: Session, contacts: list[Contact]) -> list[ContactRow]:
+    """Fill a page of rows with a handful of batched queries (never one per row)."""
+    ids = [c.id for c in contacts]
+    if not ids:
+        return []
+    master_ids = {c.title_id for c in contacts} | {c.contact_type_id for c in contacts}
+    names = dict(session.exec(select(MasterEntry.id, MasterEntry.name).where(MasterEntry.id.in_(master_ids))).all())
+    emails = dict(session.exec(select(ContactEmail.contact_id, ContactEmail.email)
+                               .where(ContactEmail.contact_id.in_(ids), ContactEmail.is_primary == True)).all())  # noqa
+    mobiles = dict(session.exec(select(ContactPhone.contact_id, ContactPhone.number).where(
+        ContactPhone.contact_id.in_(ids), ContactPhone.kind == "mobile", ContactPhone.is_primary == True)).all())  # noqa
+    cities = dict(session.exec(select(ContactAddress.contact_id, ContactAddress.city).where(
+        ContactAddress.contact_id.in_(ids), ContactAddress.is_default == True)).all())  # noqa
+    kams = dict(session.exec(select(Employee.id, Employee.name).where(
+        Employee.id.in_({c.key_account_manager_id for c in contacts if c.key_account_manager_id}))).all())
+    return [ContactRow(id=c.id, code=c.code, name=c.name, title=names.get(c.title_id, ""),
+                       contact_type=names.get(c.contact_type_id, ""),
+                       stage="Customer" if c.is_customer else "Prospect", email=emails.get(c.id, ""),
+                       mobile=display(mobiles[c.id]) if c.id in mobiles else "", city=cities.get(c.id, ""),
+                       key_account_manager=kams.get(c.key_account_manager_id, ""), is_private=c.is_private)
+            for c in contacts]
+
+
+def pick_contacts(session: Session, actor: Actor, text: str, *, limit: int = 10, kind_id: int | None = None,
+                  exclude_id: int | None = None) -> list[Option]:
+    """For drop-downs that find a contact by name, alias, code or phone."""
+    q = ContactQuery(text=text, per_page=limit, contact_type_id=str(kind_id or ""))
+    stmt = select(Contact.code, Contact.name).where(*conditions(session, actor, q))
+    if exclude_id:
+        stmt = stmt.where(Contact.id != exclude_id)
+    rows = session.exec(stmt.order_by(Contact.name_key).limit(limit)).all()
+    return [Option(value=code, label=f"{name} · {code}") for code, name in rows]
+
+
+def address_choices(session: Session, actor: Actor, column: str, *, limit: int = 300) -> list[str]:
+    """Distinct cities or states of contacts the actor can see, for the filters."""
+    col = ContactAddress.city if column == "city" else ContactAddress.state
+    stmt = (select(col).join(Contact, Contact.id == ContactAddress.contact_id)
+            .where(visible_clause(actor), col != "").group_by(col).order_by(col).limit(limit))
+    return list(session.exec(stmt).all())

@@ -1,0 +1,14 @@
+"""Follow-ups on a lead: planning the next call, meeting, e-mail, visit or WhatsApp,
+completing one (and planning the next in the same step), and the lists that show them.
+"""
+from .service import complete, lead_follow_ups, my_follow_ups, refresh_next_follow_up, schedule
+from .views import FollowUpView
+
+__all__ = [
+    "complete",
+    "FollowUpView",
+    "lead_follow_ups",
+    "my_follow_ups",
+    "refresh_next_follow_up",
+    "schedule",
+]

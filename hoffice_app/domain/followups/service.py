@@ -1,0 +1,249 @@
+"""Follow-ups on a lead: planning the next call, meeting, e-mail, visit or
+WhatsApp; completing one with what happened (and planning the next in the same
+step); and the two lists that show them, the lead's and "my follow-ups".
+
+Anyone who can see a lead may plan a follow-up on it, for an active employee
+who can see the lead too (else the follow-up would point them at a lead they
+cannot open). Completing is for the follow-up's assignee, the lead's assignee,
+or an administrator or manager who can see the lead. Each plan and completion
+leaves a line on the lead's timeline and keeps ``Lead.next_followup_at`` (the
+earliest planned due time) up to date. Nothing here commits.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlmodel import Session, select
+
+from hoffice_app.domain.leads import timeline as lead_events
+from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.domain.auth import actor_of
+from hoffice_app.domain.common import DomainError, NotFound, PermissionDenied, ValidationError
+from hoffice_app.domain.followups.views import FollowUpView, MyFollowUps
+from hoffice_app.domain.leads import can_see, get_visible, visible_clause
+from hoffice_app.domain.leads import parse_local
+from hoffice_app.domain.common import as_id
+from hoffice_app.domain.common import require_actor
+from hoffice_app.domain.common import Actor, Option
+from hoffice_app.models import Contact, Employee, FollowUp, Lead
+
+KINDS = ("call", "meeting", "email", "visit", "whatsapp")
+KIND_LABELS = {"call": "Call", "meeting": "Meeting", "email": "E-mail", "visit": "Visit", "whatsapp": "WhatsApp"}
+MAX_TEXT = 5000
+GRACE = timedelta(minutes=5)  # a time this little in the past still counts as "now"
+NOT_FOUND = "No such follow-up, or it is not shared with you."
+NOT_ALLOWED = "Only the person it is assigned to, the lead's assignee or a manager can complete this follow-up."
+ALREADY_DONE = "This follow-up is already done."
+DISPLAY = "%d %b %Y, %H:%M"
+LOCAL_INPUT = "%Y-%m-%dT%H:%M"
+
+
+def kind_options() -> list[Option]:
+    """The kinds for a drop-down, in their usual order."""
+    return [Option(k, KIND_LABELS[k]) for k in KINDS]
+
+
+@dataclass
+class _Plan:
+    kind: str
+    due_at: datetime
+    assignee: Employee
+    notes: str
+
+
+def _zone_name(session: Session) -> str:
+    name = app_settings.get(session, "default_timezone")
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return "UTC"
+    return name
+
+
+def _due(raw: str, zone_name: str) -> datetime | None:
+    try:
+        return parse_local(raw, zone_name)
+    except (OverflowError, ValueError):  # e.g. 0001-01-01T00:00 east of UTC
+        return None
+
+
+def _clean_plan(session: Session, actor: Actor, lead: Lead, data: dict, *, now: datetime,
+                prefix: str = "") -> tuple[_Plan | None, dict[str, str]]:
+    """Check one follow-up form; returns the plan, or the per-field problems (keys ``prefix`` + field)."""
+    errors: dict[str, str] = {}
+    kind = str(data.get("kind") or "").strip().lower()
+    if kind not in KINDS:
+        errors["kind"] = "Choose the kind of follow-up from the list." if kind else "Choose the kind of follow-up."
+    raw = str(data.get("due_at") or "").strip()
+    due = _due(raw, _zone_name(session)) if raw else None
+    if not raw:
+        errors["due_at"] = "Choose the date and time."
+    elif due is None:
+        errors["due_at"] = "Enter the date and time, e.g. 2026-11-26T10:30."
+    elif due < now - GRACE:
+        errors["due_at"] = "Choose a time from now on."
+    assignee = _assignee(session, actor, lead, data.get("assignee_id"), errors)
+    notes = str(data.get("notes") or "").strip()
+    if len(notes) > MAX_TEXT:
+        errors["notes"] = "Use at most 5,000 characters."
+    if errors:
+        return None, {prefix + key: message for key, message in errors.items()}
+    return _Plan(kind=kind, due_at=due, assignee=assignee, notes=notes), {}
+
+
+def _assignee(session: Session, actor: Actor, lead: Lead, raw, errors: dict[str, str]) -> Employee | None:
+    """The chosen employee; blank means the lead's assignee, else the actor."""
+    blank = raw is None or (isinstance(raw, str) and not raw.strip())
+    employee_id = (lead.assigned_to_id or actor.id) if blank else as_id(raw)
+    employee = session.get(Employee, employee_id) if employee_id else None
+    if employee is None or not employee.active:
+        errors["assignee_id"] = "Choose an active employee."
+        return None
+    if not can_see(session, actor_of(employee), lead.id):
+        errors["assignee_id"] = (f"{employee.name} cannot see this lead; "
+                                 "assign the lead to them or add them as a follower first.")
+        return None
+    return employee
+
+
+def _write_plan(session: Session, actor: Actor, lead: Lead, plan: _Plan, *, now: datetime) -> FollowUp:
+    row = FollowUp(lead_id=lead.id, kind=plan.kind, due_at=plan.due_at, assignee_id=plan.assignee.id,
+                   notes=plan.notes, status="planned", created_by_id=actor.id, created_at=now)
+    session.add(row)
+    session.flush()
+    when = plan.due_at.astimezone(ZoneInfo(_zone_name(session))).strftime(DISPLAY)
+    lead_events.record(session, lead.id, actor.id, "follow_up_planned",
+                       f"{KIND_LABELS[plan.kind]} planned for {when} with {plan.assignee.name}", at=now)
+    return row
+
+
+def _touch(session: Session, lead: Lead, now: datetime) -> None:
+    lead.updated_at = now
+    session.add(lead)
+    refresh_next_follow_up(session, lead.id)
+
+
+def schedule(session: Session, actor: Actor, lead_id: int, data: dict, *, now: datetime) -> FollowUpView:
+    """Plan a follow-up on a lead the actor can see.
+
+    ``data``: kind, due_at (company-local "YYYY-MM-DDTHH:MM"), assignee_id (blank: the lead's
+    assignee, else the actor), notes. Raises ValidationError with those keys."""
+    require_actor(actor)
+    lead = get_visible(session, actor, lead_id=as_id(lead_id))
+    plan, errors = _clean_plan(session, actor, lead, data or {}, now=now)
+    if errors:
+        raise ValidationError(errors)
+    row = _write_plan(session, actor, lead, plan, now=now)
+    _touch(session, lead, now)
+    return _one_view(session, row.id, now=now)
+
+
+def complete(session: Session, actor: Actor, follow_up_id: int, outcome: str, next_data: dict | None, *,
+             now: datetime) -> FollowUpView | None:
+    """Mark a planned follow-up done with its outcome and, when ``next_data`` is given (a
+    non-empty dict, same keys as schedule()), plan the next one in the same transaction.
+    Everything is checked before anything is written: an invalid next plan completes nothing
+    (its problems come back under next_kind, next_due_at, next_assignee_id, next_notes).
+    Returns the next follow-up, or None."""
+    require_actor(actor)
+    row = session.get(FollowUp, as_id(follow_up_id) or 0)
+    if row is None or not can_see(session, actor, row.lead_id):
+        raise NotFound(NOT_FOUND)
+    lead = session.get(Lead, row.lead_id)
+    if actor.id not in (row.assignee_id, lead.assigned_to_id) and actor.role not in ("admin", "manager"):
+        raise PermissionDenied(NOT_ALLOWED)
+    if row.status != "planned":
+        raise DomainError(ALREADY_DONE)
+    errors: dict[str, str] = {}
+    text = str(outcome or "").strip()
+    if not text:
+        errors["outcome"] = "Write what happened."
+    elif len(text) > MAX_TEXT:
+        errors["outcome"] = "Use at most 5,000 characters."
+    plan = None
+    if next_data:
+        plan, next_errors = _clean_plan(session, actor, lead, next_data, now=now, prefix="next_")
+        errors.update(next_errors)
+    if errors:
+        raise ValidationError(errors)
+    row.status, row.outcome, row.completed_at, row.completed_by_id = "done", text, now, actor.id
+    session.add(row)
+    lead_events.record(session, lead.id, actor.id, "follow_up_done", f"{KIND_LABELS[row.kind]} done: {text}", at=now)
+    session.flush()
+    following = _write_plan(session, actor, lead, plan, now=now) if plan else None
+    _touch(session, lead, now)
+    return _one_view(session, following.id, now=now) if following else None
+
+
+def refresh_next_follow_up(session: Session, lead_id: int) -> None:
+    """Set the lead's next follow-up to its earliest planned due time (None when there is none)."""
+    session.flush()
+    lead = session.get(Lead, lead_id)
+    if lead is None:
+        return
+    lead.next_followup_at = session.exec(
+        select(FollowUp.due_at).where(FollowUp.lead_id == lead_id, FollowUp.status == "planned")
+        .order_by(FollowUp.due_at).limit(1)).first()
+    session.add(lead)
+    session.flush()
+
+
+def lead_follow_ups(session: Session, actor: Actor, lead_id: int, *, now: datetime) -> list[FollowUpView]:
+    """The lead's follow-ups: planned ones first by due time, then done ones newest first."""
+    require_actor(actor)
+    lead = get_visible(session, actor, lead_id=as_id(lead_id))
+    of_lead = _query().where(FollowUp.lead_id == lead.id)
+    planned = of_lead.where(FollowUp.status == "planned").order_by(FollowUp.due_at, FollowUp.id)
+    done = of_lead.where(FollowUp.status != "planned").order_by(FollowUp.completed_at.desc(), FollowUp.id.desc())
+    return _views(session, planned, now=now) + _views(session, done, now=now)
+
+
+def my_follow_ups(session: Session, actor: Actor, *, now: datetime, limit: int = 200) -> MyFollowUps:
+    """The planned follow-ups assigned to the actor on leads they can see, earliest first
+    (at most ``limit``), split into overdue (due before now), today (later today, company
+    date) and upcoming."""
+    require_actor(actor)
+    stmt = (_query().where(FollowUp.assignee_id == actor.id, FollowUp.status == "planned",
+                           visible_clause(session, actor))
+            .order_by(FollowUp.due_at, FollowUp.id).limit(max(int(limit), 0)))
+    mine = MyFollowUps()
+    for view in _views(session, stmt, now=now):
+        {"overdue": mine.overdue, "today": mine.today}.get(view.state, mine.upcoming).append(view)
+    return mine
+
+
+def _query():
+    return (select(FollowUp, Lead.code, Lead.title, Contact.name, Employee.name)
+            .join(Lead, Lead.id == FollowUp.lead_id)
+            .join(Contact, Contact.id == Lead.contact_id)
+            .join(Employee, Employee.id == FollowUp.assignee_id))
+
+
+def _one_view(session: Session, follow_up_id: int, *, now: datetime) -> FollowUpView:
+    return _views(session, _query().where(FollowUp.id == follow_up_id), now=now)[0]
+
+
+def state_of(row: FollowUp, *, now: datetime, today: date, zone: ZoneInfo) -> str:
+    if row.status != "planned":
+        return "done"
+    if row.due_at < now:
+        return "overdue"
+    return "today" if row.due_at.astimezone(zone).date() == today else "planned"
+
+
+def _views(session: Session, stmt, *, now: datetime) -> list[FollowUpView]:
+    zone = ZoneInfo(_zone_name(session))
+    today = now.astimezone(zone).date()
+    out = []
+    for row, code, title, contact_name, assignee in session.exec(stmt).all():
+        out.append(FollowUpView(
+            id=row.id, lead_id=row.lead_id, lead_code=code, lead_title=title, contact_name=contact_name,
+            kind=row.kind, kind_label=KIND_LABELS.get(row.kind, row.kind.title()),
+            due=row.due_at.astimezone(zone).strftime(DISPLAY),
+            due_iso=row.due_at.astimezone(zone).strftime(LOCAL_INPUT), assignee_id=row.assignee_id,
+            assignee=assignee, notes=row.notes, status=row.status, outcome=row.outcome,
+            state=state_of(row, now=now, today=today, zone=zone),
+            completed=row.completed_at.astimezone(zone).strftime(DISPLAY) if row.completed_at else ""))
+    return out

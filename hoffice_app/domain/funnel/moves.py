@@ -1,0 +1,165 @@
+"""Funnel stages and moving leads between them.
+
+A move is refused when the lead changed since the mover last saw it (its
+version), naming who moved it and where it is now, so no move is lost or
+silently overwritten. Moving into a lost stage needs a lost reason; into a won
+stage closes the lead and makes its contact a customer. Every move is logged
+with the time spent in the previous stage.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlmodel import Session, func, select
+
+from hoffice_app.domain.leads import timeline as lead_events
+from hoffice_app.domain.common import DomainError, NotFound, ValidationError
+from hoffice_app.domain.leads import get_visible, visible_clause
+from hoffice_app.domain.common import as_id
+from hoffice_app.domain.funnel.defaults import FUNNEL_NAME, FUNNEL_STAGES
+from hoffice_app.domain.common import Actor
+from hoffice_app.models import Contact, Employee, Funnel, FunnelStage, Lead, MasterEntry, StageChange
+
+
+class MovedMeanwhile(DomainError):
+    """Someone else moved the lead after this viewer loaded it."""
+
+    def __init__(self, who: str, stage: str, version: int, stage_id: int | None):
+        self.who, self.stage, self.version, self.stage_id = who, stage, version, stage_id
+        super().__init__(f"{who} moved this lead to {stage} meanwhile. It is shown where it is now.")
+
+
+@dataclass
+class StageTotals:
+    stage_id: int
+    name: str
+    kind: str
+    color: str
+    probability: int
+    count: int
+    value: Decimal
+    weighted: Decimal
+    rows: int = 0  # every lead in the stage, before visibility and filters
+
+
+def ensure_default_funnel(session: Session) -> Funnel:
+    """The demo-data spec's "Sales Funnel" with its stages (idempotent)."""
+    funnel = session.exec(select(Funnel).where(Funnel.name == FUNNEL_NAME)).first()
+    if funnel is None:
+        funnel = Funnel(name=FUNNEL_NAME, position=1)
+        session.add(funnel)
+        session.flush()
+    existing = {s.name for s in session.exec(select(FunnelStage).where(FunnelStage.funnel_id == funnel.id))}
+    for position, (name, probability, kind, color, rot) in enumerate(FUNNEL_STAGES, start=1):
+        if name not in existing:
+            session.add(FunnelStage(funnel_id=funnel.id, name=name, probability=probability, kind=kind, color=color,
+                                    days_to_rot=rot, position=position))
+    session.flush()
+    return funnel
+
+
+def stages(session: Session, funnel_id: int) -> list[FunnelStage]:
+    return list(session.exec(select(FunnelStage).where(FunnelStage.funnel_id == funnel_id,
+                                                       FunnelStage.active == True)  # noqa: E712
+                             .order_by(FunnelStage.position, FunnelStage.id)))
+
+
+def default_stage(session: Session) -> FunnelStage | None:
+    """Where a new lead starts: the first open stage of the first active funnel."""
+    funnel = session.exec(select(Funnel).where(Funnel.active == True).order_by(Funnel.position, Funnel.id)).first()  # noqa
+    if funnel is None:
+        return None
+    return next((s for s in stages(session, funnel.id) if s.kind == "open"), None)
+
+
+def place_new_lead(session: Session, lead: Lead, *, now: datetime) -> None:
+    stage = default_stage(session)
+    if stage is not None and lead.stage_id is None:
+        lead.funnel_id, lead.stage_id, lead.stage_entered_at = stage.funnel_id, stage.id, now
+
+
+def move_lead(session: Session, actor: Actor, lead_id: int, to_stage_id, *, expected_version: int, now: datetime,
+              lost_reason_id=None) -> Lead:
+    lead = get_visible(session, actor, lead_id=lead_id)
+    target = session.get(FunnelStage, as_id(to_stage_id) or 0)
+    if target is None or target.funnel_id != lead.funnel_id or not target.active:
+        raise ValidationError({"stage": "Choose a stage of this lead's funnel."})
+    if lead.version != expected_version:
+        raise _moved_meanwhile(session, lead)
+    if target.id == lead.stage_id:
+        return lead
+    reason = None
+    if target.kind == "lost":
+        reason = session.get(MasterEntry, as_id(lost_reason_id) or 0)
+        if reason is None or reason.kind != "lost_reason":
+            raise ValidationError({"lost_reason_id": "Choose why the lead was lost."})
+    previous = session.get(FunnelStage, lead.stage_id) if lead.stage_id else None
+    spent = int((now - lead.stage_entered_at).total_seconds()) if lead.stage_entered_at else None
+    session.add(StageChange(lead_id=lead.id, from_stage_id=previous.id if previous else None, to_stage_id=target.id,
+                            actor_id=actor.id, at=now, seconds_in_previous=spent))
+    lead.stage_id, lead.stage_entered_at, lead.version, lead.updated_at = target.id, now, lead.version + 1, now
+    lead.is_open = target.kind == "open"
+    lead.closed_at = None if lead.is_open else now
+    lead.lost_reason_id = reason.id if reason else None
+    if target.kind == "won":
+        contact = session.get(Contact, lead.contact_id)
+        contact.is_customer, contact.updated_at = True, now
+        session.add(contact)
+    text = f"Stage: {previous.name if previous else 'none'} → {target.name}"
+    if reason:
+        text += f" (lost: {reason.name})"
+    if spent is not None:
+        text += f", after {_duration(spent)} in {previous.name if previous else 'no stage'}"
+    lead_events.record(session, lead.id, actor.id, "stage", text, at=now)
+    session.add(lead)
+    session.flush()
+    return lead
+
+
+def _moved_meanwhile(session: Session, lead: Lead) -> MovedMeanwhile:
+    last = session.exec(select(StageChange).where(StageChange.lead_id == lead.id)
+                        .order_by(StageChange.at.desc(), StageChange.id.desc())).first()
+    who = session.get(Employee, last.actor_id).name if last and last.actor_id else "Someone"
+    stage = session.get(FunnelStage, lead.stage_id) if lead.stage_id else None
+    return MovedMeanwhile(who, stage.name if stage else "no stage", lead.version, lead.stage_id)
+
+
+def _duration(seconds: int) -> str:
+    days, rest = divmod(seconds, 86400)
+    if days:
+        return f"{days} day{'s' if days != 1 else ''}"
+    hours = rest // 3600
+    return f"{hours} hour{'s' if hours != 1 else ''}" if hours else "less than an hour"
+
+
+def column_totals(session: Session, actor: Actor, funnel_id: int, *, where: list | None = None) -> list[StageTotals]:
+    """Count, value and weighted value per stage of the leads the actor may see
+    (narrowed by ``where``, which must include the visibility clause), from one
+    GROUP BY (never from loaded cards). With ``where``, a second GROUP BY on
+    the covering index counts every lead of each stage (``rows``), which tells
+    the board how to page a column cheaply."""
+    funnel_stages = stages(session, funnel_id)
+    if not funnel_stages:
+        raise NotFound("No such funnel.")
+    cond = where or [visible_clause(session, actor, scanning=True)]
+    rows = session.exec(select(Lead.stage_id, func.count(), func.coalesce(func.sum(Lead.estimated_value), 0))
+                        .where(Lead.funnel_id == funnel_id, *cond).group_by(Lead.stage_id)).all()
+    by_stage = {stage_id: (n, Decimal(value)) for stage_id, n, value in rows}
+    sizes = dict(session.exec(select(Lead.stage_id, func.count()).where(Lead.funnel_id == funnel_id)
+                              .group_by(Lead.stage_id)).all()) if where else {}
+    out = []
+    for s in funnel_stages:
+        n, value = by_stage.get(s.id, (0, Decimal(0)))
+        out.append(StageTotals(stage_id=s.id, name=s.name, kind=s.kind, color=s.color, probability=s.probability,
+                               count=n, value=value, rows=sizes.get(s.id, n),
+                               weighted=(value * s.probability / 100).quantize(Decimal("0.01"))))
+    return out
+
+
+def board_revision(session: Session) -> int:
+    """Grows with every stage move anywhere: a board compares it to decide
+    whether to refresh. The database is shared by every server worker, so this
+    works with several workers as it does with one."""
+    return session.exec(select(func.coalesce(func.max(StageChange.id), 0))).one()

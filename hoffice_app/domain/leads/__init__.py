@@ -1,0 +1,48 @@
+"""Leads: the form's rules and save, who may see a lead (``access``), the list's search
+and quick views, the detail page, bulk actions, the timeline of events and saved views.
+"""
+from .access import NOT_FOUND, can_see, get_visible, visible_clause
+from .bulk import bulk_assign, bulk_set_status
+from .detail import TimelineItem, contact_context, form_values, lead_detail, lead_id_for
+from .rules import parse_local
+from .save import add_note, save_lead
+from .saved_views import delete_view, get_view, list_views, save_view
+from .search import (MAX_PER_PAGE, QUICK_VIEWS, ROW_COLUMNS, SORTS, conditions, followup_state, money,
+    order_by, page_ids, search_leads, zone)
+from .timeline import record
+from .views import LeadQuery, LeadRow
+
+__all__ = [
+    "add_note",
+    "bulk_assign",
+    "bulk_set_status",
+    "can_see",
+    "conditions",
+    "contact_context",
+    "delete_view",
+    "followup_state",
+    "form_values",
+    "get_view",
+    "get_visible",
+    "lead_detail",
+    "lead_id_for",
+    "LeadQuery",
+    "LeadRow",
+    "list_views",
+    "MAX_PER_PAGE",
+    "money",
+    "NOT_FOUND",
+    "order_by",
+    "page_ids",
+    "parse_local",
+    "QUICK_VIEWS",
+    "record",
+    "ROW_COLUMNS",
+    "save_lead",
+    "save_view",
+    "search_leads",
+    "SORTS",
+    "TimelineItem",
+    "visible_clause",
+    "zone",
+]

@@ -1,0 +1,176 @@
+"""Reading one lead: its detail with the timeline, the values that refill its
+form, and what the form needs to know about the chosen contact."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, select
+
+from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.domain.contacts import visible_clause as contact_visible
+from hoffice_app.domain.leads.access import get_visible
+from hoffice_app.domain.leads.rules import associated_contact_ids, contact_by_code
+from hoffice_app.domain.contacts import display
+from hoffice_app.domain.common import Actor, Option
+from hoffice_app.models import (Contact, ContactAddress, ContactEmail, ContactPhone, Employee, Lead, LeadAlsoNotify,
+                                LeadAssociatedContact, LeadEvent, LeadFollower, LeadProduct, MasterEntry)
+
+
+@dataclass
+class ContactContext:
+    """The chosen contact as the lead form shows it (read-only mobile and e-mail)."""
+
+    code: str
+    name: str
+    mobile: str
+    email: str
+    addresses: list[Option] = field(default_factory=list)
+    associated: list[Option] = field(default_factory=list)  # value = contact code
+    notify_options: list[Option] = field(default_factory=list)  # value = "email:…" / "mobile:+91…"
+
+
+@dataclass
+class TimelineItem:
+    at: str
+    actor: str
+    kind: str
+    text: str
+
+
+@dataclass
+class LeadDetail:
+    id: int
+    code: str
+    title: str
+    is_open: bool
+    contact_code: str
+    contact_name: str
+    info: dict[str, str]
+    products: list[str]
+    associated: list[Option]
+    followers: list[str]
+    timeline: list[TimelineItem]
+
+
+def _address_label(a: ContactAddress, names: dict[int, str]) -> str:
+    parts = [a.line1, a.area, a.city, a.state, a.pin]
+    kind = names.get(a.address_type_id or 0, "Address")
+    return f"{kind}: " + ", ".join(p for p in parts if p)
+
+
+def contact_context(session: Session, actor: Actor, code: str) -> ContactContext | None:
+    contact = contact_by_code(session, actor, code)
+    if contact is None:
+        return None
+    emails = list(session.exec(select(ContactEmail).where(ContactEmail.contact_id == contact.id)))
+    phones = list(session.exec(select(ContactPhone).where(ContactPhone.contact_id == contact.id)))
+    addresses = list(session.exec(select(ContactAddress).where(ContactAddress.contact_id == contact.id)))
+    names = dict(session.exec(select(MasterEntry.id, MasterEntry.name).where(
+        MasterEntry.id.in_({a.address_type_id for a in addresses if a.address_type_id}))).all())
+    related = associated_contact_ids(session, contact.id)
+    others = session.exec(select(Contact).where(Contact.id.in_(related), contact_visible(actor))
+                          .order_by(Contact.name_key)).all()
+    primary_mobile = next((p.number for p in phones if p.kind == "mobile" and p.is_primary), "")
+    primary_email = next((e.email for e in emails if e.is_primary), "")
+    notify = [Option(f"email:{e.email}", e.email) for e in emails if not e.is_primary]
+    notify += [Option(f"mobile:{p.number}", display(p.number)) for p in phones
+               if p.kind == "mobile" and not p.is_primary]
+    return ContactContext(code=contact.code, name=contact.name, mobile=display(primary_mobile) if primary_mobile else "",
+                          email=primary_email,
+                          addresses=[Option(str(a.id), _address_label(a, names)) for a in addresses],
+                          associated=[Option(o.code, f"{o.name} · {o.code}") for o in others],
+                          notify_options=notify)
+
+
+def local_text(value, tz: str, fmt: str = "%d %b %Y, %H:%M") -> str:
+    return value.astimezone(ZoneInfo(tz)).strftime(fmt) if value else ""
+
+
+def form_values(session: Session, actor: Actor, code: str) -> dict:
+    lead = get_visible(session, actor, code=code)
+    tz = app_settings.get(session, "default_timezone")
+    contact = session.get(Contact, lead.contact_id)
+    data: dict = {k: str(getattr(lead, k) or "") for k in (
+        "title", "title_id", "contact_address_id", "assigned_to_id", "created_by_id", "product_category_id",
+        "status_id", "priority_id", "lead_type_id", "source_kind", "knowledge_template_id", "description")}
+    data["estimated_value"] = f"{lead.estimated_value:f}".rstrip("0").rstrip(".") if lead.estimated_value else ""
+    data["assigned_at"] = local_text(lead.assigned_at, tz, "%Y-%m-%dT%H:%M")
+    data["contact_code"] = contact.code
+    data["source_ref"] = _source_ref(session, lead)
+    data["product_ids"] = [str(p.product_id) for p in session.exec(select(LeadProduct).where(LeadProduct.lead_id == lead.id))]
+    links = session.exec(select(LeadAssociatedContact.contact_id).where(LeadAssociatedContact.lead_id == lead.id)).all()
+    data["associated_contact_codes"] = list(session.exec(select(Contact.code).where(Contact.id.in_(links))))
+    followers = list(session.exec(select(LeadFollower).where(LeadFollower.lead_id == lead.id)))
+    data["follower_employee_ids"] = [str(f.employee_id) for f in followers if f.employee_id]
+    data["follower_contact_codes"] = list(session.exec(select(Contact.code).where(
+        Contact.id.in_([f.contact_id for f in followers if f.contact_id]))))
+    data["also_notify"] = [f"{n.channel}:{n.value}" for n in
+                           session.exec(select(LeadAlsoNotify).where(LeadAlsoNotify.lead_id == lead.id))]
+    return data
+
+
+def _source_ref(session: Session, lead: Lead) -> str:
+    if lead.source_kind in ("contact", "friend") and lead.source_contact_id:
+        return session.get(Contact, lead.source_contact_id).code
+    return str(lead.source_employee_id or lead.source_campaign_id or "")
+
+
+def lead_detail(session: Session, actor: Actor, code: str) -> LeadDetail:
+    lead = get_visible(session, actor, code=code)
+    tz = app_settings.get(session, "default_timezone")
+    contact = session.get(Contact, lead.contact_id)
+    employees = dict(session.exec(select(Employee.id, Employee.name)).all())
+    ids = {lead.status_id, lead.priority_id, lead.lead_type_id, lead.product_category_id, lead.source_campaign_id,
+           lead.knowledge_template_id, lead.title_id}
+    product_ids = list(session.exec(select(LeadProduct.product_id).where(LeadProduct.lead_id == lead.id)))
+    names = dict(session.exec(select(MasterEntry.id, MasterEntry.name).where(
+        MasterEntry.id.in_({i for i in ids | set(product_ids) if i}))).all())
+    ctx = contact_context(session, actor, contact.code)
+    address = session.get(ContactAddress, lead.contact_address_id) if lead.contact_address_id else None
+    followers = list(session.exec(select(LeadFollower).where(LeadFollower.lead_id == lead.id)))
+    external = dict(session.exec(select(Contact.id, Contact.name).where(
+        Contact.id.in_([f.contact_id for f in followers if f.contact_id]))).all())
+    info = {
+        "Contact": f"{contact.name} ({contact.code})", "Mobile": ctx.mobile if ctx else "",
+        "E-mail": ctx.email if ctx else "", "Address for this inquiry": _address_label(address, {}) if address else "",
+        "Assigned to": employees.get(lead.assigned_to_id, ""), "Created by": employees.get(lead.created_by_id, ""),
+        "Date of assignment": local_text(lead.assigned_at, tz), "Product category": names.get(lead.product_category_id, ""),
+        "Status": names.get(lead.status_id, ""), "Priority": names.get(lead.priority_id, ""),
+        "Lead type": names.get(lead.lead_type_id, ""),
+        "Estimated value": f"{lead.estimated_value:,.0f}" if lead.estimated_value is not None else "",
+        "Source of inquiry": _source_text(session, lead, employees, names),
+        "Knowledge template": names.get(lead.knowledge_template_id, ""), "Description": lead.description,
+        "Next follow-up": local_text(lead.next_followup_at, tz), "Created": local_text(lead.created_at, tz),
+        "Also send communication on": ", ".join(n.value for n in session.exec(
+            select(LeadAlsoNotify).where(LeadAlsoNotify.lead_id == lead.id))),
+    }
+    events = session.exec(select(LeadEvent).where(LeadEvent.lead_id == lead.id)
+                          .order_by(LeadEvent.at.desc(), LeadEvent.id.desc())).all()
+    associated = session.exec(select(Contact).join(LeadAssociatedContact, LeadAssociatedContact.contact_id == Contact.id)
+                              .where(LeadAssociatedContact.lead_id == lead.id, contact_visible(actor))).all()
+    return LeadDetail(
+        id=lead.id, code=lead.code, title=lead.title, is_open=lead.is_open, contact_code=contact.code,
+        contact_name=contact.name, info=info, products=[names.get(p, "") for p in product_ids],
+        associated=[Option(o.code, o.name) for o in associated],
+        followers=[employees.get(f.employee_id, "") if f.employee_id else f"{external.get(f.contact_id, '')} (external)"
+                   for f in followers],
+        timeline=[TimelineItem(at=local_text(e.at, tz), actor=employees.get(e.actor_id, "System"), kind=e.kind,
+                               text=e.text) for e in events])
+
+
+def _source_text(session: Session, lead: Lead, employees: dict, names: dict) -> str:
+    kind = lead.source_kind
+    if kind in ("contact", "friend") and lead.source_contact_id:
+        label = "Contact / prospect" if kind == "contact" else "Friend / family"
+        other = session.get(Contact, lead.source_contact_id)
+        return f"{label}: {other.name}"
+    if kind == "employee":
+        return f"Employee: {employees.get(lead.source_employee_id, '')}"
+    if kind == "campaign":
+        return f"Campaign / activity: {names.get(lead.source_campaign_id, '')}"
+    return ""
+
+
+def lead_id_for(session: Session, actor: Actor, code: str) -> int:
+    return get_visible(session, actor, code=code).id

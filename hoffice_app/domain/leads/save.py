@@ -1,0 +1,108 @@
+"""Creating and changing leads; each change leaves a line on the timeline."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, delete, func, select
+
+from hoffice_app.domain.common import codes
+from hoffice_app.domain.leads import timeline as lead_events
+from hoffice_app.domain.leads.access import get_visible
+from hoffice_app.domain.leads.rules import clean_lead
+from hoffice_app.domain.masters import register_usage
+from hoffice_app.domain.common import require_actor
+from hoffice_app.domain.common import Actor
+from hoffice_app.models import (Contact, Employee, Lead, LeadAlsoNotify, LeadAssociatedContact, LeadFollower,
+                                LeadProduct, MasterEntry)
+
+TRACKED = {"title": "title", "contact_id": "contact", "estimated_value": "estimated value",
+           "priority_id": "priority", "lead_type_id": "lead type", "product_category_id": "product category",
+           "source_kind": "source", "description": "description", "contact_address_id": "address"}
+
+
+def _name(session: Session, model, row_id: int | None) -> str:
+    row = session.get(model, row_id) if row_id else None
+    return row.name if row else "nobody"
+
+
+def save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lead_id: int | None = None) -> Lead:
+    """Create (``lead_id`` None) or update a lead the actor can see."""
+    require_actor(actor)
+    existing = get_visible(session, actor, lead_id=lead_id) if lead_id else None
+    clean = clean_lead(session, actor, data, now=now, existing=existing)
+    before = {k: getattr(existing, k) for k in (*TRACKED, "assigned_to_id", "status_id")} if existing else {}
+    lead = existing or Lead(code=codes.allocate(session, "lead")[0], title="", contact_id=0,
+                            created_by_id=actor.id, created_at=now, updated_at=now)
+    for key, value in clean.scalars.items():
+        setattr(lead, key, value)
+    if existing is None:
+        # imported here: the funnel reads leads; a lead needs the funnel only when it is created
+        from hoffice_app.domain.funnel import place_new_lead
+
+        place_new_lead(session, lead, now=now)
+    lead.updated_at = now
+    contact = session.get(Contact, lead.contact_id)
+    lead.search_text = " ".join(p.casefold() for p in (lead.code, lead.title, contact.name, contact.code) if p)
+    session.add(lead)
+    session.flush()
+    _replace_children(session, lead, clean)
+    _record_changes(session, actor, lead, before, now)
+    session.flush()
+    return lead
+
+
+def _replace_children(session: Session, lead: Lead, clean) -> None:
+    for model in (LeadProduct, LeadAssociatedContact, LeadFollower, LeadAlsoNotify):
+        session.exec(delete(model).where(model.lead_id == lead.id))
+    rows: list = [LeadProduct(lead_id=lead.id, product_id=i) for i in clean.product_ids]
+    rows += [LeadAssociatedContact(lead_id=lead.id, contact_id=i) for i in clean.associated_ids]
+    rows += [LeadFollower(lead_id=lead.id, employee_id=i) for i in clean.follower_employee_ids]
+    rows += [LeadFollower(lead_id=lead.id, contact_id=i) for i in clean.follower_contact_ids]
+    rows += [LeadAlsoNotify(lead_id=lead.id, channel=ch, value=v) for ch, v in clean.also_notify]
+    session.add_all(rows)
+
+
+def _record_changes(session: Session, actor: Actor, lead: Lead, before: dict, now: datetime) -> None:
+    if not before:
+        assignee = _name(session, Employee, lead.assigned_to_id)
+        text = f"Created, assigned to {assignee}" if lead.assigned_to_id else "Created, not assigned yet"
+        lead_events.record(session, lead.id, actor.id, "created", text, at=now)
+        return
+    if before["assigned_to_id"] != lead.assigned_to_id:
+        lead_events.record(session, lead.id, actor.id, "assigned",
+                           f"Assigned to {_name(session, Employee, lead.assigned_to_id)} "
+                           f"(was {_name(session, Employee, before['assigned_to_id'])})", at=now)
+    if before["status_id"] != lead.status_id:
+        lead_events.record(session, lead.id, actor.id, "status",
+                           f"Status: {_name(session, MasterEntry, before['status_id'])} → "
+                           f"{_name(session, MasterEntry, lead.status_id)}", at=now)
+    changed = [label for key, label in TRACKED.items() if before[key] != getattr(lead, key)]
+    if changed:
+        lead_events.record(session, lead.id, actor.id, "updated", "Changed " + ", ".join(changed), at=now)
+
+
+def add_note(session: Session, actor: Actor, lead_id: int, text: str, *, now: datetime) -> None:
+    from hoffice_app.domain.common import ValidationError
+
+    lead = get_visible(session, actor, lead_id=lead_id)
+    text = text.strip()
+    if not text:
+        raise ValidationError({"note": "Write the note first."})
+    lead_events.record(session, lead.id, actor.id, "note", text[:5000], at=now)
+    lead.updated_at = now
+    session.add(lead)
+    session.flush()
+
+
+_LEAD_COLUMNS = {"lead_title": [Lead.title_id], "product_category": [Lead.product_category_id],
+                 "lead_status": [Lead.status_id], "lead_priority": [Lead.priority_id], "lead_type": [Lead.lead_type_id],
+                 "campaign": [Lead.source_campaign_id], "knowledge_template": [Lead.knowledge_template_id]}
+
+
+@register_usage
+def _used_by_leads(session: Session, entry: MasterEntry) -> list[str]:
+    n = sum(session.exec(select(func.count()).select_from(Lead).where(col == entry.id)).one()
+            for col in _LEAD_COLUMNS.get(entry.kind, []))
+    if entry.kind == "product":
+        n += session.exec(select(func.count()).select_from(LeadProduct).where(LeadProduct.product_id == entry.id)).one()
+    return [f"{n} lead{'s' if n != 1 else ''}"] if n else []

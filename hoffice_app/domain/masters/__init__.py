@@ -1,0 +1,40 @@
+"""Masters and company settings: the catalogue of master lists (``kinds``), their entries
+(add, rename, reorder, deactivate, delete when unused) and the company-wide defaults
+(country, currency, time zone, terminology, limits).
+"""
+from .entries import (clean_name, create_entry, delete_entry, entry_id_by_name, list_entries, move_entry,
+    name_key, options, register_usage, set_active, template_bodies, update_entry)
+from .kinds import BY_KEY, KINDS, MasterKind
+from .settings import (country_options, currency_options, get, get_defaults, lead_terms, local_today, put,
+    session_timeout_hours, timezone_names, timezone_options, update_defaults)
+from .views import MasterEntryView
+
+__all__ = [
+    "BY_KEY",
+    "clean_name",
+    "country_options",
+    "create_entry",
+    "currency_options",
+    "delete_entry",
+    "entry_id_by_name",
+    "get",
+    "get_defaults",
+    "KINDS",
+    "lead_terms",
+    "list_entries",
+    "local_today",
+    "MasterEntryView",
+    "MasterKind",
+    "move_entry",
+    "name_key",
+    "options",
+    "put",
+    "register_usage",
+    "session_timeout_hours",
+    "set_active",
+    "template_bodies",
+    "timezone_names",
+    "timezone_options",
+    "update_defaults",
+    "update_entry",
+]

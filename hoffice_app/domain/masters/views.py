@@ -1,0 +1,17 @@
+"""What the UI sees of a master entry."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class MasterEntryView:
+    id: int
+    kind: str
+    name: str
+    code: str
+    parent_id: int
+    parent_name: str
+    position: int
+    active: bool
+    body: str

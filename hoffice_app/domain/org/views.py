@@ -1,0 +1,19 @@
+"""What the UI sees of an employee."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class EmployeeView:
+    id: int
+    code: str
+    name: str
+    email: str
+    mobile: str
+    role: str
+    reports_to_id: int
+    reports_to_name: str
+    division_ids: list[int] = field(default_factory=list)
+    division_names: str = ""
+    active: bool = True

@@ -1,0 +1,10 @@
+"""Idempotent seeds: the masters of the demo data, the demo employees and about 300 demo
+contacts and 500 demo leads (deterministic, so every demo looks the same).
+"""
+from .loader import database_is_empty, seed_demo, seed_masters
+
+__all__ = [
+    "database_is_empty",
+    "seed_demo",
+    "seed_masters",
+]

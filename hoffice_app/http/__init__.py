@@ -1,0 +1,13 @@
+"""Plain HTTP routes (Starlette, no reflex import), mounted into the Reflex backend by
+``api_transformer``: document downloads (``documents``) and the Contact Center's
+spreadsheets — template, import result and error sheets, contact export
+(``spreadsheets``). Every route checks the session and the domain's permission
+before it reads a byte (``common.with_actor``).
+"""
+from starlette.applications import Starlette
+
+from hoffice_app.http import documents, spreadsheets
+
+files_app = Starlette(routes=[*documents.ROUTES, *spreadsheets.ROUTES])
+
+__all__ = ["files_app"]

@@ -1,0 +1,101 @@
+"""The tables an import writes (``T``) and the child rows of an imported contact,
+as plain tuples in ``COLUMNS`` order (shared by ``commit.py`` and ``commit_update.py``)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from hoffice_app.importer.check.context import Context
+from hoffice_app.importer.check.normalize import PHONE_SLOTS, Parsed
+from hoffice_app.models import (Contact, ContactAddress, ContactAlias, ContactAssociation, ContactCategory,
+                                ContactDivision, ContactEmail, ContactPhone, ContactPrivacy)
+
+T = {m.__tablename__: m.__table__ for m in (Contact, ContactEmail, ContactPhone, ContactAddress, ContactAlias,
+                                            ContactCategory, ContactDivision, ContactPrivacy, ContactAssociation)}
+
+SLOT = {key: (kind, 0 if key in ("mobile", "office_phone", "other_number") else 1) for key, kind, _m in PHONE_SLOTS}
+ADDRESS_PARTS = ("line1", "line2", "area", "district", "city", "state", "pin")
+COLUMNS = {
+    "contact_email": ("contact_id", "email", "email_key", "is_primary"),
+    "contact_phone": ("contact_id", "kind", "number", "is_primary"),
+    "contact_address": ("contact_id", *ADDRESS_PARTS, "country", "address_type_id", "is_default"),
+    "contact_alias": ("contact_id", "alias"),
+    "contact_category": ("contact_id", "category_id"),
+    "contact_division": ("contact_id", "division_id"),
+    "contact_privacy": ("contact_id", "employee_id"),
+    "contact_association": ("contact_id", "related_contact_id", "relation_id", "created_by_id", "created_at"),
+}
+
+
+def by_kind(phones: list[tuple[str, str]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for kind, number in phones:
+        out[kind].append(number)
+    return out
+
+
+def new_phones(row: Parsed) -> list[tuple[str, str]]:
+    """``phones_after(row, {})`` for a new contact, quicker: the row's numbers are distinct
+    (``parse_row``) and its slots already in PHONE_SLOTS order, so kinds come grouped."""
+    return [(SLOT[slot][0], number) for slot, number in row.phones.items()]
+
+
+def phones_after(row: Parsed, current: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """The contact's phones after the row's slots are applied, primaries first per kind."""
+    lists = {kind: list(current.get(kind, [])) for kind in ("mobile", "office", "other")}
+    for slot, number in row.phones.items():
+        kind, index = SLOT[slot]
+        numbers = lists[kind]
+        if index < len(numbers):
+            numbers[index] = number
+        else:
+            numbers.append(number)
+    out: list[tuple[str, str]] = []
+    for kind, numbers in lists.items():
+        for n in numbers:
+            if (kind, n) not in out:
+                out.append((kind, n))
+    return out
+
+
+def phone_rows(cid: int, phones: list[tuple[str, str]]) -> list[tuple]:
+    seen: set[str] = set()
+    rows = []
+    for kind, number in phones:
+        rows.append((cid, kind, number, kind not in seen))
+        seen.add(kind)
+    return rows
+
+
+def email_row(cid: int, email: str, primary: bool) -> tuple:
+    return cid, email, email.lower(), primary
+
+
+def address(ctx: Context, cid: int, row: Parsed, existing) -> dict:
+    """The default address after the row's parts (``existing``: the current default, or None)."""
+    base = {p: getattr(existing, p) if existing is not None else "" for p in ADDRESS_PARTS}
+    base["address_type_id"] = existing.address_type_id if existing is not None else ctx.default_address_type_id
+    base.update(row.address)
+    if not base["address_type_id"]:
+        base["address_type_id"] = ctx.default_address_type_id
+    return {**base, "contact_id": cid, "is_default": True}
+
+
+def address_row(values: dict) -> tuple:
+    return tuple(values[c] for c in COLUMNS["contact_address"])
+
+
+def list_rows(children: dict, cid: int, row: Parsed) -> None:
+    """Alias, category, division and (for a private contact) privacy rows of one contact."""
+    if row.aliases:
+        children["contact_alias"] += [(cid, a) for a in row.aliases]
+    if row.category_ids:
+        children["contact_category"] += [(cid, i) for i in row.category_ids]
+    if row.division_ids:
+        children["contact_division"] += [(cid, i) for i in row.division_ids]
+    if row.values.get("is_private") and row.privacy_ids:
+        children["contact_privacy"] += [(cid, i) for i in row.privacy_ids]
+
+
+def association_row(cid: int, row: Parsed, actor_id: int, now: datetime) -> tuple:
+    return cid, row.related_id, row.relation_id, actor_id, now
