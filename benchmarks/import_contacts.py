@@ -1,4 +1,4 @@
-"""Contact import and export at scale (issue 6 targets, 100,000 rows with every
+"""Contact import and export at scale (targets, 100,000 rows with every
 column filled: review ≤ 15 s, submit ≤ 20 s, peak memory ≤ 1.5 GB, whole
 import ≤ 5× a bare calamine read; export of 100,000 contacts ≤ 15 s).
 

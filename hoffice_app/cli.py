@@ -135,8 +135,8 @@ def cmd_import_contacts(args) -> int:
 
 
 def cmd_export_contacts(args) -> int:
-    from hoffice_app.importer.sheets.export import export_contacts
     from hoffice_app.importer.run import cli_actor
+    from hoffice_app.importer.sheets.export import export_contacts
 
     with unit_of_work() as session:
         n = export_contacts(session, cli_actor(session), None, args.out, now=utcnow())

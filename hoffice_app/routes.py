@@ -2,7 +2,6 @@
 LOGIN = "/login"
 DASHBOARD = "/"
 SETTINGS = "/settings"
-SETTINGS_SECTION = "/settings/[section]"
 
 
 def settings_section(section: str) -> str:
@@ -17,9 +16,6 @@ CONTACT_EDIT = "/contacts/[contact_code]/edit"
 def contact(code: str) -> str:
     return f"{CONTACTS}/{code}"
 
-
-def contact_edit(code: str) -> str:
-    return f"{CONTACTS}/{code}/edit"
 
 LEADS = "/leads"
 LEAD_NEW = "/leads/new"
@@ -48,9 +44,7 @@ def import_job(job_id) -> str:
     return f"{IMPORT}/{job_id}"
 
 
-def import_sheet(job_id, which: str) -> str:
-    """The result or error sheet of an import (served by hoffice_app.http.spreadsheets)."""
-    return f"/files/imports/{job_id}/{which}.xlsx"
+IMPORT_FILES = "/files/imports/"  # + "<job id>/result.xlsx" or "/errors.xlsx" (hoffice_app.http.spreadsheets)
 
 
 IMPORT_TEMPLATE = "/files/imports/template.xlsx"

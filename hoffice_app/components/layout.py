@@ -59,7 +59,8 @@ def user_menu() -> rx.Component:
                       rx.icon("chevron-down", size=14), variant="ghost", aria_label="User menu"),
         ),
         rx.menu.content(
-            rx.box(rx.text(AuthState.user_code, " · ", AuthState.user_role, size="1", color_scheme="gray"), padding_x="0.5rem", padding_y="0.25rem"),
+            rx.box(rx.text(AuthState.user_code, " · ", AuthState.user_role, size="1", color_scheme="gray"),
+                   padding_x="0.5rem", padding_y="0.25rem"),
             rx.menu.separator(),
             rx.menu.item(rx.icon("log-out", size=14), "Log out", on_select=AuthState.logout),
         ),

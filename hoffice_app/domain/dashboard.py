@@ -6,13 +6,12 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, func, select
 
-from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.domain.common import Actor, require_actor
+from hoffice_app.domain.contacts import count_visible
 from hoffice_app.domain.followups import service as followups
 from hoffice_app.domain.leads import access as lead_access
-from hoffice_app.domain.contacts import count_visible
 from hoffice_app.domain.masters import KINDS
-from hoffice_app.domain.common import require_actor
-from hoffice_app.domain.common import Actor
+from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import AuthSession, Employee, Lead, MasterEntry
 
 
@@ -47,7 +46,8 @@ def counts(session: Session, actor: Actor, *, now: datetime) -> DashboardCounts:
     visible = count_visible(session, actor)
     leads = _lead_counts(session, actor, now)
     return DashboardCounts(contacts=visible["contacts"], customers=visible["customers"],
-                           prospects=visible["prospects"], **leads,employees_active=sum(by_role.values()), employees_by_role=by_role,
+                           prospects=visible["prospects"], **leads, employees_active=sum(by_role.values()),
+                           employees_by_role=by_role,
                            master_entries_active=sum(by_kind.values()),
                            master_lists=sum(1 for k in KINDS if by_kind.get(k.key)),
                            divisions=by_kind.get("division", 0), products=by_kind.get("product", 0),

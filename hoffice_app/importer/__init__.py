@@ -1,15 +1,15 @@
-"""The contact import / export engine (issue 6): plain Python, never imports reflex.
+"""The contact import / export engine: plain Python, never imports reflex.
 
-Rules: shared/specs/contact-import.md. What the wizard UI calls (all DTOs
-are dataclasses in ``importer.views``; domain errors from
-``domain.errors``; an unusable file raises ``importer.errors.FileRefused``
-whose ``message`` is one sentence for the user):
+Rules: docs/import-spec.md. What the wizard UI calls (all DTOs are
+dataclasses in ``importer.views``; domain errors from ``domain.common``; an
+unusable file raises ``importer.errors.FileRefused`` whose ``message`` is one
+sentence for the user):
 
 Upload and mapping
     jobs.storage_dir() -> Path
         Private folder for uploads (HOFFICE_IMPORTS_DIR, else data/imports/);
         save the upload there first (never in Reflex's public upload folder).
-    reader.sheet_names(path) -> list[str]                       raises FileRefused
+    read.reader.sheet_names(path) -> list[str]                  raises FileRefused
     jobs.start_job(session, actor, *, stored_path, file_name, now) -> int
         Checks the file (type, size, zip bomb, password…) and records the job.
     jobs.headers(session, actor, job_id, sheet="") -> MappingView
@@ -42,28 +42,31 @@ Submit (in a background thread; opens its own units of work)
     submit.sheet_path(...) -> Path: both at once, for read-only callers.
 
 Export and template
-    export.export_contacts(session, actor, filters: ContactQuery | None, out_path, *, now) -> int
-    template.write_template(session, out_path) -> None
+    sheets.export.export_contacts(session, actor, filters: ContactQuery | None, out_path, *, now) -> int
+    sheets.template.write_template(session, out_path) -> None
 
 Command line (``importer.run``): ``python -m hoffice_app import contacts FILE …``,
 ``export contacts OUT.xlsx``, ``template contacts OUT.xlsx``.
 
-Differences from the brief's sketch: ``submit``, ``progress``, ``history``
-and ``sheet_path`` live in ``importer.submit`` (``jobs`` stayed under 300
-lines); progress while running is read from a small file in the job's
-folder, because on SQLite a second transaction cannot write the job row
-while the import's transaction holds the write lock.
+Where things live: ``submit``, ``progress``, ``history`` and ``sheet_path``
+are in ``importer.submit`` (``jobs`` holds the wizard's earlier steps);
+progress while running is read from a small file in the job's folder,
+because on SQLite a second transaction cannot write the job row while the
+import's transaction holds the write lock.
 
-Pipeline: reader → mapping → normalize (one pure rule per column, rules.py)
-→ lookups (batched queries) → duplicates → spool → commit (bulk inserts in
-one transaction) → sheets.
+Stages: ``read/`` (reader → mapping; the spool keeps rows between steps) →
+``check/`` (normalize, one pure rule per column in ``rules``; batched
+``lookups``; ``duplicates``; the ``review`` drives them chunk by chunk) →
+``write/`` (``commit``: bulk inserts in one transaction; ``updates``) →
+``sheets/`` (result and error sheets, export, template).
 
-Speed (100,000 rows, BENCHMARKS.md): a big sheet's chunks are checked by
-worker processes (parallel.py, parallel_worker.py) while this process
-decides duplicates in file order on rows it keeps packed (spool.Packed);
-submit numbers new contacts itself and hands narrow rows to one writer
-thread (bulk.Pipe: one ``json_each`` statement per chunk, run without the
-GIL) while it prepares the next chunk; updates go in batches
-(commit_update.py); the search index is kept in bulk (fts.py); a worker
-writes the result sheet after the commit (result_sheet.py).
+Speed (100,000 rows, BENCHMARKS.md; ``speed/``): a big sheet's chunks are
+checked by worker processes (``speed.workers``, ``speed.worker_process``)
+while this process decides duplicates in file order on rows it keeps packed
+(``read.spool.Packed``); submit numbers new contacts itself and hands narrow
+rows to one writer thread (``speed.bulk_pipe.Pipe``: one ``json_each``
+statement per chunk, run without the GIL) while it prepares the next chunk;
+updates go in batches (``write.updates``); the search index is kept in bulk
+(``speed.fts``); a worker writes the result sheet after the commit
+(``sheets.result_after_commit``). See docs/architecture.md for the threads.
 """

@@ -22,21 +22,18 @@ from sqlalchemy import delete, func, insert, or_
 from sqlmodel import Session, select
 
 from hoffice_app.db import PROJECT_ROOT
-from hoffice_app.domain.common import NotFound, ValidationError
-from hoffice_app.domain.common import as_id
-from hoffice_app.domain.common import require_actor
-from hoffice_app.domain.common import Actor
-from hoffice_app.importer.read import mapping as maps
-from hoffice_app.importer.speed import workers as parallel
-from hoffice_app.importer.read.columns import COLUMNS, label
+from hoffice_app.domain.common import Actor, NotFound, ValidationError, as_id, require_actor
 from hoffice_app.importer.check.duplicates import POLICIES
-from hoffice_app.importer.errors import FileRefused
 from hoffice_app.importer.check.normalize import Parsed
-from hoffice_app.importer.read.reader import DEFAULT_LIMITS, Limits, sheet_names
 from hoffice_app.importer.check.review import ReviewCounts, review_rows, summary_line
+from hoffice_app.importer.errors import FileRefused
+from hoffice_app.importer.read import mapping as maps
+from hoffice_app.importer.read.columns import COLUMNS, label
+from hoffice_app.importer.read.reader import DEFAULT_LIMITS, Limits, sheet_names
 from hoffice_app.importer.read.spool import Packed, SpoolWriter, stage_sheet, staged
-from hoffice_app.importer.views import FieldOption, IssueRow, MappedColumn, MappingView, ReviewSummary
-from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob, Setting
+from hoffice_app.importer.speed import workers as parallel
+from hoffice_app.importer.views import FieldOption, IssueRow, JobView, MappedColumn, MappingView, ReviewSummary
+from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob, JobStatus, Setting
 
 NOT_FOUND = "No such import, or it is not yours."
 ISSUE_KINDS = ("invalid", "duplicate", "warning")
@@ -62,7 +59,8 @@ LIMIT_SETTINGS = {"import_max_file_mb": "max_bytes", "import_max_rows": "max_row
 
 def limits(session: Session) -> Limits:
     """The file limits: the spec's defaults, unless a ``setting`` row overrides them
-    (``import_max_file_mb``, ``import_max_rows``; no screen edits them yet)."""
+    (``import_max_file_mb``, ``import_max_rows``; no screen edits them yet). The wizard's
+    upload refuses a file over the same limit before it is stored."""
     values = {}
     for key, field in LIMIT_SETTINGS.items():
         row = session.get(Setting, key)
@@ -85,6 +83,14 @@ def get_job(session: Session, actor: Actor, job_id: int) -> ImportJob:
     if job is None or not (actor.is_admin or job.created_by_id == actor.id):
         raise NotFound(NOT_FOUND)
     return job
+
+
+def job_view(session: Session, actor: Actor, job_id: int) -> JobView:
+    job = get_job(session, actor, job_id)
+    counts = {k: getattr(job, k) for k in ("total", "valid", "invalid", "duplicate", "to_create", "to_update",
+                                           "warnings")}
+    return JobView(id=job.id, file_name=job.file_name, status=job.status, sheet=job.sheet, policy=job.policy,
+                   key_account_manager_id=job.key_account_manager_id, counts=counts)
 
 
 def start_job(session: Session, actor: Actor, *, stored_path, file_name: str, now: datetime) -> int:
@@ -181,7 +187,7 @@ def review(session: Session, actor: Actor, job_id: int, *, sheet: str, mapping: 
            key_account_manager_id: int | None = None, now: datetime, progress=None) -> ReviewSummary:
     """Check every row without writing contacts; store the problems; remember the mapping."""
     job = get_job(session, actor, job_id)
-    if job.status not in ("uploaded", "reviewed", "failed"):
+    if job.status not in (JobStatus.UPLOADED, JobStatus.REVIEWED, JobStatus.FAILED):
         raise ValidationError({"job": "This import has already been submitted."})
     if policy not in POLICIES:
         raise ValidationError({"policy": "Choose skip, update or create for duplicates."})
@@ -205,7 +211,7 @@ def review(session: Session, actor: Actor, job_id: int, *, sheet: str, mapping: 
     state["watermark"] = contacts_watermark(session)
     job.mapping, job.policy, job.key_account_manager_id = json.dumps(state), policy, key_account_manager_id or None
     _set_counts(job, counts)
-    job.status = "reviewed"
+    job.status = JobStatus.REVIEWED
     session.add(job)
     session.flush()
     return ReviewSummary(total=counts.total, valid=counts.valid, invalid=counts.invalid, duplicate=counts.duplicate,
@@ -252,7 +258,7 @@ def set_key_account_manager(session: Session, actor: Actor, job_id: int, key_acc
     """The Key Account Manager for every row of a reviewed import (None: as in the
     file). It changes no row's verdict, so the review need not run again."""
     job = get_job(session, actor, job_id)
-    if job.status != "reviewed":
+    if job.status != JobStatus.REVIEWED:
         raise ValidationError({"job": "This import has already been submitted."})
     _check_manager(session, key_account_manager_id)
     job.key_account_manager_id = key_account_manager_id or None

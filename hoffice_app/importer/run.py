@@ -22,14 +22,13 @@ from sqlmodel import Session, select
 
 from hoffice_app.db import get_engine, unit_of_work
 from hoffice_app.domain.auth import actor_of
-from hoffice_app.domain.common import DomainError, ValidationError
-from hoffice_app.domain.common import Actor
+from hoffice_app.domain.common import Actor, DomainError, ValidationError
 from hoffice_app.importer import jobs
-from hoffice_app.importer.read.columns import label
 from hoffice_app.importer.errors import FileRefused
+from hoffice_app.importer.read.columns import label
 from hoffice_app.importer.read.mapping import auto_map, missing_mandatory
-from hoffice_app.importer.sheets.result_error import ResultSheet, write_error_sheet
 from hoffice_app.importer.read.spool import read_rows
+from hoffice_app.importer.sheets.result_error import ResultSheet, write_error_sheet
 from hoffice_app.importer.submit import sheet_target, submit
 from hoffice_app.models import Employee, ImportIssue
 

@@ -33,23 +33,20 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from hoffice_app.db import bulk_unit_of_work, unit_of_work, utcnow
-from hoffice_app.domain.common import codes
+from hoffice_app.domain.common import Actor, DomainError, NotFound, ValidationError, codes, require_actor
 from hoffice_app.domain.contacts import visible_clause
-from hoffice_app.domain.common import DomainError, NotFound, ValidationError
-from hoffice_app.domain.common import require_actor
-from hoffice_app.domain.common import Actor
 from hoffice_app.importer.check import lookups
-from hoffice_app.importer.sheets import result_after_commit as result_sheet
-from hoffice_app.importer.speed import workers as parallel
-from hoffice_app.importer.write.commit import Writer
 from hoffice_app.importer.check.context import build_context
-from hoffice_app.importer.speed.gc_pause import gc_paused
-from hoffice_app.importer.jobs import contacts_watermark, get_job, job_dir, spool_path, staged_mapping
 from hoffice_app.importer.check.normalize import Parsed
-from hoffice_app.importer.sheets.result_error import write_error_sheet
+from hoffice_app.importer.jobs import contacts_watermark, get_job, job_dir, spool_path, staged_mapping
 from hoffice_app.importer.read.spool import read_rows
+from hoffice_app.importer.sheets import result_after_commit as result_sheet
+from hoffice_app.importer.sheets.result_error import write_error_sheet
+from hoffice_app.importer.speed import workers as parallel
+from hoffice_app.importer.speed.gc_pause import gc_paused
 from hoffice_app.importer.views import ImportSummary, JobProgress, JobRow
-from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob
+from hoffice_app.importer.write.commit import Writer
+from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob, JobStatus
 
 log = logging.getLogger(__name__)
 STALE_SECONDS = 15 * 60  # a "running" job whose progress file is this old died with its process
@@ -63,12 +60,12 @@ def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> Import
     with unit_of_work() as s:
         job = get_job(s, actor, job_id)
         busy = ValidationError({"job": "This import is running or finished."})
-        if job.status != "reviewed":
-            raise busy if job.status in ("running", "done") else ValidationError(
+        if job.status != JobStatus.REVIEWED:
+            raise busy if job.status in (JobStatus.RUNNING, JobStatus.DONE) else ValidationError(
                 {"job": "Review the file before submitting it."})
         # Compare-and-set: of two Submit clicks racing here, only one moves the job to "running".
-        claimed = s.execute(update(ImportJob).where(ImportJob.id == job_id, ImportJob.status == "reviewed")
-                            .values(status="running", started_at=now, done=0, message=""))
+        claimed = s.execute(update(ImportJob).where(ImportJob.id == job_id, ImportJob.status == JobStatus.REVIEWED)
+                            .values(status=JobStatus.RUNNING, started_at=now, done=0, message=""))
         if claimed.rowcount != 1:
             raise busy
         state, policy, kam_id, total = staged_mapping(job), job.policy, job.key_account_manager_id, job.valid
@@ -85,7 +82,7 @@ def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> Import
         message = f"The import failed and nothing was written ({reason.rstrip('.')}). Review the file and try again."
         with unit_of_work() as s:
             job = s.get(ImportJob, job_id)
-            job.status, job.message, job.finished_at, job.done = "failed", message[:2000], utcnow(), 0
+            job.status, job.message, job.finished_at, job.done = JobStatus.FAILED, message[:2000], utcnow(), 0
             s.add(job)
         raise ImportFailed(message) from err
     finally:
@@ -152,7 +149,7 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
     job.errors_path = str(errors) if written else ""
     if not written:
         errors.unlink(missing_ok=True)
-    job.status, job.finished_at = "done", utcnow()
+    job.status, job.finished_at = JobStatus.DONE, utcnow()
     job.message = f"{job.created:,} contacts created, {job.updated:,} updated."
     s.add(job)
     s.flush()
@@ -207,7 +204,7 @@ def progress(session: Session, actor: Actor, job_id: int, *, now: datetime | Non
     job = get_job(session, actor, job_id)
     status, done, total, message = job.status, job.done, job.valid, job.message
     seconds_left = None
-    if status == "running":
+    if status == JobStatus.RUNNING:
         path = job_dir(job_id) / "progress.json"
         try:
             live = json.loads(path.read_text())
@@ -217,13 +214,13 @@ def progress(session: Session, actor: Actor, job_id: int, *, now: datetime | Non
             age = STALE_SECONDS + 1 if job.started_at and ((now or utcnow()) - job.started_at).total_seconds() \
                 > STALE_SECONDS else 0
         if age > STALE_SECONDS:
-            status, message = "failed", "The import stopped unexpectedly; nothing was written. Submit it again."
+            status, message = JobStatus.FAILED, "The import stopped unexpectedly; nothing was written. Submit it again."
         elif done and job.started_at:
             elapsed = ((now or utcnow()) - job.started_at).total_seconds()
             seconds_left = max(0, round(elapsed / done * (total - done)))
-    sheet = result_sheet.state(Path(job.result_path).parent) if status == "done" and job.result_path else "none"
+    sheet = result_sheet.state(Path(job.result_path).parent) if status == JobStatus.DONE and job.result_path else "none"
     return JobProgress(status=status, done=done, total=total, seconds_left=seconds_left,
-                       summary=_summary(job) if status == "done" else None, message=message,
+                       summary=_summary(job) if status == JobStatus.DONE else None, message=message,
                        has_result=sheet in ("ready", "on_demand"), result_pending=sheet == "pending",
                        has_errors=bool(job.errors_path) and Path(job.errors_path).exists())
 

@@ -43,6 +43,19 @@ class ReviewSummary:
 
 
 @dataclass
+class JobView:
+    """One import as the wizard reopens it (after a reload or from another tab)."""
+
+    id: int
+    file_name: str
+    status: str  # a JobStatus
+    sheet: str
+    policy: str
+    key_account_manager_id: int | None
+    counts: dict[str, int]  # total, valid, invalid, duplicate, to_create, to_update, warnings
+
+
+@dataclass
 class IssueRow:
     row_number: int
     kind: str  # invalid | duplicate | warning
@@ -64,7 +77,7 @@ class ImportSummary:
 
 @dataclass
 class JobProgress:
-    status: str  # uploaded | reviewed | running | done | failed
+    status: str  # a JobStatus
     done: int
     total: int
     seconds_left: int | None

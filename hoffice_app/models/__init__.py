@@ -1,16 +1,39 @@
 """SQLModel tables. Importing this package registers every table on the metadata."""
-from hoffice_app.models.contacts import (Contact, ContactAddress, ContactAlias, ContactAssociation, ContactCategory,
-                                         ContactDivision, ContactEmail, ContactPhone, ContactPrivacy)
+from hoffice_app.models.contacts import (
+                                         Contact,
+                                         ContactAddress,
+                                         ContactAlias,
+                                         ContactAssociation,
+                                         ContactCategory,
+                                         ContactDivision,
+                                         ContactEmail,
+                                         ContactPhone,
+                                         ContactPrivacy,
+)
 from hoffice_app.models.counters import CodeCounter
 from hoffice_app.models.funnels import Funnel, FunnelStage, StageChange
-from hoffice_app.models.imports import ImportIssue, ImportJob, ImportMapping
-from hoffice_app.models.leads import (Document, FollowUp, Lead, LeadAlsoNotify, LeadAssociatedContact, LeadAttachment,
-                                      LeadEvent, LeadFollower, LeadProduct, SavedLeadView)
+from hoffice_app.models.imports import ImportIssue, ImportJob, ImportMapping, JobStatus
+from hoffice_app.models.leads import (
+                                         Document,
+                                         DueState,
+                                         FollowUp,
+                                         FollowUpStatus,
+                                         Lead,
+                                         LeadAlsoNotify,
+                                         LeadAssociatedContact,
+                                         LeadAttachment,
+                                         LeadEvent,
+                                         LeadFollower,
+                                         LeadProduct,
+                                         SavedLeadView,
+)
 from hoffice_app.models.masters import MasterEntry, Setting
 from hoffice_app.models.users import AuthSession, Employee, EmployeeDivision, LoginThrottle
 
-__all__ = ["AuthSession", "CodeCounter", "Contact", "ContactAddress", "ContactAlias", "ContactAssociation", "ContactCategory",
-           "ContactDivision", "ContactEmail", "ContactPhone", "ContactPrivacy", "Document", "Employee", "EmployeeDivision",
-           "FollowUp", "Funnel", "FunnelStage", "ImportIssue", "ImportJob", "ImportMapping", "Lead", "LeadAlsoNotify", "LeadAssociatedContact", "LeadAttachment", "LeadEvent", "LeadFollower",
-           "LeadProduct", "SavedLeadView", "StageChange",
-           "LoginThrottle", "MasterEntry", "Setting"]
+__all__ = [
+    "AuthSession", "CodeCounter", "Contact", "ContactAddress", "ContactAlias", "ContactAssociation",
+    "ContactCategory", "ContactDivision", "ContactEmail", "ContactPhone", "ContactPrivacy", "Document", "DueState",
+    "Employee", "EmployeeDivision", "FollowUp", "FollowUpStatus", "Funnel", "FunnelStage", "ImportIssue", "ImportJob",
+    "ImportMapping", "JobStatus", "Lead", "LeadAlsoNotify", "LeadAssociatedContact", "LeadAttachment", "LeadEvent",
+    "LeadFollower", "LeadProduct", "LoginThrottle", "MasterEntry", "SavedLeadView", "Setting", "StageChange",
+]

@@ -4,10 +4,22 @@ written), and the column mapping remembered per header signature."""
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Optional
 
 from sqlalchemy import Column, Index, Text
 from sqlmodel import Field, SQLModel
+
+
+class JobStatus(StrEnum):
+    """Where an import job is: uploaded → reviewed → running → done, or failed (then it can
+    be reviewed and submitted again; nothing was written)."""
+
+    UPLOADED = "uploaded"
+    REVIEWED = "reviewed"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
 
 
 class ImportJob(SQLModel, table=True):
@@ -18,7 +30,7 @@ class ImportJob(SQLModel, table=True):
     file_name: str = Field(max_length=255)  # as uploaded: a display label only
     stored_path: str = Field(max_length=1000)  # the private copy the engine reads
     created_at: datetime
-    status: str = Field(default="uploaded", max_length=10)  # uploaded | reviewed | running | done | failed
+    status: str = Field(default=JobStatus.UPLOADED, max_length=10)  # a JobStatus
     sheet: str = Field(default="", max_length=200)
     mapping: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))  # JSON
     policy: str = Field(default="skip", max_length=6)  # skip | update | create

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Optional
 
 from sqlalchemy import Column, Index, Numeric, Text, func
@@ -97,6 +98,22 @@ class LeadAlsoNotify(SQLModel, table=True):
     value: str = Field(max_length=254)
 
 
+class FollowUpStatus(StrEnum):
+    """A follow-up is planned until someone completes it with its outcome."""
+
+    PLANNED = "planned"
+    DONE = "done"
+
+
+class DueState(StrEnum):
+    """How a follow-up (or a lead's next one) reads on lists and cards, by the company's clock."""
+
+    OVERDUE = "overdue"
+    TODAY = "today"
+    PLANNED = "planned"
+    DONE = "done"
+
+
 class FollowUp(SQLModel, table=True):
     __tablename__ = "follow_up"
     __table_args__ = (Index("ix_follow_up_assignee_due", "assignee_id", "status", "due_at"),)
@@ -107,7 +124,7 @@ class FollowUp(SQLModel, table=True):
     due_at: datetime
     assignee_id: int = Field(foreign_key="employee.id")
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
-    status: str = Field(default="planned", max_length=10)  # planned | done
+    status: str = Field(default=FollowUpStatus.PLANNED, max_length=10)  # a FollowUpStatus
     outcome: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     completed_at: Optional[datetime] = None
     completed_by_id: Optional[int] = Field(default=None, foreign_key="employee.id")

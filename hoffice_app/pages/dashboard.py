@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from hoffice_app import routes
 from hoffice_app.components.layout import page_shell
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import dashboard
@@ -78,7 +79,8 @@ def dashboard_page() -> rx.Component:
             stat("Signed-in sessions", S.sessions_active, "log-in"),
             stat("Divisions", S.divisions, "building-2"),
             stat("Products", S.products, "package"),
-            stat("Master entries", S.master_entries_active, "list", note=rx.text("across ", S.master_lists, " lists", size="1", color_scheme="gray")),
+            stat("Master entries", S.master_entries_active, "list", note=rx.text("across ", S.master_lists, " lists",
+                                                                                 size="1", color_scheme="gray")),
             columns=rx.breakpoints(initial="1", sm="2", lg="3"), spacing="4", width="100%",
         ),
         rx.card(
@@ -101,3 +103,7 @@ def dashboard_page() -> rx.Component:
             width="100%", margin_top="1rem",
         ),
     )
+
+
+def register(app: rx.App) -> None:
+    app.add_page(dashboard_page, route=routes.DASHBOARD, title="Dashboard · H-Office", on_load=DashboardState.load)

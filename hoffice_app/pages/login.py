@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from hoffice_app import routes
 from hoffice_app.state.auth import AuthState
 
 
@@ -39,3 +40,7 @@ def login_page() -> rx.Component:
         ),
         min_height="100vh", padding="1rem", background=rx.color("gray", 2),
     )
+
+
+def register(app: rx.App) -> None:
+    app.add_page(login_page, route=routes.LOGIN, title="Log in · H-Office", on_load=AuthState.open_login)

@@ -11,12 +11,11 @@ from urllib.parse import quote
 
 import reflex as rx
 
+from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain.auth import sessions as auth
+from hoffice_app.domain.common import Actor, PermissionDenied
 from hoffice_app.domain.masters import settings as app_settings
-from hoffice_app.domain.common import PermissionDenied
-from hoffice_app.domain.common import Actor
-from hoffice_app import routes
 
 
 def _safe_next(target: str) -> str:

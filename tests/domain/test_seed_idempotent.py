@@ -1,4 +1,4 @@
-"""The seeds load exactly shared/specs/demo-data.md, and running them twice changes nothing."""
+"""The seeds load exactly docs/demo-data.md, and running them twice changes nothing."""
 from sqlmodel import select
 
 from hoffice_app.domain.masters import settings

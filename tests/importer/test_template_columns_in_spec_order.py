@@ -1,6 +1,6 @@
 from hoffice_app.importer.read.columns import HEADERS, MANDATORY
 
-# shared/specs/contact-import.md, "Template"
+# docs/import-spec.md, "Template"
 SPEC_LINE = ("Contact Code · Division · Title · Name* · Alias names · Type Of Contact* · Default price list · "
              "Email Address · Mobile Number · Mobile Number1 · Office Phone · Office Phone1 · "
              "Type Of Address · "

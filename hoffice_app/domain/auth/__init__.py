@@ -2,7 +2,7 @@
 log-in, only its SHA-256 stored), throttling of failed attempts, the actor of a token.
 """
 from .passwords import check_policy, generate_password, hash_password, verify_password
-from .sessions import LoginResult, WRONG_LOGIN, actor_for_token, actor_of, login, logout, revoke_all_sessions
+from .sessions import WRONG_LOGIN, LoginResult, actor_for_token, actor_of, login, logout, revoke_all_sessions
 
 __all__ = [
     "actor_for_token",

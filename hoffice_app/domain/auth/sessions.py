@@ -15,9 +15,9 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, func, select
 
-from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.domain.auth.passwords import needs_rehash, rehash, verify_password
 from hoffice_app.domain.common import Actor
+from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import AuthSession, Employee, LoginThrottle
 
 WRONG_LOGIN = "Wrong e-mail, employee code or password."

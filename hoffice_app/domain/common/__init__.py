@@ -7,7 +7,7 @@ from .dto import Actor, Option
 from .errors import DomainError, NotFound, PermissionDenied, ValidationError
 from .ordering import move_in_list
 from .parsing import as_id
-from .permissions import ROLES, ROLE_LABELS, require_actor, require_admin
+from .permissions import ROLE_LABELS, ROLES, require_actor, require_admin
 
 __all__ = [
     "Actor",

@@ -26,7 +26,3 @@ class NotFound(DomainError):
 class PermissionDenied(DomainError):
     def __init__(self, message: str = "You do not have permission to do that."):
         super().__init__(message)
-
-
-class AuthError(DomainError):
-    """Log-in refused (wrong credentials, throttled, expired session)."""

@@ -2,8 +2,8 @@
 Reflex handler invoked directly over the websocket is refused just the same."""
 from __future__ import annotations
 
-from hoffice_app.domain.common.errors import PermissionDenied
 from hoffice_app.domain.common.dto import Actor
+from hoffice_app.domain.common.errors import PermissionDenied
 
 ROLES = ("admin", "manager", "executive")
 ROLE_LABELS = {"admin": "Administrator", "manager": "Manager", "executive": "Executive"}

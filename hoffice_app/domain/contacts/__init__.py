@@ -7,13 +7,22 @@ from .access import NOT_FOUND, can_see, get_visible, visible_clause
 from .associations import associate, list_associations, remove_association
 from .detail import contact_detail, form_values, reference_label
 from .phones import MOBILE_TYPES, display, parse_phone, search_digits
-from .rules import AMOUNT_MAX, GSTIN_RE, GST_TYPES, MAX_NAME, PAN_RE, SEZ_TYPES, TEXT_LIMITS
-from .save import DuplicateFound, build_search_text, count_visible, save_contact, set_customer
-from .search import (ContactQuery, MAX_PER_PAGE, SORTS, address_choices, conditions, pick_contacts,
-    search_contacts)
+from .rules import AMOUNT_MAX, GSTIN_RE, MAX_NAME, PAN_RE, TEXT_LIMITS
+from .save import (
+    DuplicateFound,
+    build_search_text,
+    count_visible,
+    save_contact,
+    save_from_form,
+    set_customer,
+    visible_id,
+)
+from .search import MAX_PER_PAGE, SORTS, ContactQuery, address_choices, conditions, pick_contacts, search_contacts
 from .views import AddressView, AssociationView, ContactRow, DuplicateHit, PhoneView
 
 __all__ = [
+    "visible_id",
+    "save_from_form",
     "address_choices",
     "AddressView",
     "AMOUNT_MAX",
@@ -31,7 +40,6 @@ __all__ = [
     "DuplicateHit",
     "form_values",
     "get_visible",
-    "GST_TYPES",
     "GSTIN_RE",
     "list_associations",
     "MAX_NAME",
@@ -48,7 +56,6 @@ __all__ = [
     "search_contacts",
     "search_digits",
     "set_customer",
-    "SEZ_TYPES",
     "SORTS",
     "TEXT_LIMITS",
     "visible_clause",

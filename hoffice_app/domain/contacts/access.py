@@ -6,9 +6,7 @@ from __future__ import annotations
 from sqlalchemy import exists, or_, true
 from sqlmodel import Session, select
 
-from hoffice_app.domain.common import NotFound
-from hoffice_app.domain.common import require_actor
-from hoffice_app.domain.common import Actor
+from hoffice_app.domain.common import Actor, NotFound, require_actor
 from hoffice_app.models import Contact, ContactPrivacy
 
 NOT_FOUND = "No such contact, or it is private and not shared with you."

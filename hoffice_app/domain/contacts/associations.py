@@ -5,11 +5,9 @@ from datetime import datetime
 
 from sqlmodel import Session, or_, select
 
+from hoffice_app.domain.common import Actor, NotFound, ValidationError, as_id
 from hoffice_app.domain.contacts.access import get_visible, visible_clause
 from hoffice_app.domain.contacts.views import AssociationView
-from hoffice_app.domain.common import NotFound, ValidationError
-from hoffice_app.domain.common import as_id
-from hoffice_app.domain.common import Actor
 from hoffice_app.models import Contact, ContactAssociation, MasterEntry
 
 
@@ -61,10 +59,10 @@ def list_associations(session: Session, actor: Actor, contact_id: int) -> list[A
     links = session.exec(select(ContactAssociation).where(or_(ContactAssociation.contact_id == contact_id,
                                                               ContactAssociation.related_contact_id == contact_id))
                          .order_by(ContactAssociation.id)).all()
-    other_ids = {l.related_contact_id if l.contact_id == contact_id else l.contact_id for l in links}
+    other_ids = {k.related_contact_id if k.contact_id == contact_id else k.contact_id for k in links}
     visible = {c.id: c for c in session.exec(select(Contact).where(Contact.id.in_(other_ids), visible_clause(actor)))}
     relations = {m.id: m.name for m in session.exec(select(MasterEntry).where(
-        MasterEntry.id.in_({l.relation_id for l in links})))}
+        MasterEntry.id.in_({k.relation_id for k in links})))}
     out = []
     for link in links:
         outgoing = link.contact_id == contact_id

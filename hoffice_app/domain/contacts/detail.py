@@ -3,13 +3,24 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from hoffice_app.domain.contacts.associations import list_associations
-from hoffice_app.domain.contacts.access import get_visible
-from hoffice_app.domain.contacts.views import AddressView, ContactDetail, PhoneView
-from hoffice_app.domain.contacts.phones import display
 from hoffice_app.domain.common import Actor
-from hoffice_app.models import (Contact, ContactAddress, ContactAlias, ContactCategory, ContactDivision, ContactEmail,
-                                ContactPhone, ContactPrivacy, Employee, MasterEntry)
+from hoffice_app.domain.contacts import vocab
+from hoffice_app.domain.contacts.access import get_visible
+from hoffice_app.domain.contacts.associations import list_associations
+from hoffice_app.domain.contacts.phones import display
+from hoffice_app.domain.contacts.views import AddressView, ContactDetail, PhoneView
+from hoffice_app.models import (
+    Contact,
+    ContactAddress,
+    ContactAlias,
+    ContactCategory,
+    ContactDivision,
+    ContactEmail,
+    ContactPhone,
+    ContactPrivacy,
+    Employee,
+    MasterEntry,
+)
 
 SCALAR_FORM_FIELDS = (
     "name", "designation", "country", "reference_kind", "gender", "website", "skype", "linkedin", "instagram",
@@ -70,9 +81,10 @@ def contact_detail(session: Session, actor: Actor, code: str) -> ContactDetail:
         "Default discount %": _n(c.default_discount_pct), "Price list": names.get(c.price_list_id, ""),
         "Sales / purchase group": c.sales_group, "Class": names.get(c.class_id, ""),
         "Default invoice type": c.default_invoice_type, "Locked for sales": "Yes" if c.lock_for_sales else "No",
-        "Annual revenue": _n(c.annual_revenue), "Business contact type": c.business_contact_type.replace("_", " "),
-        "Time zone": c.time_zone, "Currency": c.currency, "Notifications": c.notification_channel.upper()
-        if c.notification_channel in ("sms",) else c.notification_channel.capitalize(),
+        "Annual revenue": _n(c.annual_revenue), "Business contact type": vocab.label_of(vocab.BUSINESS_TYPES,
+                                                                                        c.business_contact_type),
+        "Time zone": c.time_zone, "Currency": c.currency, "Notifications": vocab.label_of(vocab.CHANNELS,
+                                                                                          c.notification_channel),
         "Client login": "On" if c.client_login else "Off",
         "Key account manager": _employee_name(session, c.key_account_manager_id),
         "Remarks": c.remarks, "Created by": _employee_name(session, c.created_by_id),
@@ -154,8 +166,8 @@ def _n(value) -> str:
 
 def reference_label(session: Session, actor: Actor, kind: str, reference_id: str) -> str:
     """Text of a contact reference for the form ("Ronny Shah · C000002")."""
-    from hoffice_app.domain.contacts.access import can_see
     from hoffice_app.domain.common import as_id
+    from hoffice_app.domain.contacts.access import can_see
 
     ref = as_id(reference_id)
     if kind != "contact" or not ref or not can_see(session, actor, ref):

@@ -11,22 +11,21 @@ from decimal import Decimal, InvalidOperation
 from email_validator import EmailNotValidError, validate_email
 from sqlmodel import Session, select
 
-from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.domain.common import Actor, ValidationError, as_id
+from hoffice_app.domain.contacts import vocab
 from hoffice_app.domain.contacts.access import can_see
-from hoffice_app.domain.common import ValidationError
-from hoffice_app.domain.common import as_id
 from hoffice_app.domain.contacts.phones import parse_phone
-from hoffice_app.domain.common import Actor
+from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import Employee, MasterEntry
 
 PAN_RE = re.compile(r"^[A-Z]{5}[0-9]{4}[A-Z]$")
 GSTIN_RE = re.compile(r"^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$")
-GST_TYPES = ("Regular", "Consumer", "Composition", "Unregistered")
-SEZ_TYPES = ("Deemed export", "Government entity", "SEZ")
-INVOICE_TYPES = ("Sales Invoice", "Service Invoice")
-GENDERS = ("male", "female", "other")
-CHANNELS = ("email", "sms", "both", "none")
-BUSINESS_TYPES = ("partner", "end_user")
+GST_TYPES = vocab.values(vocab.GST_TYPES)
+SEZ_TYPES = vocab.values(vocab.SEZ_TYPES)
+INVOICE_TYPES = vocab.values(vocab.INVOICE_TYPES)
+GENDERS = vocab.values(vocab.GENDERS)
+CHANNELS = vocab.values(vocab.CHANNELS)
+BUSINESS_TYPES = vocab.values(vocab.BUSINESS_TYPES)
 REFERENCE_KINDS = ("contact", "employee", "campaign")
 TEXT_LIMITS = {"designation": 100, "website": 200, "skype": 100, "linkedin": 200, "instagram": 200,
                "facebook": 200, "youtube": 200, "twitter": 200, "cin": 21, "transporter_id": 20,

@@ -5,18 +5,24 @@ from datetime import datetime
 
 from sqlmodel import Session, delete, func, or_, select
 
-from hoffice_app.domain.common import codes
-from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.domain.common import Actor, DomainError, codes, require_actor
 from hoffice_app.domain.contacts.access import get_visible, visible_clause
+from hoffice_app.domain.contacts.phones import display, search_digits
 from hoffice_app.domain.contacts.rules import clean_contact
 from hoffice_app.domain.contacts.views import DuplicateHit
-from hoffice_app.domain.common import DomainError
 from hoffice_app.domain.masters import register_usage
-from hoffice_app.domain.common import require_actor
-from hoffice_app.domain.contacts.phones import display, search_digits
-from hoffice_app.domain.common import Actor
-from hoffice_app.models import (Contact, ContactAddress, ContactAlias, ContactCategory, ContactDivision, ContactEmail,
-                                ContactPhone, ContactPrivacy, MasterEntry)
+from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.models import (
+    Contact,
+    ContactAddress,
+    ContactAlias,
+    ContactCategory,
+    ContactDivision,
+    ContactEmail,
+    ContactPhone,
+    ContactPrivacy,
+    MasterEntry,
+)
 
 
 class DuplicateFound(DomainError):
@@ -90,6 +96,21 @@ def save_contact(session: Session, actor: Actor, data: dict, *, now: datetime, c
     session.add(contact)
     session.flush()
     return contact, clean.warnings
+
+
+def save_from_form(session: Session, actor: Actor, data: dict, *, now: datetime, code: str = "",
+                   allow_duplicate: bool = False) -> tuple[str, dict[str, str]]:
+    """The form's save: the contact by its code ("" for a new one); returns (code, warnings), so a
+    page keeps no ORM row."""
+    contact_id = get_visible(session, actor, code=code).id if code else None
+    contact, warnings = save_contact(session, actor, data, now=now, contact_id=contact_id,
+                                     allow_duplicate=allow_duplicate)
+    return contact.code, warnings
+
+
+def visible_id(session: Session, actor: Actor, code: str) -> int:
+    """The id of a contact the actor may see, by its code (NotFound otherwise)."""
+    return get_visible(session, actor, code=code).id
 
 
 def _replace_children(session: Session, contact: Contact, clean) -> None:

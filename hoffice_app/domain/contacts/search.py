@@ -7,13 +7,20 @@ from dataclasses import dataclass
 from sqlalchemy import and_, column, exists, text
 from sqlmodel import Session, func, select
 
+from hoffice_app.domain.common import Actor, Option, as_id
 from hoffice_app.domain.contacts.access import visible_clause
-from hoffice_app.domain.contacts.views import ContactPage, ContactRow
-from hoffice_app.domain.common import as_id
 from hoffice_app.domain.contacts.phones import display, query_as_phone_digits
-from hoffice_app.domain.common import Actor, Option
-from hoffice_app.models import (Contact, ContactAddress, ContactCategory, ContactDivision, ContactEmail, ContactPhone,
-                                Employee, MasterEntry)
+from hoffice_app.domain.contacts.views import ContactPage, ContactRow
+from hoffice_app.models import (
+    Contact,
+    ContactAddress,
+    ContactCategory,
+    ContactDivision,
+    ContactEmail,
+    ContactPhone,
+    Employee,
+    MasterEntry,
+)
 
 SORTS = {"name": (Contact.name_key, Contact.id), "-name": (Contact.name_key.desc(), Contact.id.desc()),
          "code": (Contact.code,), "-code": (Contact.code.desc(),),

@@ -27,12 +27,10 @@ from sqlalchemy import event, exists, func, or_, true
 from sqlmodel import Session, select
 
 from hoffice_app.db import PROJECT_ROOT
-from hoffice_app.domain.leads import timeline as lead_events
+from hoffice_app.domain.common import Actor, NotFound, ValidationError, require_actor
 from hoffice_app.domain.documents.views import DocumentView, size_label, to_views
-from hoffice_app.domain.common import NotFound, ValidationError
 from hoffice_app.domain.leads import get_visible, visible_clause
-from hoffice_app.domain.common import require_actor
-from hoffice_app.domain.common import Actor
+from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.models import Document, Lead, LeadAttachment
 
 log = logging.getLogger(__name__)

@@ -17,17 +17,22 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, select
 
+from hoffice_app.domain.auth import actor_of
+from hoffice_app.domain.common import (
+    Actor,
+    DomainError,
+    NotFound,
+    Option,
+    PermissionDenied,
+    ValidationError,
+    as_id,
+    require_actor,
+)
+from hoffice_app.domain.followups.views import FollowUpView, MyFollowUps
+from hoffice_app.domain.leads import can_see, get_visible, parse_local, visible_clause
 from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.domain.masters import settings as app_settings
-from hoffice_app.domain.auth import actor_of
-from hoffice_app.domain.common import DomainError, NotFound, PermissionDenied, ValidationError
-from hoffice_app.domain.followups.views import FollowUpView, MyFollowUps
-from hoffice_app.domain.leads import can_see, get_visible, visible_clause
-from hoffice_app.domain.leads import parse_local
-from hoffice_app.domain.common import as_id
-from hoffice_app.domain.common import require_actor
-from hoffice_app.domain.common import Actor, Option
-from hoffice_app.models import Contact, Employee, FollowUp, Lead
+from hoffice_app.models import Contact, DueState, Employee, FollowUp, FollowUpStatus, Lead
 
 KINDS = ("call", "meeting", "email", "visit", "whatsapp")
 KIND_LABELS = {"call": "Call", "meeting": "Meeting", "email": "E-mail", "visit": "Visit", "whatsapp": "WhatsApp"}
@@ -110,7 +115,7 @@ def _assignee(session: Session, actor: Actor, lead: Lead, raw, errors: dict[str,
 
 def _write_plan(session: Session, actor: Actor, lead: Lead, plan: _Plan, *, now: datetime) -> FollowUp:
     row = FollowUp(lead_id=lead.id, kind=plan.kind, due_at=plan.due_at, assignee_id=plan.assignee.id,
-                   notes=plan.notes, status="planned", created_by_id=actor.id, created_at=now)
+                   notes=plan.notes, status=FollowUpStatus.PLANNED, created_by_id=actor.id, created_at=now)
     session.add(row)
     session.flush()
     when = plan.due_at.astimezone(ZoneInfo(_zone_name(session))).strftime(DISPLAY)
@@ -154,7 +159,7 @@ def complete(session: Session, actor: Actor, follow_up_id: int, outcome: str, ne
     lead = session.get(Lead, row.lead_id)
     if actor.id not in (row.assignee_id, lead.assigned_to_id) and actor.role not in ("admin", "manager"):
         raise PermissionDenied(NOT_ALLOWED)
-    if row.status != "planned":
+    if row.status != FollowUpStatus.PLANNED:
         raise DomainError(ALREADY_DONE)
     errors: dict[str, str] = {}
     text = str(outcome or "").strip()
@@ -168,7 +173,7 @@ def complete(session: Session, actor: Actor, follow_up_id: int, outcome: str, ne
         errors.update(next_errors)
     if errors:
         raise ValidationError(errors)
-    row.status, row.outcome, row.completed_at, row.completed_by_id = "done", text, now, actor.id
+    row.status, row.outcome, row.completed_at, row.completed_by_id = FollowUpStatus.DONE, text, now, actor.id
     session.add(row)
     lead_events.record(session, lead.id, actor.id, "follow_up_done", f"{KIND_LABELS[row.kind]} done: {text}", at=now)
     session.flush()
@@ -184,7 +189,7 @@ def refresh_next_follow_up(session: Session, lead_id: int) -> None:
     if lead is None:
         return
     lead.next_followup_at = session.exec(
-        select(FollowUp.due_at).where(FollowUp.lead_id == lead_id, FollowUp.status == "planned")
+        select(FollowUp.due_at).where(FollowUp.lead_id == lead_id, FollowUp.status == FollowUpStatus.PLANNED)
         .order_by(FollowUp.due_at).limit(1)).first()
     session.add(lead)
     session.flush()
@@ -195,8 +200,9 @@ def lead_follow_ups(session: Session, actor: Actor, lead_id: int, *, now: dateti
     require_actor(actor)
     lead = get_visible(session, actor, lead_id=as_id(lead_id))
     of_lead = _query().where(FollowUp.lead_id == lead.id)
-    planned = of_lead.where(FollowUp.status == "planned").order_by(FollowUp.due_at, FollowUp.id)
-    done = of_lead.where(FollowUp.status != "planned").order_by(FollowUp.completed_at.desc(), FollowUp.id.desc())
+    planned = of_lead.where(FollowUp.status == FollowUpStatus.PLANNED).order_by(FollowUp.due_at, FollowUp.id)
+    done = of_lead.where(FollowUp.status != FollowUpStatus.PLANNED).order_by(FollowUp.completed_at.desc(),
+                                                                             FollowUp.id.desc())
     return _views(session, planned, now=now) + _views(session, done, now=now)
 
 
@@ -205,12 +211,12 @@ def my_follow_ups(session: Session, actor: Actor, *, now: datetime, limit: int =
     (at most ``limit``), split into overdue (due before now), today (later today, company
     date) and upcoming."""
     require_actor(actor)
-    stmt = (_query().where(FollowUp.assignee_id == actor.id, FollowUp.status == "planned",
+    stmt = (_query().where(FollowUp.assignee_id == actor.id, FollowUp.status == FollowUpStatus.PLANNED,
                            visible_clause(session, actor))
             .order_by(FollowUp.due_at, FollowUp.id).limit(max(int(limit), 0)))
     mine = MyFollowUps()
     for view in _views(session, stmt, now=now):
-        {"overdue": mine.overdue, "today": mine.today}.get(view.state, mine.upcoming).append(view)
+        {DueState.OVERDUE: mine.overdue, DueState.TODAY: mine.today}.get(view.state, mine.upcoming).append(view)
     return mine
 
 
@@ -226,11 +232,11 @@ def _one_view(session: Session, follow_up_id: int, *, now: datetime) -> FollowUp
 
 
 def state_of(row: FollowUp, *, now: datetime, today: date, zone: ZoneInfo) -> str:
-    if row.status != "planned":
-        return "done"
+    if row.status != FollowUpStatus.PLANNED:
+        return DueState.DONE
     if row.due_at < now:
-        return "overdue"
-    return "today" if row.due_at.astimezone(zone).date() == today else "planned"
+        return DueState.OVERDUE
+    return DueState.TODAY if row.due_at.astimezone(zone).date() == today else DueState.PLANNED
 
 
 def _views(session: Session, stmt, *, now: datetime) -> list[FollowUpView]:

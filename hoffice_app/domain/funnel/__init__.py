@@ -2,11 +2,33 @@
 time spent), the board's columns and cards (``board`` owns the board query), and the
 administration of funnels and stages.
 """
-from .admin import (COLORS, FunnelView, KINDS, MAX_STAGES, StageView, create_funnel, list_funnels,
-    list_stages, move_funnel, move_stage, remove_stage, rename_funnel, save_stage, set_funnel_active)
-from .board import BoardFilter, Card, ColumnHead, PER_COLUMN, column_cards, funnels, more_cards, stage_options
-from .moves import (MovedMeanwhile, board_revision, column_totals, default_stage, ensure_default_funnel,
-    move_lead, place_new_lead, stages)
+from .admin import (
+    COLORS,
+    KINDS,
+    MAX_STAGES,
+    FunnelView,
+    StageView,
+    create_funnel,
+    list_funnels,
+    list_stages,
+    move_funnel,
+    move_stage,
+    remove_stage,
+    rename_funnel,
+    save_stage,
+    set_funnel_active,
+)
+from .board import PER_COLUMN, BoardFilter, Card, ColumnHead, column_cards, funnels, more_cards, stage_options
+from .moves import (
+    MovedMeanwhile,
+    board_revision,
+    column_totals,
+    default_stage,
+    ensure_default_funnel,
+    move_lead,
+    place_new_lead,
+    stages,
+)
 
 __all__ = [
     "board_revision",

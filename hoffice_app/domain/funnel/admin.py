@@ -13,10 +13,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, func, or_, select
 
-from hoffice_app.domain.common import DomainError, NotFound, ValidationError
-from hoffice_app.domain.common import move_in_list
-from hoffice_app.domain.common import require_admin
-from hoffice_app.domain.common import Actor
+from hoffice_app.domain.common import Actor, DomainError, NotFound, ValidationError, move_in_list, require_admin
 from hoffice_app.models import Funnel, FunnelStage, Lead, StageChange
 
 MAX_STAGES = 12

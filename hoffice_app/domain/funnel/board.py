@@ -3,20 +3,19 @@ board's filters) and the first cards, newest first; more cards page in per
 column. Cards are plain DTOs the UI renders as is."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session, exists, func, select
 
-from hoffice_app.domain.leads import conditions, followup_state, money, zone
-from hoffice_app.domain.leads import LeadQuery
+from hoffice_app.domain.common import Actor, Option, as_id
 from hoffice_app.domain.funnel.moves import StageTotals, column_totals, stages
-from hoffice_app.domain.common import Actor, Option
-from hoffice_app.domain.common import as_id
+from hoffice_app.domain.leads import LeadQuery, conditions, followup_state, money, zone
 from hoffice_app.models import Contact, Employee, Funnel, FunnelStage, Lead, LeadProduct, MasterEntry
 
 PER_COLUMN = 50
-COLLECT_FACTOR = 4  # an index entry costs a fraction of a row read, but a filter list is built per query (see column_cards)
+# an index entry costs a fraction of a row read, but a filter list is built per query (see column_cards)
+COLLECT_FACTOR = 4
 
 
 @dataclass
@@ -147,11 +146,11 @@ def _cards(session: Session, leads: list[Lead], rot_days: int | None, *, now, to
     if not leads:
         return []
     contacts = dict(session.exec(select(Contact.id, Contact.name).where(
-        Contact.id.in_({l.contact_id for l in leads}))).all())
+        Contact.id.in_({lead.contact_id for lead in leads}))).all())
     people = dict(session.exec(select(Employee.id, Employee.name).where(
-        Employee.id.in_({l.assigned_to_id for l in leads if l.assigned_to_id}))).all())
+        Employee.id.in_({lead.assigned_to_id for lead in leads if lead.assigned_to_id}))).all())
     priorities = dict(session.exec(select(MasterEntry.id, MasterEntry.name).where(
-        MasterEntry.id.in_({l.priority_id for l in leads if l.priority_id}))).all())
+        MasterEntry.id.in_({lead.priority_id for lead in leads if lead.priority_id}))).all())
     cards = []
     for lead in leads:
         days = (now - lead.stage_entered_at).days if lead.stage_entered_at else 0

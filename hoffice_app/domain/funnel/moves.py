@@ -14,12 +14,10 @@ from decimal import Decimal
 
 from sqlmodel import Session, func, select
 
-from hoffice_app.domain.leads import timeline as lead_events
-from hoffice_app.domain.common import DomainError, NotFound, ValidationError
-from hoffice_app.domain.leads import get_visible, visible_clause
-from hoffice_app.domain.common import as_id
+from hoffice_app.domain.common import Actor, DomainError, NotFound, ValidationError, as_id
 from hoffice_app.domain.funnel.defaults import FUNNEL_NAME, FUNNEL_STAGES
-from hoffice_app.domain.common import Actor
+from hoffice_app.domain.leads import get_visible, visible_clause
+from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.models import Contact, Employee, Funnel, FunnelStage, Lead, MasterEntry, StageChange
 
 

@@ -5,14 +5,26 @@ from .access import NOT_FOUND, can_see, get_visible, visible_clause
 from .bulk import bulk_assign, bulk_set_status
 from .detail import TimelineItem, contact_context, form_values, lead_detail, lead_id_for
 from .rules import parse_local
-from .save import add_note, save_lead
+from .save import add_note, save_from_form, save_lead
 from .saved_views import delete_view, get_view, list_views, save_view
-from .search import (MAX_PER_PAGE, QUICK_VIEWS, ROW_COLUMNS, SORTS, conditions, followup_state, money,
-    order_by, page_ids, search_leads, zone)
+from .search import (
+    MAX_PER_PAGE,
+    QUICK_VIEWS,
+    ROW_COLUMNS,
+    SORTS,
+    conditions,
+    followup_state,
+    money,
+    order_by,
+    page_ids,
+    search_leads,
+    zone,
+)
 from .timeline import record
 from .views import LeadQuery, LeadRow
 
 __all__ = [
+    "save_from_form",
     "add_note",
     "bulk_assign",
     "bulk_set_status",

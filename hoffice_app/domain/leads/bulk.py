@@ -8,12 +8,9 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from hoffice_app.domain.common import Actor, ValidationError, as_id, require_actor
 from hoffice_app.domain.leads import timeline as lead_events
-from hoffice_app.domain.common import ValidationError
 from hoffice_app.domain.leads.access import visible_clause
-from hoffice_app.domain.common import as_id
-from hoffice_app.domain.common import require_actor
-from hoffice_app.domain.common import Actor
 from hoffice_app.models import Employee, Lead, MasterEntry
 
 CHUNK = 500  # ids per IN (...) query

@@ -7,14 +7,26 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.domain.common import Actor, Option
+from hoffice_app.domain.contacts import display
 from hoffice_app.domain.contacts import visible_clause as contact_visible
 from hoffice_app.domain.leads.access import get_visible
 from hoffice_app.domain.leads.rules import associated_contact_ids, contact_by_code
-from hoffice_app.domain.contacts import display
-from hoffice_app.domain.common import Actor, Option
-from hoffice_app.models import (Contact, ContactAddress, ContactEmail, ContactPhone, Employee, Lead, LeadAlsoNotify,
-                                LeadAssociatedContact, LeadEvent, LeadFollower, LeadProduct, MasterEntry)
+from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.models import (
+    Contact,
+    ContactAddress,
+    ContactEmail,
+    ContactPhone,
+    Employee,
+    Lead,
+    LeadAlsoNotify,
+    LeadAssociatedContact,
+    LeadEvent,
+    LeadFollower,
+    LeadProduct,
+    MasterEntry,
+)
 
 
 @dataclass
@@ -76,7 +88,8 @@ def contact_context(session: Session, actor: Actor, code: str) -> ContactContext
     notify = [Option(f"email:{e.email}", e.email) for e in emails if not e.is_primary]
     notify += [Option(f"mobile:{p.number}", display(p.number)) for p in phones
                if p.kind == "mobile" and not p.is_primary]
-    return ContactContext(code=contact.code, name=contact.name, mobile=display(primary_mobile) if primary_mobile else "",
+    return ContactContext(code=contact.code, name=contact.name,
+                          mobile=display(primary_mobile) if primary_mobile else "",
                           email=primary_email,
                           addresses=[Option(str(a.id), _address_label(a, names)) for a in addresses],
                           associated=[Option(o.code, f"{o.name} · {o.code}") for o in others],
@@ -98,7 +111,8 @@ def form_values(session: Session, actor: Actor, code: str) -> dict:
     data["assigned_at"] = local_text(lead.assigned_at, tz, "%Y-%m-%dT%H:%M")
     data["contact_code"] = contact.code
     data["source_ref"] = _source_ref(session, lead)
-    data["product_ids"] = [str(p.product_id) for p in session.exec(select(LeadProduct).where(LeadProduct.lead_id == lead.id))]
+    products = session.exec(select(LeadProduct).where(LeadProduct.lead_id == lead.id))
+    data["product_ids"] = [str(p.product_id) for p in products]
     links = session.exec(select(LeadAssociatedContact.contact_id).where(LeadAssociatedContact.lead_id == lead.id)).all()
     data["associated_contact_codes"] = list(session.exec(select(Contact.code).where(Contact.id.in_(links))))
     followers = list(session.exec(select(LeadFollower).where(LeadFollower.lead_id == lead.id)))
@@ -135,7 +149,8 @@ def lead_detail(session: Session, actor: Actor, code: str) -> LeadDetail:
         "Contact": f"{contact.name} ({contact.code})", "Mobile": ctx.mobile if ctx else "",
         "E-mail": ctx.email if ctx else "", "Address for this inquiry": _address_label(address, {}) if address else "",
         "Assigned to": employees.get(lead.assigned_to_id, ""), "Created by": employees.get(lead.created_by_id, ""),
-        "Date of assignment": local_text(lead.assigned_at, tz), "Product category": names.get(lead.product_category_id, ""),
+        "Date of assignment": local_text(lead.assigned_at,
+                                         tz), "Product category": names.get(lead.product_category_id, ""),
         "Status": names.get(lead.status_id, ""), "Priority": names.get(lead.priority_id, ""),
         "Lead type": names.get(lead.lead_type_id, ""),
         "Estimated value": f"{lead.estimated_value:,.0f}" if lead.estimated_value is not None else "",
@@ -147,7 +162,8 @@ def lead_detail(session: Session, actor: Actor, code: str) -> LeadDetail:
     }
     events = session.exec(select(LeadEvent).where(LeadEvent.lead_id == lead.id)
                           .order_by(LeadEvent.at.desc(), LeadEvent.id.desc())).all()
-    associated = session.exec(select(Contact).join(LeadAssociatedContact, LeadAssociatedContact.contact_id == Contact.id)
+    associated = session.exec(select(Contact).join(LeadAssociatedContact,
+                                                   LeadAssociatedContact.contact_id == Contact.id)
                               .where(LeadAssociatedContact.lead_id == lead.id, contact_visible(actor))).all()
     return LeadDetail(
         id=lead.id, code=lead.code, title=lead.title, is_open=lead.is_open, contact_code=contact.code,

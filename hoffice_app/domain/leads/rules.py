@@ -10,13 +10,18 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, or_, select
 
-from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.domain.common import Actor, NotFound, ValidationError, as_id
 from hoffice_app.domain.contacts import can_see as can_see_contact
-from hoffice_app.domain.common import NotFound, ValidationError
-from hoffice_app.domain.common import as_id
-from hoffice_app.domain.common import Actor
-from hoffice_app.models import (Contact, ContactAddress, ContactAssociation, ContactEmail, ContactPhone, Employee,
-                                MasterEntry)
+from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.models import (
+    Contact,
+    ContactAddress,
+    ContactAssociation,
+    ContactEmail,
+    ContactPhone,
+    Employee,
+    MasterEntry,
+)
 
 SOURCE_KINDS = ("contact", "employee", "friend", "campaign")
 MAX_VALUE = Decimal(10) ** 13
@@ -153,7 +158,8 @@ def _contact_children(c: _Lead, contact: Contact | None) -> None:
             c.errors["associated_contact_codes"] = "Only contacts associated with the chosen contact can be added."
             break
         c.out.associated_ids.append(other.id)
-    emails = {e.lower() for e in c.session.exec(select(ContactEmail.email).where(ContactEmail.contact_id == contact.id))}
+    emails = {e.lower() for e in c.session.exec(select(ContactEmail.email)
+                                                 .where(ContactEmail.contact_id == contact.id))}
     mobiles = set(c.session.exec(select(ContactPhone.number).where(ContactPhone.contact_id == contact.id)))
     for item in data.get("also_notify") or []:
         channel, _, value = str(item).partition(":")

@@ -5,15 +5,21 @@ from datetime import datetime
 
 from sqlmodel import Session, delete, func, select
 
-from hoffice_app.domain.common import codes
+from hoffice_app.domain.common import Actor, codes, require_actor
 from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.domain.leads.access import get_visible
 from hoffice_app.domain.leads.rules import clean_lead
 from hoffice_app.domain.masters import register_usage
-from hoffice_app.domain.common import require_actor
-from hoffice_app.domain.common import Actor
-from hoffice_app.models import (Contact, Employee, Lead, LeadAlsoNotify, LeadAssociatedContact, LeadFollower,
-                                LeadProduct, MasterEntry)
+from hoffice_app.models import (
+    Contact,
+    Employee,
+    Lead,
+    LeadAlsoNotify,
+    LeadAssociatedContact,
+    LeadFollower,
+    LeadProduct,
+    MasterEntry,
+)
 
 TRACKED = {"title": "title", "contact_id": "contact", "estimated_value": "estimated value",
            "priority_id": "priority", "lead_type_id": "lead type", "product_category_id": "product category",
@@ -49,6 +55,13 @@ def save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lead
     _record_changes(session, actor, lead, before, now)
     session.flush()
     return lead
+
+
+def save_from_form(session: Session, actor: Actor, data: dict, *, now: datetime, code: str = "") -> str:
+    """The form's save: the lead by its code ("" for a new one); returns its code, so a page keeps
+    no ORM row."""
+    lead_id = get_visible(session, actor, code=code).id if code else None
+    return save_lead(session, actor, data, now=now, lead_id=lead_id).code
 
 
 def _replace_children(session: Session, lead: Lead, clean) -> None:

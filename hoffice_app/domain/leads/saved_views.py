@@ -8,11 +8,8 @@ from dataclasses import fields
 
 from sqlmodel import Session, select
 
-from hoffice_app.domain.common import NotFound, ValidationError
+from hoffice_app.domain.common import Actor, NotFound, Option, ValidationError, as_id, require_actor
 from hoffice_app.domain.leads.views import LeadQuery
-from hoffice_app.domain.common import as_id
-from hoffice_app.domain.common import require_actor
-from hoffice_app.domain.common import Actor, Option
 from hoffice_app.models import SavedLeadView
 
 KEYS = tuple(f.name for f in fields(LeadQuery) if f.name not in ("page", "per_page"))

@@ -11,15 +11,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import column, func, literal_column, or_, text
 from sqlmodel import Session, select
 
-from hoffice_app.domain.masters import settings as app_settings
-from hoffice_app.domain.common import ValidationError
+from hoffice_app.domain.common import Actor, ValidationError, as_id, require_actor
 from hoffice_app.domain.leads.access import visible_clause
 from hoffice_app.domain.leads.rules import SOURCE_KINDS
 from hoffice_app.domain.leads.views import LeadPage, LeadQuery, LeadRow
-from hoffice_app.domain.common import as_id
-from hoffice_app.domain.common import require_actor
-from hoffice_app.domain.common import Actor
-from hoffice_app.models import Contact, Employee, Lead, LeadFollower, LeadProduct, MasterEntry
+from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.models import Contact, DueState, Employee, Lead, LeadFollower, LeadProduct, MasterEntry
 
 QUICK_VIEWS = [("open", "All Open Leads"), ("mine", "My Leads"), ("following", "Leads I'm Following"),
                ("unassigned", "Unassigned"), ("overdue", "Overdue Follow-ups"), ("all", "All Leads")]
@@ -259,8 +256,8 @@ def followup_state(due: datetime | None, *, now: datetime, today: date, tz: Zone
     if due is None or not is_open:
         return ""
     if due < now:
-        return "overdue"
-    return "today" if due.astimezone(tz).date() == today else "planned"
+        return DueState.OVERDUE
+    return DueState.TODAY if due.astimezone(tz).date() == today else DueState.PLANNED
 
 
 def _rows(session: Session, rows: list, *, now: datetime) -> list[LeadRow]:

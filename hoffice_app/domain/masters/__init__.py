@@ -2,11 +2,34 @@
 (add, rename, reorder, deactivate, delete when unused) and the company-wide defaults
 (country, currency, time zone, terminology, limits).
 """
-from .entries import (clean_name, create_entry, delete_entry, entry_id_by_name, list_entries, move_entry,
-    name_key, options, register_usage, set_active, template_bodies, update_entry)
+from .entries import (
+    clean_name,
+    create_entry,
+    delete_entry,
+    entry_id_by_name,
+    list_entries,
+    move_entry,
+    name_key,
+    options,
+    register_usage,
+    set_active,
+    template_bodies,
+    update_entry,
+)
 from .kinds import BY_KEY, KINDS, MasterKind
-from .settings import (country_options, currency_options, get, get_defaults, lead_terms, local_today, put,
-    session_timeout_hours, timezone_names, timezone_options, update_defaults)
+from .settings import (
+    country_options,
+    currency_options,
+    get,
+    get_defaults,
+    lead_terms,
+    local_today,
+    put,
+    session_timeout_hours,
+    timezone_names,
+    timezone_options,
+    update_defaults,
+)
 from .views import MasterEntryView
 
 __all__ = [

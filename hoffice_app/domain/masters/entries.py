@@ -11,12 +11,17 @@ from typing import Callable
 
 from sqlmodel import Session, func, select
 
-from hoffice_app.domain.common import NotFound, ValidationError
+from hoffice_app.domain.common import (
+    Actor,
+    NotFound,
+    Option,
+    ValidationError,
+    move_in_list,
+    require_actor,
+    require_admin,
+)
 from hoffice_app.domain.masters.kinds import BY_KEY, CHILD_OF, DEFAULT_SETTING_LABELS, MASTER_SETTINGS
 from hoffice_app.domain.masters.kinds import kind as get_kind
-from hoffice_app.domain.common import move_in_list
-from hoffice_app.domain.common import require_actor, require_admin
-from hoffice_app.domain.common import Actor, Option
 from hoffice_app.domain.masters.views import MasterEntryView
 from hoffice_app.models import MasterEntry, Setting
 
@@ -173,7 +178,8 @@ def set_active(session: Session, actor: Actor, entry_id: int, active: bool) -> N
 
 # Modules that register usage checks; imported on first use so every check is
 # present whichever module the caller happened to import.
-USAGE_MODULES = ("hoffice_app.domain.masters.settings", "hoffice_app.domain.org.employees", "hoffice_app.domain.contacts.save",
+USAGE_MODULES = ("hoffice_app.domain.masters.settings", "hoffice_app.domain.org.employees",
+                 "hoffice_app.domain.contacts.save",
                  "hoffice_app.domain.leads.save")
 
 

@@ -14,12 +14,10 @@ from functools import lru_cache
 import pycountry
 from sqlmodel import Session, select
 
-from hoffice_app.domain.common import ValidationError
-from hoffice_app.domain.masters.kinds import DEFAULT_SETTING_LABELS as LABELS, MASTER_SETTINGS
+from hoffice_app.domain.common import Actor, Option, ValidationError, as_id, require_actor, require_admin
 from hoffice_app.domain.masters.entries import register_usage
-from hoffice_app.domain.common import as_id
-from hoffice_app.domain.common import require_actor, require_admin
-from hoffice_app.domain.common import Actor, Option
+from hoffice_app.domain.masters.kinds import DEFAULT_SETTING_LABELS as LABELS
+from hoffice_app.domain.masters.kinds import MASTER_SETTINGS
 from hoffice_app.models import MasterEntry, Setting
 
 DEFAULTS = {

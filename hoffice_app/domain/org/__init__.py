@@ -1,8 +1,16 @@
 """The organisation: employees (who uses the app, their role and divisions) and who
 reports to whom. Managed by administrators.
 """
-from .employees import (create_employee, find_by_code, get_employee, list_employees, next_code,
-    reset_password, set_active, update_employee)
+from .employees import (
+    create_employee,
+    find_by_code,
+    get_employee,
+    list_employees,
+    next_code,
+    reset_password,
+    set_active,
+    update_employee,
+)
 from .views import EmployeeView
 
 __all__ = [

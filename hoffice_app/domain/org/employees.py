@@ -7,13 +7,9 @@ from datetime import datetime
 from email_validator import EmailNotValidError, validate_email
 from sqlmodel import Session, func, select
 
-from hoffice_app.domain.auth import revoke_all_sessions
-from hoffice_app.domain.common import NotFound, ValidationError
+from hoffice_app.domain.auth import check_policy, generate_password, hash_password, revoke_all_sessions
+from hoffice_app.domain.common import ROLES, Actor, NotFound, ValidationError, as_id, require_actor, require_admin
 from hoffice_app.domain.masters import register_usage
-from hoffice_app.domain.common import as_id
-from hoffice_app.domain.auth import check_policy, generate_password, hash_password
-from hoffice_app.domain.common import ROLES, require_actor, require_admin
-from hoffice_app.domain.common import Actor
 from hoffice_app.domain.org.views import EmployeeView
 from hoffice_app.models import Employee, EmployeeDivision, MasterEntry
 
@@ -69,7 +65,8 @@ def _validate(session: Session, data: dict, exclude_id: int | None) -> dict:
     code = (data.get("code") or "").strip().upper() or next_code(session)
     if not CODE_RE.match(code):
         errors["code"] = "Use capital letters and digits, starting with a letter (e.g. E06)."
-    elif (other := session.exec(select(Employee).where(func.upper(Employee.code) == code)).first()) and other.id != exclude_id:
+    elif ((other := session.exec(select(Employee).where(func.upper(Employee.code) == code)).first())
+          and other.id != exclude_id):
         errors["code"] = f"Code {code} already belongs to {other.name}."
     clean["code"] = code
     name = " ".join((data.get("name") or "").split())

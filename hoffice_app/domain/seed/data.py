@@ -1,4 +1,4 @@
-"""The masters and demo employees of shared/specs/demo-data.md, as data."""
+"""The masters and demo employees of docs/demo-data.md, as data."""
 from __future__ import annotations
 
 SIMPLE_MASTERS: dict[str, list[str]] = {

@@ -8,11 +8,9 @@ from datetime import date, datetime
 
 from sqlmodel import Session, func, select
 
-from hoffice_app.domain.contacts import associate
 from hoffice_app.domain.auth import actor_of
-from hoffice_app.domain.contacts import save_contact
+from hoffice_app.domain.contacts import associate, parse_phone, save_contact
 from hoffice_app.domain.org import find_by_code
-from hoffice_app.domain.contacts import parse_phone
 from hoffice_app.models import Contact, MasterEntry
 
 FIRST = ["Aarav", "Vivaan", "Aditya", "Vihaan", "Arjun", "Sai", "Reyansh", "Krishna", "Ishaan", "Rohan", "Ananya",

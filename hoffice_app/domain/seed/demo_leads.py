@@ -8,12 +8,12 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, func, select
 
-from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.domain.auth import actor_of
-from hoffice_app.domain.org import find_by_code
 from hoffice_app.domain.followups import refresh_next_follow_up
-from hoffice_app.domain.leads import save_lead
 from hoffice_app.domain.funnel import ensure_default_funnel, stages
+from hoffice_app.domain.leads import save_lead
+from hoffice_app.domain.leads import timeline as lead_events
+from hoffice_app.domain.org import find_by_code
 from hoffice_app.models import Contact, FollowUp, Lead, MasterEntry
 
 LEADS = 500
@@ -42,7 +42,7 @@ def seed_demo_leads(session: Session, *, now: datetime) -> int:
     kinds = ["call", "meeting", "email", "visit", "whatsapp"]
     funnel_stages = stages(session, ensure_default_funnel(session).id)
     lost_reasons = _ids(session, "lost_reason")
-    for n in range(LEADS):
+    for _ in range(LEADS):
         creator = rng.choice(people)
         assignee = rng.choice(executives) if rng.random() < 0.9 else None
         category = rng.choice(categories)

@@ -9,11 +9,18 @@ from datetime import datetime
 
 from sqlmodel import Session, func, select
 
+from hoffice_app.domain.masters import clean_name, name_key
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.domain.org import create_employee, find_by_code
-from hoffice_app.domain.masters import clean_name, name_key
-from hoffice_app.domain.seed.data import (CLASSES, DEFAULT_ADDRESS_TYPE, DEFAULT_TITLE, DEMO_EMPLOYEES,
-    KNOWLEDGE_TEMPLATES, PARENT_CHILD, SIMPLE_MASTERS)
+from hoffice_app.domain.seed.data import (
+    CLASSES,
+    DEFAULT_ADDRESS_TYPE,
+    DEFAULT_TITLE,
+    DEMO_EMPLOYEES,
+    KNOWLEDGE_TEMPLATES,
+    PARENT_CHILD,
+    SIMPLE_MASTERS,
+)
 from hoffice_app.models import Employee, MasterEntry
 
 

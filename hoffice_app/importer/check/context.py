@@ -14,10 +14,9 @@ from functools import lru_cache
 import pycountry
 from sqlmodel import Session, select
 
-from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.domain.common import Actor, as_id
 from hoffice_app.domain.masters import name_key
-from hoffice_app.domain.common import as_id
-from hoffice_app.domain.common import Actor
+from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import Employee, MasterEntry
 
 # Names people write that ISO 3166 does not list.

@@ -11,9 +11,9 @@ from collections import defaultdict
 from sqlalchemy import bindparam, func, literal
 from sqlmodel import Session, select
 
+from hoffice_app.domain.common import Actor
 from hoffice_app.domain.contacts import visible_clause
 from hoffice_app.domain.masters import name_key
-from hoffice_app.domain.common import Actor
 from hoffice_app.importer.check.context import Context, title_key
 from hoffice_app.importer.check.normalize import Facts
 from hoffice_app.models import Contact, ContactEmail, ContactPhone

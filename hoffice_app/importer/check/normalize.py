@@ -15,8 +15,8 @@ from datetime import date
 
 from hoffice_app.domain.contacts import TEXT_LIMITS
 from hoffice_app.importer.check import rules
-from hoffice_app.importer.read.columns import label
 from hoffice_app.importer.check.context import Context
+from hoffice_app.importer.read.columns import label
 
 # field key -> (model column, character limit) for plain text cells
 TEXT_FIELDS = {k: (k, TEXT_LIMITS[k]) for k in ("designation", "website", "skype", "linkedin", "instagram",

@@ -18,18 +18,17 @@ from typing import Callable, Iterator, Protocol
 
 from sqlmodel import Session
 
-from hoffice_app.domain.common import ValidationError
-from hoffice_app.domain.common import Actor
+from hoffice_app.domain.common import Actor, ValidationError
 from hoffice_app.importer.check import lookups
-from hoffice_app.importer.speed import workers as parallel
-from hoffice_app.importer.read.columns import label
 from hoffice_app.importer.check.context import Context, build_context
 from hoffice_app.importer.check.duplicates import Decider
-from hoffice_app.importer.speed.gc_pause import gc_paused
-from hoffice_app.importer.read.mapping import missing_mandatory
 from hoffice_app.importer.check.normalize import Parsed, cells_by_key, parse_row
+from hoffice_app.importer.read.columns import label
+from hoffice_app.importer.read.mapping import missing_mandatory
 from hoffice_app.importer.read.reader import SheetRows
 from hoffice_app.importer.read.spool import Packed, pack, unpack
+from hoffice_app.importer.speed import workers as parallel
+from hoffice_app.importer.speed.gc_pause import gc_paused
 
 CHUNK = 2000
 Progress = Callable[[int, int], None]

@@ -15,10 +15,10 @@ from decimal import Decimal, InvalidOperation
 
 from email_validator import EmailNotValidError, validate_email
 
-from hoffice_app.domain.contacts import AMOUNT_MAX, GSTIN_RE, GST_TYPES, MAX_NAME, PAN_RE, SEZ_TYPES
+from hoffice_app.domain.contacts import AMOUNT_MAX, GSTIN_RE, MAX_NAME, PAN_RE, vocab
 from hoffice_app.domain.masters import name_key
-from hoffice_app.importer.speed import fastpath
 from hoffice_app.importer.check.context import Context, title_key
+from hoffice_app.importer.speed import fastpath
 
 EXCEL_EPOCH = date(1899, 12, 30)
 LIST_SPLIT = re.compile(r"\s*[,;]\s*")
@@ -223,12 +223,10 @@ def _coded(text: str, options: dict[str, str], what: str, allowed: str) -> str:
     return found
 
 
-GST_REGISTER = {**{str(i): t for i, t in enumerate(GST_TYPES, start=1)}, **{t.casefold(): t for t in GST_TYPES}}
-GST_MEMBER = {"d": SEZ_TYPES[0], "g": SEZ_TYPES[1], "s": SEZ_TYPES[2], **{t.casefold(): t for t in SEZ_TYPES}}
-GENDERS = {"1": "male", "2": "female", "male": "male", "female": "female", "m": "male", "f": "female",
-           "other": "other"}
-BUSINESS = {"1": "partner", "2": "end_user", "partner": "partner", "end user": "end_user", "end_user": "end_user",
-            "enduser": "end_user"}
+GST_REGISTER = vocab.import_lookup(vocab.GST_TYPES)
+GST_MEMBER = vocab.import_lookup(vocab.SEZ_TYPES)
+GENDERS = vocab.import_lookup(vocab.GENDERS)
+BUSINESS = vocab.import_lookup(vocab.BUSINESS_TYPES)
 
 
 def gst_registration_type(text: str) -> str:

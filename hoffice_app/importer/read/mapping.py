@@ -14,8 +14,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from hoffice_app.domain.common import ValidationError
-from hoffice_app.domain.common import Actor
+from hoffice_app.domain.common import Actor, ValidationError
 from hoffice_app.importer.read.columns import BY_KEY, COLUMNS, NAMES, header_key
 from hoffice_app.models import ImportMapping
 

@@ -26,9 +26,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
 
-from hoffice_app.importer.speed.gc_pause import gc_paused
 from hoffice_app.importer.check.normalize import Facts, Parsed
 from hoffice_app.importer.read.reader import DEFAULT_LIMITS, Limits, SheetRows, open_sheet
+from hoffice_app.importer.speed.gc_pause import gc_paused
 
 Chunk = list[tuple[Parsed, str]]
 
@@ -115,8 +115,8 @@ def encode_row(row: Parsed, action: str) -> tuple:
     if values.get("annual_revenue") is not None:
         values["annual_revenue"] = str(values["annual_revenue"])
     return (action, row.number, row.cells, row.code, facts_tuple(row.target), values, row.email, row.phones,
-            row.address, row.aliases, row.category_ids, row.division_ids, row.privacy_ids, row.relation_id, row.relation_to, row.related_id,
-            row.reference, row.errors, row.warnings)
+            row.address, row.aliases, row.category_ids, row.division_ids, row.privacy_ids, row.relation_id,
+            row.relation_to, row.related_id, row.reference, row.errors, row.warnings)
 
 
 def decode_row(item: tuple) -> tuple[Parsed, str]:

@@ -21,23 +21,29 @@ from datetime import datetime
 from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
-from hoffice_app.domain.contacts import visible_clause
-from hoffice_app.domain.contacts import SORTS, ContactQuery, conditions
-from hoffice_app.domain.common import require_actor
-from hoffice_app.domain.common import Actor
-from hoffice_app.importer.speed import workers as parallel
-from hoffice_app.importer.read.columns import BY_KEY, COLUMNS, HEADERS, MANDATORY
+from hoffice_app.domain.common import Actor, require_actor
+from hoffice_app.domain.contacts import SORTS, ContactQuery, conditions, visible_clause, vocab
 from hoffice_app.importer.check.context import country_display
-from hoffice_app.importer.speed.gc_pause import gc_paused
 from hoffice_app.importer.check.lookups import children_of
+from hoffice_app.importer.read.columns import BY_KEY, COLUMNS, HEADERS, MANDATORY
 from hoffice_app.importer.sheets.xlsx_writer import SheetWriter
-from hoffice_app.models import (Contact, ContactAddress, ContactAlias, ContactAssociation, ContactCategory,
-                                ContactDivision, ContactEmail, ContactPhone, ContactPrivacy, Employee, MasterEntry)
+from hoffice_app.importer.speed import workers as parallel
+from hoffice_app.importer.speed.gc_pause import gc_paused
+from hoffice_app.models import (
+    Contact,
+    ContactAddress,
+    ContactAlias,
+    ContactAssociation,
+    ContactCategory,
+    ContactDivision,
+    ContactEmail,
+    ContactPhone,
+    ContactPrivacy,
+    Employee,
+    MasterEntry,
+)
 
 BATCH = 2000
-GST_MEMBER_LETTER = {"Deemed export": "D", "Government entity": "G", "SEZ": "S"}
-GENDER = {"male": "Male", "female": "Female", "other": "Other"}
-BUSINESS = {"partner": "Partner", "end_user": "End User"}
 
 
 def export_contacts(session: Session, actor: Actor, filters: ContactQuery | None, out_path, *, now: datetime) -> int:
@@ -98,7 +104,7 @@ def rows_of(session: Session, actor: Actor, ids: list[int], names: dict, class_c
         for kind, number in phones.get(cid, []):
             by_kind[kind].append(number)
         address = (addresses.get(cid) or [None])[0]
-        link = next((l for l in links.get(cid, []) if l[0] in visible), None)
+        link = next((pair for pair in links.get(cid, []) if pair[0] in visible), None)
         v = {
             "contact_code": c.code, "division": _names(divisions.get(cid, []), names),
             "title": names.get(c.title_id, ""), "name": c.name,
@@ -119,8 +125,10 @@ def rows_of(session: Session, actor: Actor, ids: list[int], names: dict, class_c
             "date_of_birth": _day(c.date_of_birth), "anniversary": _day(c.anniversary),
             "date_of_death": _day(c.date_of_death),
             "class_name": names.get(c.class_id, ""), "class_code": class_codes.get(c.class_id) or "",
-            "gst_registration_type": c.gst_registration_type, "gst_member_type": GST_MEMBER_LETTER.get(c.sez_type, ""),
-            "gender": GENDER.get(c.gender, ""), "business_contact_type": BUSINESS.get(c.business_contact_type, ""),
+            "gst_registration_type": c.gst_registration_type, "gst_member_type": vocab.code_of(vocab.SEZ_TYPES,
+                                                                                               c.sez_type),
+            "gender": vocab.label_of(vocab.GENDERS, c.gender),
+            "business_contact_type": vocab.label_of(vocab.BUSINESS_TYPES, c.business_contact_type),
         }
         if address is not None:
             type_id, *parts = address

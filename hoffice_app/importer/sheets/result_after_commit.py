@@ -24,10 +24,10 @@ import threading
 import time
 from pathlib import Path
 
+from hoffice_app.importer.read.spool import read_spool
+from hoffice_app.importer.sheets.result_error import ResultSheet
 from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.importer.speed.gc_pause import gc_paused
-from hoffice_app.importer.sheets.result_error import ResultSheet
-from hoffice_app.importer.read.spool import read_spool
 
 RESULT, CODES, FAILED = "result.xlsx", "codes.bin", "result.failed"
 STALE_SECONDS = 10 * 60  # a build this old that left no sheet died with its process (100,000 rows: 5 s)

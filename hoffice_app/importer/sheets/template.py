@@ -18,10 +18,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlmodel import Session, select
 
+from hoffice_app.domain.contacts import vocab
 from hoffice_app.domain.masters import settings as app_settings
-from hoffice_app.domain.contacts import GST_TYPES
-from hoffice_app.importer.read.columns import COLUMNS
 from hoffice_app.importer.check.context import country_display
+from hoffice_app.importer.read.columns import COLUMNS
 from hoffice_app.models import MasterEntry
 
 LAST_ROW = 100_001
@@ -29,8 +29,9 @@ LAST_ROW = 100_001
 MASTER_LISTS = {"title": "title", "contact_type": "contact_type", "price_list": "price_list",
                 "address_type": "address_type", "industry": "industry", "relation": "relation",
                 "class_name": "class", "division": "division", "category": "contact_category"}
-FIXED_LISTS = {"gst_registration_type": list(GST_TYPES), "gst_member_type": ["D", "G", "S"],
-               "gender": ["Male", "Female"], "business_contact_type": ["Partner", "End User"]}
+FIXED_LISTS = {"gst_registration_type": vocab.coded_labels(vocab.GST_TYPES),
+               "gst_member_type": vocab.codes(vocab.SEZ_TYPES), "gender": vocab.coded_labels(vocab.GENDERS),
+               "business_contact_type": vocab.coded_labels(vocab.BUSINESS_TYPES)}
 OPEN_LISTS = {"division", "category", "country"}  # suggestions only: other values stay allowed
 
 

@@ -14,12 +14,12 @@ import traceback
 from sqlmodel import Session
 
 from hoffice_app.db import make_engine
-from hoffice_app.importer.speed.gc_pause import gc_paused
-from hoffice_app.importer.sheets.export import rows_of
 from hoffice_app.importer.check.review import check_chunk
+from hoffice_app.importer.read.spool import pack
+from hoffice_app.importer.sheets.export import rows_of
 from hoffice_app.importer.sheets.result_after_commit import write_rows
 from hoffice_app.importer.sheets.xlsx_writer import RowFormatter
-from hoffice_app.importer.read.spool import pack
+from hoffice_app.importer.speed.gc_pause import gc_paused
 
 _engines: dict = {}
 _jobs: dict = {}  # token -> (url, actor, ctx, columns, policy); ctx keeps its per-column memo across chunks

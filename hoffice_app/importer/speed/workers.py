@@ -142,11 +142,6 @@ class Aside:
         finally:
             _busy.release()
 
-    def abandon(self) -> None:
-        """This process failed first: stop the worker mid-job (its output is not wanted)."""
-        _drop([self.worker])
-        _busy.release()
-
 
 def run_aside(kind: str, *args) -> Aside | None:
     """Start ``parallel_worker`` job ``kind`` on a worker; None when none is free."""

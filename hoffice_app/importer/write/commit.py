@@ -29,15 +29,16 @@ from sqlmodel import Session
 
 from hoffice_app.domain.common import codes
 from hoffice_app.domain.contacts import build_search_text
+from hoffice_app.importer.check.context import Context
+from hoffice_app.importer.check.normalize import Parsed
 from hoffice_app.importer.speed import workers as parallel
-from hoffice_app.importer.write import rows as child
 from hoffice_app.importer.speed.bulk_pipe import Pipe, insert_rows
+from hoffice_app.importer.speed.fts import BulkIndex
+from hoffice_app.importer.write import rows as child
 from hoffice_app.importer.write.rows import COLUMNS, T
 from hoffice_app.importer.write.updates import update_contacts
-from hoffice_app.importer.check.context import Context
-from hoffice_app.importer.speed.fts import BulkIndex
-from hoffice_app.importer.check.normalize import Parsed
 from hoffice_app.models import Contact
+
 UPDATE_BATCH = 1000  # rows updating existing contacts, written together
 
 

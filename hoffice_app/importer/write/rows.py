@@ -7,8 +7,17 @@ from datetime import datetime
 
 from hoffice_app.importer.check.context import Context
 from hoffice_app.importer.check.normalize import PHONE_SLOTS, Parsed
-from hoffice_app.models import (Contact, ContactAddress, ContactAlias, ContactAssociation, ContactCategory,
-                                ContactDivision, ContactEmail, ContactPhone, ContactPrivacy)
+from hoffice_app.models import (
+    Contact,
+    ContactAddress,
+    ContactAlias,
+    ContactAssociation,
+    ContactCategory,
+    ContactDivision,
+    ContactEmail,
+    ContactPhone,
+    ContactPrivacy,
+)
 
 T = {m.__tablename__: m.__table__ for m in (Contact, ContactEmail, ContactPhone, ContactAddress, ContactAlias,
                                             ContactCategory, ContactDivision, ContactPrivacy, ContactAssociation)}

@@ -18,10 +18,10 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from hoffice_app.domain.contacts import build_search_text
-from hoffice_app.importer.write import rows as child
-from hoffice_app.importer.write.rows import COLUMNS, T
 from hoffice_app.importer.check.lookups import children_of
 from hoffice_app.importer.check.normalize import Parsed
+from hoffice_app.importer.write import rows as child
+from hoffice_app.importer.write.rows import COLUMNS, T
 
 LISTS = (("contact_alias", "aliases"), ("contact_category", "category_ids"), ("contact_division", "division_ids"),
          ("contact_privacy", "privacy_ids"))

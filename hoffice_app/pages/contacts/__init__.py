@@ -1,0 +1,1 @@
+"""The Contact Center: list, form and detail of a contact."""

@@ -4,13 +4,17 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain.contacts import associations, save as contacts
+from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError
+from hoffice_app.domain.contacts import (
+    AddressView,
+    AssociationView,
+    PhoneView,
+    associations,
+    contact_detail,
+    pick_contacts,
+)
+from hoffice_app.domain.contacts import save as contacts
 from hoffice_app.domain.masters import entries as masters
-from hoffice_app.domain.contacts import contact_detail
-from hoffice_app.domain.contacts import pick_contacts
-from hoffice_app.domain.contacts import AddressView, AssociationView, PhoneView
-from hoffice_app.domain.common import DomainError, NotFound, ValidationError
-from hoffice_app.domain.common import Option
 from hoffice_app.state.auth import AuthState
 
 

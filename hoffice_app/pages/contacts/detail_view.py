@@ -4,7 +4,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
-from hoffice_app.components.fields import choice, field_error, labelled
+from hoffice_app.components.fields import choice, labelled
 from hoffice_app.components.layout import page_shell
 from hoffice_app.domain.contacts import AddressView, AssociationView, PhoneView
 from hoffice_app.pages.contacts.detail_state import ContactDetailState as S

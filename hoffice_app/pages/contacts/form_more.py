@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hoffice_app.components.fields import check_group, choice, field_error, field_warning, fixed_choice, labelled
+from hoffice_app.components.fields import check_group, choice, field_warning, fixed_choice, labelled
+from hoffice_app.domain.contacts import vocab
 from hoffice_app.pages.contacts.form_sections import flag, master_choice, section, value_field
 from hoffice_app.pages.contacts.form_state import ContactFormState as S
 
-GST_TYPES = [(v, v) for v in ("Regular", "Consumer", "Composition", "Unregistered")]
-SEZ_TYPES = [(v, v) for v in ("Deemed export", "Government entity", "SEZ")]
-INVOICE_TYPES = [(v, v) for v in ("Sales Invoice", "Service Invoice")]
-CHANNELS = [("email", "E-mail"), ("sms", "SMS"), ("both", "E-mail and SMS"), ("none", "None")]
-BUSINESS_TYPES = [("partner", "Partner"), ("end_user", "End user")]
+GST_TYPES = vocab.choices(vocab.GST_TYPES)
+SEZ_TYPES = vocab.choices(vocab.SEZ_TYPES)
+INVOICE_TYPES = vocab.choices(vocab.INVOICE_TYPES)
+CHANNELS = vocab.choices(vocab.CHANNELS)
+BUSINESS_TYPES = vocab.choices(vocab.BUSINESS_TYPES)
 ADDRESS_FIELDS = [("line1", "Address 1"), ("line2", "Address 2"), ("area", "Area"), ("district", "District"),
                   ("city", "City"), ("state", "State"), ("pin", "Zip / PIN code")]
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from hoffice_app.domain.masters import entries as masters, settings as app_settings
-from hoffice_app.domain.org import employees
-from hoffice_app.domain.contacts import get_visible
-from hoffice_app.domain.contacts import reference_label
 from hoffice_app.domain.common import Actor, Option
+from hoffice_app.domain.contacts import reference_label, visible_id
+from hoffice_app.domain.masters import entries as masters
+from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.domain.org import employees
 from hoffice_app.state.auth import AuthState
 
 MASTER_OPTIONS = {"title_options": "title", "type_options": "contact_type", "industry_options": "industry",
@@ -56,7 +56,7 @@ class ContactOptionsState(AuthState):
         return list(self._segments.get(industry_id, []))
 
     def contact_id_for(self, session: Session, code: str) -> int:
-        return get_visible(session, self.require_actor(), code=code).id
+        return visible_id(session, self.require_actor(), code)
 
     def reference_text(self, session: Session, actor: Actor, data: dict) -> str:
         return reference_label(session, actor, data.get("reference_kind", ""), data.get("reference_id", ""))

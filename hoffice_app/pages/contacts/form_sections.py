@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hoffice_app.components.fields import (NONE, check_group, choice, field_error, fixed_choice, labelled,
-                                           text_field)
+from hoffice_app.components.fields import NONE, check_group, choice, field_error, fixed_choice, labelled, text_field
+from hoffice_app.domain.contacts import vocab
 from hoffice_app.pages.contacts.form_state import ContactFormState as S
 
-GENDERS = [("male", "Male"), ("female", "Female"), ("other", "Other")]
+GENDERS = vocab.choices(vocab.GENDERS)
 REFERENCE_KINDS = [("contact", "Contact / prospect"), ("employee", "Employee"), ("campaign", "Campaign / activity")]
 
 

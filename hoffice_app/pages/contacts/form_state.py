@@ -10,12 +10,9 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError
+from hoffice_app.domain.contacts import DuplicateHit, form_values, pick_contacts
 from hoffice_app.domain.contacts import save as contacts
-from hoffice_app.domain.contacts import form_values
-from hoffice_app.domain.contacts import pick_contacts
-from hoffice_app.domain.contacts import DuplicateHit
-from hoffice_app.domain.common import DomainError, NotFound, ValidationError
-from hoffice_app.domain.common import Option
 from hoffice_app.pages.contacts.form_options import ContactOptionsState
 
 NONE = "__none__"  # the "no choice" item of a clearable select
@@ -92,7 +89,8 @@ class ContactFormState(ContactOptionsState):
         self.lists = {k: list(data[k]) or [""] for k in LISTS}
         self.multi = {k: list(data[k]) for k in MULTI}
         self.aliases = list(data["aliases"])
-        self.addresses = [{k: str(a.get(k) or "") for k in ADDRESS_KEYS} | {"is_default": "1" if a["is_default"] else ""}
+        self.addresses = [{k: str(a.get(k) or "") for k in ADDRESS_KEYS}
+                          | {"is_default": "1" if a["is_default"] else ""}
                           for a in data["addresses"]] or [_blank_address()]
         self.segment_options = self.segments_for(self.values.get("industry_id", ""))
 
@@ -208,10 +206,8 @@ class ContactFormState(ContactOptionsState):
         try:
             with unit_of_work() as session:
                 actor = self.require_actor()
-                editing_id = self.contact_id_for(session, self.editing_code) if self.editing_code else None
-                contact, warnings = contacts.save_contact(session, actor, self._payload(), now=utcnow(),
-                                                          contact_id=editing_id, allow_duplicate=allow_duplicate)
-                code = contact.code
+                code, warnings = contacts.save_from_form(session, actor, self._payload(), now=utcnow(),
+                                                         code=self.editing_code, allow_duplicate=allow_duplicate)
         except ValidationError as err:
             self.errors, self.warnings = err.errors, {}
             return rx.toast.error(f"Please correct the {len(err.errors)} highlighted field(s).")

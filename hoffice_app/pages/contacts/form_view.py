@@ -6,8 +6,13 @@ import reflex as rx
 from hoffice_app import routes
 from hoffice_app.components.layout import page_shell
 from hoffice_app.domain.contacts import DuplicateHit
-from hoffice_app.pages.contacts.form_more import (addresses_section, privacy_section, sales_section,
-                                                  settings_section, statutory_section)
+from hoffice_app.pages.contacts.form_more import (
+    addresses_section,
+    privacy_section,
+    sales_section,
+    settings_section,
+    statutory_section,
+)
 from hoffice_app.pages.contacts.form_sections import basic_section, communication_section
 from hoffice_app.pages.contacts.form_state import ContactFormState as S
 

@@ -8,12 +8,10 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.db import unit_of_work
+from hoffice_app.domain.common import DomainError, Option
+from hoffice_app.domain.contacts import ContactQuery, ContactRow, address_choices, search_contacts
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.org import employees
-from hoffice_app.domain.contacts import ContactQuery, address_choices, search_contacts
-from hoffice_app.domain.contacts import ContactRow
-from hoffice_app.domain.common import DomainError
-from hoffice_app.domain.common import Option
 from hoffice_app.state.auth import AuthState
 
 ANY = "all"

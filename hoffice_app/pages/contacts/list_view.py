@@ -8,7 +8,8 @@ from hoffice_app.components.download import download_link
 from hoffice_app.components.layout import page_shell
 from hoffice_app.components.pager import pager
 from hoffice_app.domain.contacts import ContactRow
-from hoffice_app.pages.contacts.list_state import ANY, ContactListState as S
+from hoffice_app.pages.contacts.list_state import ANY
+from hoffice_app.pages.contacts.list_state import ContactListState as S
 
 SORTS = [("name", "Name A→Z"), ("-name", "Name Z→A"), ("code", "Code ↑"), ("-code", "Code ↓"),
          ("-created", "Newest first"), ("created", "Oldest first")]
@@ -43,7 +44,8 @@ def _import_export() -> rx.Component:
 def _toolbar() -> rx.Component:
     return rx.vstack(
         rx.hstack(
-            rx.input(rx.input.slot(rx.icon("search", size=16)), placeholder="Search name, alias, code, e-mail or mobile",
+            rx.input(rx.input.slot(rx.icon("search", size=16)),
+                     placeholder="Search name, alias, code, e-mail or mobile",
                      value=S.text, on_change=S.set_text, debounce_timeout=250, width="100%", size="3",
                      aria_label="Search contacts", type="search"),
             rx.link(rx.button(rx.icon("user-plus", size=16), "Add contact", size="3", white_space="nowrap"),

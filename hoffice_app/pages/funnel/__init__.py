@@ -1,0 +1,1 @@
+"""The funnel board: columns per stage, live drag and drop."""

@@ -10,9 +10,8 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError
 from hoffice_app.domain.funnel import moves as pipeline
-from hoffice_app.domain.common import DomainError, NotFound, ValidationError
-from hoffice_app.domain.common import Option
 
 
 class BoardMoves(rx.State, mixin=True):

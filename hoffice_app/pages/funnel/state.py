@@ -2,8 +2,8 @@
 the live refresh. Moves (drag and drop, the "Move to stage" menu, the
 lost-reason question) live in moves.py.
 
-Each column's cards are a var of their own (``col_0`` … ``col_11``, one per
-stage slot, cards as compact rows: see rows.py) and the headers are one small
+Each column's cards are a var of their own (``col_0``, ``col_1`` …, one per
+stage slot up to MAX_STAGES, cards as compact rows: see rows.py) and the headers are one small
 list, so a move re-sends only the two columns it touched and the headers,
 never the whole board: a slot is assigned only when its cards changed.
 """
@@ -16,14 +16,10 @@ import reflex as rx
 from hoffice_app import routes
 from hoffice_app.components.filters import ANY
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain.funnel import board
+from hoffice_app.domain.common import Option, as_id
+from hoffice_app.domain.funnel import MAX_STAGES, BoardFilter, ColumnHead, board, board_revision
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.org import employees
-from hoffice_app.domain.funnel import BoardFilter, ColumnHead
-from hoffice_app.domain.funnel import MAX_STAGES
-from hoffice_app.domain.common import as_id
-from hoffice_app.domain.funnel import board_revision
-from hoffice_app.domain.common import Option
 from hoffice_app.pages.funnel.moves import BoardMoves
 from hoffice_app.pages.funnel.rows import card_rows
 from hoffice_app.state.auth import AuthState
@@ -42,18 +38,11 @@ class BoardState(BoardMoves, AuthState):
     funnel_id: int = 0
     funnel_options: list[Option] = []
     heads: list[ColumnHead] = []
-    col_0: list[list[str]] = []
-    col_1: list[list[str]] = []
-    col_2: list[list[str]] = []
-    col_3: list[list[str]] = []
-    col_4: list[list[str]] = []
-    col_5: list[list[str]] = []
-    col_6: list[list[str]] = []
-    col_7: list[list[str]] = []
-    col_8: list[list[str]] = []
-    col_9: list[list[str]] = []
-    col_10: list[list[str]] = []
-    col_11: list[list[str]] = []
+    # One var per column slot, col_0 … col_{MAX_STAGES - 1}: a move re-sends only the columns it touched.
+    for _slot in SLOTS:
+        __annotations__[_slot] = "list[list[str]]"
+        vars()[_slot] = []
+    del _slot
     not_found: str = ""
     filters: dict[str, str] = {}
     mine: bool = False

@@ -10,9 +10,23 @@ from hoffice_app.components.fields import choice, field_error
 from hoffice_app.components.filters import LEAD_SOURCES, filter_choice
 from hoffice_app.components.layout import page_shell
 from hoffice_app.domain.funnel import PER_COLUMN, ColumnHead
-from hoffice_app.pages.funnel.rows import ASSIGNEE, CODE, CONTACT, DAYS, FOLLOWUP, FOLLOWUP_STATE, ID, PRIORITY, \
-    ROTTING, TITLE, VALUE, VERSION
-from hoffice_app.pages.funnel.state import SLOTS, BoardState as S
+from hoffice_app.models import DueState
+from hoffice_app.pages.funnel.rows import (
+    ASSIGNEE,
+    CODE,
+    CONTACT,
+    DAYS,
+    FOLLOWUP,
+    FOLLOWUP_STATE,
+    ID,
+    PRIORITY,
+    ROTTING,
+    TITLE,
+    VALUE,
+    VERSION,
+)
+from hoffice_app.pages.funnel.state import SLOTS
+from hoffice_app.pages.funnel.state import BoardState as S
 
 
 class DragDiv(rx.el.Div):
@@ -39,7 +53,8 @@ def _card(card, head: ColumnHead) -> rx.Component:
     """Plain elements styled by assets/board.css: a column re-renders 50 of
     these on every move, so each is kept cheap to render."""
     followup = rx.cond(card[FOLLOWUP_STATE] != "", rx.el.div(
-        rx.el.span(rx.match(card[FOLLOWUP_STATE], ("overdue", "Overdue"), ("today", "Due today"), "Planned"),
+        rx.el.span(rx.match(card[FOLLOWUP_STATE], (DueState.OVERDUE.value, "Overdue"),
+                            (DueState.TODAY.value, "Due today"), "Planned"),
                    class_name="hb-due", custom_attrs={"data-state": card[FOLLOWUP_STATE]}),
         card[FOLLOWUP], class_name="hb-row hb-small"))
     return DragDiv.create(
@@ -119,6 +134,7 @@ def board_page() -> rx.Component:
                     "with these filters.",
                     size="2", color_scheme="gray"),
             _toolbar(),
-            rx.hstack(*[_column(i) for i in range(len(SLOTS))], spacing="3", align="start", overflow_x="auto", width="100%",
+            rx.hstack(*[_column(i) for i in range(len(SLOTS))], spacing="3", align="start", overflow_x="auto",
+                      width="100%",
                       padding_bottom="1rem"),
             _lost_dialog(), spacing="3", width="100%")))

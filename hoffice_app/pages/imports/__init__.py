@@ -1,0 +1,1 @@
+"""The contact import wizard and the import history."""

@@ -8,17 +8,19 @@ from dataclasses import dataclass
 import reflex as rx
 
 from hoffice_app import routes
-from hoffice_app.components.download import download_link
+from hoffice_app.components.download import download_link, import_sheet_url
 from hoffice_app.components.layout import page_shell
 from hoffice_app.db import unit_of_work
 from hoffice_app.domain.common import DomainError
 from hoffice_app.domain.leads import zone
 from hoffice_app.importer import submit
+from hoffice_app.models import JobStatus
 from hoffice_app.state.auth import AuthState
 
 PER_PAGE = 25
-STATUS = {"uploaded": ("Mapping", "gray"), "reviewed": ("Reviewed", "blue"), "running": ("Running", "amber"),
-          "done": ("Done", "green"), "failed": ("Failed", "red")}
+STATUS = {JobStatus.UPLOADED.value: ("Mapping", "gray"), JobStatus.REVIEWED.value: ("Reviewed", "blue"),
+          JobStatus.RUNNING.value: ("Running", "amber"), JobStatus.DONE.value: ("Done", "green"),
+          JobStatus.FAILED.value: ("Failed", "red")}
 
 
 @dataclass
@@ -58,7 +60,8 @@ class ImportHistoryState(AuthState):
         except DomainError as err:
             return rx.toast.error(err.message)
         self.more = len(jobs) > PER_PAGE
-        self.rows = [HistoryRow(id=j.id, file_name=j.file_name, who=j.who, when=f"{j.when.astimezone(tz):%d %b %Y, %H:%M}",
+        self.rows = [HistoryRow(id=j.id, file_name=j.file_name, who=j.who,
+                                when=f"{j.when.astimezone(tz):%d %b %Y, %H:%M}",
                                 status=j.status, total=j.total, created=j.created, updated=j.updated,
                                 invalid=j.invalid, duplicate=j.duplicate) for j in jobs[:PER_PAGE]]
 
@@ -70,7 +73,7 @@ class ImportHistoryState(AuthState):
 
 def _row(r: HistoryRow) -> rx.Component:
     sheet = lambda which, label: download_link(  # noqa: E731
-        rx.button(label, size="1", variant="ghost"), rx.Var.create("/files/imports/") + r.id.to_string() + f"/{which}.xlsx")
+        rx.button(label, size="1", variant="ghost"), import_sheet_url(r.id, which))
     status = rx.match(r.status, *[(k, rx.badge(label, color_scheme=color)) for k, (label, color) in STATUS.items()],
                       rx.badge(r.status))
     return rx.table.row(
@@ -78,7 +81,8 @@ def _row(r: HistoryRow) -> rx.Component:
         rx.table.cell(r.who), rx.table.cell(r.when), rx.table.cell(status),
         rx.table.cell(r.total), rx.table.cell(r.created), rx.table.cell(r.updated),
         rx.table.cell(r.invalid), rx.table.cell(r.duplicate),
-        rx.table.cell(rx.cond(r.status == "done", rx.hstack(sheet("result", "Result"), sheet("errors", "Errors"),
+        rx.table.cell(rx.cond(r.status == JobStatus.DONE.value, rx.hstack(sheet("result", "Result"), sheet("errors",
+                                                                                                           "Errors"),
                                                             spacing="3"))))
 
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain.common import DomainError
-from hoffice_app.domain.common import as_id
-from hoffice_app.domain.common import Actor
+from hoffice_app.domain.common import Actor, DomainError, as_id
 from hoffice_app.importer import jobs, submit
 from hoffice_app.importer.errors import FileRefused
+from hoffice_app.models import JobStatus
+from hoffice_app.pages.imports.steps import WizardStep
 
 PER_PAGE = 20
 NOBODY = "__none__"
@@ -78,11 +78,10 @@ class ReviewSteps(rx.State, mixin=True):
         self.has_result = self.has_errors = self.result_pending = False
 
     def _restore_review(self, job) -> None:
-        self.step, self.policy = 3, job.policy
+        self.step, self.policy = WizardStep.REVIEW, job.policy
         self.kam = str(job.key_account_manager_id) if job.key_account_manager_id else NOBODY
-        self.counts = {"total": job.total, "valid": job.valid, "invalid": job.invalid, "duplicate": job.duplicate,
-                       "to_create": job.to_create, "to_update": job.to_update, "warnings": job.warnings}
-        self.issue_kind = "invalid" if job.invalid or not job.duplicate else "duplicate"
+        self.counts = dict(job.counts)
+        self.issue_kind = "invalid" if job.counts["invalid"] or not job.counts["duplicate"] else "duplicate"
 
     def _show_progress(self, p) -> None:
         self.run_status, self.run_done, self.run_total, self.run_message = p.status, p.done, p.total, p.message
@@ -92,7 +91,7 @@ class ReviewSteps(rx.State, mixin=True):
             s = p.summary
             self.counts = {"total": s.total, "valid": s.valid, "invalid": s.invalid, "duplicate": s.duplicate,
                            "created": s.created, "updated": s.updated, "warnings": s.warnings}
-        self.step = 5 if p.status == "done" else 4
+        self.step = WizardStep.SUMMARY if p.status == JobStatus.DONE else WizardStep.IMPORTING
 
     @rx.event(background=True)
     async def run_review(self):
@@ -117,7 +116,7 @@ class ReviewSteps(rx.State, mixin=True):
                 self.reviewing, self.review_error = False, err.message
             return
         async with self:
-            self.reviewing, self.step, self.issue_page, self.issue_text = False, 3, 1, ""
+            self.reviewing, self.step, self.issue_page, self.issue_text = False, WizardStep.REVIEW, 1, ""
             self.counts = {"total": summary.total, "valid": summary.valid, "invalid": summary.invalid,
                            "duplicate": summary.duplicate, "to_create": summary.to_create,
                            "to_update": summary.to_update, "warnings": summary.warnings}
@@ -190,7 +189,7 @@ class ReviewSteps(rx.State, mixin=True):
 
     @rx.event
     def back_to_mapping(self):
-        self.step = 2
+        self.step = WizardStep.MAP
 
     @rx.event
     def start_import(self):
@@ -199,7 +198,8 @@ class ReviewSteps(rx.State, mixin=True):
         actor = self.require_actor()
         threading.Thread(target=_run_import, args=(self.job_id, actor), daemon=True,
                          name=f"import-{self.job_id}").start()
-        self.step, self.run_status, self.run_done, self.run_total = 4, "running", 0, self.counts.get("valid", 0)
+        self.step, self.run_status = WizardStep.IMPORTING, JobStatus.RUNNING
+        self.run_done, self.run_total = 0, self.counts.get("valid", 0)
         self.seconds_left, self.run_message = -1, ""
         return type(self).watch_progress(self.job_id)
 
@@ -219,13 +219,13 @@ class ReviewSteps(rx.State, mixin=True):
             if actor is None:
                 return
 
-            def read():
+            def read(actor=actor):
                 with unit_of_work() as session:
                     return submit.progress(session, actor, job_id, now=utcnow())
             p = await rx.run_in_thread(read)
             async with self:
                 self._show_progress(p)
-                if p.status == "failed" or (p.status == "done" and not p.result_pending):
+                if p.status == JobStatus.FAILED or (p.status == JobStatus.DONE and not p.result_pending):
                     return
 
     @rx.event

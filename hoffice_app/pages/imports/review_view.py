@@ -4,8 +4,9 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
-from hoffice_app.components.download import download_link
+from hoffice_app.components.download import download_link, import_sheet_url
 from hoffice_app.components.pager import pager
+from hoffice_app.models import JobStatus
 from hoffice_app.pages.imports.review_state import NOBODY, IssueView
 from hoffice_app.pages.imports.state import ImportState as S
 
@@ -101,7 +102,7 @@ def review_step() -> rx.Component:
 def progress_step() -> rx.Component:
     percent = rx.cond(S.run_total > 0, S.run_done * 100 / S.run_total, 0)
     return rx.card(rx.cond(
-        S.run_status == "failed",
+        S.run_status == JobStatus.FAILED.value,
         rx.vstack(rx.callout(S.run_message, icon="circle-x", color_scheme="red", role="alert", width="100%"),
                   rx.hstack(rx.button("Check the file again", on_click=S.review_again),
                             rx.button("Start over", variant="soft", color_scheme="gray", on_click=S.start_over)),
@@ -121,7 +122,8 @@ def summary_step() -> rx.Component:
     c = S.shown
     return rx.vstack(
         rx.callout("The import is complete.", icon="circle-check", color_scheme="green", width="100%"),
-        rx.flex(_stat("Total records in sheet", c.get("total", "0")), _stat("New records created", c.get("created", "0"),
+        rx.flex(_stat("Total records in sheet", c.get("total", "0")), _stat("New records created", c.get("created",
+                                                                                                         "0"),
                                                                           "green"),
                 _stat("Records updated", c.get("updated", "0"), "blue"), _stat("Valid records", c.get("valid", "0")),
                 _stat("Invalid records", c.get("invalid", "0"), "red"),
@@ -131,10 +133,11 @@ def summary_step() -> rx.Component:
                 rx.cond(S.has_result, rx.button(rx.icon("download", size=16), "Result sheet (Contact Codes)"),
                         rx.button(rx.spinner(size="1"), "Preparing the result sheet…", variant="soft",
                                   title="Being written; a click downloads it as soon as it is ready")),
-                rx.Var.create("/files/imports/") + S.job_id.to_string() + "/result.xlsx")),
+                import_sheet_url(S.job_id, "result"))),
             rx.cond(S.has_errors, download_link(
-                rx.button(rx.icon("download", size=16), "Error sheet (rows to fix)", variant="soft", color_scheme="red"),
-                rx.Var.create("/files/imports/") + S.job_id.to_string() + "/errors.xlsx")),
+                rx.button(rx.icon("download", size=16), "Error sheet (rows to fix)", variant="soft",
+                          color_scheme="red"),
+                import_sheet_url(S.job_id, "errors"))),
             rx.spacer(),
             rx.link("Import history", href=routes.IMPORT_HISTORY, size="2"),
             rx.button("Import another file", variant="soft", on_click=S.start_over), width="100%", wrap="wrap",

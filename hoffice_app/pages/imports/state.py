@@ -13,25 +13,23 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain.common import DomainError, Option, as_id
 from hoffice_app.domain.org import employees
-from hoffice_app.domain.common import DomainError
-from hoffice_app.domain.common import as_id
-from hoffice_app.domain.common import Option
 from hoffice_app.importer import jobs, submit
 from hoffice_app.importer.errors import FileRefused
 from hoffice_app.importer.views import FieldOption, MappedColumn
+from hoffice_app.models import JobStatus
 from hoffice_app.pages.imports.review_state import ReviewSteps
+from hoffice_app.pages.imports.steps import WizardStep
 from hoffice_app.state.auth import AuthState
 
 UPLOAD_ID = "import-file"
 ACCEPTED = (".xlsx", ".xls", ".csv")
-MAX_BYTES = 50 * 1024 * 1024
 SKIP = "__skip__"  # a column left out of the import (Radix items cannot hold "")
-STEPS = ("Upload", "Map columns", "Review", "Import", "Summary")
 
 
 class ImportState(ReviewSteps, AuthState):
-    step: int = 1
+    step: int = WizardStep.UPLOAD.value
     job_id: int = 0
     file_name: str = ""
     upload_error: str = ""
@@ -60,28 +58,28 @@ class ImportState(ReviewSteps, AuthState):
                 self.kam_options = [Option(str(e.id), e.name) for e in employees.list_employees(
                     session, actor, include_inactive=False)]
                 if wanted is None:
-                    self.step, self.job_id, self.file_name = 1, 0, ""
+                    self.step, self.job_id, self.file_name = WizardStep.UPLOAD, 0, ""
                     return self.document_title("Import contacts")
-                job = jobs.get_job(session, actor, wanted)
+                job = jobs.job_view(session, actor, wanted)
                 self.job_id, self.file_name, status = job.id, job.file_name, job.status
-                if status in ("uploaded", "reviewed", "failed"):
+                if status in (JobStatus.UPLOADED, JobStatus.REVIEWED, JobStatus.FAILED):
                     self._show_mapping(jobs.headers(session, actor, job.id, job.sheet or ""))
-                if status == "reviewed":
+                if status == JobStatus.REVIEWED:
                     self._restore_review(job)
-                elif status != "uploaded":  # running, done or failed
+                elif status != JobStatus.UPLOADED:  # running, done or failed
                     self._show_progress(submit.progress(session, actor, job.id, now=utcnow()))
         except (DomainError, FileRefused) as err:
-            self.step, self.job_id, self.upload_error = 1, 0, err.message
+            self.step, self.job_id, self.upload_error = WizardStep.UPLOAD, 0, err.message
             return
         events = [self.document_title("Import contacts")]
-        if self.step == 4 or self.result_pending:
+        if self.step == WizardStep.IMPORTING or self.result_pending:
             events.append(ImportState.watch_progress(self.job_id))
-        elif self.step == 3:
+        elif self.step == WizardStep.REVIEW:
             events.append(ImportState.load_issues)
         return events
 
     def _show_mapping(self, view) -> None:
-        self.step = 2
+        self.step = WizardStep.MAP
         self.sheets, self.sheet, self.columns, self.fields = view.sheets, view.sheet, view.columns, view.fields
         self.unmatched, self.missing_mandatory = view.unmatched, view.missing_mandatory
         self.remembered, self.data_rows = view.remembered, view.rows
@@ -98,8 +96,11 @@ class ImportState(ReviewSteps, AuthState):
             self.upload_error = "Upload an .xlsx, .xls or .csv file (the template is an .xlsx)."
             return
         data = await upload.read()
-        if len(data) > MAX_BYTES:
-            self.upload_error = "The file is over 50 MB; split it into smaller files and import them one by one."
+        with unit_of_work() as session:
+            max_bytes = jobs.limits(session).max_bytes
+        if len(data) > max_bytes:
+            self.upload_error = (f"The file is over {max_bytes // 2**20} MB; split it into smaller files and "
+                                 "import them one by one.")
             return
         folder = jobs.storage_dir() / "uploads"
         folder.mkdir(exist_ok=True, mode=0o700)

@@ -10,7 +10,9 @@ from hoffice_app.components.fields import field_error
 from hoffice_app.components.layout import page_shell
 from hoffice_app.importer.views import MappedColumn
 from hoffice_app.pages.imports.review_view import progress_step, review_step, summary_step
-from hoffice_app.pages.imports.state import SKIP, STEPS, UPLOAD_ID, ImportState as S
+from hoffice_app.pages.imports.state import SKIP, UPLOAD_ID
+from hoffice_app.pages.imports.state import ImportState as S
+from hoffice_app.pages.imports.steps import STEP_NAMES, WizardStep
 
 
 def _stepper() -> rx.Component:
@@ -25,8 +27,9 @@ def _stepper() -> rx.Component:
                     color=rx.cond(current, rx.color("gray", 12), rx.color("gray", 11))),
             align="center", spacing="2", aria_current=rx.cond(current, "step", "false"))
     parts = []
-    for number, name in enumerate(STEPS, start=1):
-        if number > 1:
+    for step, name in STEP_NAMES.items():
+        number = step.value
+        if step is not WizardStep.UPLOAD:
             parts.append(rx.box(height="1px", flex="1", min_width="1rem", background=rx.color("gray", 6)))
         parts.append(item(number, name))
     return rx.el.nav(rx.hstack(*parts, align="center", width="100%", wrap="wrap", spacing="2"),
@@ -102,7 +105,8 @@ def _mapping_step() -> rx.Component:
         notes, table, field_error(S.review_error),
         rx.hstack(rx.button("Start over", variant="soft", color_scheme="gray", on_click=S.start_over),
                   rx.spacer(),
-                  rx.button(rx.cond(S.reviewing, rx.text("Checking ", S.data_rows, " rows…"), rx.text("Check the rows")),
+                  rx.button(rx.cond(S.reviewing, rx.text("Checking ", S.data_rows, " rows…"),
+                                    rx.text("Check the rows")),
                             rx.icon("arrow-right", size=16), loading=S.reviewing, on_click=S.run_review),
                   width="100%"),
         spacing="3", width="100%")
@@ -111,7 +115,8 @@ def _mapping_step() -> rx.Component:
 def import_page() -> rx.Component:
     return page_shell("Import contacts", rx.vstack(
         _stepper(),
-        rx.match(S.step, (1, _upload_step()), (2, _mapping_step()), (3, review_step()), (4, progress_step()),
-                 (5, summary_step()), _upload_step()),
+        rx.match(S.step, (WizardStep.UPLOAD.value, _upload_step()), (WizardStep.MAP.value, _mapping_step()),
+                 (WizardStep.REVIEW.value, review_step()), (WizardStep.IMPORTING.value, progress_step()),
+                 (WizardStep.SUMMARY.value, summary_step()), _upload_step()),
         spacing="5", width="100%", max_width="72rem"))
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain.documents import service as documents
-from hoffice_app.domain.followups import service as followups
-from hoffice_app.domain.leads import save as leads
+from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError
 from hoffice_app.domain.documents import DocumentView
-from hoffice_app.domain.common import DomainError, NotFound, ValidationError
+from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.followups import FollowUpView
+from hoffice_app.domain.followups import service as followups
 from hoffice_app.domain.leads import TimelineItem, lead_detail
-from hoffice_app.domain.common import Option
+from hoffice_app.domain.leads import save as leads
 from hoffice_app.pages.leads.followup_dialogs import FollowUpDialogs
 from hoffice_app.state.auth import AuthState
 

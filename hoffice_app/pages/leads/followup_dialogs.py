@@ -5,10 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain.common import DomainError, Option, ValidationError
 from hoffice_app.domain.followups import service as followups
 from hoffice_app.domain.org import employees
-from hoffice_app.domain.common import DomainError, ValidationError
-from hoffice_app.domain.common import Option
 
 KIND_OPTIONS = [Option(k, label) for k, label in
                 (("call", "Call"), ("meeting", "Meeting"), ("email", "E-mail"), ("visit", "Visit"),

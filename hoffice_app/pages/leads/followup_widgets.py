@@ -6,9 +6,12 @@ import reflex as rx
 from hoffice_app import routes
 from hoffice_app.components.fields import choice, field_error, labelled
 from hoffice_app.domain.followups import FollowUpView
+from hoffice_app.models import DueState, FollowUpStatus
 
-STATE_COLORS = {"overdue": "red", "today": "orange", "planned": "blue", "done": "green"}
-STATE_LABELS = {"overdue": "Overdue", "today": "Due today", "planned": "Planned", "done": "Done"}
+STATE_COLORS = {DueState.OVERDUE.value: "red", DueState.TODAY.value: "orange", DueState.PLANNED.value: "blue",
+                DueState.DONE.value: "green"}
+STATE_LABELS = {DueState.OVERDUE.value: "Overdue", DueState.TODAY.value: "Due today",
+                DueState.PLANNED.value: "Planned", DueState.DONE.value: "Done"}
 
 
 def state_badge(state) -> rx.Component:
@@ -26,7 +29,7 @@ def follow_up_row(f: FollowUpView, S, *, show_lead: bool) -> rx.Component:
                   rx.cond(f.notes != "", rx.text(f.notes, size="2", color_scheme="gray")),
                   rx.cond(f.outcome != "", rx.text("Outcome: ", f.outcome, size="2")), spacing="1"),
         rx.spacer(),
-        rx.cond(f.status == "planned", rx.button("Complete", size="1", variant="soft",
+        rx.cond(f.status == FollowUpStatus.PLANNED.value, rx.button("Complete", size="1", variant="soft",
                                                  on_click=S.start_complete(f.id, f.kind_label + " · " + f.due))),
         width="100%", align="start"), width="100%", size="1", role="article", aria_label=f.kind_label + " " + f.due)
 

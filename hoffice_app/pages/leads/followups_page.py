@@ -5,11 +5,11 @@ import reflex as rx
 
 from hoffice_app.components.layout import page_shell
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain.followups import service as followups
 from hoffice_app.domain.followups import FollowUpView
+from hoffice_app.domain.followups import service as followups
 from hoffice_app.pages.leads.followup_dialogs import FollowUpDialogs
-from hoffice_app.state.auth import AuthState
 from hoffice_app.pages.leads.followup_widgets import complete_dialog, follow_up_row, schedule_dialog
+from hoffice_app.state.auth import AuthState
 
 
 class MyFollowUpsState(FollowUpDialogs, AuthState):

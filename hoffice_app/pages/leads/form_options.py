@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from hoffice_app.domain.masters import entries as masters, settings as app_settings
-from hoffice_app.domain.org import employees
 from hoffice_app.domain.common import Actor, Option
+from hoffice_app.domain.masters import entries as masters
+from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.domain.org import employees
 from hoffice_app.state.auth import AuthState
 
 LISTS = {"title_options": "lead_title", "status_options": "lead_status", "priority_options": "lead_priority",

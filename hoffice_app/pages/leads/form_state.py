@@ -6,12 +6,12 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain.contacts import save as contacts
-from hoffice_app.domain.leads import detail as lead_detail, save as leads
-from hoffice_app.domain.masters import entries as masters
+from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError
 from hoffice_app.domain.contacts import pick_contacts
-from hoffice_app.domain.common import DomainError, NotFound, ValidationError
-from hoffice_app.domain.common import Option
+from hoffice_app.domain.contacts import save as contacts
+from hoffice_app.domain.leads import detail as lead_detail
+from hoffice_app.domain.leads import save as leads
+from hoffice_app.domain.masters import entries as masters
 from hoffice_app.pages.leads.form_options import LeadOptionsState
 
 NONE = "__none__"
@@ -125,10 +125,6 @@ class LeadFormState(LeadOptionsState):
         self.lists = self.lists | {key: rest + [value] if checked else rest}
 
     @rx.event
-    def open_picker(self, target: str):
-        self.picker_target, self.picker_text, self.picker_results = target, "", []
-
-    @rx.event
     def search_picker(self, target: str, text: str):
         self.picker_target, self.picker_text = target, text
         if len(text.strip()) < 2:
@@ -171,14 +167,15 @@ class LeadFormState(LeadOptionsState):
     @rx.event
     def create_contact(self):
         """"+": a new contact made in place is a prospect, and becomes the lead's contact."""
-        data = {"name": self.new_contact.get("name", ""), "contact_type_id": self.new_contact.get("contact_type_id", ""),
+        data = {"name": self.new_contact.get("name", ""), "contact_type_id": self.new_contact.get("contact_type_id",
+                                                                                                  ""),
                 "mobiles": [self.new_contact.get("mobile", "")], "emails": [self.new_contact.get("email", "")],
                 "is_customer": False}
         try:
             with unit_of_work() as session:
                 actor = self.require_actor()
-                contact, _ = contacts.save_contact(session, actor, data, now=utcnow())
-                self._use_contact(session, actor, contact.code)
+                code, _ = contacts.save_from_form(session, actor, data, now=utcnow())
+                self._use_contact(session, actor, code)
         except ValidationError as err:
             rename = {"mobiles": "mobile", "emails": "email"}
             self.new_contact_errors = {rename.get(k.split(".")[0], k.split(".")[0]): v for k, v in err.errors.items()}
@@ -198,9 +195,7 @@ class LeadFormState(LeadOptionsState):
         try:
             with unit_of_work() as session:
                 actor = self.require_actor()
-                lead_id = lead_detail.lead_id_for(session, actor, self.editing_code) if self.editing_code else None
-                lead = leads.save_lead(session, actor, data, now=utcnow(), lead_id=lead_id)
-                code = lead.code
+                code = leads.save_from_form(session, actor, data, now=utcnow(), code=self.editing_code)
         except ValidationError as err:
             self.errors = err.errors
             return rx.toast.error(f"Please correct the {len(err.errors)} highlighted field(s).")

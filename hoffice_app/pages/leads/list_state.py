@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.components.filters import ANY
+from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain.common import DomainError, Option, ValidationError
 from hoffice_app.domain.funnel import board
-from hoffice_app.domain.leads import bulk as lead_bulk, saved_views
+from hoffice_app.domain.leads import QUICK_VIEWS, LeadQuery, LeadRow, saved_views, search_leads
+from hoffice_app.domain.leads import bulk as lead_bulk
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.org import employees
-from hoffice_app.domain.common import DomainError, ValidationError
-from hoffice_app.domain.leads import QUICK_VIEWS, LeadQuery, search_leads
-from hoffice_app.domain.leads import LeadRow
-from hoffice_app.domain.common import Option
 from hoffice_app.state.auth import AuthState
 
 FILTER_KEYS = ("status_id", "stage_id", "priority_id", "lead_type_id", "source_kind", "assigned_to_id", "created_by_id",

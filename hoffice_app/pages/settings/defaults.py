@@ -8,9 +8,9 @@ import reflex as rx
 
 from hoffice_app.components.fields import select_field, text_field
 from hoffice_app.db import unit_of_work
-from hoffice_app.domain.masters import entries as masters, settings as app_settings
-from hoffice_app.domain.common import DomainError, ValidationError
-from hoffice_app.domain.common import Option
+from hoffice_app.domain.common import DomainError, Option, ValidationError
+from hoffice_app.domain.masters import entries as masters
+from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.pages.settings.state import SettingsState
 
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain.common import DomainError, Option, ValidationError
 from hoffice_app.domain.masters import entries as masters
-from hoffice_app.domain.org import employees
-from hoffice_app.domain.common import DomainError, ValidationError
-from hoffice_app.domain.common import Option
-from hoffice_app.domain.org import EmployeeView
+from hoffice_app.domain.org import EmployeeView, employees
 from hoffice_app.pages.settings.state import SettingsState
 
 ROLE_OPTIONS = [Option("admin", "Administrator"), Option("manager", "Manager"), Option("executive", "Executive")]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hoffice_app.components.fields import field_error, labelled, select_field, text_field
+from hoffice_app.components.fields import labelled, select_field, text_field
 from hoffice_app.domain.org import EmployeeView
 from hoffice_app.pages.settings.employees_state import EmployeesState as S
 

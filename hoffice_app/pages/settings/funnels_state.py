@@ -6,9 +6,9 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.db import unit_of_work
-from hoffice_app.domain.funnel import admin as funnel_admin
 from hoffice_app.domain.common import DomainError, ValidationError
 from hoffice_app.domain.funnel import FunnelView, StageView
+from hoffice_app.domain.funnel import admin as funnel_admin
 from hoffice_app.pages.settings.state import SettingsState
 
 BLANK_STAGE = {"name": "", "kind": "open", "color": "blue", "probability": "0", "days_to_rot": ""}

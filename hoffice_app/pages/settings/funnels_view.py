@@ -24,7 +24,8 @@ def _funnel_row(f: FunnelView) -> rx.Component:
     return rx.table.row(
         rx.table.cell(rx.text(f.name, weight=rx.cond(chosen, "bold", "regular"))),
         rx.table.cell(f.stages), rx.table.cell(f.open_leads),
-        rx.table.cell(rx.cond(f.active, rx.badge("Active", color_scheme="green"), rx.badge("Off", color_scheme="gray"))),
+        rx.table.cell(rx.cond(f.active, rx.badge("Active", color_scheme="green"), rx.badge("Off",
+                                                                                           color_scheme="gray"))),
         rx.table.cell(rx.hstack(
             _arrows(f.name, S.move_funnel(f.id, -1), S.move_funnel(f.id, 1)),
             rx.button("Stages", size="1", variant=rx.cond(chosen, "solid", "soft"), on_click=S.choose(f.id),

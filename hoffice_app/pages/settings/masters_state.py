@@ -5,12 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.db import unit_of_work
+from hoffice_app.domain.common import DomainError, Option, ValidationError, as_id
+from hoffice_app.domain.masters import BY_KEY, MasterEntryView
 from hoffice_app.domain.masters import entries as masters
-from hoffice_app.domain.common import DomainError, ValidationError
-from hoffice_app.domain.masters import BY_KEY
-from hoffice_app.domain.common import as_id
-from hoffice_app.domain.common import Option
-from hoffice_app.domain.masters import MasterEntryView
 from hoffice_app.pages.settings.state import SettingsState
 
 

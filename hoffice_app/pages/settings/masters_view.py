@@ -4,8 +4,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.components.fields import field_error, labelled, select_field, text_field
-from hoffice_app.domain.masters import BY_KEY, MasterKind
-from hoffice_app.domain.masters import MasterEntryView
+from hoffice_app.domain.masters import BY_KEY, MasterEntryView, MasterKind
 from hoffice_app.pages.settings.masters_state import MastersState as S
 
 
@@ -13,22 +12,27 @@ def _add_form(meta: MasterKind) -> rx.Component:
     parts = []
     if meta.parent:
         parts.append(rx.box(select_field(BY_KEY[meta.parent].singular.capitalize(), "parent", S.parent_options,
-                                         S.new.get("parent", ""), lambda v: S.set_new("parent", v), S.add_errors.get("parent_id", ""),
+                                         S.new.get("parent", ""), lambda v: S.set_new("parent", v),
+                                         S.add_errors.get("parent_id", ""),
                                          field_id="new-parent"), min_width="12rem"))
-    parts.append(rx.box(text_field(f"New {meta.singular}", "name", S.new.get("name", ""), lambda v: S.set_new("name", v),
+    parts.append(rx.box(text_field(f"New {meta.singular}", "name", S.new.get("name", ""), lambda v: S.set_new("name",
+                                                                                                              v),
                                    S.add_errors.get("name", ""), field_id="new-name",
                                    placeholder=f"Name of the {meta.singular}"), flex="1", min_width="14rem"))
     if meta.has_code:
-        parts.append(rx.box(text_field("Code", "code", S.new.get("code", ""), lambda v: S.set_new("code", v), S.add_errors.get("code", ""),
+        parts.append(rx.box(text_field("Code", "code", S.new.get("code", ""), lambda v: S.set_new("code", v),
+                                       S.add_errors.get("code", ""),
                                        field_id="new-code"), width="8rem"))
     form_row = rx.flex(*parts, rx.button(rx.icon("plus", size=16), "Add", type="submit", margin_top="1.45rem"),
                        spacing="3", wrap="wrap", align="start", width="100%")
     body = []
     if meta.has_body:
         body.append(labelled("Template text", rx.text_area(id="new-body", value=S.new.get("body", ""),
-                                                            on_change=lambda v: S.set_new("body", v), rows="4", width="100%"),
+                                                            on_change=lambda v: S.set_new("body",
+                                                                                          v), rows="4", width="100%"),
                              "new-body"))
-    return rx.form(rx.vstack(form_row, *body, width="100%"), on_submit=lambda _: S.add(), no_validate=True, width="100%")
+    return rx.form(rx.vstack(form_row, *body, width="100%"), on_submit=lambda _: S.add(), no_validate=True,
+                   width="100%")
 
 
 def _row(entry: MasterEntryView, meta: MasterKind) -> rx.Component:
@@ -54,7 +58,8 @@ def _row(entry: MasterEntryView, meta: MasterKind) -> rx.Component:
         rx.button("Delete", size="1", variant="soft", color_scheme="red", on_click=S.ask_delete(entry.id, entry.name)),
         spacing="1", wrap="wrap",
     )
-    return rx.table.row(*cells, rx.table.cell(status), rx.table.cell(actions), opacity=rx.cond(entry.active, "1", "0.6"))
+    return rx.table.row(*cells, rx.table.cell(status), rx.table.cell(actions), opacity=rx.cond(entry.active, "1",
+                                                                                               "0.6"))
 
 
 def _table(meta: MasterKind) -> rx.Component:
@@ -133,8 +138,8 @@ def master_screen(kind: str) -> rx.Component:
                            value=S.parent_filter, on_change=S.set_parent_filter),
             align="center"))
     return rx.vstack(
-        rx.text(f"Names are unique in this list, ignoring case. Deactivated entries stay on old records but "
-                f"leave the drop-downs.", size="2", color_scheme="gray"),
+        rx.text("Names are unique in this list, ignoring case. Deactivated entries stay on old records but "
+                "leave the drop-downs.", size="2", color_scheme="gray"),
         rx.card(_add_form(meta), width="100%"),
         *filter_bar,
         _table(meta),

@@ -4,9 +4,8 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
-from hoffice_app.domain.common import PermissionDenied
+from hoffice_app.domain.common import Actor, PermissionDenied
 from hoffice_app.domain.masters import BY_KEY, KINDS
-from hoffice_app.domain.common import Actor
 from hoffice_app.state.auth import AuthState
 
 FIXED_SECTIONS = {"defaults": "Company defaults", "employees": "Employees", "funnels": "Funnels & stages"}
