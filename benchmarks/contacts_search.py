@@ -91,7 +91,7 @@ def _pick(actor, text):
 def _breakdown(engine, actor, q: cs.ContactQuery) -> dict:
     """search_contacts' three parts timed apart (same statements), plus their plans."""
     with Session(engine) as s:
-        cond = cs.conditions(actor, q)
+        cond = cs.conditions(s, actor, q)
         count_stmt = select(func.count()).select_from(Contact).where(*cond)
         total = s.exec(count_stmt).one()
         per = max(1, min(int(q.per_page or 25), cs.MAX_PER_PAGE))

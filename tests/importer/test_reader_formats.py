@@ -81,8 +81,8 @@ def test_an_xls_file_imports_end_to_end(session, admin, now, tmp_path):
 def test_quick_cell_conversions_equal_cell_text():
     from datetime import date
 
-    from hoffice_app.importer.read.reader import _QUICK, cell_text
+    from hoffice_app.importer.read.reader import QUICK_TEXT, cell_text
 
     for value in [9327058088.0, 0.5, 1e17, -3.0, 12345678901234567.0, 1 / 3, -0.0, 2.0 ** 53, float("nan"),
                   date(1980, 9, 25), date(1, 1, 1)]:
-        assert _QUICK[type(value)](value) == cell_text(value), value
+        assert QUICK_TEXT[type(value)](value) == cell_text(value), value

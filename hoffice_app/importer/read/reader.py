@@ -176,12 +176,12 @@ def _float_text(value: float) -> str:
 
 
 # A sheet's million cells are mostly text, whole numbers and dates: these skip cell_text's checks.
-_QUICK = {float: _float_text, date: date.isoformat}
+QUICK_TEXT = {float: _float_text, date: date.isoformat}
 
 
 def _data_rows(raw, width: int, limits: Limits) -> Iterator[tuple[int, list[str]]]:
     count = 0
-    quick = _QUICK.get
+    quick = QUICK_TEXT.get
     for number, cells in raw:
         texts = [v.strip() if type(v) is str else quick(type(v), cell_text)(v) for v in cells[:width]]
         if not any(texts):
