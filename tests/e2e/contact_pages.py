@@ -1,22 +1,34 @@
-"""Page objects for the Contact Center."""
+"""Page objects for the Contact Center: the contact form, a contact's page and
+the contact list (with its Import menu and Export button)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, expect
+
+from tests.e2e.import_pages import ImportWizard
+from tests.e2e.pages import Screen, save_download
 
 
-class ContactForm:
-    def __init__(self, page: Page):
-        self.page = page
+class ContactForm(Screen):
+    path = "/contacts/new"
 
     def open_new(self) -> "ContactForm":
-        self.page.goto("/contacts/new")
+        self.page.goto(self.path)
         expect(self.page.get_by_role("button", name="Save contact")).to_be_visible()
         return self
 
-    def section(self, name: str):
+    def visit_edit(self, code: str) -> "ContactForm":
+        """Only navigates: the edit page may refuse the visitor."""
+        self.page.goto(f"/contacts/{code}/edit")
+        return self
+
+    def section(self, name: str) -> Locator:
         return self.page.get_by_role("region", name=name, exact=True)
+
+    def group(self, name: str) -> Locator:
+        return self.page.get_by_role("group", name=name)
 
     def fill(self, label: str, value: str, *, within=None) -> None:
         (within or self.page).get_by_label(label, exact=True).fill(value)
@@ -48,18 +60,67 @@ class ContactForm:
         expect(self.page).to_have_url(re.compile(r"/contacts/C\d{6}/?$"))
         return re.search(r"C\d{6}", self.page.url).group(0)
 
+    def duplicate_warning(self) -> Locator:
+        return self.page.get_by_role("alertdialog", name="This contact may already exist")
 
-class ContactList:
-    def __init__(self, page: Page):
-        self.page = page
+    def duplicate_link(self, code: str) -> Locator:
+        """The warning's link to the contact that may be the same."""
+        return self.duplicate_warning().get_by_role("link", name=re.compile(code))
+
+    def keep_editing(self) -> None:
+        self.duplicate_warning().get_by_role("button", name="Keep editing").click()
+
+
+class ContactDetail(Screen):
+    """/contacts/<code>: the contact's sections and its Actions menu."""
+
+    def open(self, code: str) -> "ContactDetail":
+        self.page.goto(f"/contacts/{code}")
+        return self
+
+    def heading(self, name) -> Locator:
+        return self.page.get_by_role("heading", name=name)
+
+    def section(self, name: str, *, exact: bool | None = None) -> Locator:
+        return self.page.get_by_role("region", name=name, exact=exact)
+
+    def associate(self, relation: str, search: str, contact: str) -> None:
+        """Actions → Associate Contact: this contact is <relation> of <contact>."""
+        self.page.get_by_role("button", name="Actions").click()
+        self.page.get_by_role("menuitem", name="Associate Contact").click()
+        dialog = self.page.get_by_role("dialog", name="Associate contact")
+        ContactForm(self.page).choose("Relation", relation, within=dialog)
+        dialog.get_by_label("… of contact").fill(search)
+        dialog.get_by_role("button", name=re.compile(re.escape(contact))).click()
+        dialog.get_by_role("button", name="Associate").click()
+
+
+class ContactList(Screen):
+    path = "/contacts"
 
     def open(self) -> "ContactList":
-        self.page.goto("/contacts")
+        self.page.goto(self.path)
         expect(self.page.get_by_label("Search contacts")).to_be_visible()
         return self
 
     def search(self, text: str) -> None:
         self.page.get_by_label("Search contacts").fill(text)
 
-    def rows(self):
+    def rows(self) -> Locator:
         return self.page.get_by_role("region", name="Contacts").get_by_role("row")
+
+    def showing(self) -> Locator:
+        """ "Showing 1–25 of 120" under the list."""
+        return self.page.get_by_text(re.compile(r"^Showing 1–\d+ of \d+$"))
+
+    def open_import_wizard(self) -> ImportWizard:
+        self.page.get_by_role("button", name="Import").click()
+        self.page.get_by_role("menuitem", name="Import contacts from a spreadsheet").click()
+        return ImportWizard(self.page)
+
+    def export_button(self) -> Locator:
+        return self.page.get_by_role("button", name="Export")
+
+    def export(self, path: Path) -> Path:
+        """The filtered list as a spreadsheet, kept at ``path``."""
+        return save_download(self.page, self.export_button(), path)

@@ -1,19 +1,38 @@
-"""Page objects for leads and follow-ups."""
+"""Page objects for leads and follow-ups: the lead form (with its "+" new
+contact dialog), a lead's page and the lead list."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, expect
+
+from tests.e2e.pages import Screen
 
 
-class LeadForm:
-    def __init__(self, page: Page):
-        self.page = page
+class LeadForm(Screen):
+    path = "/leads/new"
 
     def open_new(self) -> "LeadForm":
-        self.page.goto("/leads/new")
+        self.page.goto(self.path)
         expect(self.page.get_by_role("button", name=re.compile(r"^Save "))).to_be_visible()
         return self
+
+    def heading(self, name: str) -> Locator:
+        return self.page.get_by_role("heading", name=name).first
+
+    def section(self, name: str) -> Locator:
+        return self.page.get_by_role("region", name=name)
+
+    def field(self, label: str) -> Locator:
+        return self.page.get_by_label(label)
+
+    def information(self, label: str) -> Locator:
+        """A value the "Lead information" section shows for the chosen contact."""
+        return self.section("Lead information").get_by_label(label, exact=True)
+
+    def textbox(self, name: str) -> Locator:
+        return self.page.get_by_role("textbox", name=name)
 
     def fill(self, label: str, value: str, *, within=None) -> None:
         (within or self.page).get_by_label(label, exact=True).fill(value)
@@ -22,14 +41,85 @@ class LeadForm:
         (within or self.page).get_by_label(label, exact=True).click()
         self.page.get_by_role("option", name=option, exact=True).click()
 
+    def checkbox(self, group: str, option: str) -> Locator:
+        return self.page.get_by_role("group", name=group).get_by_role("checkbox", name=option, exact=True)
+
     def tick(self, group: str, option: str) -> None:
-        self.page.get_by_role("group", name=group).get_by_role("checkbox", name=option, exact=True).click()
+        self.checkbox(group, option).click()
 
     def pick_contact(self, label: str, search: str, result: str) -> None:
         self.page.get_by_label(label, exact=True).fill(search)
         self.page.get_by_role("button", name=re.compile(re.escape(result))).first.click()
 
+    def new_contact_dialog(self) -> Locator:
+        return self.page.get_by_role("dialog", name="New contact")
+
+    def open_new_contact(self) -> Locator:
+        """The "+" next to Contact: a contact made in place. Returns its dialog."""
+        self.page.get_by_role("button", name="New contact").click()
+        return self.new_contact_dialog()
+
+    def create_contact(self) -> None:
+        self.new_contact_dialog().get_by_role("button", name="Create contact").click()
+
     def save(self) -> str:
         self.page.get_by_role("button", name=re.compile(r"^Save ")).click()
         expect(self.page).to_have_url(re.compile(r"/leads/L\d{6}/?$"))
         return re.search(r"L\d{6}", self.page.url).group(0)
+
+
+class LeadDetail(Screen):
+    """/leads/<code>: details, attachments, follow-ups and the timeline."""
+
+    def open(self, code: str) -> "LeadDetail":
+        self.page.goto(f"/leads/{code}")
+        return self
+
+    def section(self, name: str) -> Locator:
+        return self.page.get_by_role("region", name=name)
+
+    def attach(self, path: Path) -> None:
+        self.page.locator("#lead-upload input[type=file]").set_input_files(str(path))
+
+    def attachment(self, name: str) -> Locator:
+        return self.section("Attachments").get_by_role("link", name=name)
+
+    def follow_ups(self) -> Locator:
+        return self.section("Follow-ups")
+
+    def follow_up_text(self, text: str) -> Locator:
+        return self.follow_ups().get_by_text(text)
+
+    def follow_up(self, name) -> Locator:
+        return self.follow_ups().get_by_role("article", name=name)
+
+    def schedule_follow_up(self, due: str) -> None:
+        self.page.get_by_role("button", name="Schedule follow-up").click()
+        plan = self.page.get_by_role("dialog", name="Schedule follow-up")
+        plan.get_by_label("Due").fill(due)
+        plan.get_by_role("button", name="Schedule").click()
+
+    def complete_follow_up(self, outcome: str, *, next_type: str, next_due: str) -> None:
+        """Complete the planned follow-up while planning the next one."""
+        self.follow_ups().get_by_role("button", name="Complete").click()
+        done = self.page.get_by_role("dialog", name="Complete follow-up")
+        done.get_by_label("Outcome").fill(outcome)
+        LeadForm(self.page).choose("Type", next_type, within=done)
+        done.get_by_label("Due").fill(next_due)
+        done.get_by_role("button", name="Complete").click()
+
+
+class LeadList(Screen):
+    path = "/leads"
+
+    def heading(self, name: str) -> Locator:
+        return self.page.get_by_role("heading", name=name, level=1).first
+
+    def quick_view(self, name: str) -> Locator:
+        return self.page.get_by_role("radio", name=name)
+
+    def add_link(self, label: str) -> Locator:
+        return self.page.get_by_role("link", name=re.compile(re.escape(label)))
+
+    def link(self, title: str) -> Locator:
+        return self.page.get_by_role("region", name="Leads").get_by_role("link", name=title)

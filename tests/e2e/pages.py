@@ -1,61 +1,111 @@
-"""Page objects: how a person reaches each screen, with role and label locators."""
+"""Page objects: how a person reaches each screen, with role and label locators.
+
+This module holds what every screen shares (``Screen``, the log-in page, the
+shell around every page, the dashboard, saving a download). The screens of each
+area have their own module: contact_pages, lead_pages, funnel_pages,
+import_pages and settings_pages.
+"""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 
-class LoginPage:
+class Screen:
+    """What any screen offers: its address, messages and text.
+
+    ``visit`` only navigates, for pages that may refuse the visitor; ``open``
+    navigates and, on screens with a sign of being ready, waits for it."""
+
+    path = "/"
+
     def __init__(self, page: Page):
         self.page = page
 
-    def open(self) -> "LoginPage":
-        self.page.goto("/login")
-        expect(self.page.get_by_role("button", name="Log in")).to_be_visible()
+    def visit(self):
+        self.page.goto(self.path)
         return self
+
+    def open(self):
+        return self.visit()
+
+    def alert(self) -> Locator:
+        return self.page.get_by_role("alert")
+
+    def text(self, text) -> Locator:
+        return self.page.get_by_text(text)
+
+    def tables(self) -> Locator:
+        return self.page.get_by_role("table")
+
+
+def save_download(page: Page, button: Locator, path: Path) -> Path:
+    """Click ``button`` and keep the file it downloads at ``path``."""
+    with page.expect_download() as download:
+        button.click()
+    download.value.save_as(path)
+    return path
+
+
+class LoginPage(Screen):
+    path = "/login"
+
+    def open(self) -> "LoginPage":
+        self.page.goto(self.path)
+        expect(self.log_in_button()).to_be_visible()
+        return self
+
+    def log_in_button(self) -> Locator:
+        return self.page.get_by_role("button", name="Log in")
 
     def submit(self, identifier: str, password: str) -> None:
         self.page.get_by_label("Email or employee code").fill(identifier)
         self.page.get_by_label("Password").fill(password)
-        self.page.get_by_role("button", name="Log in").click()
+        self.log_in_button().click()
 
     def log_in(self, identifier: str, password: str) -> None:
         self.open().submit(identifier, password)
-        expect(self.page.get_by_role("button", name="User menu")).to_be_visible()
+        expect(Shell(self.page).user_menu()).to_be_visible()
 
-    def error(self):
-        return self.page.get_by_role("alert")
+    def error(self) -> Locator:
+        return self.alert()
 
 
 class Shell:
+    """The frame of every page after logging in: navigation and user menu."""
+
     def __init__(self, page: Page):
         self.page = page
 
-    def nav(self):
-        return self.page.get_by_role("navigation", name="Main")
+    def nav(self, *, exact: bool | None = None) -> Locator:
+        return self.page.get_by_role("navigation", name="Main", exact=exact)
+
+    def compact_nav(self) -> Locator:
+        return self.page.get_by_role("navigation", name="Main (compact)")
+
+    def link(self, name: str) -> Locator:
+        return self.nav().get_by_role("link", name=name)
+
+    def compact_link(self, name: str) -> Locator:
+        """A link of the navigation shown at phone width."""
+        return self.compact_nav().get_by_role("link", name=name)
+
+    def user_menu(self) -> Locator:
+        return self.page.get_by_role("button", name="User menu")
 
     def log_out(self) -> None:
-        self.page.get_by_role("button", name="User menu").click()
+        self.user_menu().click()
         self.page.get_by_role("menuitem", name="Log out").click()
         expect(self.page).to_have_url(re.compile(r"/login/?$"))
 
 
-class MasterListPage:
-    def __init__(self, page: Page, kind: str, label: str):
-        self.page, self.kind, self.label = page, kind, label
+class DashboardPage(Screen):
+    path = "/"
 
-    def open(self) -> "MasterListPage":
-        self.page.goto(f"/settings/{self.kind}")
-        expect(self.table()).to_be_visible()
-        return self
+    def heading(self) -> Locator:
+        return self.page.get_by_role("heading", name="Dashboard").first
 
-    def table(self):
-        return self.page.get_by_role("region", name=self.label).get_by_role("table")
-
-    def add(self, name: str, field_label: str) -> None:
-        self.page.get_by_label(field_label).fill(name)
-        self.page.get_by_role("button", name="Add").click()
-
-    def row(self, name: str):
-        return self.table().get_by_role("row").filter(has_text=name)
+    def stat(self, label: str) -> Locator:
+        return self.page.get_by_label(label)

@@ -3,7 +3,8 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.pages import LoginPage
+from tests.e2e.pages import LoginPage, Shell
+from tests.e2e.settings_pages import EmployeesPage, MasterListPage
 
 
 def test_wrong_password_shows_the_generic_message(page):
@@ -14,25 +15,26 @@ def test_wrong_password_shows_the_generic_message(page):
 
 
 def test_page_without_session_lands_on_login(page):
-    page.goto("/settings/employees")
+    EmployeesPage(page).visit()
     expect(page).to_have_url(re.compile(r"/login/?\?next="))
-    expect(page.get_by_role("button", name="Log in")).to_be_visible()
-    expect(page.get_by_role("table")).to_have_count(0)
+    login = LoginPage(page)
+    expect(login.log_in_button()).to_be_visible()
+    expect(login.tables()).to_have_count(0)
 
 
 def test_after_login_user_returns_to_the_page_asked_for(page, demo_password):
-    page.goto("/settings/title")
+    titles = MasterListPage(page, "title", "Titles").visit()
     expect(page).to_have_url(re.compile(r"/login"))
     LoginPage(page).submit("E01", demo_password)
     expect(page).to_have_url(re.compile(r"/settings/title/?$"))
-    expect(page.get_by_role("region", name="Titles").get_by_role("table")).to_contain_text("Prof.")
+    expect(titles.table()).to_contain_text("Prof.")
 
 
 def test_executive_cannot_reach_settings(page, demo_password):
     LoginPage(page).log_in("E03", demo_password)
-    expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Settings")).to_have_count(0)
-    page.goto("/settings/industry")
-    expect(page.get_by_role("alert")).to_contain_text("Only an administrator can open Settings")
+    expect(Shell(page).link("Settings")).to_have_count(0)
+    industries = MasterListPage(page, "industry", "Industries").visit()
+    expect(industries.alert()).to_contain_text("Only an administrator can open Settings")
     # The server sent no data: the list of industries never reaches the browser.
-    expect(page.get_by_text("Manufacturing")).to_have_count(0)
-    expect(page.get_by_role("table")).to_have_count(0)
+    expect(industries.text("Manufacturing")).to_have_count(0)
+    expect(industries.tables()).to_have_count(0)

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.contact_pages import ContactForm, ContactList
+from tests.e2e.contact_pages import ContactDetail, ContactForm, ContactList
 from tests.e2e.pages import LoginPage
 
 
@@ -20,7 +20,7 @@ def _company(form: ContactForm) -> str:
     form.choose("Campaign / activity", "Trade Show 2026")
     form.choose("Industry", "Manufacturing")
     form.choose("Industry segment", "Textiles")
-    form.tick("hoffice", within=form.page.get_by_role("group", name="Divisions"))
+    form.tick("hoffice", within=form.group("Divisions"))
     form.choose("Key account manager", "Ravi Shah · E02")
     form.fill("E-mail", "sales@Kalpana.Example.com")
     form.fill("Office phone", "079 2686 2513")
@@ -51,15 +51,16 @@ def test_company_and_person_end_to_end(page, demo_password):
     LoginPage(page).log_in("E01", demo_password)
     form = ContactForm(page)
     company_code = _company(form)
-    expect(page.get_by_role("heading", name="M/S Kalpana Textiles Pvt Ltd")).to_be_visible()
-    details = page.get_by_role("region", name="Contact", exact=True)
+    contact = ContactDetail(page)
+    expect(contact.heading("M/S Kalpana Textiles Pvt Ltd")).to_be_visible()
+    details = contact.section("Contact", exact=True)
     expect(details).to_contain_text("Textiles")
     expect(details).to_contain_text("Campaign: Trade Show 2026")
-    expect(page.get_by_role("region", name="Addresses")).to_contain_text("SURAT".title())
-    expect(page.get_by_role("region", name="Addresses")).to_contain_text("GUJARAT 395002")
-    expect(page.get_by_role("region", name="Communication & social media")).to_contain_text("+91 79 2686 2513")
-    expect(page.get_by_role("region", name="Sales & purchase")).to_contain_text("150,000")
-    expect(page.get_by_role("region", name="Statutory details")).to_contain_text("Applicable (194C)")
+    expect(contact.section("Addresses")).to_contain_text("SURAT".title())
+    expect(contact.section("Addresses")).to_contain_text("GUJARAT 395002")
+    expect(contact.section("Communication & social media")).to_contain_text("+91 79 2686 2513")
+    expect(contact.section("Sales & purchase")).to_contain_text("150,000")
+    expect(contact.section("Statutory details")).to_contain_text("Applicable (194C)")
 
     # A person, referred by the company, with a date of birth and a mobile.
     form.open_new()
@@ -80,20 +81,14 @@ def test_company_and_person_end_to_end(page, demo_password):
     form.choose("Time zone", "Asia/Kolkata")
     form.save()
     person_code = form.saved_code()
-    expect(page.get_by_role("region", name="Contact", exact=True)).to_contain_text("Contact: Kalpana Textiles Pvt Ltd")
+    expect(contact.section("Contact", exact=True)).to_contain_text("Contact: Kalpana Textiles Pvt Ltd")
 
     # Actions → Associate Contact
-    page.get_by_role("button", name="Actions").click()
-    page.get_by_role("menuitem", name="Associate Contact").click()
-    dialog = page.get_by_role("dialog", name="Associate contact")
-    form.choose("Relation", "Employee", within=dialog)
-    dialog.get_by_label("… of contact").fill("Kalpana")
-    dialog.get_by_role("button", name=re.compile("Kalpana Textiles")).click()
-    dialog.get_by_role("button", name="Associate").click()
-    links = page.get_by_role("region", name="Associated contacts")
+    contact.associate("Employee", "Kalpana", "Kalpana Textiles")
+    links = contact.section("Associated contacts")
     expect(links).to_contain_text("Employee of Kalpana Textiles Pvt Ltd")
-    page.goto(f"/contacts/{company_code}")
-    expect(page.get_by_role("region", name="Associated contacts")).to_contain_text("Vikram Rao is Employee of")
+    contact.open(company_code)
+    expect(contact.section("Associated contacts")).to_contain_text("Vikram Rao is Employee of")
 
     # Find the person by alias and by a differently written mobile.
     contacts = ContactList(page).open()
@@ -110,10 +105,10 @@ def test_company_and_person_end_to_end(page, demo_password):
     form.choose("Type of contact", "Other")
     form.fill("Mobile", "9876543210")
     form.save()
-    warning = page.get_by_role("alertdialog", name="This contact may already exist")
+    warning = form.duplicate_warning()
     expect(warning).to_contain_text("Vikram Rao")
-    expect(warning.get_by_role("link", name=re.compile(person_code))).to_be_visible()
-    warning.get_by_role("button", name="Keep editing").click()
+    expect(form.duplicate_link(person_code)).to_be_visible()
+    form.keep_editing()
     expect(page).to_have_url(re.compile(r"/contacts/new"))
 
 
@@ -124,9 +119,9 @@ def test_validation_messages_sit_next_to_their_fields(page, demo_password):
     form.fill("Mobile", "12345")
     form.fill("Zip / PIN code", "38001")
     form.save()
-    expect(page.get_by_text("Enter the contact's name.")).to_be_visible()
-    expect(page.get_by_text("Choose the type of contact.")).to_be_visible()
-    expect(page.get_by_text(re.compile("Not a valid e-mail address"))).to_be_visible()
-    expect(page.get_by_text(re.compile("Not a valid mobile number for India"))).to_be_visible()
-    expect(page.get_by_text("An Indian PIN code has exactly 6 digits.")).to_be_visible()
+    expect(form.text("Enter the contact's name.")).to_be_visible()
+    expect(form.text("Choose the type of contact.")).to_be_visible()
+    expect(form.text(re.compile("Not a valid e-mail address"))).to_be_visible()
+    expect(form.text(re.compile("Not a valid mobile number for India"))).to_be_visible()
+    expect(form.text("An Indian PIN code has exactly 6 digits.")).to_be_visible()
     expect(page).to_have_url(re.compile(r"/contacts/new"))

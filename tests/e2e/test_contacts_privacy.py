@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.contact_pages import ContactForm, ContactList
+from tests.e2e.contact_pages import ContactDetail, ContactForm, ContactList
 from tests.e2e.pages import LoginPage
 
 
@@ -17,7 +17,7 @@ def test_private_contact_hidden_from_unlisted_employee(page, browser, server, de
     form.switch("Private contact: only the employees below (and administrators) can see it")
     form.save()
     code = form.saved_code()
-    expect(page.get_by_role("region", name="Privacy and remarks")).to_contain_text("Neha Joshi")
+    expect(ContactDetail(page).section("Privacy and remarks")).to_contain_text("Neha Joshi")
 
     other = browser.new_context(base_url=server.url)
     karan = other.new_page()
@@ -25,19 +25,19 @@ def test_private_contact_hidden_from_unlisted_employee(page, browser, server, de
     contacts = ContactList(karan).open()
     expect(contacts.rows().filter(has_text="Zephyr")).to_have_count(0)
     contacts.search("Zephyr")
-    expect(karan.get_by_text("No contact matches this search.")).to_be_visible()
+    expect(contacts.text("No contact matches this search.")).to_be_visible()
     contacts.search("99887 76655")
-    expect(karan.get_by_text("No contact matches this search.")).to_be_visible()
-    karan.goto(f"/contacts/{code}")
-    expect(karan.get_by_role("alert")).to_have_text("No such contact, or it is private and not shared with you.")
-    expect(karan.get_by_text("Zephyr Hidden Supplies")).to_have_count(0)
-    karan.goto(f"/contacts/{code}/edit")
-    expect(karan.get_by_role("alert")).to_contain_text("not shared with you")
+    expect(contacts.text("No contact matches this search.")).to_be_visible()
+    hidden = ContactDetail(karan).open(code)
+    expect(hidden.alert()).to_have_text("No such contact, or it is private and not shared with you.")
+    expect(hidden.text("Zephyr Hidden Supplies")).to_have_count(0)
+    editor = ContactForm(karan).visit_edit(code)
+    expect(editor.alert()).to_contain_text("not shared with you")
     other.close()
 
     admin_context = browser.new_context(base_url=server.url)
     admin = admin_context.new_page()
     LoginPage(admin).log_in("E01", demo_password)
-    admin.goto(f"/contacts/{code}")
-    expect(admin.get_by_role("heading", name=re.compile("Zephyr Hidden Supplies"))).to_be_visible()
+    shared = ContactDetail(admin).open(code)
+    expect(shared.heading(re.compile("Zephyr Hidden Supplies"))).to_be_visible()
     admin_context.close()

@@ -3,30 +3,33 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.pages import LoginPage
+from tests.e2e.lead_pages import LeadForm, LeadList
+from tests.e2e.pages import LoginPage, Shell
+from tests.e2e.settings_pages import DefaultsPage
 
 
 def _rename(page, one: str, many: str) -> None:
-    page.goto("/settings/defaults")
-    page.get_by_label("Name of one lead").fill(one)
-    page.get_by_label("Name of several leads").fill(many)
-    page.get_by_role("button", name="Save defaults").click()
-    expect(page.get_by_text("Defaults saved.")).to_be_visible()
+    defaults = DefaultsPage(page).open()
+    defaults.field("Name of one lead").fill(one)
+    defaults.field("Name of several leads").fill(many)
+    defaults.save()
+    expect(defaults.text("Defaults saved.")).to_be_visible()
 
 
 def test_renaming_leads_to_inquiries(page, demo_password):
     LoginPage(page).log_in("E01", demo_password)
     try:
         _rename(page, "Inquiry", "Inquiries")
-        nav = page.get_by_role("navigation", name="Main")
-        expect(nav.get_by_role("link", name="Inquiries")).to_be_visible()
-        nav.get_by_role("link", name="Inquiries").click()
-        expect(page.get_by_role("heading", name="Inquiries", level=1).first).to_be_visible()
+        shell = Shell(page)
+        expect(shell.link("Inquiries")).to_be_visible()
+        shell.link("Inquiries").click()
+        leads = LeadList(page)
+        expect(leads.heading("Inquiries")).to_be_visible()
         expect(page).to_have_title(re.compile("^Inquiries"))
-        expect(page.get_by_role("radio", name="All Open Inquiries")).to_be_visible()
-        page.get_by_role("link", name=re.compile("Add inquiry")).click()
-        expect(page.get_by_role("heading", name="New inquiry").first).to_be_visible()
+        expect(leads.quick_view("All Open Inquiries")).to_be_visible()
+        leads.add_link("Add inquiry").click()
+        expect(LeadForm(page).heading("New inquiry")).to_be_visible()
         expect(page).to_have_title(re.compile("^New inquiry"))
     finally:
         _rename(page, "Lead", "Leads")
-    expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Leads")).to_be_visible()
+    expect(Shell(page).link("Leads")).to_be_visible()

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from playwright.sync_api import expect
 
-from tests.e2e.lead_pages import LeadForm
+from tests.e2e.lead_pages import LeadDetail, LeadForm, LeadList
 from tests.e2e.pages import LoginPage
 
 
@@ -19,28 +19,25 @@ def test_lead_end_to_end(page, browser, server, demo_password, tmp_path):
     form.fill("Title", "CRM for 40 users")
 
     # "+": a new contact made in place becomes the lead's contact, with its mobile shown read-only.
-    page.get_by_role("button", name="New contact").click()
-    dialog = page.get_by_role("dialog", name="New contact")
+    dialog = form.open_new_contact()
     form.fill("Name", "Omkar Pharma Pvt Ltd", within=dialog)
     form.choose("Type of contact", "Customer", within=dialog)
     form.fill("Mobile", "98111 22334", within=dialog)
     form.fill("E-mail", "omkar@example.org", within=dialog)
-    dialog.get_by_role("button", name="Create contact").click()
-    info = page.get_by_role("region", name="Lead information")
-    expect(info.get_by_label("Mobile", exact=True)).to_have_value("+91 98111 22334")
-    expect(info.get_by_label("E-mail", exact=True)).to_have_value("omkar@example.org")
+    form.create_contact()
+    expect(form.information("Mobile")).to_have_value("+91 98111 22334")
+    expect(form.information("E-mail")).to_have_value("omkar@example.org")
 
     # Another contact with an address: mobile, e-mail and the address list follow the choice.
     form.pick_contact("Contact", "C000001", "C000001")
-    expect(info.get_by_label("E-mail", exact=True)).to_have_value(re.compile(r"^info@"))
-    expect(page.get_by_label("Contact's address for this inquiry")).to_contain_text("Office Address")
+    expect(form.information("E-mail")).to_have_value(re.compile(r"^info@"))
+    expect(form.field("Contact's address for this inquiry")).to_contain_text("Office Address")
 
     # Category → products; changing the category clears products that no longer fit.
     form.choose("Product category", "CRM Software")
     form.tick("Products", "H-Office CRM Standard")
     form.choose("Product category", "Hardware")
-    expect(page.get_by_role("group", name="Products").get_by_role("checkbox", name="H-Office CRM Standard")) \
-        .to_have_count(0)
+    expect(form.checkbox("Products", "H-Office CRM Standard")).to_have_count(0)
     form.tick("Products", "Biometric Device")
     form.choose("Status", "Lead")
     form.choose("Priority", "High")
@@ -55,10 +52,11 @@ def test_lead_end_to_end(page, browser, server, demo_password, tmp_path):
     form.choose("Assign to", "Neha Joshi · E03")
     form.tick("Followers (employees)", "Priya Desai · E05")
     form.choose("Knowledge template", "Software inquiry")
-    expect(page.get_by_role("textbox", name="Description")).to_have_value(re.compile("Checklist"))
+    expect(form.textbox("Description")).to_have_value(re.compile("Checklist"))
     code = form.save()
 
-    details = page.get_by_role("region", name="Details")
+    lead = LeadDetail(page)
+    details = lead.section("Details")
     expect(details).to_contain_text("Biometric Device")
     expect(details).to_contain_text("Employee: Ravi Shah")
     expect(details).to_contain_text("250,000")
@@ -66,27 +64,17 @@ def test_lead_end_to_end(page, browser, server, demo_password, tmp_path):
     # Attach a file.
     brochure = tmp_path / "brochure.pdf"
     brochure.write_bytes(b"%PDF-1.4\n% test brochure\n")
-    page.locator("#lead-upload input[type=file]").set_input_files(str(brochure))
-    attachments = page.get_by_role("region", name="Attachments")
-    expect(attachments.get_by_role("link", name="brochure.pdf")).to_be_visible()
-    download_url = attachments.get_by_role("link", name="brochure.pdf").get_attribute("href")
+    lead.attach(brochure)
+    expect(lead.attachment("brochure.pdf")).to_be_visible()
+    download_url = lead.attachment("brochure.pdf").get_attribute("href")
 
     # Schedule a follow-up, then complete it while planning the next.
-    page.get_by_role("button", name="Schedule follow-up").click()
-    plan = page.get_by_role("dialog", name="Schedule follow-up")
-    plan.get_by_label("Due").fill(_local(1, 10))
-    plan.get_by_role("button", name="Schedule").click()
-    follow_ups = page.get_by_role("region", name="Follow-ups")
-    expect(follow_ups.get_by_text("Planned")).to_be_visible()
-    follow_ups.get_by_role("button", name="Complete").click()
-    done = page.get_by_role("dialog", name="Complete follow-up")
-    done.get_by_label("Outcome").fill("Discussed pricing; wants a demo.")
-    LeadForm(page).choose("Type", "Meeting", within=done)
-    done.get_by_label("Due").fill(_local(3, 11))
-    done.get_by_role("button", name="Complete").click()
-    expect(follow_ups.get_by_text("Outcome: Discussed pricing; wants a demo.")).to_be_visible()
-    expect(follow_ups.get_by_role("article", name=re.compile("^Meeting"))).to_be_visible()
-    timeline = page.get_by_role("region", name="Timeline")
+    lead.schedule_follow_up(_local(1, 10))
+    expect(lead.follow_up_text("Planned")).to_be_visible()
+    lead.complete_follow_up("Discussed pricing; wants a demo.", next_type="Meeting", next_due=_local(3, 11))
+    expect(lead.follow_up_text("Outcome: Discussed pricing; wants a demo.")).to_be_visible()
+    expect(lead.follow_up(re.compile("^Meeting"))).to_be_visible()
+    timeline = lead.section("Timeline")
     expect(timeline).to_contain_text("Attached brochure.pdf")
     expect(timeline).to_contain_text("Call done")
 
@@ -94,17 +82,17 @@ def test_lead_end_to_end(page, browser, server, demo_password, tmp_path):
     other = browser.new_context(base_url=server.url)
     priya = other.new_page()
     LoginPage(priya).log_in("E05", demo_password)
-    priya.goto("/leads")
-    priya.get_by_role("radio", name="Leads I'm Following").click()
-    expect(priya.get_by_role("region", name="Leads").get_by_role("link", name="CRM for 40 users")).to_be_visible()
+    their_leads = LeadList(priya).open()
+    their_leads.quick_view("Leads I'm Following").click()
+    expect(their_leads.link("CRM for 40 users")).to_be_visible()
     other.close()
 
     # Another executive can neither open it nor download its attachment.
     stranger = browser.new_context(base_url=server.url)
     karan = stranger.new_page()
     LoginPage(karan).log_in("E04", demo_password)
-    karan.goto(f"/leads/{code}")
-    expect(karan.get_by_role("alert")).to_have_text("No such lead, or it is not shared with you.")
+    refused = LeadDetail(karan).open(code)
+    expect(refused.alert()).to_have_text("No such lead, or it is not shared with you.")
     assert karan.request.get(download_url).status == 404
     assert page.request.get(download_url).status == 200
     stranger.close()

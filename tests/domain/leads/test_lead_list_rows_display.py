@@ -4,7 +4,7 @@ state, and the creation date."""
 from datetime import datetime, timedelta, timezone
 
 from hoffice_app.domain.masters import settings as app_settings
-from tests.domain.test_lead_list_helpers import actor, demo, engine, make_contact, new_lead, page  # noqa: F401
+from tests.domain.leads.test_lead_list_helpers import actor, demo, engine, make_contact, new_lead, page  # noqa: F401
 
 
 def only_row(session, now, who="E01", **query):

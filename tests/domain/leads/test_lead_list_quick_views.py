@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 
 from hoffice_app.domain.leads import QUICK_VIEWS
-from tests.domain.test_lead_list_helpers import demo, engine, new_lead, titles  # noqa: F401
+from tests.domain.leads.test_lead_list_helpers import demo, engine, new_lead, titles  # noqa: F401
 
 
 @pytest.fixture

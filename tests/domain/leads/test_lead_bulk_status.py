@@ -5,7 +5,7 @@ from sqlmodel import select
 from hoffice_app.domain.common import ValidationError
 from hoffice_app.domain.leads import bulk_set_status
 from hoffice_app.models import Lead, LeadEvent, MasterEntry
-from tests.domain.test_lead_list_helpers import actor, demo, engine, master_id, new_lead  # noqa: F401
+from tests.domain.leads.test_lead_list_helpers import actor, demo, engine, master_id, new_lead  # noqa: F401
 
 
 def status_events(session, lead_id):

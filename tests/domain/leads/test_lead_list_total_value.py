@@ -1,7 +1,7 @@
 """The total value under the list sums the estimated value of every matching
 lead, not only the rows on the page."""
 from hoffice_app.domain.leads import money
-from tests.domain.test_lead_list_helpers import demo, engine, master_id, new_lead, page  # noqa: F401
+from tests.domain.leads.test_lead_list_helpers import demo, engine, master_id, new_lead, page  # noqa: F401
 
 
 def test_total_value_covers_all_pages(session, now, demo):  # noqa: F811

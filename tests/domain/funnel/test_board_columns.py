@@ -5,7 +5,7 @@ from sqlmodel import select
 from hoffice_app.domain.funnel import board
 from hoffice_app.domain.funnel import BoardFilter
 from hoffice_app.models import FunnelStage, Lead
-from tests.domain.test_lead_list_helpers import actor, demo, engine, master_id, new_lead, titles  # noqa: F401
+from tests.domain.leads.test_lead_list_helpers import actor, demo, engine, master_id, new_lead, titles  # noqa: F401
 
 
 def _funnel(session):

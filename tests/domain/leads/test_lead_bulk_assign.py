@@ -6,7 +6,7 @@ from sqlmodel import select
 from hoffice_app.domain.common import ValidationError
 from hoffice_app.domain.leads import bulk_assign
 from hoffice_app.models import Employee, Lead, LeadEvent
-from tests.domain.test_lead_list_helpers import actor, demo, employee_id, engine, new_lead  # noqa: F401
+from tests.domain.leads.test_lead_list_helpers import actor, demo, employee_id, engine, new_lead  # noqa: F401
 
 
 def events(session, lead_id, kind="assigned"):

@@ -2,7 +2,7 @@
 (batched look-ups, never one query per row)."""
 from sqlalchemy import event
 
-from tests.domain.test_lead_list_helpers import actor, demo, engine, make_contact, new_lead, page  # noqa: F401
+from tests.domain.leads.test_lead_list_helpers import actor, demo, engine, make_contact, new_lead, page  # noqa: F401
 
 
 def _statements(session, now, **query) -> tuple[int, int]:

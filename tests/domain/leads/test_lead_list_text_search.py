@@ -1,6 +1,6 @@
 """Searching the lead list by title, contact name, contact code or lead code."""
 from hoffice_app.domain.leads import save as leads
-from tests.domain.test_lead_list_helpers import actor, demo, engine, make_contact, new_lead, titles  # noqa: F401
+from tests.domain.leads.test_lead_list_helpers import actor, demo, engine, make_contact, new_lead, titles  # noqa: F401
 
 
 def _two(session, now):

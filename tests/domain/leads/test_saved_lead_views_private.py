@@ -4,7 +4,7 @@ import pytest
 
 from hoffice_app.domain.common import NotFound, PermissionDenied
 from hoffice_app.domain.leads import delete_view, get_view, list_views, save_view
-from tests.domain.test_lead_list_helpers import actor, demo, engine  # noqa: F401
+from tests.domain.leads.test_lead_list_helpers import actor, demo, engine  # noqa: F401
 
 
 @pytest.fixture

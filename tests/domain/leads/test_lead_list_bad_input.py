@@ -3,7 +3,7 @@ message for their field; ids that are not ids are ignored."""
 import pytest
 
 from hoffice_app.domain.common import ValidationError
-from tests.domain.test_lead_list_helpers import demo, engine, new_lead, page, titles  # noqa: F401
+from tests.domain.leads.test_lead_list_helpers import demo, engine, new_lead, page, titles  # noqa: F401
 
 
 @pytest.mark.parametrize("key,value", [("value_min", "abc"), ("value_max", "-5"), ("value_min", "NaN"),

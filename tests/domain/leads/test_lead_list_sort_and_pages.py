@@ -5,7 +5,7 @@ import pytest
 
 from hoffice_app.domain.leads import search as lead_search
 from hoffice_app.domain.leads import SORTS
-from tests.domain.test_lead_list_helpers import demo, engine, new_lead, page  # noqa: F401
+from tests.domain.leads.test_lead_list_helpers import demo, engine, new_lead, page  # noqa: F401
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from pathlib import Path
 from hoffice_app.importer.read.reader import open_sheet, sheet_names
 from tests.importer.helpers import csv_file, xlsx
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"  # tests/importer/fixtures
 
 
 def test_xls_read_with_xlrd_numbers_and_dates_as_text():
