@@ -11,8 +11,7 @@ from sqlmodel import Session
 
 from hoffice_app import db
 from hoffice_app.domain.auth import actor_of
-from hoffice_app.domain.org import employees
-from hoffice_app.domain.org import find_by_code
+from hoffice_app.domain.org import employees, find_by_code
 from hoffice_app.domain.seed import seed_demo
 from hoffice_app.migrations import upgrade
 from tests.factories import cached_hash

@@ -22,11 +22,10 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from hoffice_app import db
-from hoffice_app.domain.contacts import save as contacts
-from hoffice_app.domain.org import employees
 from hoffice_app.domain.auth import actor_of
-from hoffice_app.domain.org import find_by_code
 from hoffice_app.domain.common import ValidationError
+from hoffice_app.domain.contacts import save as contacts
+from hoffice_app.domain.org import employees, find_by_code
 from hoffice_app.domain.seed import seed_demo
 from hoffice_app.migrations import upgrade
 from hoffice_app.models import MasterEntry

@@ -4,9 +4,8 @@ from __future__ import annotations
 from functools import lru_cache
 from unittest import mock
 
+from hoffice_app.domain.auth import actor_of, hash_password
 from hoffice_app.domain.org import employees
-from hoffice_app.domain.auth import actor_of
-from hoffice_app.domain.auth import hash_password
 
 PASSWORD = "s3cret-pass"
 

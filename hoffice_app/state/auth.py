@@ -18,7 +18,7 @@ from hoffice_app.domain.common import Actor, PermissionDenied
 from hoffice_app.domain.masters import settings as app_settings
 
 
-def _safe_next(target: str) -> str:
+def safe_next(target: str) -> str:
     """Only same-site paths, never //host or a scheme."""
     if target.startswith("/") and not target.startswith("//") and not target.startswith(routes.LOGIN):
         return target
@@ -110,7 +110,7 @@ class AuthState(rx.State):
             self.login_error = ""
             self.token = result.token
             self._remember(result.actor)
-            target = _safe_next(self.router.url.query_parameters.get("next", ""))
+            target = safe_next(self.router.url.query_parameters.get("next", ""))
         return rx.redirect(target)
 
     @rx.event

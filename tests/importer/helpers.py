@@ -9,7 +9,8 @@ from openpyxl import Workbook
 from python_calamine import CalamineWorkbook
 from sqlmodel import select
 
-from hoffice_app.importer import jobs, submit as submitting
+from hoffice_app.importer import jobs
+from hoffice_app.importer import submit as submitting
 from hoffice_app.importer.read.columns import HEADERS
 from hoffice_app.models import Contact, ContactEmail, ContactPhone
 

@@ -2,7 +2,8 @@
 import pytest
 
 from hoffice_app.domain.common import NotFound, ValidationError
-from hoffice_app.importer import jobs, submit as submitting
+from hoffice_app.importer import jobs
+from hoffice_app.importer import submit as submitting
 from tests.importer.helpers import review, row, run, upload, xlsx
 
 

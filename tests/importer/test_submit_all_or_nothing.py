@@ -2,7 +2,8 @@
 import pytest
 from sqlmodel import select
 
-from hoffice_app.importer import jobs, submit as submitting
+from hoffice_app.importer import jobs
+from hoffice_app.importer import submit as submitting
 from hoffice_app.importer.check import review as reviewing
 from hoffice_app.importer.write import commit
 from hoffice_app.models import CodeCounter, ImportJob

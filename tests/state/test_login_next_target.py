@@ -1,24 +1,24 @@
 """After logging in, /login?next=… sends the user on only to a path of this
-site (state/auth.py ``_safe_next``): never to another host, never back to
+site (state/auth.py ``safe_next``): never to another host, never back to
 /login. Pure logic of the auth state, no browser and no database."""
 import pytest
 
 from hoffice_app import routes
-from hoffice_app.state.auth import _safe_next
+from hoffice_app.state.auth import safe_next
 
 
 @pytest.mark.parametrize("target", ["/", "/contacts", "/leads/L0007/edit", "/funnel/2?mine=1",
                                     "/settings/segment"])
 def test_a_path_of_this_site_is_kept(target):
-    assert _safe_next(target) == target
+    assert safe_next(target) == target
 
 
 @pytest.mark.parametrize("target", ["", "contacts", "//evil.example.com/phish", "https://evil.example.com/",
                                     "javascript:alert(1)", " /contacts"])
 def test_anything_else_goes_to_the_dashboard(target):
-    assert _safe_next(target) == routes.DASHBOARD
+    assert safe_next(target) == routes.DASHBOARD
 
 
 @pytest.mark.parametrize("target", [routes.LOGIN, f"{routes.LOGIN}?next=/contacts", f"{routes.LOGIN}/"])
 def test_the_login_page_itself_is_never_the_target(target):
-    assert _safe_next(target) == routes.DASHBOARD
+    assert safe_next(target) == routes.DASHBOARD

@@ -6,7 +6,7 @@
   A member that inflates past its declared size is refused by calamine's
   zip reader itself ("larger than its declared uncompressed size"), and its
   XML parser (quick-xml) expands no DTD entities: a "billion laughs" file is
-  refused as damaged (tests/importer/test_reader_refuses_bad_files.py).
+  refused as damaged (tests/importer/read/test_reader_refuses_bad_files.py).
 - ``.xls`` (BIFF8): xlrd. ``.csv``: the standard library, UTF-8 with or
   without BOM, comma / semicolon / tab detected.
 

@@ -1,5 +1,5 @@
 """Shortcuts for the import's hottest calls, each giving exactly what the
-form's own helper gives (tests/importer/test_fastpath_matches_the_form.py
+form's own helper gives (tests/importer/speed/test_fastpath_matches_the_form.py
 compares them on tens of thousands of inputs).
 
 E-mail: ``email_validator`` spends ~25 µs on an address, most of it on the

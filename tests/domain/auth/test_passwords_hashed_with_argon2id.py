@@ -1,8 +1,8 @@
 import pytest
 from sqlmodel import select
 
-from hoffice_app.domain.common import ValidationError
 from hoffice_app.domain.auth import hash_password, verify_password
+from hoffice_app.domain.common import ValidationError
 from hoffice_app.models import Employee
 from tests.factories import PASSWORD, make_employee
 

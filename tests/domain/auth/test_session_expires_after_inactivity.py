@@ -1,7 +1,7 @@
 from datetime import timedelta
 
-from hoffice_app.domain.masters import settings
 from hoffice_app.domain.auth import actor_for_token, login
+from hoffice_app.domain.masters import settings
 from tests.factories import PASSWORD, make_employee
 
 

@@ -1,7 +1,7 @@
 from sqlmodel import select
 
-from hoffice_app.domain.org import employees
 from hoffice_app.domain.auth import actor_for_token, login
+from hoffice_app.domain.org import employees
 from hoffice_app.models import AuthSession
 from tests.factories import PASSWORD, make_employee
 

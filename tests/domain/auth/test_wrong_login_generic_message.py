@@ -1,5 +1,5 @@
-from hoffice_app.domain.org import employees
 from hoffice_app.domain.auth import WRONG_LOGIN, login
+from hoffice_app.domain.org import employees
 from tests.factories import PASSWORD, make_employee
 
 

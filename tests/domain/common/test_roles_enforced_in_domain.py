@@ -2,9 +2,10 @@
 import pytest
 from sqlmodel import select
 
-from hoffice_app.domain.masters import entries as masters, settings
-from hoffice_app.domain.org import employees
 from hoffice_app.domain.common import PermissionDenied
+from hoffice_app.domain.masters import entries as masters
+from hoffice_app.domain.masters import settings
+from hoffice_app.domain.org import employees
 from hoffice_app.models import Employee, MasterEntry
 
 ONLY_ADMIN = "Only an administrator can do that."

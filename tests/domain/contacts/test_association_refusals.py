@@ -2,11 +2,9 @@
 relation, and a contact the actor may not see."""
 import pytest
 
-from hoffice_app.domain.contacts import associations
-from hoffice_app.domain.contacts import NOT_FOUND
 from hoffice_app.domain.common import ValidationError
-from tests.contact_factory import actor, make_contact, make_private, master_id
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from hoffice_app.domain.contacts import NOT_FOUND, associations
+from tests.contact_factory import actor, demo, engine, make_contact, make_private, master_id  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def _refusal(session, who, contact_id, code, relation_id, now):

@@ -1,9 +1,7 @@
 """An association "<contact> is <relation> of <other>" shows on both contacts,
 worded from each side."""
-from hoffice_app.domain.contacts import associations
-from hoffice_app.domain.contacts import contact_detail
-from tests.contact_factory import make_contact, master_id
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from hoffice_app.domain.contacts import associations, contact_detail
+from tests.contact_factory import demo, engine, make_contact, master_id  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def test_link_reads_from_each_side(session, executive, now):

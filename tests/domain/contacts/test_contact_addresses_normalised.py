@@ -2,12 +2,11 @@
 exactly one default address."""
 import pytest
 
+from hoffice_app.domain.common import ValidationError
+from hoffice_app.domain.contacts import contact_detail, form_values
 from hoffice_app.domain.contacts import save as contacts
 from hoffice_app.domain.masters import settings
-from hoffice_app.domain.contacts import contact_detail, form_values
-from hoffice_app.domain.common import ValidationError
-from tests.contact_factory import contact_data, make_contact, master_id, refused
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import contact_data, demo, engine, make_contact, master_id, refused  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def _addresses(session, actor, contact):

@@ -1,9 +1,7 @@
 """Aliases are tidied, kept once each, and find the contact in search."""
+from hoffice_app.domain.contacts import ContactQuery, contact_detail, pick_contacts, search_contacts
 from hoffice_app.domain.contacts import save as contacts
-from hoffice_app.domain.contacts import contact_detail
-from hoffice_app.domain.contacts import ContactQuery, pick_contacts, search_contacts
-from tests.contact_factory import contact_data, make_contact
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import contact_data, demo, engine, make_contact  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def test_repeats_and_blanks_dropped(session, executive, now):

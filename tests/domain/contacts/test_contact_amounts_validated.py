@@ -3,10 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from hoffice_app.domain.contacts import contact_detail
 from hoffice_app.domain.common import ValidationError
-from tests.contact_factory import contact_data, make_contact, refused
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from hoffice_app.domain.contacts import contact_detail
+from tests.contact_factory import contact_data, demo, engine, make_contact, refused  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def test_indian_thousands_separators(session, executive, now):

@@ -2,10 +2,9 @@
 failed save burns no number."""
 import pytest
 
-from hoffice_app.domain.contacts import save as contacts
 from hoffice_app.domain.contacts import contact_detail
-from tests.contact_factory import contact_data, make_contact, refused
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from hoffice_app.domain.contacts import save as contacts
+from tests.contact_factory import contact_data, demo, engine, make_contact, refused  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def test_first_two_contacts_get_c000001_and_c000002(session, executive, now):

@@ -1,8 +1,7 @@
 """Dates are YYYY-MM-DD, never after the company's today, and death comes after birth."""
 from datetime import date, datetime, timezone
 
-from tests.contact_factory import contact_data, make_contact, refused
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import contact_data, demo, engine, make_contact, refused  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def test_birth_tomorrow_refused(session, executive, now):

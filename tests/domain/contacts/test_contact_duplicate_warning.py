@@ -2,10 +2,9 @@
 the other contact named; the user may save anyway."""
 import pytest
 
-from hoffice_app.domain.contacts import save as contacts
 from hoffice_app.domain.contacts import DuplicateHit
-from tests.contact_factory import actor, contact_data, make_contact, make_private
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from hoffice_app.domain.contacts import save as contacts
+from tests.contact_factory import actor, contact_data, demo, engine, make_contact, make_private  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def _hits(session, who, now, data, **kw):

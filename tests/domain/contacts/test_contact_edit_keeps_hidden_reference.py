@@ -2,10 +2,9 @@
 contact; the reference they cannot see is kept as it was."""
 import pytest
 
-from hoffice_app.domain.contacts import save as contacts
 from hoffice_app.domain.contacts import contact_detail, form_values
-from tests.contact_factory import actor, make_contact, make_private
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from hoffice_app.domain.contacts import save as contacts
+from tests.contact_factory import actor, demo, engine, make_contact, make_private  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """E-mail addresses are checked and tidied: the domain is lower-cased, the local part kept."""
 from hoffice_app.domain.contacts import contact_detail
-from tests.contact_factory import contact_data, make_contact, refused
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import contact_data, demo, engine, make_contact, refused  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def test_bad_address_refused_under_its_position(session, executive, now):

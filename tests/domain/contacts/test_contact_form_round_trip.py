@@ -1,10 +1,9 @@
 """Opening the edit form and saving it unchanged keeps the contact exactly as it was."""
 from dataclasses import replace
 
-from hoffice_app.domain.contacts import save as contacts
 from hoffice_app.domain.contacts import contact_detail, form_values
-from tests.contact_factory import employee_id, make_contact, master_id
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from hoffice_app.domain.contacts import save as contacts
+from tests.contact_factory import demo, employee_id, engine, make_contact, master_id  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def test_unchanged_form_saves_the_same_contact(session, admin, executive, now):

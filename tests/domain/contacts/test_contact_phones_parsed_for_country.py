@@ -1,7 +1,6 @@
 """Phones are read for the contact's country and stored in E.164."""
 from hoffice_app.domain.contacts import contact_detail
-from tests.contact_factory import contact_data, make_contact, refused
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import contact_data, demo, engine, make_contact, refused  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def _phones(session, actor, contact):

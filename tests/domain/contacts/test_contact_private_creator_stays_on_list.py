@@ -1,10 +1,8 @@
 """Whoever makes a contact private (if not an administrator) stays on its list;
 an administrator must name at least one employee."""
+from hoffice_app.domain.contacts import ContactQuery, contact_detail, search_contacts
 from hoffice_app.domain.contacts import save as contacts
-from hoffice_app.domain.contacts import contact_detail
-from hoffice_app.domain.contacts import ContactQuery, search_contacts
-from tests.contact_factory import actor, contact_data, employee_id, make_contact, make_private, refused
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import actor, contact_data, demo, employee_id, engine, make_contact, make_private, refused  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def test_executive_sharing_with_a_colleague_keeps_seeing_it(session, demo, now):

@@ -2,12 +2,17 @@
 search rows and totals, pickers, filter choices, counts and associations."""
 import pytest
 
-from hoffice_app.domain.contacts import associations, save as contacts
-from hoffice_app.domain.contacts import NOT_FOUND
-from hoffice_app.domain.contacts import ContactQuery, address_choices, pick_contacts, search_contacts
 from hoffice_app.domain.common import NotFound
-from tests.contact_factory import actor, make_contact, make_private, master_id
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from hoffice_app.domain.contacts import (
+    NOT_FOUND,
+    ContactQuery,
+    address_choices,
+    associations,
+    pick_contacts,
+    search_contacts,
+)
+from hoffice_app.domain.contacts import save as contacts
+from tests.contact_factory import actor, demo, engine, make_contact, make_private, master_id  # noqa: F401  (fixtures: a copy of one seeded database)
 
 SEES = ("E01", "E03")
 BLIND = ("E02", "E04")

@@ -2,12 +2,10 @@
 "not found" as for a contact that does not exist."""
 import pytest
 
-from hoffice_app.domain.contacts import save as contacts
-from hoffice_app.domain.contacts import NOT_FOUND, get_visible
-from hoffice_app.domain.contacts import contact_detail, form_values
 from hoffice_app.domain.common import NotFound
-from tests.contact_factory import actor, contact_data, make_private
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from hoffice_app.domain.contacts import NOT_FOUND, contact_detail, form_values, get_visible
+from hoffice_app.domain.contacts import save as contacts
+from tests.contact_factory import actor, contact_data, demo, engine, make_private  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 @pytest.fixture

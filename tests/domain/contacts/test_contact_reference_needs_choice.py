@@ -1,8 +1,16 @@
 """"Came through" a contact, an employee or a campaign: the kind needs a matching choice."""
 from hoffice_app.domain.contacts import contact_detail
-from tests.contact_factory import (actor, contact_data, employee_id, make_contact, make_private, master_id,
-                                   refused)
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import (  # noqa: F401  (fixtures: a copy of one seeded database)
+    actor,
+    contact_data,
+    demo,
+    employee_id,
+    engine,
+    make_contact,
+    make_private,
+    master_id,
+    refused,
+)
 
 
 def test_each_kind_without_a_choice_refused(session, executive, now):

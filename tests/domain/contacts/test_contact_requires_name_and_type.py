@@ -2,8 +2,7 @@
 from sqlmodel import func, select
 
 from hoffice_app.models import Contact
-from tests.contact_factory import contact_data, make_contact, master_id, refused
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import contact_data, demo, engine, make_contact, master_id, refused  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def _count(session):

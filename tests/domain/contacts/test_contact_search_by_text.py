@@ -3,8 +3,7 @@ e-mail, or a mobile typed in any of the usual ways."""
 import pytest
 
 from hoffice_app.domain.contacts import ContactQuery, search_contacts
-from tests.contact_factory import make_contact
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import demo, engine, make_contact  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 @pytest.fixture

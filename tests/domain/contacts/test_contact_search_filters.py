@@ -3,8 +3,7 @@ manager, division) each narrow the list and combine with each other."""
 import pytest
 
 from hoffice_app.domain.contacts import ContactQuery, search_contacts
-from tests.contact_factory import employee_id, make_contact, master_id
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import demo, employee_id, engine, make_contact, master_id  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 @pytest.fixture

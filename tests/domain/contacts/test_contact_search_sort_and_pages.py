@@ -6,8 +6,7 @@ import pytest
 
 from hoffice_app.domain.contacts import ContactQuery, search_contacts
 from hoffice_app.models import Contact
-from tests.contact_factory import make_contact, master_id
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import demo, engine, make_contact, master_id  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """"%" and "_" in the search box mean those characters, not SQL wildcards."""
 from hoffice_app.domain.contacts import ContactQuery, pick_contacts, search_contacts
-from tests.contact_factory import make_contact
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import demo, engine, make_contact  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def _names(session, who, text):

@@ -1,7 +1,6 @@
 """The segment must be one of the chosen industry's segments."""
 from hoffice_app.domain.contacts import contact_detail
-from tests.contact_factory import contact_data, make_contact, master_id, refused
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import contact_data, demo, engine, make_contact, master_id, refused  # noqa: F401  (fixtures: a copy of one seeded database)
 
 MISMATCH = {"segment_id": "That segment does not belong to the chosen industry."}
 

@@ -1,9 +1,7 @@
 """A prospect becomes a customer (and back) by hand."""
+from hoffice_app.domain.contacts import ContactQuery, contact_detail, search_contacts
 from hoffice_app.domain.contacts import save as contacts
-from hoffice_app.domain.contacts import contact_detail
-from hoffice_app.domain.contacts import ContactQuery, search_contacts
-from tests.contact_factory import make_contact
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import demo, engine, make_contact  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def test_new_contact_is_a_prospect(session, executive, now):

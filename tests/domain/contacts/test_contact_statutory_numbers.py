@@ -1,9 +1,8 @@
 """PAN and GSTIN in an unusual shape only warn (the contact is saved); an Aadhaar
 number must have 12 digits."""
-from hoffice_app.domain.contacts import save as contacts
 from hoffice_app.domain.contacts import contact_detail
-from tests.contact_factory import contact_data, refused
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from hoffice_app.domain.contacts import save as contacts
+from tests.contact_factory import contact_data, demo, engine, refused  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def _save(session, actor, now, **fields):

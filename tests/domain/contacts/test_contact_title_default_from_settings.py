@@ -1,8 +1,7 @@
 """A contact saved without a title gets the default title of the settings."""
-from hoffice_app.domain.masters import settings
 from hoffice_app.domain.contacts import contact_detail
-from tests.contact_factory import make_contact, master_id
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from hoffice_app.domain.masters import settings
+from tests.contact_factory import demo, engine, make_contact, master_id  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def test_no_title_gives_the_seeded_default_mr(session, executive, now):

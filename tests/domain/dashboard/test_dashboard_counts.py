@@ -1,9 +1,9 @@
 import pytest
 
 from hoffice_app.domain import dashboard
-from hoffice_app.domain.org import employees
 from hoffice_app.domain.auth import login, logout
 from hoffice_app.domain.common import PermissionDenied
+from hoffice_app.domain.org import employees
 from tests.conftest import DEMO_PASSWORD
 
 

@@ -2,8 +2,8 @@
 import pytest
 from sqlmodel import select
 
-from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.common import NotFound
+from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.leads import save_lead
 from hoffice_app.models import LeadEvent
 from tests.contact_factory import actor, demo, engine, make_contact  # noqa: F401

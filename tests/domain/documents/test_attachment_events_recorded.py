@@ -4,10 +4,9 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.common import ValidationError
-from hoffice_app.domain.leads import lead_detail
-from hoffice_app.domain.leads import save_lead
+from hoffice_app.domain.documents import service as documents
+from hoffice_app.domain.leads import lead_detail, save_lead
 from hoffice_app.models import Lead, LeadEvent
 from tests.contact_factory import demo, engine, make_contact  # noqa: F401
 

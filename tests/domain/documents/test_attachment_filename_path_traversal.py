@@ -2,6 +2,7 @@
 import re
 
 import pytest
+from sqlmodel import select
 
 from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.leads import save_lead
@@ -48,7 +49,7 @@ def test_disk_name_is_random_hex_never_the_users_name(session, executive, now, l
     documents.store_and_attach(session, executive, lead.id, "quote.pdf", PDF, now=now)
     documents.store_and_attach(session, executive, lead.id, "quote.pdf", PDF, now=now)
     session.commit()
-    keys = [d.storage_key for d in session.query(Document).all()]
+    keys = [d.storage_key for d in session.exec(select(Document)).all()]
     assert len(set(keys)) == 2 and all(re.fullmatch(r"[0-9a-f]{32}", k) for k in keys)
     names = sorted(p.name for p in files.rglob("*") if p.is_file())
     assert names == sorted(keys)

@@ -1,8 +1,8 @@
 """Uploading to, or listing the files of, a lead you cannot see is refused and stores nothing."""
 import pytest
 
-from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.common import NotFound
+from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.leads import save_lead
 from tests.contact_factory import actor, demo, engine, make_contact  # noqa: F401
 

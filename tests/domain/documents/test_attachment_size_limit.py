@@ -1,8 +1,8 @@
 """A file over the limit is refused with its size and the limit; nothing is written."""
 import pytest
 
-from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.common import ValidationError
+from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.leads import save_lead
 from tests.contact_factory import demo, engine, make_contact  # noqa: F401
 

@@ -2,6 +2,7 @@
 import hashlib
 
 import pytest
+from sqlmodel import select
 
 from hoffice_app.db import PROJECT_ROOT
 from hoffice_app.domain.documents import service as documents
@@ -41,7 +42,7 @@ def test_upload_lands_in_the_configured_store_with_its_hash(session, executive, 
     lead = save_lead(session, executive, {"title": "Printer order", "contact_code": contact.code}, now=now)
     documents.store_and_attach(session, executive, lead.id, "quote.pdf", PDF, now=now)
     session.commit()
-    doc = session.query(Document).one()
+    doc = session.exec(select(Document)).one()
     path, _name, _type = documents.open_for_download(session, executive, doc.id)
     assert path.parent.parent == (tmp_path / "private").resolve()
     assert path.read_bytes() == PDF and doc.size == len(PDF) and doc.sha256 == hashlib.sha256(PDF).hexdigest()

@@ -1,8 +1,8 @@
 """Only the listed extensions are accepted; the message names the refused type and what is allowed."""
 import pytest
 
-from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.common import ValidationError
+from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.leads import save_lead
 from tests.contact_factory import demo, engine, make_contact  # noqa: F401
 

@@ -1,8 +1,8 @@
 """Only the uploader and people who can see a lead the file is attached to may download it."""
 import pytest
 
-from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.common import NotFound
+from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.leads import save_lead
 from tests.contact_factory import actor, demo, engine, make_contact  # noqa: F401
 

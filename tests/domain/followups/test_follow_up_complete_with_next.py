@@ -4,11 +4,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from hoffice_app.domain.followups import service as followups
 from hoffice_app.domain.common import DomainError, ValidationError
+from hoffice_app.domain.followups import service as followups
 from hoffice_app.models import FollowUp
-from tests.lead_factory import make_lead
-from tests.lead_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.lead_factory import demo, engine, make_lead  # noqa: F401  (fixtures: a copy of one seeded database)
 
 LATER = datetime(2026, 3, 2, 11, 0, tzinfo=timezone.utc)  # 16:30 company time
 

@@ -7,8 +7,7 @@ import pytest
 from hoffice_app.domain.followups import service as followups
 from hoffice_app.domain.leads import save as leads
 from hoffice_app.models import Contact
-from tests.lead_factory import actor, employee_id, make_lead
-from tests.lead_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.lead_factory import actor, demo, employee_id, engine, make_lead  # noqa: F401  (fixtures: a copy of one seeded database)
 
 PLANNED_AT = datetime(2026, 3, 1, 3, 0, tzinfo=timezone.utc)  # 1 Mar, 08:30 company time
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)  # 2 Mar, 15:00 company time

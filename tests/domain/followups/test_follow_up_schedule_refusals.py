@@ -4,12 +4,11 @@ written when any of it is wrong."""
 import pytest
 from sqlmodel import func, select
 
+from hoffice_app.domain.common import ValidationError
 from hoffice_app.domain.followups import service as followups
 from hoffice_app.domain.org import find_by_code
-from hoffice_app.domain.common import ValidationError
 from hoffice_app.models import FollowUp, LeadEvent
-from tests.lead_factory import employee_id, make_lead
-from tests.lead_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.lead_factory import demo, employee_id, engine, make_lead  # noqa: F401  (fixtures: a copy of one seeded database)
 
 # now: 2026-03-02 09:30 UTC = 15:00 company time (Asia/Kolkata)
 GOOD = {"kind": "call", "due_at": "2026-03-10T11:00"}

@@ -7,8 +7,7 @@ from sqlmodel import Session
 from hoffice_app.domain.followups import service as followups
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import FollowUp, Lead
-from tests.lead_factory import actor, employee_id, make_lead
-from tests.lead_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.lead_factory import actor, demo, employee_id, engine, make_lead  # noqa: F401  (fixtures: a copy of one seeded database)
 
 # conftest's now: 2026-03-02 09:30 UTC = 15:00 in Asia/Kolkata (the default company time zone)
 

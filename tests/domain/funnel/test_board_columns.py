@@ -2,8 +2,7 @@
 board's filters, the first 50 cards and the next ones on demand."""
 from sqlmodel import select
 
-from hoffice_app.domain.funnel import board
-from hoffice_app.domain.funnel import BoardFilter
+from hoffice_app.domain.funnel import BoardFilter, board
 from hoffice_app.models import FunnelStage, Lead
 from tests.domain.leads.test_lead_list_helpers import actor, demo, engine, master_id, new_lead, titles  # noqa: F401
 

@@ -2,9 +2,9 @@
 import pytest
 from sqlmodel import select
 
+from hoffice_app.domain.common import DomainError, PermissionDenied, ValidationError
 from hoffice_app.domain.funnel import admin as fa
 from hoffice_app.domain.funnel import moves as pipeline
-from hoffice_app.domain.common import DomainError, PermissionDenied, ValidationError
 from hoffice_app.models import FunnelStage
 from tests.contact_factory import actor
 from tests.lead_factory import demo, engine, make_lead  # noqa: F401

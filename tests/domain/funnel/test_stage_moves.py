@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from hoffice_app.domain.funnel import moves as pipeline
 from hoffice_app.domain.common import NotFound, ValidationError
+from hoffice_app.domain.funnel import moves as pipeline
 from hoffice_app.models import Contact, FunnelStage, StageChange
 from tests.contact_factory import actor, master_id
 from tests.lead_factory import demo, engine, make_lead  # noqa: F401

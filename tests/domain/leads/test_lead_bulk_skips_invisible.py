@@ -4,8 +4,7 @@ from sqlmodel import select
 
 from hoffice_app.domain.leads import bulk_assign, bulk_set_status
 from hoffice_app.models import Lead, LeadEvent
-from tests.domain.leads.test_lead_list_helpers import (actor, demo, employee_id, engine,  # noqa: F401
-                                                       master_id, new_lead)
+from tests.domain.leads.test_lead_list_helpers import actor, demo, employee_id, engine, master_id, new_lead  # noqa: F401
 
 
 def _lines(session, lead_id):

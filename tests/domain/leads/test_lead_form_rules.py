@@ -2,12 +2,12 @@
 import pytest
 from sqlmodel import select
 
+from hoffice_app.domain.common import ValidationError
 from hoffice_app.domain.contacts import associations
 from hoffice_app.domain.leads import save as leads
 from hoffice_app.domain.masters import settings
-from hoffice_app.domain.common import ValidationError
 from hoffice_app.models import Contact, ContactAddress, LeadEvent, LeadProduct
-from tests.contact_factory import master_id, make_contact
+from tests.contact_factory import make_contact, master_id
 from tests.lead_factory import demo, engine, lead_data, make_lead  # noqa: F401
 
 

@@ -1,8 +1,7 @@
 """Filters, the quick view and the text search combine: a lead must match all of them."""
 from datetime import timedelta
 
-from tests.domain.leads.test_lead_list_helpers import (demo, employee_id, engine, master_id,  # noqa: F401
-                                                       new_lead, page, titles)
+from tests.domain.leads.test_lead_list_helpers import demo, employee_id, engine, master_id, new_lead, page, titles  # noqa: F401
 
 
 def test_status_assignee_and_value_together(session, now, demo):  # noqa: F811

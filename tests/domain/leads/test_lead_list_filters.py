@@ -1,8 +1,16 @@
 """Each advanced filter of the lead list narrows the rows to the leads that match it."""
 from datetime import datetime, timedelta, timezone
 
-from tests.domain.leads.test_lead_list_helpers import (actor, demo, employee_id, engine,  # noqa: F401
-                                                       make_contact, master_id, new_lead, titles)
+from tests.domain.leads.test_lead_list_helpers import (  # noqa: F401
+    actor,
+    demo,
+    employee_id,
+    engine,
+    make_contact,
+    master_id,
+    new_lead,
+    titles,
+)
 
 
 def ids(session, kind, name):

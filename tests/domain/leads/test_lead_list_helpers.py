@@ -11,8 +11,8 @@ from datetime import datetime
 
 from sqlmodel import select
 
-from hoffice_app.domain.leads import save as leads
 from hoffice_app.domain.leads import LeadQuery, search_leads
+from hoffice_app.domain.leads import save as leads
 from hoffice_app.models import Contact
 from tests.contact_factory import actor, demo, employee_id, engine, make_contact, master_id  # noqa: F401
 

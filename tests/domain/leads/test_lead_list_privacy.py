@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from hoffice_app.domain.leads import QUICK_VIEWS
-from tests.domain.leads.test_lead_list_helpers import demo, engine, employee_id, new_lead, page, titles  # noqa: F401
+from tests.domain.leads.test_lead_list_helpers import demo, employee_id, engine, new_lead, page, titles  # noqa: F401
 
 KARAN_ONLY = {"karan assigned", "karan created", "karan overdue", "karan unassigned", "karan closed"}
 

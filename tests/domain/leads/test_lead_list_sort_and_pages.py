@@ -3,8 +3,8 @@ from datetime import timedelta
 
 import pytest
 
-from hoffice_app.domain.leads import search as lead_search
 from hoffice_app.domain.leads import SORTS
+from hoffice_app.domain.leads import search as lead_search
 from tests.domain.leads.test_lead_list_helpers import demo, engine, new_lead, page  # noqa: F401
 
 

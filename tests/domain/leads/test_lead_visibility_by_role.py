@@ -3,8 +3,8 @@ followed; executives assigned, created or followed. The refusal reads the same
 as for a lead that does not exist."""
 import pytest
 
-from hoffice_app.domain.leads import access as lead_access
 from hoffice_app.domain.common import NotFound
+from hoffice_app.domain.leads import access as lead_access
 from tests.contact_factory import actor, employee_id
 from tests.lead_factory import demo, engine, make_lead  # noqa: F401
 

@@ -1,9 +1,8 @@
 """Saving a set of lead filters under a name, listing, applying and deleting it."""
 import pytest
 
-from hoffice_app.domain.common import NotFound, ValidationError
+from hoffice_app.domain.common import NotFound, Option, ValidationError
 from hoffice_app.domain.leads import delete_view, get_view, list_views, save_view
-from hoffice_app.domain.common import Option
 from tests.domain.leads.test_lead_list_helpers import actor, demo, engine  # noqa: F401
 
 

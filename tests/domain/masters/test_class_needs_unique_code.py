@@ -1,7 +1,7 @@
 import pytest
 
-from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.common import ValidationError
+from hoffice_app.domain.masters import entries as masters
 
 
 def test_class_without_code_refused(session, admin):

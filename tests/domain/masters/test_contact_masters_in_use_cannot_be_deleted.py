@@ -1,11 +1,11 @@
 """A master entry a contact uses cannot be deleted; the refusal says contacts use it."""
 import pytest
 
-from hoffice_app.domain.contacts import associations, save as contacts
-from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.common import ValidationError
-from tests.contact_factory import contact_data, make_contact, master_id
-from tests.contact_factory import demo, engine  # noqa: F401  (fixtures: a copy of one seeded database)
+from hoffice_app.domain.contacts import associations
+from hoffice_app.domain.contacts import save as contacts
+from hoffice_app.domain.masters import entries as masters
+from tests.contact_factory import contact_data, demo, engine, make_contact, master_id  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
 def _refusal(session, admin, kind, name):

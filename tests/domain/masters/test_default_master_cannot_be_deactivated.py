@@ -1,8 +1,9 @@
 import pytest
 from sqlmodel import select
 
-from hoffice_app.domain.masters import entries as masters, settings
 from hoffice_app.domain.common import ValidationError
+from hoffice_app.domain.masters import entries as masters
+from hoffice_app.domain.masters import settings
 from hoffice_app.models import MasterEntry
 
 

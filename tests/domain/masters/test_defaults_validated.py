@@ -1,7 +1,7 @@
 import pytest
 
-from hoffice_app.domain.masters import settings
 from hoffice_app.domain.common import ValidationError
+from hoffice_app.domain.masters import settings
 
 
 @pytest.mark.parametrize("key, value, message", [

@@ -1,7 +1,7 @@
 import pytest
 
-from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.common import ValidationError
+from hoffice_app.domain.masters import entries as masters
 
 
 @pytest.mark.parametrize("name", ["website", "  WEBSITE ", "Google   ads"])

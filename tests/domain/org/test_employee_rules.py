@@ -1,7 +1,7 @@
 import pytest
 
-from hoffice_app.domain.org import employees
 from hoffice_app.domain.common import ValidationError
+from hoffice_app.domain.org import employees
 
 
 def _data(**over):

@@ -1,8 +1,7 @@
 import pytest
 
-from hoffice_app.domain.org import employees
 from hoffice_app.domain.common import ValidationError
-from hoffice_app.domain.org import find_by_code
+from hoffice_app.domain.org import employees, find_by_code
 
 
 def _as_data(view, **over):

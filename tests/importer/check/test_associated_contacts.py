@@ -2,7 +2,8 @@
 from sqlmodel import select
 
 from hoffice_app.domain.contacts import list_associations
-from hoffice_app.importer import jobs, submit as submitting
+from hoffice_app.importer import jobs
+from hoffice_app.importer import submit as submitting
 from hoffice_app.models import ContactAssociation
 from tests.contact_factory import make_contact, make_private
 from tests.importer.helpers import by_email, review, row, run, xlsx

@@ -74,8 +74,8 @@ def test_skip_is_the_default_and_nothing_is_created_twice(session, admin, now, t
 
 
 def test_a_private_contact_the_importer_cannot_see_is_not_named(session, admin, executive, now, tmp_path):
-    from tests.contact_factory import make_private
     from hoffice_app.importer import jobs
+    from tests.contact_factory import make_private
 
     make_private(session, admin, now, "Hidden Client", shared_with=("E04",), emails=["hidden@example.com"])
     session.commit()

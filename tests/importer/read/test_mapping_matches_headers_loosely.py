@@ -1,8 +1,7 @@
-from hoffice_app.importer.read.mapping import auto_map, clean, missing_mandatory
-
 import pytest
 
 from hoffice_app.domain.common import ValidationError
+from hoffice_app.importer.read.mapping import auto_map, clean, missing_mandatory
 
 
 def test_case_spacing_and_punctuation_do_not_matter():

@@ -2,8 +2,8 @@
 from sqlmodel import select
 
 from hoffice_app.domain.contacts import ContactQuery
-from hoffice_app.importer.sheets.export import export_contacts
 from hoffice_app.importer.read.reader import open_sheet
+from hoffice_app.importer.sheets.export import export_contacts
 from hoffice_app.models import ContactAssociation
 from tests.contact_factory import make_private, master_id
 from tests.importer.helpers import count_contacts, row, run, xlsx

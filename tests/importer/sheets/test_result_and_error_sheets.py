@@ -4,8 +4,8 @@ import zipfile
 from openpyxl import load_workbook
 
 from hoffice_app.importer import submit as submitting
-from hoffice_app.importer.sheets.export import export_contacts
 from hoffice_app.importer.read.reader import open_sheet
+from hoffice_app.importer.sheets.export import export_contacts
 from tests.importer.helpers import by_email, csv_file, read_xlsx, review, row, run, xlsx
 
 RISKY = ["=HYPERLINK(\"http://x\",\"y\")", "+91 93270", "-5+3", "@SUM(A1)", "\tTabbed", "\rReturned"]

@@ -7,7 +7,8 @@ import time
 
 from sqlmodel import select
 
-from hoffice_app.importer import jobs, submit as submitting
+from hoffice_app.importer import jobs
+from hoffice_app.importer import submit as submitting
 from hoffice_app.importer.sheets import result_after_commit as result_sheet
 from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.models import Contact

@@ -3,8 +3,7 @@ import random
 
 import pytest
 
-from hoffice_app.domain.contacts import build_search_text
-from hoffice_app.domain.contacts import parse_phone
+from hoffice_app.domain.contacts import build_search_text, parse_phone
 from hoffice_app.importer.speed import fastpath
 
 
@@ -91,8 +90,8 @@ def test_india_type_check_equals_libphonenumber():
 def test_a_new_contacts_phones_are_as_phones_after_gives_them():
     from itertools import combinations
 
-    from hoffice_app.importer.write.rows import new_phones, phones_after
     from hoffice_app.importer.check.normalize import PHONE_SLOTS, Parsed
+    from hoffice_app.importer.write.rows import new_phones, phones_after
     slots = [key for key, _kind, _mobile in PHONE_SLOTS]
     for size in range(len(slots) + 1):
         for chosen in combinations(slots, size):
