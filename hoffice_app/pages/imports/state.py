@@ -43,6 +43,7 @@ class ImportState(ReviewSteps, AuthState):
     remembered: bool = False
     data_rows: int = 0
     kam_options: list[Option] = []
+    limits_label: str = ""  # "up to 50 MB and 1,048,576 rows", from the import limit settings
 
     @rx.event
     def load(self):
@@ -55,6 +56,8 @@ class ImportState(ReviewSteps, AuthState):
         wanted = as_id(self.router.url.path.rstrip("/").rsplit("/", 1)[-1])
         try:
             with unit_of_work() as session:
+                limits = jobs.limits(session)
+                self.limits_label = f"up to {limits.max_bytes // 2**20} MB and {limits.max_rows:,} rows"
                 self.kam_options = [Option(str(e.id), e.name) for e in employees.list_employees(
                     session, actor, include_inactive=False)]
                 if wanted is None:

@@ -47,7 +47,7 @@ def _upload_step() -> rx.Component:
     zone = rx.upload.root(
         rx.vstack(rx.icon("file-up", size=32, color=rx.color("accent", 9)),
                   rx.text("Drop the file here, or ", rx.text.strong("choose it"), size="3"),
-                  rx.text(".xlsx, .xls or .csv · up to 50 MB and 1,048,576 rows", size="1", color_scheme="gray"),
+                  rx.text(".xlsx, .xls or .csv · ", S.limits_label, size="1", color_scheme="gray"),
                   align="center", spacing="2", padding="2rem"),
         id=UPLOAD_ID, max_files=1, multiple=False, no_keyboard=False,
         accept={"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
