@@ -1,9 +1,9 @@
 """Run the committed Alembic migrations from Python (CLI, run script, tests)."""
 from __future__ import annotations
 
+from alembic import command
 from alembic.config import Config
 
-from alembic import command
 from hoffice_app.db import PROJECT_ROOT, get_engine
 
 # Tables that live outside the models on purpose (SQLite's full-text indexes of

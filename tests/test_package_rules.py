@@ -21,9 +21,14 @@ def _module_of(path: Path) -> str:
 
 
 def _imports_from(path: Path):
+    """(module, names) of every import of our code: ``from m import a, b`` and ``import m``."""
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("hoffice_app"):
             yield node.module, [a.name for a in node.names]
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("hoffice_app"):
+                    yield alias.name, []
 
 
 def test_domain_is_packages_not_loose_modules():
@@ -62,6 +67,19 @@ def test_callers_outside_a_context_go_through_its_package():
                 inside = me.startswith(f"hoffice_app.domain.{parts[2]}")
                 if not inside:
                     offenders.append(f"{path.relative_to(ROOT)}: {module}")
+    assert offenders == []
+
+
+def test_app_code_outside_the_importer_uses_its_top_level_modules():
+    """Pages, HTTP routes and the CLI call jobs / submit / run (and read views / errors); the stages stay
+    inside, except the two sheets served on request (export, template)."""
+    allowed = {"hoffice_app.importer", "hoffice_app.importer.sheets"} | {
+        f"hoffice_app.importer.{m}" for m in ("jobs", "submit", "run", "views", "errors", "sheets.export",
+                                               "sheets.template")}
+    offenders = [f"{path.relative_to(ROOT)}: {module}" for path in APP.rglob("*.py")
+                 if ".web" not in path.parts and not path.is_relative_to(APP / "importer")
+                 for module, _names in _imports_from(path)
+                 if module.startswith("hoffice_app.importer") and module not in allowed]
     assert offenders == []
 
 

@@ -70,6 +70,11 @@ def limits(session: Session) -> Limits:
     return replace(DEFAULT_LIMITS, **values)
 
 
+def limits_text(limits: Limits) -> str:
+    """The limits as the upload step states them: "up to 50 MB and 1,048,576 rows"."""
+    return f"up to {limits.max_bytes // 2**20} MB and {limits.max_rows:,} rows"
+
+
 def job_dir(job_id: int) -> Path:
     folder = storage_dir() / f"job-{job_id}"
     folder.mkdir(exist_ok=True, mode=0o700)
@@ -87,8 +92,8 @@ def get_job(session: Session, actor: Actor, job_id: int) -> ImportJob:
 
 def job_view(session: Session, actor: Actor, job_id: int) -> JobView:
     job = get_job(session, actor, job_id)
-    counts = {k: getattr(job, k) for k in ("total", "valid", "invalid", "duplicate", "to_create", "to_update",
-                                           "warnings")}
+    counts = {k: getattr(job, k)
+              for k in ("total", "valid", "invalid", "duplicate", "to_create", "to_update", "warnings")}
     return JobView(id=job.id, file_name=job.file_name, status=job.status, sheet=job.sheet, policy=job.policy,
                    key_account_manager_id=job.key_account_manager_id, counts=counts)
 

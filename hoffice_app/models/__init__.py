@@ -1,31 +1,31 @@
 """SQLModel tables. Importing this package registers every table on the metadata."""
 from hoffice_app.models.contacts import (
-                                         Contact,
-                                         ContactAddress,
-                                         ContactAlias,
-                                         ContactAssociation,
-                                         ContactCategory,
-                                         ContactDivision,
-                                         ContactEmail,
-                                         ContactPhone,
-                                         ContactPrivacy,
+    Contact,
+    ContactAddress,
+    ContactAlias,
+    ContactAssociation,
+    ContactCategory,
+    ContactDivision,
+    ContactEmail,
+    ContactPhone,
+    ContactPrivacy,
 )
 from hoffice_app.models.counters import CodeCounter
 from hoffice_app.models.funnels import Funnel, FunnelStage, StageChange
 from hoffice_app.models.imports import ImportIssue, ImportJob, ImportMapping, JobStatus
 from hoffice_app.models.leads import (
-                                         Document,
-                                         DueState,
-                                         FollowUp,
-                                         FollowUpStatus,
-                                         Lead,
-                                         LeadAlsoNotify,
-                                         LeadAssociatedContact,
-                                         LeadAttachment,
-                                         LeadEvent,
-                                         LeadFollower,
-                                         LeadProduct,
-                                         SavedLeadView,
+    Document,
+    DueState,
+    FollowUp,
+    FollowUpStatus,
+    Lead,
+    LeadAlsoNotify,
+    LeadAssociatedContact,
+    LeadAttachment,
+    LeadEvent,
+    LeadFollower,
+    LeadProduct,
+    SavedLeadView,
 )
 from hoffice_app.models.masters import MasterEntry, Setting
 from hoffice_app.models.users import AuthSession, Employee, EmployeeDivision, LoginThrottle

@@ -21,8 +21,6 @@ from .search import MAX_PER_PAGE, SORTS, ContactQuery, address_choices, conditio
 from .views import AddressView, AssociationView, ContactRow, DuplicateHit, PhoneView
 
 __all__ = [
-    "visible_id",
-    "save_from_form",
     "address_choices",
     "AddressView",
     "AMOUNT_MAX",
@@ -53,10 +51,12 @@ __all__ = [
     "reference_label",
     "remove_association",
     "save_contact",
+    "save_from_form",
     "search_contacts",
     "search_digits",
     "set_customer",
     "SORTS",
     "TEXT_LIMITS",
     "visible_clause",
+    "visible_id",
 ]

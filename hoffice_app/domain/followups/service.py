@@ -201,8 +201,8 @@ def lead_follow_ups(session: Session, actor: Actor, lead_id: int, *, now: dateti
     lead = get_visible(session, actor, lead_id=as_id(lead_id))
     of_lead = _query().where(FollowUp.lead_id == lead.id)
     planned = of_lead.where(FollowUp.status == FollowUpStatus.PLANNED).order_by(FollowUp.due_at, FollowUp.id)
-    done = of_lead.where(FollowUp.status != FollowUpStatus.PLANNED).order_by(FollowUp.completed_at.desc(),
-                                                                             FollowUp.id.desc())
+    done = (of_lead.where(FollowUp.status != FollowUpStatus.PLANNED)
+            .order_by(FollowUp.completed_at.desc(), FollowUp.id.desc()))
     return _views(session, planned, now=now) + _views(session, done, now=now)
 
 

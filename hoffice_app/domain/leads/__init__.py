@@ -3,7 +3,7 @@ and quick views, the detail page, bulk actions, the timeline of events and saved
 """
 from .access import NOT_FOUND, can_see, get_visible, visible_clause
 from .bulk import bulk_assign, bulk_set_status
-from .detail import TimelineItem, contact_context, form_values, lead_detail, lead_id_for
+from .detail import TimelineItem, contact_context, form_values, lead_detail
 from .rules import parse_local
 from .save import add_note, save_from_form, save_lead
 from .saved_views import delete_view, get_view, list_views, save_view
@@ -24,7 +24,6 @@ from .timeline import record
 from .views import LeadQuery, LeadRow
 
 __all__ = [
-    "save_from_form",
     "add_note",
     "bulk_assign",
     "bulk_set_status",
@@ -37,7 +36,6 @@ __all__ = [
     "get_view",
     "get_visible",
     "lead_detail",
-    "lead_id_for",
     "LeadQuery",
     "LeadRow",
     "list_views",
@@ -50,6 +48,7 @@ __all__ = [
     "QUICK_VIEWS",
     "record",
     "ROW_COLUMNS",
+    "save_from_form",
     "save_lead",
     "save_view",
     "search_leads",

@@ -47,8 +47,8 @@ def visible_clause(session: Session, actor: Actor, *, scanning: bool = False):
     if actor.is_admin:
         return true()
     people = team_ids(session, actor.id) if actor.role == "manager" else {actor.id}
-    return or_(Lead.assigned_to_id.in_(people), Lead.created_by_id.in_(people), following_clause(actor,
-                                                                                                 scanning=scanning))
+    return or_(Lead.assigned_to_id.in_(people), Lead.created_by_id.in_(people),
+               following_clause(actor, scanning=scanning))
 
 
 def get_visible(session: Session, actor: Actor, *, lead_id: int | None = None, code: str | None = None) -> Lead:

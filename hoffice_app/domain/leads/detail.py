@@ -149,8 +149,8 @@ def lead_detail(session: Session, actor: Actor, code: str) -> LeadDetail:
         "Contact": f"{contact.name} ({contact.code})", "Mobile": ctx.mobile if ctx else "",
         "E-mail": ctx.email if ctx else "", "Address for this inquiry": _address_label(address, {}) if address else "",
         "Assigned to": employees.get(lead.assigned_to_id, ""), "Created by": employees.get(lead.created_by_id, ""),
-        "Date of assignment": local_text(lead.assigned_at,
-                                         tz), "Product category": names.get(lead.product_category_id, ""),
+        "Date of assignment": local_text(lead.assigned_at, tz),
+        "Product category": names.get(lead.product_category_id, ""),
         "Status": names.get(lead.status_id, ""), "Priority": names.get(lead.priority_id, ""),
         "Lead type": names.get(lead.lead_type_id, ""),
         "Estimated value": f"{lead.estimated_value:,.0f}" if lead.estimated_value is not None else "",
@@ -186,7 +186,3 @@ def _source_text(session: Session, lead: Lead, employees: dict, names: dict) -> 
     if kind == "campaign":
         return f"Campaign / activity: {names.get(lead.source_campaign_id, '')}"
     return ""
-
-
-def lead_id_for(session: Session, actor: Actor, code: str) -> int:
-    return get_visible(session, actor, code=code).id

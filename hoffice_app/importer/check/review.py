@@ -64,7 +64,7 @@ def review_rows(session: Session, actor: Actor, sheet: SheetRows, mapping: dict[
                 now: datetime, sink: Sink, progress: Progress | None = None,
                 staged_path: Path | None = None) -> ReviewCounts:
     """``staged_path``: the staged copy of ``sheet`` (spool.stage_sheet); with it a
-    big sheet is checked by worker processes (parallel.py)."""
+    big sheet is checked by worker processes (speed/workers.py)."""
     missing = missing_mandatory(mapping)
     if missing:
         raise ValidationError({"mapping": "Map a column to " + " and ".join(label(k) for k in missing) + "."})

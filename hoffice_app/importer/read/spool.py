@@ -33,7 +33,7 @@ from hoffice_app.importer.speed.gc_pause import gc_paused
 Chunk = list[tuple[Parsed, str]]
 
 
-STAGE_CHUNK = 2000  # also the unit of work handed to a worker process (parallel.py)
+STAGE_CHUNK = 2000  # also the unit of work handed to a worker process (speed/workers.py)
 
 
 class SpoolWriter:

@@ -59,7 +59,7 @@ def export_contacts(session: Session, actor: Actor, filters: ContactQuery | None
     batches = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
     url = session.get_bind().url
     big = len(ids) >= parallel.MIN_ROWS and parallel.shareable(url)
-    # Many contacts: worker processes read and format batches (parallel.py), this one zips them.
+    # Many contacts: worker processes read and format batches (speed/workers.py), this one zips them.
     # Only committed contacts are seen by them, as by anyone else: the export writes nothing.
     job = pickle.dumps((url.render_as_string(hide_password=False), actor, names, class_codes, employees))
     requests = (("export_rows", job, batch, first) for batch, first in zip(batches, range(2, len(ids) + 2, BATCH)))
@@ -125,8 +125,8 @@ def rows_of(session: Session, actor: Actor, ids: list[int], names: dict, class_c
             "date_of_birth": _day(c.date_of_birth), "anniversary": _day(c.anniversary),
             "date_of_death": _day(c.date_of_death),
             "class_name": names.get(c.class_id, ""), "class_code": class_codes.get(c.class_id) or "",
-            "gst_registration_type": c.gst_registration_type, "gst_member_type": vocab.code_of(vocab.SEZ_TYPES,
-                                                                                               c.sez_type),
+            "gst_registration_type": c.gst_registration_type,
+            "gst_member_type": vocab.code_of(vocab.SEZ_TYPES, c.sez_type),
             "gender": vocab.label_of(vocab.GENDERS, c.gender),
             "business_contact_type": vocab.label_of(vocab.BUSINESS_TYPES, c.business_contact_type),
         }

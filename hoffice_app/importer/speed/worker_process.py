@@ -1,4 +1,4 @@
-"""An import worker process (see ``parallel.py``):
+"""An import worker process (see ``workers.py``):
 ``python -m hoffice_app.importer.speed.worker_process``.
 
 Reads length-prefixed pickled requests on stdin — only ever written by its

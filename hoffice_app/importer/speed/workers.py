@@ -144,7 +144,7 @@ class Aside:
 
 
 def run_aside(kind: str, *args) -> Aside | None:
-    """Start ``parallel_worker`` job ``kind`` on a worker; None when none is free."""
+    """Start ``worker_process`` job ``kind`` on a worker; None when none is free."""
     if workers() < 1 or not _busy.acquire(blocking=False):
         return None
     try:
@@ -171,7 +171,7 @@ def chunk_offsets(staged: Path) -> Iterator[tuple[int, int]]:
 
 def checked_chunks(url: str, staged: Path, *, actor, ctx, columns: dict[str, int], policy: str):
     """``with checked_chunks(…) as chunks``: the staged sheet's chunks checked by the workers,
-    in file order, each as ``parallel_worker.check`` returns it; None when no worker is free."""
+    in file order, each as ``worker_process.check`` returns it; None when no worker is free."""
     job = pickle.dumps((url, actor, ctx, columns, policy))
     return in_order(("check", job, str(staged), offset, size) for offset, size in chunk_offsets(staged))
 

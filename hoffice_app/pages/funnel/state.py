@@ -39,6 +39,8 @@ class BoardState(BoardMoves, AuthState):
     funnel_options: list[Option] = []
     heads: list[ColumnHead] = []
     # One var per column slot, col_0 … col_{MAX_STAGES - 1}: a move re-sends only the columns it touched.
+    # (The class body is a plain namespace: its __annotations__ and vars() take the new names; the
+    # annotation is a string, as every annotation in this module is under `from __future__ import annotations`.)
     for _slot in SLOTS:
         __annotations__[_slot] = "list[list[str]]"
         vars()[_slot] = []

@@ -81,9 +81,8 @@ def _row(r: HistoryRow) -> rx.Component:
         rx.table.cell(r.who), rx.table.cell(r.when), rx.table.cell(status),
         rx.table.cell(r.total), rx.table.cell(r.created), rx.table.cell(r.updated),
         rx.table.cell(r.invalid), rx.table.cell(r.duplicate),
-        rx.table.cell(rx.cond(r.status == JobStatus.DONE.value, rx.hstack(sheet("result", "Result"), sheet("errors",
-                                                                                                           "Errors"),
-                                                            spacing="3"))))
+        rx.table.cell(rx.cond(r.status == JobStatus.DONE.value,
+                              rx.hstack(sheet("result", "Result"), sheet("errors", "Errors"), spacing="3"))))
 
 
 def history_page() -> rx.Component:

@@ -122,9 +122,8 @@ def summary_step() -> rx.Component:
     c = S.shown
     return rx.vstack(
         rx.callout("The import is complete.", icon="circle-check", color_scheme="green", width="100%"),
-        rx.flex(_stat("Total records in sheet", c.get("total", "0")), _stat("New records created", c.get("created",
-                                                                                                         "0"),
-                                                                          "green"),
+        rx.flex(_stat("Total records in sheet", c.get("total", "0")),
+                _stat("New records created", c.get("created", "0"), "green"),
                 _stat("Records updated", c.get("updated", "0"), "blue"), _stat("Valid records", c.get("valid", "0")),
                 _stat("Invalid records", c.get("invalid", "0"), "red"),
                 _stat("Duplicate records", c.get("duplicate", "0"), "amber"), spacing="3", wrap="wrap", width="100%"),

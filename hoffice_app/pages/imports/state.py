@@ -17,6 +17,7 @@ from hoffice_app.domain.common import DomainError, Option, as_id
 from hoffice_app.domain.org import employees
 from hoffice_app.importer import jobs, submit
 from hoffice_app.importer.errors import FileRefused
+from hoffice_app.importer.jobs import DEFAULT_LIMITS, limits_text
 from hoffice_app.importer.views import FieldOption, MappedColumn
 from hoffice_app.models import JobStatus
 from hoffice_app.pages.imports.review_state import ReviewSteps
@@ -29,7 +30,7 @@ SKIP = "__skip__"  # a column left out of the import (Radix items cannot hold ""
 
 
 class ImportState(ReviewSteps, AuthState):
-    step: int = WizardStep.UPLOAD.value
+    step: int = WizardStep.UPLOAD
     job_id: int = 0
     file_name: str = ""
     upload_error: str = ""
@@ -43,7 +44,8 @@ class ImportState(ReviewSteps, AuthState):
     remembered: bool = False
     data_rows: int = 0
     kam_options: list[Option] = []
-    limits_label: str = ""  # "up to 50 MB and 1,048,576 rows", from the import limit settings
+    limits_label: str = limits_text(DEFAULT_LIMITS)  # the import limit settings, read by load()
+    _max_bytes: int = DEFAULT_LIMITS.max_bytes
 
     @rx.event
     def load(self):
@@ -57,7 +59,7 @@ class ImportState(ReviewSteps, AuthState):
         try:
             with unit_of_work() as session:
                 limits = jobs.limits(session)
-                self.limits_label = f"up to {limits.max_bytes // 2**20} MB and {limits.max_rows:,} rows"
+                self.limits_label, self._max_bytes = limits_text(limits), limits.max_bytes
                 self.kam_options = [Option(str(e.id), e.name) for e in employees.list_employees(
                     session, actor, include_inactive=False)]
                 if wanted is None:
@@ -99,10 +101,8 @@ class ImportState(ReviewSteps, AuthState):
             self.upload_error = "Upload an .xlsx, .xls or .csv file (the template is an .xlsx)."
             return
         data = await upload.read()
-        with unit_of_work() as session:
-            max_bytes = jobs.limits(session).max_bytes
-        if len(data) > max_bytes:
-            self.upload_error = (f"The file is over {max_bytes // 2**20} MB; split it into smaller files and "
+        if len(data) > self._max_bytes:
+            self.upload_error = (f"The file is over {self._max_bytes // 2**20} MB; split it into smaller files and "
                                  "import them one by one.")
             return
         folder = jobs.storage_dir() / "uploads"

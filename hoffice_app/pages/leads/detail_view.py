@@ -120,8 +120,8 @@ def _body() -> rx.Component:
         field_error(S.note_error),
         rx.el.ul(rx.vstack(rx.foreach(S.timeline, _event), spacing="3"), style={"listStyle": "none", "padding": 0}),
         spacing="3", width="100%"))
-    return rx.vstack(header, rx.grid(details, rx.vstack(follow_ups, _attachments(), timeline, spacing="4",
-                                                        width="100%"),
+    side = rx.vstack(follow_ups, _attachments(), timeline, spacing="4", width="100%")
+    return rx.vstack(header, rx.grid(details, side,
                                      columns=rx.breakpoints(initial="1", lg="2"), spacing="4", width="100%"),
                      schedule_dialog(S), complete_dialog(S), _library_dialog(), spacing="4", width="100%")
 

@@ -167,8 +167,8 @@ class LeadFormState(LeadOptionsState):
     @rx.event
     def create_contact(self):
         """"+": a new contact made in place is a prospect, and becomes the lead's contact."""
-        data = {"name": self.new_contact.get("name", ""), "contact_type_id": self.new_contact.get("contact_type_id",
-                                                                                                  ""),
+        data = {"name": self.new_contact.get("name", ""),
+                "contact_type_id": self.new_contact.get("contact_type_id", ""),
                 "mobiles": [self.new_contact.get("mobile", "")], "emails": [self.new_contact.get("email", "")],
                 "is_customer": False}
         try:

@@ -85,8 +85,8 @@ def _information() -> rx.Component:
                           rx.text("Only contacts associated with the chosen contact appear here "
                                   "(Contact → Actions → Associate Contact).", size="1", color_scheme="gray")),
                   spacing="1"),
-        rx.grid(_readonly("Mobile", S.contact_mobile, "lead-mobile"), _readonly("E-mail", S.contact_email,
-                                                                                "lead-email"),
+        rx.grid(_readonly("Mobile", S.contact_mobile, "lead-mobile"),
+                _readonly("E-mail", S.contact_email, "lead-email"),
                 columns="2", spacing="3"),
         _choice("Assign to", "assigned_to_id", S.employee_options, none_label="— Unassigned —"),
         _choice("Created by", "created_by_id", S.employee_options, clearable=False),

@@ -15,9 +15,8 @@ def _add_form(meta: MasterKind) -> rx.Component:
                                          S.new.get("parent", ""), lambda v: S.set_new("parent", v),
                                          S.add_errors.get("parent_id", ""),
                                          field_id="new-parent"), min_width="12rem"))
-    parts.append(rx.box(text_field(f"New {meta.singular}", "name", S.new.get("name", ""), lambda v: S.set_new("name",
-                                                                                                              v),
-                                   S.add_errors.get("name", ""), field_id="new-name",
+    parts.append(rx.box(text_field(f"New {meta.singular}", "name", S.new.get("name", ""),
+                                   lambda v: S.set_new("name", v), S.add_errors.get("name", ""), field_id="new-name",
                                    placeholder=f"Name of the {meta.singular}"), flex="1", min_width="14rem"))
     if meta.has_code:
         parts.append(rx.box(text_field("Code", "code", S.new.get("code", ""), lambda v: S.set_new("code", v),
@@ -28,8 +27,8 @@ def _add_form(meta: MasterKind) -> rx.Component:
     body = []
     if meta.has_body:
         body.append(labelled("Template text", rx.text_area(id="new-body", value=S.new.get("body", ""),
-                                                            on_change=lambda v: S.set_new("body",
-                                                                                          v), rows="4", width="100%"),
+                                                            on_change=lambda v: S.set_new("body", v), rows="4",
+                                                            width="100%"),
                              "new-body"))
     return rx.form(rx.vstack(form_row, *body, width="100%"), on_submit=lambda _: S.add(), no_validate=True,
                    width="100%")
@@ -58,8 +57,8 @@ def _row(entry: MasterEntryView, meta: MasterKind) -> rx.Component:
         rx.button("Delete", size="1", variant="soft", color_scheme="red", on_click=S.ask_delete(entry.id, entry.name)),
         spacing="1", wrap="wrap",
     )
-    return rx.table.row(*cells, rx.table.cell(status), rx.table.cell(actions), opacity=rx.cond(entry.active, "1",
-                                                                                               "0.6"))
+    return rx.table.row(*cells, rx.table.cell(status), rx.table.cell(actions),
+                        opacity=rx.cond(entry.active, "1", "0.6"))
 
 
 def _table(meta: MasterKind) -> rx.Component:
