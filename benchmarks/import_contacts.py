@@ -19,7 +19,7 @@ through the wizard's own functions:
 Peak memory is the process's maximum RSS (it includes the generator's
 imports and the bare read) plus each import worker process's own peak
 (``VmHWM``): the review's checks and the result sheet run in workers
-(importer/parallel.py). ``--million`` does the same for a 1,048,576-row
+(importer/speed/workers.py). ``--million`` does the same for a 1,048,576-row
 file with the few columns that fit the 50 MB limit, in a fresh process of
 its own (so its peak is its own). Prints a table, then one JSON line.
 """
