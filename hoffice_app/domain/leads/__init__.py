@@ -2,7 +2,7 @@
 and quick views, the detail page, bulk actions, the timeline of events and saved views.
 """
 from .access import NOT_FOUND, can_see, get_visible, visible_clause
-from .bulk import bulk_assign, bulk_set_status
+from .bulk import Reassigned, bulk_assign, bulk_set_status, reassign
 from .detail import TimelineItem, contact_context, form_values, lead_detail
 from .rules import parse_local
 from .save import add_note, save_from_form, save_lead
@@ -46,6 +46,8 @@ __all__ = [
     "page_ids",
     "parse_local",
     "QUICK_VIEWS",
+    "Reassigned",
+    "reassign",
     "record",
     "ROW_COLUMNS",
     "save_from_form",

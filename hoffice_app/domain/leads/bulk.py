@@ -1,9 +1,11 @@
 """Bulk actions on the lead list's selected rows: assign to an employee, set
 the status. Only leads the actor can see are touched; the rest are skipped
 silently (the count says how many changed). Each changed lead gets the same
-timeline line leads.save_lead writes for that change. Nothing here commits."""
+timeline line leads.save_lead writes for that change; a re-assigned lead's open follow-ups move
+with it (handover.py). Nothing here commits."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session, select
@@ -11,6 +13,7 @@ from sqlmodel import Session, select
 from hoffice_app.domain.common import Actor, ValidationError, as_id, require_actor
 from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.domain.leads.access import visible_clause
+from hoffice_app.domain.leads.handover import hand_over_follow_ups
 from hoffice_app.models import Employee, Lead, MasterEntry
 
 CHUNK = 500  # ids per IN (...) query
@@ -34,22 +37,36 @@ def _names(session: Session, model, ids) -> dict[int, str]:
     return dict(session.exec(select(model.id, model.name).where(model.id.in_(ids))).all()) if ids else {}
 
 
+@dataclass(frozen=True)
+class Reassigned:
+    leads: int  # leads that changed hands
+    follow_ups: int  # their open follow-ups that moved along
+
+
 def bulk_assign(session: Session, actor: Actor, lead_ids: list[int], employee_id, *, now: datetime) -> int:
-    """Assign the visible leads among ``lead_ids`` to an active employee.
-    Returns how many leads changed (those already assigned to them are left alone)."""
+    """``reassign``, counting only the leads that changed."""
+    return reassign(session, actor, lead_ids, employee_id, now=now).leads
+
+
+def reassign(session: Session, actor: Actor, lead_ids: list[int], employee_id, *, now: datetime) -> Reassigned:
+    """Assign the visible leads among ``lead_ids`` to an active employee, with their open
+    follow-ups (leads already assigned to them are left alone)."""
     require_actor(actor)
     employee = session.get(Employee, as_id(employee_id) or 0)
     if employee is None or not employee.active:
         raise ValidationError({"assigned_to_id": "Choose an active employee."})
     leads = [lead for lead in _visible_leads(session, actor, lead_ids) if lead.assigned_to_id != employee.id]
     before = _names(session, Employee, (lead.assigned_to_id for lead in leads))
+    moved = 0
     for lead in leads:
-        was = before.get(lead.assigned_to_id, "nobody")
+        previous = lead.assigned_to_id
         lead.assigned_to_id, lead.assigned_at, lead.updated_at = employee.id, now, now
         session.add(lead)
-        lead_events.record(session, lead.id, actor.id, "assigned", f"Assigned to {employee.name} (was {was})", at=now)
+        lead_events.record(session, lead.id, actor.id, "assigned",
+                           f"Assigned to {employee.name} (was {before.get(previous, 'nobody')})", at=now)
+        moved += hand_over_follow_ups(session, actor.id, lead.id, previous, employee.id, now=now)
     session.flush()
-    return len(leads)
+    return Reassigned(leads=len(leads), follow_ups=moved)
 
 
 def bulk_set_status(session: Session, actor: Actor, lead_ids: list[int], status_id, *, now: datetime) -> int:

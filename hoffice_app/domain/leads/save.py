@@ -8,6 +8,7 @@ from sqlmodel import Session, delete, func, select
 from hoffice_app.domain.common import Actor, codes, require_actor
 from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.domain.leads.access import get_visible
+from hoffice_app.domain.leads.handover import hand_over_follow_ups
 from hoffice_app.domain.leads.rules import clean_lead
 from hoffice_app.domain.masters import register_usage
 from hoffice_app.models import (
@@ -85,6 +86,7 @@ def _record_changes(session: Session, actor: Actor, lead: Lead, before: dict, no
         lead_events.record(session, lead.id, actor.id, "assigned",
                            f"Assigned to {_name(session, Employee, lead.assigned_to_id)} "
                            f"(was {_name(session, Employee, before['assigned_to_id'])})", at=now)
+        hand_over_follow_ups(session, actor.id, lead.id, before["assigned_to_id"], lead.assigned_to_id, now=now)
     if before["status_id"] != lead.status_id:
         lead_events.record(session, lead.id, actor.id, "status",
                            f"Status: {_name(session, MasterEntry, before['status_id'])} → "

@@ -147,14 +147,17 @@ class LeadListState(AuthState):
         try:
             with unit_of_work() as session:
                 actor = self.require_actor()
+                moved = 0
                 if action == "assign":
-                    n = lead_bulk.bulk_assign(session, actor, list(self.selected), self.bulk_assignee, now=utcnow())
+                    done = lead_bulk.reassign(session, actor, list(self.selected), self.bulk_assignee, now=utcnow())
+                    n, moved = done.leads, done.follow_ups
                 else:
                     n = lead_bulk.bulk_set_status(session, actor, list(self.selected), self.bulk_status, now=utcnow())
         except DomainError as err:
             return rx.toast.error(err.message)
         self.selected = []
-        return [LeadListState.search, rx.toast.success(f"Updated {n} {self.leads_label.lower()}.")]
+        also = f"; {moved} open follow-up{'s' if moved != 1 else ''} moved with them" if moved else ""
+        return [LeadListState.search, rx.toast.success(f"Updated {n} {self.leads_label.lower()}{also}.")]
 
     @rx.event
     def set_save_open(self, value: bool):
