@@ -8,8 +8,11 @@ from .errors import DomainError, NotFound, PermissionDenied, ValidationError
 from .ordering import move_in_list
 from .parsing import as_id
 from .permissions import ROLE_LABELS, ROLES, require_actor, require_admin
+from .search_text import lead_search_text, refresh_lead_search_text
 
 __all__ = [
+    "lead_search_text",
+    "refresh_lead_search_text",
     "Actor",
     "allocate",
     "as_id",

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlmodel import Session, delete, func, or_, select
 
-from hoffice_app.domain.common import Actor, DomainError, codes, require_actor
+from hoffice_app.domain.common import Actor, DomainError, codes, refresh_lead_search_text, require_actor
 from hoffice_app.domain.contacts.access import get_visible, visible_clause
 from hoffice_app.domain.contacts.phones import display, search_digits
 from hoffice_app.domain.contacts.rules import clean_contact
@@ -83,6 +83,7 @@ def save_contact(session: Session, actor: Actor, data: dict, *, now: datetime, c
         hits = find_duplicates(session, actor, clean.emails, mobiles, exclude_id=contact_id)
         if hits:
             raise DuplicateFound(hits)
+    renamed = existing is not None and clean.scalars.get("name", existing.name) != existing.name
     contact = existing or Contact(code=codes.allocate(session, "contact")[0], created_by_id=actor.id,
                                   created_at=now, contact_type_id=0, name="", name_key="", updated_at=now)
     for key, value in clean.scalars.items():
@@ -95,6 +96,8 @@ def save_contact(session: Session, actor: Actor, data: dict, *, now: datetime, c
                                             [n for _, n in clean.phones])
     session.add(contact)
     session.flush()
+    if renamed:
+        refresh_lead_search_text(session, [contact.id])
     return contact, clean.warnings
 
 

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlmodel import Session, delete, func, select
 
-from hoffice_app.domain.common import Actor, codes, require_actor
+from hoffice_app.domain.common import Actor, ValidationError, codes, lead_search_text, require_actor
 from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.domain.leads.access import get_visible
 from hoffice_app.domain.leads.handover import hand_over_follow_ups
@@ -49,7 +49,7 @@ def save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lead
         place_new_lead(session, lead, now=now)
     lead.updated_at = now
     contact = session.get(Contact, lead.contact_id)
-    lead.search_text = " ".join(p.casefold() for p in (lead.code, lead.title, contact.name, contact.code) if p)
+    lead.search_text = lead_search_text(lead.code, lead.title, contact.name, contact.code)
     session.add(lead)
     session.flush()
     _replace_children(session, lead, clean)
@@ -97,8 +97,6 @@ def _record_changes(session: Session, actor: Actor, lead: Lead, before: dict, no
 
 
 def add_note(session: Session, actor: Actor, lead_id: int, text: str, *, now: datetime) -> None:
-    from hoffice_app.domain.common import ValidationError
-
     lead = get_visible(session, actor, lead_id=lead_id)
     text = text.strip()
     if not text:

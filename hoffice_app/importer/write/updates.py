@@ -17,11 +17,13 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlmodel import Session
 
+from hoffice_app.domain.common import lead_search_text
 from hoffice_app.domain.contacts import build_search_text
 from hoffice_app.importer.check.lookups import children_of
 from hoffice_app.importer.check.normalize import Parsed
 from hoffice_app.importer.write import rows as child
 from hoffice_app.importer.write.rows import COLUMNS, T
+from hoffice_app.models import Lead
 
 LISTS = (("contact_alias", "aliases"), ("contact_category", "category_ids"), ("contact_division", "division_ids"),
          ("contact_privacy", "privacy_ids"))
@@ -42,6 +44,7 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
     changed: dict[tuple, list] = defaultdict(list)  # the columns a row sets -> rows (values, then id)
     texts: list[tuple[int, str, str]] = []  # (id, old, new) search text, for the search index
     moved, children = [], defaultdict(list)
+    renamed: dict[int, tuple[str, str]] = {}  # contact id -> (name, code): its leads' search text changes
     replaced: dict[str, set[int]] = defaultdict(set)
     for row in rows:
         cid = row.target.id
@@ -74,6 +77,8 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
             if getattr(row, attr) is not None:
                 replaced[table].add(cid)
         child.list_rows(children, cid, row)
+        if d["name"] != before["name"] or d["code"] != before["code"]:
+            renamed[cid] = (d["name"], d["code"])
         sets = tuple(c for c in w.columns if c in row.values or d[c] != before[c])
         changed[sets].append(tuple(d[c] for c in sets) + (cid,))
     links = _new_links(w, s, T["contact_association"], [r for r in rows if r.relation_id and r.related_id])
@@ -88,7 +93,21 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
     for table, values in children.items():
         w.pipe.insert(T[table], COLUMNS[table], values)
     w.fts.reindex(w.pipe, texts)
+    _lead_texts(w, s, renamed)
     w.pipe.insert(T["contact_association"], COLUMNS["contact_association"], links)
+
+
+def _lead_texts(w, s: Session, renamed: dict[int, tuple[str, str]]) -> None:
+    """The leads of renamed contacts are found by the new name (their search text repeats it)."""
+    if not renamed:
+        return
+    lead = Lead.__table__.c
+    rows = s.execute(select(lead.id, lead.code, lead.title, lead.contact_id, lead.search_text)
+                     .where(lead.contact_id.in_(list(renamed)))).all()
+    values = [(text, r.id) for r in rows
+              if (text := lead_search_text(r.code, r.title, *renamed[r.contact_id])) != r.search_text]
+    if values:
+        w.pipe.update(Lead.__table__, ("search_text",), values)
 
 
 def _new_links(w, s: Session, a, rows: list[Parsed]) -> list[tuple]:

@@ -6,9 +6,8 @@ from datetime import datetime, timezone
 from sqlmodel import select
 
 from hoffice_app.domain.followups import service as followups
-from hoffice_app.domain.leads import reassign
+from hoffice_app.domain.leads import form_values, reassign
 from hoffice_app.domain.leads import save as leads
-from hoffice_app.domain.leads.detail import form_values
 from hoffice_app.models import FollowUp, LeadEvent
 from tests.lead_factory import actor, demo, employee_id, engine, make_lead  # noqa: F401
 
