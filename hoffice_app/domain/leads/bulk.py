@@ -57,14 +57,13 @@ def reassign(session: Session, actor: Actor, lead_ids: list[int], employee_id, *
         raise ValidationError({"assigned_to_id": "Choose an active employee."})
     leads = [lead for lead in _visible_leads(session, actor, lead_ids) if lead.assigned_to_id != employee.id]
     before = _names(session, Employee, (lead.assigned_to_id for lead in leads))
-    moved = 0
+    previous = {lead.id: lead.assigned_to_id for lead in leads}
     for lead in leads:
-        previous = lead.assigned_to_id
+        was = before.get(lead.assigned_to_id, "nobody")
         lead.assigned_to_id, lead.assigned_at, lead.updated_at = employee.id, now, now
         session.add(lead)
-        lead_events.record(session, lead.id, actor.id, "assigned",
-                           f"Assigned to {employee.name} (was {before.get(previous, 'nobody')})", at=now)
-        moved += hand_over_follow_ups(session, actor.id, lead.id, previous, employee.id, now=now)
+        lead_events.record(session, lead.id, actor.id, "assigned", f"Assigned to {employee.name} (was {was})", at=now)
+    moved = hand_over_follow_ups(session, actor.id, previous, employee.id, now=now)
     session.flush()
     return Reassigned(leads=len(leads), follow_ups=moved)
 

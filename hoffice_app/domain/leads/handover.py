@@ -6,6 +6,7 @@ line on the timeline; done ones, and ones planned for somebody else (a manager's
 """
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 
 from sqlmodel import Session, select
@@ -13,20 +14,26 @@ from sqlmodel import Session, select
 from hoffice_app.domain.leads import timeline
 from hoffice_app.models import Employee, FollowUp, FollowUpStatus
 
+CHUNK = 500  # lead ids per IN (...)
 
-def hand_over_follow_ups(session: Session, actor_id: int, lead_id: int, previous_id: int | None,
-                         new_id: int | None, *, now: datetime) -> int:
-    """Moves the lead's planned follow-ups of ``previous_id`` to ``new_id``; returns how many."""
-    if not previous_id or not new_id or previous_id == new_id:
-        return 0
-    rows = session.exec(select(FollowUp).where(FollowUp.lead_id == lead_id, FollowUp.assignee_id == previous_id,
-                                               FollowUp.status == FollowUpStatus.PLANNED)).all()
-    for row in rows:
-        row.assignee_id = new_id
-        session.add(row)
-    if rows:
+
+def hand_over_follow_ups(session: Session, actor_id: int, previous: dict[int, int | None], new_id: int | None, *,
+                         now: datetime) -> int:
+    """``previous``: lead id -> its assignee before the change. Moves each lead's planned follow-ups
+    of that assignee to ``new_id`` (a few queries for any number of leads); returns how many moved."""
+    leads = [lead_id for lead_id, was in previous.items() if was and new_id and was != new_id]
+    moved: Counter[int] = Counter()
+    for lo in range(0, len(leads), CHUNK):
+        rows = session.exec(select(FollowUp).where(FollowUp.lead_id.in_(leads[lo:lo + CHUNK]),
+                                                   FollowUp.status == FollowUpStatus.PLANNED)).all()
+        for row in rows:
+            if row.assignee_id == previous[row.lead_id]:
+                row.assignee_id = new_id
+                session.add(row)
+                moved[row.lead_id] += 1
+    if moved:
         name = session.get(Employee, new_id).name
-        plural = "s" if len(rows) > 1 else ""
-        timeline.record(session, lead_id, actor_id, "assigned",
-                        f"{len(rows)} open follow-up{plural} moved to {name}", at=now)
-    return len(rows)
+        for lead_id, n in moved.items():
+            timeline.record(session, lead_id, actor_id, "assigned",
+                            f"{n} open follow-up{'s' if n > 1 else ''} moved to {name}", at=now)
+    return sum(moved.values())

@@ -86,7 +86,7 @@ def _record_changes(session: Session, actor: Actor, lead: Lead, before: dict, no
         lead_events.record(session, lead.id, actor.id, "assigned",
                            f"Assigned to {_name(session, Employee, lead.assigned_to_id)} "
                            f"(was {_name(session, Employee, before['assigned_to_id'])})", at=now)
-        hand_over_follow_ups(session, actor.id, lead.id, before["assigned_to_id"], lead.assigned_to_id, now=now)
+        hand_over_follow_ups(session, actor.id, {lead.id: before["assigned_to_id"]}, lead.assigned_to_id, now=now)
     if before["status_id"] != lead.status_id:
         lead_events.record(session, lead.id, actor.id, "status",
                            f"Status: {_name(session, MasterEntry, before['status_id'])} → "
