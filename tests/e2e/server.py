@@ -34,6 +34,8 @@ class Server:
         self.env = os.environ | {
             "DATABASE_URL": f"sqlite:///{workdir / 'e2e.db'}",
             "HOFFICE_DEMO_PASSWORD": DEMO_PASSWORD,
+            "HOFFICE_IMPORTS_DIR": str(workdir / "imports"),  # this run's files only, like its database
+            "HOFFICE_FILES_DIR": str(workdir / "files"),
             "REFLEX_USE_SYSTEM_BUN": "1",
             "REFLEX_TELEMETRY_ENABLED": "false",
             "REFLEX_PERF_MODE": "raise",
