@@ -18,10 +18,14 @@ class Lead(SQLModel, table=True):
                       Index("ix_lead_created_by", "created_by_id", "created_at"),
                       Index("ix_lead_next_followup", "is_open", "next_followup_at"),
                       Index("ix_lead_created", "created_at", "id"),
-                      Index("ix_lead_stage_board", "stage_id", "created_at", "id"),
-                      # covers the board's GROUP BY totals with every board filter but product
+                      # the lead list filtered by stage, newest first
+                      Index("ix_lead_stage_created", "stage_id", "created_at", "id"),
+                      # a board column in its order, last into the stage first (funnel/board.py)
+                      Index("ix_lead_stage_board", "stage_id", "stage_entered_at", "id"),
+                      # covers the board's GROUP BY totals with every board filter but product, and a
+                      # column's order, so a column with few matching leads is paged from the index alone
                       Index("ix_lead_board_totals", "funnel_id", "stage_id", "estimated_value", "assigned_to_id",
-                            "created_by_id", "priority_id", "source_kind", "created_at"))
+                            "created_by_id", "priority_id", "source_kind", "stage_entered_at"))
 
     id: Optional[int] = Field(default=None, primary_key=True)
     code: str = Field(max_length=12, unique=True, index=True)

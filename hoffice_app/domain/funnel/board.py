@@ -1,6 +1,12 @@
 """The funnel board: one column per stage with its totals (GROUP BY, with the
-board's filters) and the first cards, newest first; more cards page in per
-column. Cards are plain DTOs the UI renders as is."""
+board's filters) and the first cards, latest arrival first; more cards page in
+per column. Cards are plain DTOs the UI renders as is.
+
+A column is ordered by when each lead entered the stage (``stage_entered_at``,
+set on creation and on every move), not by its creation date: a card dropped
+on a column then lands on top, on the mover's board and on every other
+viewer's, instead of beyond the first page when the lead is older than the
+column's first 50 cards."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,6 +20,8 @@ from hoffice_app.domain.leads import LeadQuery, conditions, followup_state, mone
 from hoffice_app.models import Contact, Employee, Funnel, FunnelStage, Lead, LeadProduct, MasterEntry
 
 PER_COLUMN = 50
+# A column's order: last into the stage first; the id breaks ties (moves in the same instant), so pages never overlap.
+ARRIVAL = (Lead.stage_entered_at.desc(), Lead.id.desc())
 # an index entry costs a fraction of a row read, but a filter list is built per query (see column_cards)
 COLLECT_FACTOR = 4
 
@@ -70,7 +78,7 @@ def where(session: Session, actor: Actor, f: BoardFilter, *, now: datetime, walk
     """The leads of a board the actor may see with its filters (the lead list's
     rules). The product test comes in two shapes: a list built once, for the
     totals that test every lead; a probe per lead, for cards found by
-    ``walking`` a stage in date order, which test a few hundred."""
+    ``walking`` a stage in arrival order, which test a few hundred."""
     query = LeadQuery(view="following" if f.following else "all", assigned_to_id=f.assigned_to_id,
                       priority_id=f.priority_id, source_kind=f.source_kind)
     cond = conditions(session, actor, query, now=now, scanning=not walking)
@@ -89,18 +97,18 @@ def heads(totals: list[StageTotals]) -> list[ColumnHead]:
 def column_cards(session: Session, stage: FunnelStage, f: BoardFilter, actor: Actor, *, now: datetime,
                  offset: int = 0, limit: int = PER_COLUMN, matches: int | None = None,
                  stage_rows: int | None = None) -> list[Card]:
-    """One page of a column's cards, newest first.
+    """One page of a column's cards, the latest to enter the stage first.
 
-    Walking the stage in date order (ix_lead_stage_board) reads about
+    Walking the stage in arrival order (ix_lead_stage_board) reads about
     (offset + limit) × stage_rows / matches rows to find a page; collecting
-    the matches from the covering ix_lead_board_totals, which holds the date
-    too, reads ``matches`` index entries, several times cheaper than a row
+    the matches from the covering ix_lead_board_totals, which holds the arrival
+    time too, reads ``matches`` index entries, several times cheaper than a row
     (measured: collecting wins below matches² < 4 × (offset + limit) × stage_rows).
     The cheaper one is used, so a narrow filter ("mine" for someone with few
     leads) does not walk a whole stage of 40,000 leads one row at a time."""
     if matches == 0:
         return []
-    newest = (Lead.created_at.desc(), Lead.id.desc())
+    newest = ARRIVAL
     if matches is not None and stage_rows and matches * matches < COLLECT_FACTOR * (offset + limit) * stage_rows:
         cond = where(session, actor, f, now=now)
         page = (select(Lead.id).where(Lead.funnel_id == stage.funnel_id, Lead.stage_id == stage.id, *cond)
