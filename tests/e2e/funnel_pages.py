@@ -29,6 +29,18 @@ class FunnelBoard(Screen):
         """A card by its title, in one stage's column or anywhere on the board."""
         return (self.column(stage) if stage else self.page).get_by_role("article", name=title)
 
+    def card_by_code(self, code: str, stage: str) -> Locator:
+        """A card by its lead's code (titles of demo leads repeat), in one stage's column."""
+        return self.cards(stage).filter(has=self.page.locator(f'a[href$="/leads/{code}"]'))
+
+    def code_of(self, card: Locator) -> str:
+        """The code of the lead a card shows (its title links to /leads/<code>)."""
+        return card.get_by_role("link").first.get_attribute("href").rstrip("/").rsplit("/", 1)[-1]
+
+    def move_card(self, card: Locator, stage: str) -> None:
+        """Through that card's own "Move to stage" list."""
+        card.get_by_label(re.compile("^Move to stage: ")).select_option(label=stage)
+
     def count_label(self, stage: str) -> Locator:
         return self.column(stage).get_by_label("Count")
 

@@ -67,15 +67,22 @@ def test_a_stale_move_is_refused_with_who_moved_it(page, browser, server, demo_p
 
 
 def test_a_move_appears_on_another_open_board_without_reload(page, browser, server, demo_password):
+    """The lead that entered Negotiation longest ago, moved into Contacted (already more than 50
+    newer leads): the first card of Contacted at once, for the mover and for another open board."""
     LoginPage(page).log_in("E01", demo_password)
-    _new_lead(page, "Board live lead")
     board = FunnelBoard(page).open()
-    expect(board.card("Board live lead")).to_be_visible()
+    oldest = board.cards("Negotiation").last
+    expect(oldest).to_be_visible()
+    code = board.code_of(oldest)
+    assert board.count("Contacted") > 50
     other = browser.new_context(base_url=server.url)
     viewer = other.new_page()
     LoginPage(viewer).log_in("E01", demo_password)
     viewers_board = FunnelBoard(viewer).open()
-    expect(viewers_board.card("Board live lead", "New Inquiry")).to_be_visible()
-    board.move("Board live lead", "Proposal Sent")
-    expect(viewers_board.card("Board live lead", "Proposal Sent")).to_be_visible(timeout=2_500)
+    expect(viewers_board.card_by_code(code, "Negotiation")).to_be_visible()
+    board.move_card(oldest, "Contacted")
+    expect(board.card_by_code(code, "Contacted")).to_be_visible()
+    expect(viewers_board.card_by_code(code, "Contacted")).to_be_visible(timeout=2_500)
+    assert board.code_of(board.cards("Contacted").first) == code
+    assert viewers_board.code_of(viewers_board.cards("Contacted").first) == code
     other.close()
