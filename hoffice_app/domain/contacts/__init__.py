@@ -3,7 +3,7 @@
 contacts, phone numbers in E.164, and the coded vocabularies (gender, GST types…)
 shared by the form, the importer, the export and the template (``vocab``).
 """
-from .access import NOT_FOUND, can_see, get_visible, visible_clause
+from .access import NOT_FOUND, can_see, get_visible, hidden_ids, hidden_select, visible_clause
 from .associations import associate, list_associations, remove_association
 from .detail import contact_detail, form_values, reference_label
 from .phones import MOBILE_TYPES, display, parse_phone, search_digits
@@ -39,6 +39,8 @@ __all__ = [
     "form_values",
     "get_visible",
     "GSTIN_RE",
+    "hidden_ids",
+    "hidden_select",
     "list_associations",
     "MAX_NAME",
     "MAX_PER_PAGE",

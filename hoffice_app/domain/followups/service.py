@@ -29,10 +29,10 @@ from hoffice_app.domain.common import (
     require_actor,
 )
 from hoffice_app.domain.followups.views import FollowUpView, MyFollowUps
-from hoffice_app.domain.leads import can_see, get_visible, parse_local, visible_clause
+from hoffice_app.domain.leads import can_see, get_visible, masked_names, parse_local, visible_clause
 from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.domain.masters import settings as app_settings
-from hoffice_app.models import Contact, DueState, Employee, FollowUp, FollowUpStatus, Lead
+from hoffice_app.models import DueState, Employee, FollowUp, FollowUpStatus, Lead
 
 KINDS = ("call", "meeting", "email", "visit", "whatsapp")
 KIND_LABELS = {"call": "Call", "meeting": "Meeting", "email": "E-mail", "visit": "Visit", "whatsapp": "WhatsApp"}
@@ -142,7 +142,7 @@ def schedule(session: Session, actor: Actor, lead_id: int, data: dict, *, now: d
         raise ValidationError(errors)
     row = _write_plan(session, actor, lead, plan, now=now)
     _touch(session, lead, now)
-    return _one_view(session, row.id, now=now)
+    return _one_view(session, actor, row.id, now=now)
 
 
 def complete(session: Session, actor: Actor, follow_up_id: int, outcome: str, next_data: dict | None, *,
@@ -179,7 +179,7 @@ def complete(session: Session, actor: Actor, follow_up_id: int, outcome: str, ne
     session.flush()
     following = _write_plan(session, actor, lead, plan, now=now) if plan else None
     _touch(session, lead, now)
-    return _one_view(session, following.id, now=now) if following else None
+    return _one_view(session, actor, following.id, now=now) if following else None
 
 
 def refresh_next_follow_up(session: Session, lead_id: int) -> None:
@@ -203,7 +203,7 @@ def lead_follow_ups(session: Session, actor: Actor, lead_id: int, *, now: dateti
     planned = of_lead.where(FollowUp.status == FollowUpStatus.PLANNED).order_by(FollowUp.due_at, FollowUp.id)
     done = (of_lead.where(FollowUp.status != FollowUpStatus.PLANNED)
             .order_by(FollowUp.completed_at.desc(), FollowUp.id.desc()))
-    return _views(session, planned, now=now) + _views(session, done, now=now)
+    return _views(session, actor, planned, now=now) + _views(session, actor, done, now=now)
 
 
 def my_follow_ups(session: Session, actor: Actor, *, now: datetime, limit: int = 200) -> MyFollowUps:
@@ -215,20 +215,19 @@ def my_follow_ups(session: Session, actor: Actor, *, now: datetime, limit: int =
                            visible_clause(session, actor))
             .order_by(FollowUp.due_at, FollowUp.id).limit(max(int(limit), 0)))
     mine = MyFollowUps()
-    for view in _views(session, stmt, now=now):
+    for view in _views(session, actor, stmt, now=now):
         {DueState.OVERDUE: mine.overdue, DueState.TODAY: mine.today}.get(view.state, mine.upcoming).append(view)
     return mine
 
 
 def _query():
-    return (select(FollowUp, Lead.code, Lead.title, Contact.name, Employee.name)
+    return (select(FollowUp, Lead.code, Lead.title, Lead.contact_id, Employee.name)
             .join(Lead, Lead.id == FollowUp.lead_id)
-            .join(Contact, Contact.id == Lead.contact_id)
             .join(Employee, Employee.id == FollowUp.assignee_id))
 
 
-def _one_view(session: Session, follow_up_id: int, *, now: datetime) -> FollowUpView:
-    return _views(session, _query().where(FollowUp.id == follow_up_id), now=now)[0]
+def _one_view(session: Session, actor: Actor, follow_up_id: int, *, now: datetime) -> FollowUpView:
+    return _views(session, actor, _query().where(FollowUp.id == follow_up_id), now=now)[0]
 
 
 def state_of(row: FollowUp, *, now: datetime, today: date, zone: ZoneInfo) -> str:
@@ -239,13 +238,18 @@ def state_of(row: FollowUp, *, now: datetime, today: date, zone: ZoneInfo) -> st
     return DueState.TODAY if row.due_at.astimezone(zone).date() == today else DueState.PLANNED
 
 
-def _views(session: Session, stmt, *, now: datetime) -> list[FollowUpView]:
+def _views(session: Session, actor: Actor, stmt, *, now: datetime) -> list[FollowUpView]:
+    """The follow-ups of ``stmt`` as ``actor`` reads them: a lead's contact they may not see
+    is "Private contact" (leads.masked_names)."""
     zone = ZoneInfo(_zone_name(session))
     today = now.astimezone(zone).date()
+    rows = session.exec(stmt).all()
+    contacts = masked_names(session, actor, {contact_id for _row, _code, _title, contact_id, _who in rows})
     out = []
-    for row, code, title, contact_name, assignee in session.exec(stmt).all():
+    for row, code, title, contact_id, assignee in rows:
         out.append(FollowUpView(
-            id=row.id, lead_id=row.lead_id, lead_code=code, lead_title=title, contact_name=contact_name,
+            id=row.id, lead_id=row.lead_id, lead_code=code, lead_title=title,
+            contact_name=contacts.get(contact_id, ("", ""))[0],
             kind=row.kind, kind_label=KIND_LABELS.get(row.kind, row.kind.title()),
             due=row.due_at.astimezone(zone).strftime(DISPLAY),
             due_iso=row.due_at.astimezone(zone).strftime(LOCAL_INPUT), assignee_id=row.assignee_id,

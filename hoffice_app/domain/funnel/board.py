@@ -16,8 +16,8 @@ from sqlmodel import Session, exists, func, select
 
 from hoffice_app.domain.common import Actor, Option, as_id
 from hoffice_app.domain.funnel.moves import StageTotals, column_totals, stages
-from hoffice_app.domain.leads import LeadQuery, conditions, followup_state, money, zone
-from hoffice_app.models import Contact, Employee, Funnel, FunnelStage, Lead, LeadProduct, MasterEntry
+from hoffice_app.domain.leads import LeadQuery, conditions, followup_state, masked_names, money, zone
+from hoffice_app.models import Employee, Funnel, FunnelStage, Lead, LeadProduct, MasterEntry
 
 PER_COLUMN = 50
 # A column's order: last into the stage first; the id breaks ties (moves in the same instant), so pages never overlap.
@@ -118,8 +118,8 @@ def column_cards(session: Session, stage: FunnelStage, f: BoardFilter, actor: Ac
         cond = where(session, actor, f, now=now, walking=True)
         query = select(Lead).where(Lead.stage_id == stage.id, *cond).order_by(*newest).offset(offset).limit(limit)
     tz = zone(session)
-    return _cards(session, session.exec(query).all(), stage.days_to_rot, now=now, today=now.astimezone(tz).date(),
-                  tz=tz)
+    return _cards(session, actor, session.exec(query).all(), stage.days_to_rot, now=now,
+                  today=now.astimezone(tz).date(), tz=tz)
 
 
 def stage_rows(session: Session, funnel_id: int) -> dict[int, int]:
@@ -150,11 +150,13 @@ def more_cards(session: Session, actor: Actor, stage_id: int, f: BoardFilter, *,
                         stage_rows=stage_rows(session, stage.funnel_id).get(stage.id))
 
 
-def _cards(session: Session, leads: list[Lead], rot_days: int | None, *, now, today, tz) -> list[Card]:
+def _cards(session: Session, actor: Actor, leads: list[Lead], rot_days: int | None, *, now, today,
+           tz) -> list[Card]:
+    """The cards, with batched look-ups; a contact the viewer may not see reads "Private contact"."""
     if not leads:
         return []
-    contacts = dict(session.exec(select(Contact.id, Contact.name).where(
-        Contact.id.in_({lead.contact_id for lead in leads}))).all())
+    names = masked_names(session, actor, {lead.contact_id for lead in leads})
+    contacts = {i: name for i, (name, _code) in names.items()}
     people = dict(session.exec(select(Employee.id, Employee.name).where(
         Employee.id.in_({lead.assigned_to_id for lead in leads if lead.assigned_to_id}))).all())
     priorities = dict(session.exec(select(MasterEntry.id, MasterEntry.name).where(

@@ -1,9 +1,11 @@
 """Leads: the form's rules and save, who may see a lead (``access``), the list's search
-and quick views, the detail page, bulk actions, the timeline of events and saved views.
+and quick views, the detail page, bulk actions, the timeline of events and saved views;
+``privacy``: a lead's contacts its viewer may not see read "Private contact" everywhere.
 """
 from .access import NOT_FOUND, can_see, get_visible, visible_clause
 from .bulk import Reassigned, bulk_assign, bulk_set_status, reassign
 from .detail import TimelineItem, contact_context, form_values, lead_detail
+from .privacy import PRIVATE_CODE, PRIVATE_CONTACT, is_private_code, masked_names
 from .rules import parse_local
 from .save import add_note, save_from_form, save_lead
 from .saved_views import delete_view, get_view, list_views, save_view
@@ -32,6 +34,7 @@ __all__ = [
     "contact_context",
     "delete_view",
     "followup_state",
+    "is_private_code",
     "form_values",
     "get_view",
     "get_visible",
@@ -39,12 +42,15 @@ __all__ = [
     "LeadQuery",
     "LeadRow",
     "list_views",
+    "masked_names",
     "MAX_PER_PAGE",
     "money",
     "NOT_FOUND",
     "order_by",
     "page_ids",
     "parse_local",
+    "PRIVATE_CODE",
+    "PRIVATE_CONTACT",
     "QUICK_VIEWS",
     "Reassigned",
     "reassign",

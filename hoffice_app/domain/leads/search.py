@@ -12,7 +12,9 @@ from sqlalchemy import column, func, literal_column, or_, text
 from sqlmodel import Session, select
 
 from hoffice_app.domain.common import Actor, ValidationError, as_id, require_actor
+from hoffice_app.domain.contacts import visible_clause as contact_visible
 from hoffice_app.domain.leads.access import visible_clause
+from hoffice_app.domain.leads.privacy import masked_names, text_visible_to
 from hoffice_app.domain.leads.rules import SOURCE_KINDS
 from hoffice_app.domain.leads.views import LeadPage, LeadQuery, LeadRow
 from hoffice_app.domain.masters import settings as app_settings
@@ -22,6 +24,8 @@ QUICK_VIEWS = [("open", "All Open Leads"), ("mine", "My Leads"), ("following", "
                ("unassigned", "Unassigned"), ("overdue", "Overdue Follow-ups"), ("all", "All Leads")]
 # sort key → (expression, descending, blanks last) for each ORDER BY term; every
 # order ends with the id, so it is total and can be read backwards exactly.
+# There is no sort by contact name on purpose: it would place a lead whose contact
+# is private to the viewer by that contact's hidden name (see privacy.py).
 SORTS = {"-created": ((Lead.created_at, True, False), (Lead.id, True, False)),
          "created": ((Lead.created_at, False, False), (Lead.id, False, False)),
          "-value": ((Lead.estimated_value, True, True), (Lead.id, True, False)),
@@ -78,8 +82,9 @@ def _escape(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _text_conditions(session: Session, raw: str) -> list:
-    """Each word must appear in the lead's code, title or contact name/code. On
+def _text_conditions(session: Session, actor: Actor, raw: str) -> list:
+    """Each word must appear in the lead's code, title or contact name/code (the
+    contact's only when the actor may see it: privacy.text_visible_to). On
     SQLite words of 3+ characters go through the trigram index lead_fts (one
     MATCH for all of them); shorter words, and other databases, use LIKE."""
     terms = list(dict.fromkeys(w.casefold() for w in raw.split()))[:MAX_TERMS]
@@ -90,7 +95,7 @@ def _text_conditions(session: Session, raw: str) -> list:
         match = text("SELECT rowid FROM lead_fts WHERE lead_fts MATCH :lead_fts").bindparams(
             lead_fts=phrase).columns(column("rowid"))
         cond.append(Lead.id.in_(match))
-    return cond
+    return cond + text_visible_to(actor, terms, _escape)
 
 
 def _amount(raw: str, key: str) -> Decimal | None:
@@ -135,9 +140,11 @@ def _date_range(col, low: str, high: str, keys: tuple[str, str], tz: ZoneInfo) -
     return cond
 
 
-def _source_condition(session: Session, kind: str, ref: str) -> list:
-    """By kind, and by the source itself: a contact's code (contact, friend), an
-    employee's id or a campaign's id. A reference without a kind matches any of them."""
+def _source_condition(session: Session, actor: Actor, kind: str, ref: str) -> list:
+    """By kind, and by the source itself: a contact's code (contact, friend; only
+    a contact the actor may see, else the filter would tell which leads a private
+    contact brought), an employee's id or a campaign's id. A reference without a
+    kind matches any of them."""
     cond = [Lead.source_kind == kind] if kind in SOURCE_KINDS else []
     ref = ref.strip()
     if not ref:
@@ -146,7 +153,7 @@ def _source_condition(session: Session, kind: str, ref: str) -> list:
              "campaign": Lead.source_campaign_id == (as_id(ref) or 0)}
     if kind in by_id:
         return cond + [by_id[kind]]
-    contact_id = session.exec(select(Contact.id).where(Contact.code == ref.upper())).first()
+    contact_id = session.exec(select(Contact.id).where(Contact.code == ref.upper(), contact_visible(actor))).first()
     by_contact = Lead.source_contact_id == (contact_id or 0)
     return cond + [by_contact] if kind in ("contact", "friend") else [or_(by_contact, *by_id.values())]
 
@@ -156,7 +163,7 @@ def conditions(session: Session, actor: Actor, q: LeadQuery, *, now: datetime, s
     (``scanning``: see lead_access.following_clause)."""
     require_actor(actor)
     cond = [visible_clause(session, actor, scanning=scanning), *_view_condition(session, actor, q.view, now)]
-    cond += _text_conditions(session, q.text or "")
+    cond += _text_conditions(session, actor, q.text or "")
     for raw, col in ((q.status_id, Lead.status_id), (q.stage_id, Lead.stage_id), (q.priority_id, Lead.priority_id),
                      (q.lead_type_id, Lead.lead_type_id), (q.assigned_to_id, Lead.assigned_to_id),
                      (q.created_by_id, Lead.created_by_id), (q.product_category_id, Lead.product_category_id)):
@@ -164,7 +171,7 @@ def conditions(session: Session, actor: Actor, q: LeadQuery, *, now: datetime, s
             cond.append(col == i)
     if (i := as_id(q.product_id)):
         cond.append(Lead.id.in_(select(LeadProduct.lead_id).where(LeadProduct.product_id == i)))
-    cond += _source_condition(session, q.source_kind or "", q.source_ref or "")
+    cond += _source_condition(session, actor, q.source_kind or "", q.source_ref or "")
     if (low := _amount(q.value_min, "value_min")) is not None:
         cond.append(Lead.estimated_value >= low)
     if (high := _amount(q.value_max, "value_max")) is not None:
@@ -245,7 +252,7 @@ def search_leads(session: Session, actor: Actor, q: LeadQuery, *, now: datetime)
         table_rows = (session.exec(select(func.max(Lead.id))).one() or 0) if _sqlite(session) else 0
         ids = page_ids(cond, q.sort, (page - 1) * per_page, per_page, total, table_rows=table_rows)
         rows = session.exec(select(*ROW_COLUMNS).where(Lead.id.in_(ids)).order_by(*order_by(q.sort))).all()
-    return LeadPage(rows=_rows(session, rows, now=now), total=total, page=page, pages=pages, per_page=per_page,
+    return LeadPage(rows=_rows(session, actor, rows, now=now), total=total, page=page, pages=pages, per_page=per_page,
                     total_value=money(value or 0))
 
 
@@ -260,12 +267,12 @@ def followup_state(due: datetime | None, *, now: datetime, today: date, tz: Zone
     return DueState.TODAY if due.astimezone(tz).date() == today else DueState.PLANNED
 
 
-def _rows(session: Session, rows: list, *, now: datetime) -> list[LeadRow]:
-    """Fill a page with three batched look-ups (contacts, employees, masters), never one per row."""
+def _rows(session: Session, actor: Actor, rows: list, *, now: datetime) -> list[LeadRow]:
+    """Fill a page with batched look-ups (contacts, employees, masters), never one per row; a
+    contact the actor may not see reads "Private contact" with no code."""
     if not rows:
         return []
-    contacts = {i: (name, code) for i, name, code in session.exec(
-        select(Contact.id, Contact.name, Contact.code).where(Contact.id.in_({r.contact_id for r in rows}))).all()}
+    contacts = masked_names(session, actor, {r.contact_id for r in rows})
     people = dict(session.exec(select(Employee.id, Employee.name).where(
         Employee.id.in_({r.assigned_to_id for r in rows if r.assigned_to_id}))).all())
     masters = dict(session.exec(select(MasterEntry.id, MasterEntry.name).where(

@@ -1,0 +1,62 @@
+"""Where leads are listed — the lead list and its search, the board's cards, the
+follow-up lists — a contact private to someone else reads "Private contact"
+(no code) for the executive given its lead, and searching or filtering by that
+contact's name or code does not find the lead for them (the lead's search text
+holds its contact's name and code)."""
+import pytest
+from sqlmodel import select
+
+from hoffice_app.domain.followups import service as followups
+from hoffice_app.domain.funnel import BoardFilter, board
+from hoffice_app.models import FunnelStage
+from tests.contact_factory import actor, demo, engine  # noqa: F401
+from tests.domain.leads.private_office import leaks, office
+from tests.domain.leads.test_lead_list_helpers import page, titles
+
+
+@pytest.fixture
+def setup(session, now, demo):  # noqa: F811
+    return office(session, now)
+
+
+def test_the_lead_list_row_reads_private_contact_without_code(session, setup, now):
+    rows = {r.title: (r.contact_name, r.contact_code) for r in page(session, "E04", now, view="all").rows}
+    assert rows == {"Solar panels": ("Private contact", ""), "Inverter service": ("Horus Tech", setup.public.code)}
+    assert leaks(rows, setup.secret) == []
+
+
+@pytest.mark.parametrize("text", ["zephyr", "Secret Traders", "ze", "solar zephyr"])
+def test_searching_by_the_private_contact_does_not_find_the_lead(session, setup, now, text):
+    assert titles(session, "E04", now, view="all", text=text) == set()
+    assert titles(session, "E01", now, view="all", text=text) == {"Solar panels"}  # the administrator sees it
+
+
+def test_searching_by_the_private_contact_code_does_not_find_the_lead_its_own_code_and_title_do(session, setup, now):
+    assert titles(session, "E04", now, view="all", text=setup.secret.code) == set()
+    assert page(session, "E04", now, view="all", text=setup.secret.code).total == 0
+    assert titles(session, "E04", now, view="all", text="solar pan") == {"Solar panels"}
+    assert titles(session, "E04", now, view="all", text=setup.lead.code) == {"Solar panels"}
+    assert titles(session, "E04", now, view="all", text="horus") == {"Inverter service"}  # a public contact
+
+
+def test_filtering_by_a_private_source_contact_finds_nothing(session, setup, now):
+    query = dict(view="all", source_kind="contact", source_ref=setup.secret.code)
+    assert titles(session, "E04", now, **query) == set()
+    assert titles(session, "E01", now, **query) == {"Inverter service"}
+
+
+def test_the_board_card_reads_private_contact(session, setup, now):
+    funnel_id = session.exec(select(FunnelStage)).first().funnel_id
+    _heads, columns = board.board(session, actor(session, "E04"), funnel_id, BoardFilter(), now=now)
+    cards = {c.title: c.contact for column in columns for c in column}
+    assert cards == {"Solar panels": "Private contact", "Inverter service": "Horus Tech"}
+
+
+def test_follow_up_lists_read_private_contact(session, setup, now):
+    karan = actor(session, "E04")
+    planned = followups.schedule(session, karan, setup.lead.id, {"kind": "call", "due_at": "2026-03-03T10:00"},
+                                 now=now)
+    mine = followups.my_follow_ups(session, karan, now=now)
+    on_lead = followups.lead_follow_ups(session, karan, setup.lead.id, now=now)
+    assert [f.contact_name for f in [planned, *mine.upcoming, *mine.today, *on_lead]] == ["Private contact"] * 3
+    assert leaks([planned, mine, on_lead], setup.secret) == []
