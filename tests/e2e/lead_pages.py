@@ -123,3 +123,11 @@ class LeadList(Screen):
 
     def link(self, title: str) -> Locator:
         return self.page.get_by_role("region", name="Leads").get_by_role("link", name=title)
+
+    def search(self, text: str) -> None:
+        self.page.get_by_label("Search leads").fill(text)
+
+    def row(self, title: str) -> Locator:
+        """The list's row of the lead titled ``title`` (title and contact share a cell)."""
+        return self.page.get_by_role("region", name="Leads").get_by_role("row").filter(
+            has=self.page.get_by_role("link", name=title))

@@ -1,10 +1,12 @@
 """A private contact stays invisible to employees not on its list: in the list,
-in search and at its URL."""
+in search and at its URL — and through a lead assigned to one of them, where it
+reads "Private contact"."""
 import re
 
 from playwright.sync_api import expect
 
 from tests.e2e.contact_pages import ContactDetail, ContactForm, ContactList
+from tests.e2e.lead_pages import LeadDetail, LeadForm, LeadList
 from tests.e2e.pages import LoginPage
 
 
@@ -18,6 +20,11 @@ def test_private_contact_hidden_from_unlisted_employee(page, browser, server, de
     form.save()
     code = form.saved_code()
     expect(ContactDetail(page).section("Privacy and remarks")).to_contain_text("Neha Joshi")
+    lead_form = LeadForm(page).open_new()
+    lead_form.fill("Title", "Warehouse racking quote")
+    lead_form.pick_contact("Contact", code, code)
+    lead_form.choose("Assign to", "Karan Mehta · E04")
+    lead_code = lead_form.save()
 
     other = browser.new_context(base_url=server.url)
     karan = other.new_page()
@@ -33,6 +40,25 @@ def test_private_contact_hidden_from_unlisted_employee(page, browser, server, de
     expect(hidden.text("Zephyr Hidden Supplies")).to_have_count(0)
     editor = ContactForm(karan).visit_edit(code)
     expect(editor.alert()).to_contain_text("not shared with you")
+
+    # Karan's lead on it: "Private contact", without name, code or link, and not found by its name.
+    leads = LeadList(karan).open()
+    leads.search("Warehouse racking")
+    expect(leads.row("Warehouse racking quote")).to_contain_text("Private contact")
+    expect(leads.row("Warehouse racking quote")).not_to_contain_text("Zephyr")
+    leads.search("Zephyr")
+    expect(leads.link("Warehouse racking quote")).to_have_count(0)
+    lead = LeadDetail(karan).open(lead_code)
+    expect(lead.text("Private contact").first).to_be_visible()
+    expect(lead.text(re.compile("Zephyr|" + code))).to_have_count(0)
+    expect(karan.locator(f'a[href*="/contacts/{code}"]')).to_have_count(0)
+    # Karan can still edit and save the lead: it keeps its contact.
+    karan.goto(f"/leads/{lead_code}/edit")
+    edit = LeadForm(karan)
+    expect(edit.section("Lead information").get_by_text("Private contact")).to_be_visible()
+    edit.fill("Title", "Warehouse racking quote, 2 bays")
+    assert edit.save() == lead_code
+    expect(lead.text("Private contact").first).to_be_visible()
     other.close()
 
     admin_context = browser.new_context(base_url=server.url)

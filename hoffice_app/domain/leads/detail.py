@@ -1,5 +1,7 @@
 """Reading one lead: its detail with the timeline, the values that refill its
-form, and what the form needs to know about the chosen contact."""
+form, and what the form needs to know about the chosen contact. A contact on
+the lead that the reader may not see reads "Private contact", with no code,
+details or link, on the detail and in the form (privacy.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,9 +10,10 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, select
 
 from hoffice_app.domain.common import Actor, Option
-from hoffice_app.domain.contacts import display
+from hoffice_app.domain.contacts import display, hidden_ids
 from hoffice_app.domain.contacts import visible_clause as contact_visible
 from hoffice_app.domain.leads.access import get_visible
+from hoffice_app.domain.leads.privacy import PRIVATE_CODE, PRIVATE_CONTACT, masked_names
 from hoffice_app.domain.leads.rules import associated_contact_ids, contact_by_code
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import (
@@ -56,11 +59,11 @@ class LeadDetail:
     code: str
     title: str
     is_open: bool
-    contact_code: str
+    contact_code: str  # "" when the contact is private to someone else: no link
     contact_name: str
     info: dict[str, str]
     products: list[str]
-    associated: list[Option]
+    associated: list[Option]  # value "" (no link) for "Private contact"
     followers: list[str]
     timeline: list[TimelineItem]
 
@@ -101,86 +104,96 @@ def local_text(value, tz: str, fmt: str = "%d %b %Y, %H:%M") -> str:
 
 
 def form_values(session: Session, actor: Actor, code: str) -> dict:
+    """The form's values. A contact the actor may not see comes back as PRIVATE_CODE (the
+    lead's contact, its source), with nothing of its own (address, also-notify values);
+    associated contacts and external followers hidden from the actor are left out. Saving
+    keeps all of them as they are (rules.clean_lead)."""
     lead = get_visible(session, actor, code=code)
     tz = app_settings.get(session, "default_timezone")
-    contact = session.get(Contact, lead.contact_id)
+    links = session.exec(select(LeadAssociatedContact.contact_id).where(LeadAssociatedContact.lead_id == lead.id)).all()
+    followers = list(session.exec(select(LeadFollower).where(LeadFollower.lead_id == lead.id)))
+    external = [f.contact_id for f in followers if f.contact_id]
+    hidden = hidden_ids(session, actor, {lead.contact_id, lead.source_contact_id, *links, *external})
     data: dict = {k: str(getattr(lead, k) or "") for k in (
         "title", "title_id", "contact_address_id", "assigned_to_id", "created_by_id", "product_category_id",
         "status_id", "priority_id", "lead_type_id", "source_kind", "knowledge_template_id", "description")}
     data["estimated_value"] = f"{lead.estimated_value:f}".rstrip("0").rstrip(".") if lead.estimated_value else ""
     data["assigned_at"] = local_text(lead.assigned_at, tz, "%Y-%m-%dT%H:%M")
-    data["contact_code"] = contact.code
-    data["source_ref"] = _source_ref(session, lead)
+    data["contact_code"] = PRIVATE_CODE if lead.contact_id in hidden else session.get(Contact, lead.contact_id).code
+    data["source_ref"] = _source_ref(session, lead, hidden)
     products = session.exec(select(LeadProduct).where(LeadProduct.lead_id == lead.id))
     data["product_ids"] = [str(p.product_id) for p in products]
-    links = session.exec(select(LeadAssociatedContact.contact_id).where(LeadAssociatedContact.lead_id == lead.id)).all()
-    data["associated_contact_codes"] = list(session.exec(select(Contact.code).where(Contact.id.in_(links))))
-    followers = list(session.exec(select(LeadFollower).where(LeadFollower.lead_id == lead.id)))
+    data["associated_contact_codes"] = _codes(session, set(links) - hidden)
     data["follower_employee_ids"] = [str(f.employee_id) for f in followers if f.employee_id]
-    data["follower_contact_codes"] = list(session.exec(select(Contact.code).where(
-        Contact.id.in_([f.contact_id for f in followers if f.contact_id]))))
-    data["also_notify"] = [f"{n.channel}:{n.value}" for n in
-                           session.exec(select(LeadAlsoNotify).where(LeadAlsoNotify.lead_id == lead.id))]
+    data["follower_contact_codes"] = _codes(session, set(external) - hidden)
+    data["also_notify"] = [] if lead.contact_id in hidden else [
+        f"{n.channel}:{n.value}" for n in session.exec(select(LeadAlsoNotify).where(LeadAlsoNotify.lead_id == lead.id))]
+    if lead.contact_id in hidden:
+        data["contact_address_id"] = ""
     return data
 
 
-def _source_ref(session: Session, lead: Lead) -> str:
+def _codes(session: Session, ids: set[int]) -> list[str]:
+    return list(session.exec(select(Contact.code).where(Contact.id.in_(ids)))) if ids else []
+
+
+def _source_ref(session: Session, lead: Lead, hidden: set[int]) -> str:
     if lead.source_kind in ("contact", "friend") and lead.source_contact_id:
-        return session.get(Contact, lead.source_contact_id).code
+        return PRIVATE_CODE if lead.source_contact_id in hidden else session.get(Contact, lead.source_contact_id).code
     return str(lead.source_employee_id or lead.source_campaign_id or "")
 
 
 def lead_detail(session: Session, actor: Actor, code: str) -> LeadDetail:
     lead = get_visible(session, actor, code=code)
     tz = app_settings.get(session, "default_timezone")
-    contact = session.get(Contact, lead.contact_id)
+    followers = list(session.exec(select(LeadFollower).where(LeadFollower.lead_id == lead.id)))
+    links = session.exec(select(LeadAssociatedContact.contact_id).where(LeadAssociatedContact.lead_id == lead.id)).all()
+    people = masked_names(session, actor, {lead.contact_id, lead.source_contact_id, *links,
+                                           *(f.contact_id for f in followers)})
+    contact_name, contact_code = people[lead.contact_id]
+    private = not contact_code  # every contact has a code; only a masked one has none
     employees = dict(session.exec(select(Employee.id, Employee.name)).all())
     ids = {lead.status_id, lead.priority_id, lead.lead_type_id, lead.product_category_id, lead.source_campaign_id,
            lead.knowledge_template_id, lead.title_id}
     product_ids = list(session.exec(select(LeadProduct.product_id).where(LeadProduct.lead_id == lead.id)))
     names = dict(session.exec(select(MasterEntry.id, MasterEntry.name).where(
         MasterEntry.id.in_({i for i in ids | set(product_ids) if i}))).all())
-    ctx = contact_context(session, actor, contact.code)
-    address = session.get(ContactAddress, lead.contact_address_id) if lead.contact_address_id else None
-    followers = list(session.exec(select(LeadFollower).where(LeadFollower.lead_id == lead.id)))
-    external = dict(session.exec(select(Contact.id, Contact.name).where(
-        Contact.id.in_([f.contact_id for f in followers if f.contact_id]))).all())
+    ctx = None if private else contact_context(session, actor, contact_code)
+    address = session.get(ContactAddress, lead.contact_address_id) if lead.contact_address_id and not private else None
+    notify = [] if private else session.exec(select(LeadAlsoNotify.value).where(LeadAlsoNotify.lead_id == lead.id))
     info = {
-        "Contact": f"{contact.name} ({contact.code})", "Mobile": ctx.mobile if ctx else "",
-        "E-mail": ctx.email if ctx else "", "Address for this inquiry": _address_label(address, {}) if address else "",
+        "Contact": contact_name if private else f"{contact_name} ({contact_code})",
+        "Mobile": ctx.mobile if ctx else "", "E-mail": ctx.email if ctx else "",
+        "Address for this inquiry": _address_label(address, {}) if address else "",
         "Assigned to": employees.get(lead.assigned_to_id, ""), "Created by": employees.get(lead.created_by_id, ""),
         "Date of assignment": local_text(lead.assigned_at, tz),
         "Product category": names.get(lead.product_category_id, ""),
         "Status": names.get(lead.status_id, ""), "Priority": names.get(lead.priority_id, ""),
         "Lead type": names.get(lead.lead_type_id, ""),
         "Estimated value": f"{lead.estimated_value:,.0f}" if lead.estimated_value is not None else "",
-        "Source of inquiry": _source_text(session, lead, employees, names),
+        "Source of inquiry": _source_text(lead, people, employees, names),
         "Knowledge template": names.get(lead.knowledge_template_id, ""), "Description": lead.description,
         "Next follow-up": local_text(lead.next_followup_at, tz), "Created": local_text(lead.created_at, tz),
-        "Also send communication on": ", ".join(n.value for n in session.exec(
-            select(LeadAlsoNotify).where(LeadAlsoNotify.lead_id == lead.id))),
+        "Also send communication on": ", ".join(notify),
     }
     events = session.exec(select(LeadEvent).where(LeadEvent.lead_id == lead.id)
                           .order_by(LeadEvent.at.desc(), LeadEvent.id.desc())).all()
-    associated = session.exec(select(Contact).join(LeadAssociatedContact,
-                                                   LeadAssociatedContact.contact_id == Contact.id)
-                              .where(LeadAssociatedContact.lead_id == lead.id, contact_visible(actor))).all()
+    associated = sorted((people[i] for i in links if i in people), key=lambda p: (p[0] == PRIVATE_CONTACT, p[0]))
     return LeadDetail(
-        id=lead.id, code=lead.code, title=lead.title, is_open=lead.is_open, contact_code=contact.code,
-        contact_name=contact.name, info=info, products=[names.get(p, "") for p in product_ids],
-        associated=[Option(o.code, o.name) for o in associated],
-        followers=[employees.get(f.employee_id, "") if f.employee_id else f"{external.get(f.contact_id, '')} (external)"
-                   for f in followers],
+        id=lead.id, code=lead.code, title=lead.title, is_open=lead.is_open, contact_code=contact_code,
+        contact_name=contact_name, info=info, products=[names.get(p, "") for p in product_ids],
+        associated=[Option(c, name) for name, c in associated],
+        followers=[employees.get(f.employee_id, "") if f.employee_id
+                   else f"{people.get(f.contact_id, ('', ''))[0]} (external)" for f in followers],
         timeline=[TimelineItem(at=local_text(e.at, tz), actor=employees.get(e.actor_id, "System"), kind=e.kind,
                                text=e.text) for e in events])
 
 
-def _source_text(session: Session, lead: Lead, employees: dict, names: dict) -> str:
+def _source_text(lead: Lead, people: dict, employees: dict, names: dict) -> str:
     kind = lead.source_kind
     if kind in ("contact", "friend") and lead.source_contact_id:
         label = "Contact / prospect" if kind == "contact" else "Friend / family"
-        other = session.get(Contact, lead.source_contact_id)
-        return f"{label}: {other.name}"
+        return f"{label}: {people.get(lead.source_contact_id, ('', ''))[0]}"
     if kind == "employee":
         return f"Employee: {employees.get(lead.source_employee_id, '')}"
     if kind == "campaign":

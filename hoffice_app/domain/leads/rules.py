@@ -1,6 +1,9 @@
 """Validation of the lead form. Every problem is collected per field; the
 dependent choices must fit their parent (products → category, address and
-associated contacts → contact, source value → source kind)."""
+associated contacts → contact, source value → source kind). Contacts on the
+lead that the editor may not see (privacy.py) are kept as they are: the form
+holds PRIVATE_CODE for the lead's contact or source, and leaves hidden
+associated contacts and external followers out."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,6 +15,8 @@ from sqlmodel import Session, or_, select
 
 from hoffice_app.domain.common import Actor, NotFound, ValidationError, as_id
 from hoffice_app.domain.contacts import can_see as can_see_contact
+from hoffice_app.domain.contacts import hidden_ids
+from hoffice_app.domain.leads.privacy import is_private_code
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import (
     Contact,
@@ -20,6 +25,10 @@ from hoffice_app.models import (
     ContactEmail,
     ContactPhone,
     Employee,
+    Lead,
+    LeadAlsoNotify,
+    LeadAssociatedContact,
+    LeadFollower,
     MasterEntry,
 )
 
@@ -60,8 +69,8 @@ def parse_local(value: str, tz_name: str) -> datetime | None:
 
 
 class _Lead:
-    def __init__(self, session: Session, actor: Actor, data: dict):
-        self.session, self.actor, self.data = session, actor, data
+    def __init__(self, session: Session, actor: Actor, data: dict, existing: Lead | None):
+        self.session, self.actor, self.data, self.existing = session, actor, data, existing
         self.errors: dict[str, str] = {}
         self.out = CleanLead()
 
@@ -89,7 +98,7 @@ class _Lead:
 
 
 def clean_lead(session: Session, actor: Actor, data: dict, *, now: datetime, existing=None) -> CleanLead:
-    c = _Lead(session, actor, data)
+    c = _Lead(session, actor, data, existing)
     s = c.out.scalars
     terms = app_settings.lead_terms(session)
     title_entry = c.master("title_id", "lead_title", "title", required=terms.title_from_master)
@@ -99,12 +108,17 @@ def clean_lead(session: Session, actor: Actor, data: dict, *, now: datetime, exi
     elif len(title) > 200:
         c.errors["title"] = "Use at most 200 characters."
     s["title"], s["title_id"] = title, title_entry.id if title_entry else None
-    contact = contact_by_code(session, actor, str(data.get("contact_code") or ""))
+    kept = existing is not None and is_private_code(data.get("contact_code"))
+    contact = session.get(Contact, existing.contact_id) if kept else \
+        contact_by_code(session, actor, str(data.get("contact_code") or ""))
     if contact is None:
         c.errors["contact_code"] = "Choose the contact (or create one with +)." if not data.get("contact_code") \
             else "No such contact, or it is private and not shared with you."
     s["contact_id"] = contact.id if contact else None
-    _contact_children(c, contact)
+    if kept:
+        _keep_contact_children(c)
+    else:
+        _contact_children(c, contact)
     assignee = c.employee("assigned_to_id", "the employee")
     s["assigned_to_id"] = assignee.id if assignee else None
     creator = c.employee("created_by_id", "the employee") if data.get("created_by_id") else None
@@ -131,6 +145,8 @@ def clean_lead(session: Session, actor: Actor, data: dict, *, now: datetime, exi
     s["estimated_value"] = _value(c)
     _source(c)
     _followers(c)
+    if existing is not None:
+        _keep_hidden_links(c, same_contact=not kept and contact is not None and contact.id == existing.contact_id)
     s["description"] = str(data.get("description") or "").strip()
     if len(s["description"]) > 20000:
         c.errors["description"] = "Use at most 20,000 characters."
@@ -195,6 +211,10 @@ def _source(c: _Lead) -> None:
         return
     problem = "Choose where this inquiry came from."
     if kind in ("contact", "friend"):
+        if c.existing is not None and is_private_code(raw) and c.existing.source_kind == kind \
+                and c.existing.source_contact_id:
+            s["source_contact_id"] = c.existing.source_contact_id  # hidden from the editor: kept
+            return
         other = contact_by_code(c.session, c.actor, str(raw or ""))
         if other and kind == "friend":
             other_type = c.session.get(MasterEntry, other.contact_type_id)
@@ -228,6 +248,30 @@ def _followers(c: _Lead) -> None:
             break
         if other.id not in c.out.follower_contact_ids:
             c.out.follower_contact_ids.append(other.id)
+
+
+def _keep_contact_children(c: _Lead) -> None:
+    """The lead keeps a contact its editor may not see, and what hangs on it (address,
+    associated contacts, also-notify values), which the form could not show."""
+    lead_id = c.existing.id
+    c.out.scalars["contact_address_id"] = c.existing.contact_address_id
+    c.out.associated_ids = list(c.session.exec(select(LeadAssociatedContact.contact_id)
+                                               .where(LeadAssociatedContact.lead_id == lead_id)))
+    c.out.also_notify = [(n.channel, n.value) for n in
+                         c.session.exec(select(LeadAlsoNotify).where(LeadAlsoNotify.lead_id == lead_id))]
+
+
+def _keep_hidden_links(c: _Lead, *, same_contact: bool) -> None:
+    """Associated contacts (same contact only) and external followers the editor may not
+    see were left out of the form; saving keeps them."""
+    lead_id = c.existing.id
+    followers = c.session.exec(select(LeadFollower.contact_id).where(LeadFollower.lead_id == lead_id,
+                                                                     LeadFollower.contact_id.is_not(None))).all()
+    links = c.session.exec(select(LeadAssociatedContact.contact_id)
+                           .where(LeadAssociatedContact.lead_id == lead_id)).all() if same_contact else []
+    hidden = hidden_ids(c.session, c.actor, {*followers, *links})
+    c.out.follower_contact_ids += [i for i in followers if i in hidden and i not in c.out.follower_contact_ids]
+    c.out.associated_ids += [i for i in links if i in hidden and i not in c.out.associated_ids]
 
 
 __all__ = ["CleanLead", "NotFound", "clean_lead", "contact_by_code", "associated_contact_ids", "parse_local"]

@@ -91,7 +91,9 @@ def _body() -> rx.Component:
         rx.vstack(rx.hstack(rx.heading(S.title, size="6"), rx.code(S.code, size="3"), align="center"),
                   rx.hstack(rx.badge(rx.cond(S.is_open, "Open", "Closed"),
                                      color_scheme=rx.cond(S.is_open, "blue", "gray")),
-                            rx.link(S.info.get("Contact", ""), href=f"{routes.CONTACTS}/" + S.contact_code)),
+                            rx.cond(S.contact_code != "",
+                                    rx.link(S.info.get("Contact", ""), href=f"{routes.CONTACTS}/" + S.contact_code),
+                                    rx.text(S.info.get("Contact", ""), size="2", color_scheme="gray"))),
                   spacing="1"),
         rx.spacer(),
         rx.button(rx.icon("calendar-plus", size=14), "Schedule follow-up", variant="soft",
@@ -104,7 +106,8 @@ def _body() -> rx.Component:
         rx.data_list.item(rx.data_list.label("Followers", min_width="11rem"),
                           rx.data_list.value(_badges(S.followers))),
         rx.data_list.item(rx.data_list.label("Associated contacts", min_width="11rem"), rx.data_list.value(
-            rx.flex(rx.foreach(S.associated, lambda o: rx.link(o.label, href=f"{routes.CONTACTS}/" + o.value)),
+            rx.flex(rx.foreach(S.associated, lambda o: rx.cond(  # a private contact ("Private contact") has no link
+                o.value != "", rx.link(o.label, href=f"{routes.CONTACTS}/" + o.value), rx.text(o.label, size="2"))),
                     spacing="2", wrap="wrap"))), size="2"),
         rx.cond(S.info.get("Description", "") != "",
                 rx.box(rx.text("Description", weight="bold", size="2", margin_top="1rem"),

@@ -9,6 +9,7 @@ from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError
 from hoffice_app.domain.contacts import pick_contacts
 from hoffice_app.domain.contacts import save as contacts
+from hoffice_app.domain.leads import PRIVATE_CONTACT, is_private_code
 from hoffice_app.domain.leads import detail as lead_detail
 from hoffice_app.domain.leads import save as leads
 from hoffice_app.domain.masters import entries as masters
@@ -87,6 +88,9 @@ class LeadFormState(LeadOptionsState):
         return self.document_title(f"Edit {self.lead_label.lower()} {self.editing_code}")
 
     def _use_contact(self, session, actor, code: str) -> None:
+        if is_private_code(code):  # the lead's contact is private to others: it is kept as it is on save
+            self.contact_label = PRIVATE_CONTACT
+            return
         ctx = lead_detail.contact_context(session, actor, code)
         if ctx is None:
             return
@@ -206,5 +210,7 @@ class LeadFormState(LeadOptionsState):
 
 
 def _contact_label(session, actor, code: str) -> str:
+    if is_private_code(code):
+        return PRIVATE_CONTACT
     ctx = lead_detail.contact_context(session, actor, code) if code else None
     return f"{ctx.name} · {ctx.code}" if ctx else ""
