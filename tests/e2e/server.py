@@ -33,6 +33,8 @@ class Server:
         self.log_path = workdir / "server.log"
         self.env = os.environ | {
             "DATABASE_URL": f"sqlite:///{workdir / 'e2e.db'}",
+            # The server's own address is the one origin that may use its cookie (hoffice_app/origins.py).
+            "HOFFICE_ALLOWED_ORIGINS": self.url,
             "HOFFICE_DEMO_PASSWORD": DEMO_PASSWORD,
             "REFLEX_USE_SYSTEM_BUN": "1",
             "REFLEX_TELEMETRY_ENABLED": "false",
