@@ -1,6 +1,8 @@
-"""The Reflex app: theme, the plain HTTP routes, and every page package's register(app)."""
+"""The Reflex app: theme, the plain HTTP routes, the backend's protections, and every page
+package's register(app)."""
 import reflex as rx
 
+from hoffice_app import protection
 from hoffice_app.http import files_app
 from hoffice_app.pages import dashboard, login
 from hoffice_app.pages.contacts import register as contact_pages
@@ -10,10 +12,12 @@ from hoffice_app.pages.leads import register as lead_pages
 from hoffice_app.pages.settings import register as settings_pages
 
 app = rx.App(
-    # /files/…: attachments and spreadsheets, served only to people who may see them (hoffice_app.http).
-    api_transformer=files_app,
+    # /files/…: attachments and spreadsheets, served only to people who may see them (hoffice_app.http);
+    # then the upload guard around everything (hoffice_app.protection).
+    api_transformer=[files_app, protection.wrap],
     head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
     stylesheets=["/board.css"],
 )
 for pages in (login, dashboard, settings_pages, contact_pages, lead_pages, funnel_pages, import_pages):
     pages.register(app)
+app.register_lifespan_task(protection.sweep_stale_uploads)
