@@ -13,7 +13,7 @@ from hoffice_app.pages.settings import register as settings_pages
 
 app = rx.App(
     # /files/…: attachments and spreadsheets, served only to people who may see them (hoffice_app.http);
-    # then the upload guard around everything (hoffice_app.protection).
+    # then the upload guard and the security headers around everything (hoffice_app.protection).
     api_transformer=[files_app, protection.wrap],
     head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
     stylesheets=["/board.css"],

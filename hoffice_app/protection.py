@@ -1,9 +1,9 @@
 """The backend's protections, wired to this Reflex app (``hoffice_app.py`` passes ``wrap`` as
 an ``api_transformer`` and runs ``sweep_stale_uploads`` at start-up).
 
-The guard itself is plain ASGI in ``hoffice_app.http.uploads``; what only the Reflex side knows
-is here: the names Reflex gives the upload handlers, the upload path and the origins from
-``rxconfig.py``.
+The guards themselves are plain ASGI in ``hoffice_app.http`` (``uploads``, ``headers``); what
+only the Reflex side knows is here: the names Reflex gives the upload handlers, the upload
+path, the origins from ``rxconfig.py`` and the folder of the built frontend.
 
 Upload rules:
 - the import wizard (``ImportState.upload``): one sheet up to the ``import_max_file_mb`` setting
@@ -18,11 +18,13 @@ import asyncio
 
 from reflex import constants
 from reflex.config import get_config
+from reflex.utils import prerequisites
 from reflex.utils.format import format_event_handler
 from starlette.types import ASGIApp
 
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain.documents import MAX_BYTES as DOCUMENT_MAX_BYTES
+from hoffice_app.http.headers import SecurityHeaders
 from hoffice_app.http.uploads import UploadGuard, UploadRule
 from hoffice_app.importer import jobs, uploads
 from hoffice_app.pages.imports.state import ImportState
@@ -41,10 +43,13 @@ def upload_rules() -> dict[str, UploadRule]:
 
 
 def wrap(backend: ASGIApp) -> ASGIApp:
-    """The whole backend (routes, Reflex's endpoints, the served frontend) behind the upload guard."""
+    """The whole backend (routes, Reflex's endpoints, the served frontend) behind the guards."""
     config = get_config()
-    return UploadGuard(backend, rules=upload_rules(), origins=tuple(config.cors_allowed_origins),
-                       path=config.prepend_backend_path(str(constants.Endpoint.UPLOAD)))
+    origins = tuple(config.cors_allowed_origins)
+    guarded = UploadGuard(backend, rules=upload_rules(), origins=origins,
+                          path=config.prepend_backend_path(str(constants.Endpoint.UPLOAD)))
+    static_dir = (prerequisites.get_web_dir() / constants.Dirs.STATIC / config.frontend_path.strip("/")).resolve()
+    return SecurityHeaders(guarded, origins=origins, static_dir=static_dir)
 
 
 async def sweep_stale_uploads() -> None:
