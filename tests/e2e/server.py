@@ -31,8 +31,10 @@ class Server:
         self.port = free_port()
         self.url = f"http://localhost:{self.port}"
         self.log_path = workdir / "server.log"
+        self.imports_dir = workdir / "imports"
         self.env = os.environ | {
             "DATABASE_URL": f"sqlite:///{workdir / 'e2e.db'}",
+            "HOFFICE_IMPORTS_DIR": str(self.imports_dir),
             # The server's own address is the one origin that may use its cookie (hoffice_app/origins.py).
             "HOFFICE_ALLOWED_ORIGINS": self.url,
             "HOFFICE_DEMO_PASSWORD": DEMO_PASSWORD,
