@@ -6,9 +6,14 @@ from typing import Optional
 
 from sqlmodel import Field, SQLModel
 
+from hoffice_app.models.versioned import version_column
+
+_EMPLOYEE_VERSION = version_column()
+
 
 class Employee(SQLModel, table=True):
     __tablename__ = "employee"
+    __mapper_args__ = {"version_id_col": _EMPLOYEE_VERSION}
 
     id: Optional[int] = Field(default=None, primary_key=True)
     code: str = Field(max_length=20, unique=True, index=True)
@@ -22,6 +27,8 @@ class Employee(SQLModel, table=True):
     password_hash: str = Field(default="", max_length=200)
     created_at: datetime
     updated_at: datetime
+    version: int = Field(default=1, sa_column=_EMPLOYEE_VERSION)
+    updated_by_id: Optional[int] = Field(default=None, foreign_key="employee.id")  # who saved it last
 
 
 class EmployeeDivision(SQLModel, table=True):

@@ -51,6 +51,14 @@ def get(session: Session, key: str) -> str:
     return row.value if row else DEFAULTS[key]
 
 
+def zone(session: Session) -> zoneinfo.ZoneInfo:
+    """The company's time zone (UTC if the setting is unusable)."""
+    try:
+        return zoneinfo.ZoneInfo(get(session, "default_timezone"))
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
 def put(session: Session, key: str, value: str) -> None:
     row = session.get(Setting, key) or Setting(key=key)
     row.value = value

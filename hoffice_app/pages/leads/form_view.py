@@ -4,7 +4,15 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
-from hoffice_app.components.fields import check_group, choice, field_error, fixed_choice, labelled, text_field
+from hoffice_app.components.fields import (
+    check_group,
+    choice,
+    edit_conflict,
+    field_error,
+    fixed_choice,
+    labelled,
+    text_field,
+)
 from hoffice_app.components.layout import page_shell
 from hoffice_app.pages.leads.form_state import LeadFormState as S
 
@@ -176,5 +184,6 @@ def lead_form_page(new: bool) -> rx.Component:
     title = ("New " if new else "Edit ") + S.lead_label.lower()
     return page_shell(title, rx.cond(
         S.not_found != "", rx.callout(S.not_found, icon="search-x", color_scheme="red", role="alert"),
-        rx.vstack(_information(), _additional(), _description(), _save_bar(), _new_contact_dialog(),
+        rx.vstack(edit_conflict(S.conflict), _information(), _additional(), _description(), _save_bar(),
+                  _new_contact_dialog(),
                   spacing="4", width="100%")))
