@@ -52,10 +52,10 @@ class Contact(SQLModel, table=True):
     facebook: str = Field(default="", max_length=200)
     youtube: str = Field(default="", max_length=200)
     twitter: str = Field(default="", max_length=200)
-    pan: str = Field(default="", max_length=10)
-    aadhaar: str = Field(default="", max_length=12)
+    pan: str = Field(default="", max_length=30)
+    aadhaar: str = Field(default="", max_length=30)
     gst_registration_type: str = Field(default="", max_length=15)  # Regular | Consumer | Composition | Unregistered
-    gstin: str = Field(default="", max_length=20)
+    gstin: str = Field(default="", max_length=30)
     sez_type: str = Field(default="", max_length=20)  # Deemed export | Government entity | SEZ
     cin: str = Field(default="", max_length=21)
     transporter_id: str = Field(default="", max_length=20)

@@ -7,7 +7,7 @@ from .access import NOT_FOUND, can_see, get_visible, visible_clause
 from .associations import associate, list_associations, remove_association
 from .detail import contact_detail, form_values, reference_label
 from .phones import MOBILE_TYPES, display, parse_phone, search_digits
-from .rules import AMOUNT_MAX, GSTIN_RE, MAX_NAME, PAN_RE, TEXT_LIMITS
+from .rules import AMOUNT_MAX, GSTIN_RE, MAX_NAME, MAX_STATUTORY, PAN_RE, TEXT_LIMITS
 from .save import (
     DuplicateFound,
     build_search_text,
@@ -39,6 +39,7 @@ __all__ = [
     "form_values",
     "get_visible",
     "GSTIN_RE",
+    "MAX_STATUTORY",
     "list_associations",
     "MAX_NAME",
     "MAX_PER_PAGE",

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from email_validator import EmailNotValidError, validate_email
 
-from hoffice_app.domain.contacts import AMOUNT_MAX, GSTIN_RE, MAX_NAME, PAN_RE, vocab
+from hoffice_app.domain.contacts import AMOUNT_MAX, GSTIN_RE, MAX_NAME, MAX_STATUTORY, PAN_RE, vocab
 from hoffice_app.domain.masters import name_key
 from hoffice_app.importer.check.context import Context, title_key
 from hoffice_app.importer.speed import fastpath
@@ -168,9 +168,6 @@ def privacy(text: str, ctx: Context) -> tuple[list[int], str]:
 # warnings, so a mistyped number is kept for the user to correct later rather than costing the
 # whole row; a longer value is no such number at all (a cell pasted into the wrong column).
 # Wider than the form's limits on purpose (domain/contacts/rules.py refuses a PAN over 10).
-MAX_STATUTORY = 30
-
-
 def _statutory(value: str, well_formed: bool, hint: str) -> tuple[str, str]:
     """The value as typed (spaces removed) with ``hint`` as a warning unless ``well_formed``."""
     if len(value) > MAX_STATUTORY:
