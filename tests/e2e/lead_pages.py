@@ -18,6 +18,16 @@ class LeadForm(Screen):
         expect(self.page.get_by_role("button", name=re.compile(r"^Save "))).to_be_visible()
         return self
 
+    def open_edit(self, code: str) -> "LeadForm":
+        self.page.goto(f"/leads/{code}/edit")
+        expect(self.page.get_by_role("button", name=re.compile(r"^Save "))).to_be_visible()
+        expect(self.field("Title")).not_to_have_value("")  # filled from the lead
+        return self
+
+    def conflict(self) -> Locator:
+        """The note above a form whose save was refused (someone changed the same fields)."""
+        return self.page.get_by_role("alert").filter(has_text="after you opened it")
+
     def heading(self, name: str) -> Locator:
         return self.page.get_by_role("heading", name=name).first
 
