@@ -54,11 +54,14 @@ class AuthSession(SQLModel, table=True):
 
 
 class LoginThrottle(SQLModel, table=True):
-    """Failed log-ins per key ("id:<identifier>" or "ip:<address>")."""
+    """Failed log-ins counted under one key: an account at an address, an account, or an
+    address (domain/auth/throttle.py says which limits apply)."""
 
     __tablename__ = "login_throttle"
 
     key: str = Field(primary_key=True, max_length=300)
     failures: int = Field(default=0)
+    # When this count began: the address limit is "so many failures within 15 minutes".
+    first_failed_at: datetime
     last_failed_at: datetime
     locked_until: Optional[datetime] = None

@@ -1,4 +1,4 @@
-"""Log-in, sessions and throttling.
+"""Log-in and sessions (the throttling of failed attempts is in ``throttle``).
 
 A session is a fresh random token (256 bits) per log-in; the browser keeps the
 token, the server keeps its SHA-256 and decides on every request whether it is
@@ -8,22 +8,19 @@ inactivity timeout.
 from __future__ import annotations
 
 import hashlib
-import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlmodel import Session, func, select
 
+from hoffice_app.domain.auth import throttle
 from hoffice_app.domain.auth.passwords import needs_rehash, rehash, verify_password
 from hoffice_app.domain.common import Actor
 from hoffice_app.domain.masters import settings as app_settings
-from hoffice_app.models import AuthSession, Employee, LoginThrottle
+from hoffice_app.models import AuthSession, Employee
 
 WRONG_LOGIN = "Wrong e-mail, employee code or password."
-FREE_ATTEMPTS = 5
-BASE_DELAY_SECONDS = 30
-MAX_DELAY_SECONDS = 15 * 60
 # last_seen_at is written at most this often, so browsing does not write on every click.
 TOUCH_EVERY = timedelta(minutes=1)
 
@@ -45,37 +42,6 @@ def find_employee(session: Session, identifier: str) -> Employee | None:
     return session.exec(stmt).first()
 
 
-def _throttle_keys(identifier: str, source: str) -> list[str]:
-    keys = [f"id:{identifier.strip().lower()[:250]}"]
-    if source:
-        keys.append(f"ip:{source}")
-    return keys
-
-
-def _throttle_message(session: Session, keys: list[str], now: datetime) -> str:
-    for key in keys:
-        row = session.get(LoginThrottle, key)
-        if row and row.locked_until and row.locked_until > now:
-            wait = math.ceil((row.locked_until - now).total_seconds())
-            return f"Too many failed attempts. Try again in {wait} seconds."
-    return ""
-
-
-def _record_failure(session: Session, keys: list[str], now: datetime) -> None:
-    for key in keys:
-        row = session.get(LoginThrottle, key) or LoginThrottle(key=key, failures=0, last_failed_at=now)
-        # Failures older than a day no longer count.
-        if now - row.last_failed_at > timedelta(days=1):
-            row.failures = 0
-        row.failures += 1
-        row.last_failed_at = now
-        if row.failures >= FREE_ATTEMPTS:
-            extra = row.failures - FREE_ATTEMPTS
-            delay = min(BASE_DELAY_SECONDS * (2**extra), MAX_DELAY_SECONDS)
-            row.locked_until = now + timedelta(seconds=delay)
-        session.add(row)
-
-
 @dataclass(frozen=True)
 class LoginResult:
     token: str = ""
@@ -94,22 +60,22 @@ def login(session: Session, identifier: str, password: str, *, now: datetime, so
     commits the failure count.
 
     Every refusal for bad credentials carries the same message, whether the
-    account exists, is inactive or the password is wrong. After five failures
-    for one identifier or one source address, further attempts wait 30 s,
-    doubling up to 15 min.
+    account exists, is inactive or the password is wrong, and costs one argon2
+    verification either way (against a dummy hash when there is no account), so
+    neither the words nor the time tell which accounts exist. Failures are
+    throttled per account (and per account at ``source``), with a much higher
+    limit per address: see ``throttle``.
     """
-    keys = _throttle_keys(identifier, source)
-    throttled = _throttle_message(session, keys, now)
-    if throttled:
-        return LoginResult(message=throttled)
     employee = find_employee(session, identifier)
+    counters = throttle.counters(employee, identifier, source)
+    refused = throttle.refusal(session, counters, now)
+    if refused:
+        return LoginResult(message=refused)
     ok = verify_password(employee.password_hash if employee else None, password)
     if not (employee and ok and employee.active):
-        _record_failure(session, keys, now)
+        throttle.record_failure(session, counters, now)
         return LoginResult(message=WRONG_LOGIN)
-    row = session.get(LoginThrottle, keys[0])
-    if row:
-        session.delete(row)
+    throttle.record_success(session, counters)
     if needs_rehash(employee.password_hash):
         employee.password_hash = rehash(password)
         session.add(employee)

@@ -9,6 +9,7 @@ from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError, versions
 from hoffice_app.domain.contacts import pick_contacts
 from hoffice_app.domain.contacts import save as contacts
+from hoffice_app.domain.leads import CreatorField, creator_field
 from hoffice_app.domain.leads import detail as lead_detail
 from hoffice_app.domain.leads import save as leads
 from hoffice_app.domain.masters import entries as masters
@@ -24,6 +25,11 @@ class LeadFormState(LeadOptionsState):
     values: dict[str, str] = {}
     lists: dict[str, list[str]] = {}
     errors: dict[str, str] = {}
+    # "Created by": a choice for admins and managers, only the name for executives
+    creator_editable: bool = False
+    creator_label: str = ""
+    creator_options: list[Option] = []
+    creator_note: str = ""
     # the chosen contact
     contact_label: str = ""
     contact_mobile: str = ""
@@ -46,6 +52,7 @@ class LeadFormState(LeadOptionsState):
 
     def _reset(self) -> None:
         self.values, self.errors, self.not_found, self._read = {}, {}, "", {}
+        self._use_creator(CreatorField(editable=False, value="", label=""))
         self.lists = {k: [] for k in LIST_KEYS}
         self.contact_label = self.contact_mobile = self.contact_email = self.source_label = ""
         self.address_options, self.associated_options, self.notify_options, self.external_followers = [], [], [], []
@@ -61,6 +68,7 @@ class LeadFormState(LeadOptionsState):
             return redirect
         with unit_of_work() as session:
             self.load_options(session, actor)
+            self._use_creator(creator_field(session, actor, actor.id))
         self.values = {"created_by_id": str(actor.id), "assigned_to_id": str(actor.id)}
         return self.document_title(f"New {self.lead_label.lower()}")
 
@@ -80,6 +88,7 @@ class LeadFormState(LeadOptionsState):
             with unit_of_work() as session:
                 self.load_options(session, actor)
                 data = lead_detail.form_values(session, actor, self.editing_code)
+                self._use_creator(creator_field(session, actor, int(data["created_by_id"])))
                 self._use_contact(session, actor, data["contact_code"])
                 self.source_label = _contact_label(session, actor, data["source_ref"]) \
                     if data["source_kind"] in ("contact", "friend") else ""
@@ -92,6 +101,10 @@ class LeadFormState(LeadOptionsState):
         self.lists = {k: list(data[k]) for k in LIST_KEYS}
         self.product_options = self.products_for(self.values.get("product_category_id", ""))
         self._read = data
+
+    def _use_creator(self, field: CreatorField) -> None:
+        self.creator_editable, self.creator_label, self.creator_options = field.editable, field.label, field.options
+        self.creator_note = field.note
 
     def _use_contact(self, session, actor, code: str) -> None:
         ctx = lead_detail.contact_context(session, actor, code)
