@@ -19,7 +19,7 @@ def contact(session, admin, now):
 
 
 def _save(session, who, now, contact, code="", **fields):
-    return leads.save_from_form(session, who, lead_data(contact.code, **fields), now=now, code=code)
+    return leads.save_from_form(session, who, lead_data(contact.code, **fields), now=now, code=code).code
 
 
 def _refused(session, who, now, contact, code="", **fields) -> dict:
