@@ -18,7 +18,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterator
+from typing import Callable, Iterator
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm.exc import StaleDataError
@@ -109,6 +109,20 @@ def merged_note(what: str, last: LastSave, fields: list[str]) -> str:
     """What a save that merged says: whose changes it kept."""
     return (f"{last.who} had changed this {what} meanwhile ({', '.join(fields)}); "
             "both changes are saved.") if fields else ""
+
+
+def reconcile(session: Session, row, *, what: str, typed: dict, read: dict | None, version: int | None,
+              current: Callable[[], dict], labels: dict[str, str], tz: ZoneInfo | None = None) -> tuple[dict, str]:
+    """A dialog's save against ``row``: the values to write and what to tell (``merged_note``).
+    Unchanged since the dialog read it (or no version sent: a script) → ``typed`` as it is;
+    saved meanwhile → ``merge_edit`` against ``current()`` (the values as the dialog would show
+    them now), which may refuse with ``EditConflict``."""
+    if version is None or row.version == version:
+        return typed, ""
+    last = last_save(session, row)
+    merged, fields = merge_edit(what=what, typed=typed, read=read or {}, current=current(), last=last,
+                                labels=labels, tz=tz)
+    return merged, merged_note(what, last, fields)
 
 
 @contextmanager

@@ -26,6 +26,6 @@ def test_idle_for_more_than_eight_hours_logs_out(session, now):
 
 def test_timeout_follows_the_setting(session, now):
     admin = make_employee(session, now)
-    settings.update_defaults(session, admin, {"session_timeout_hours": "1"})
+    settings.update_defaults(session, admin, {"session_timeout_hours": "1"}, now=now)
     token = _token(session, now)
     assert actor_for_token(session, token, now=now + timedelta(minutes=61)) is None
