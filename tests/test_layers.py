@@ -3,7 +3,7 @@ import ast
 from pathlib import Path
 
 APP = Path(__file__).resolve().parents[1] / "hoffice_app"
-PLAIN = [APP / "models", APP / "domain", APP / "importer", APP / "backup", APP / "db.py"]
+PLAIN = [APP / "models", APP / "domain", APP / "importer", APP / "backup", APP / "db.py", APP / "startup.py"]
 
 
 def _imports(path: Path) -> set[str]:

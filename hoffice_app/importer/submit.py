@@ -45,6 +45,7 @@ from hoffice_app.importer.sheets.result_error import write_error_sheet
 from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.importer.speed.gc_pause import gc_paused
 from hoffice_app.importer.views import ImportSummary, JobProgress, JobRow
+from hoffice_app.importer.write import claim, recovery
 from hoffice_app.importer.write.commit import Writer
 from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob, JobStatus
 
@@ -57,6 +58,18 @@ class ImportFailed(DomainError):
 
 
 def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> ImportSummary:
+    """Write the job's reviewed rows, holding its lock throughout (``write/claim``: how a
+    job left "running" by a killed process is told apart from one being written)."""
+    with unit_of_work() as s:
+        get_job(s, actor, job_id)  # who may, before anything is touched
+    try:
+        with claim.holding(job_dir(job_id)):
+            return _submit(job_id, actor, now=now, progress=progress)
+    except claim.Busy:
+        raise ValidationError({"job": "This import is running or finished."}) from None
+
+
+def _submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> ImportSummary:
     with unit_of_work() as s:
         job = get_job(s, actor, job_id)
         busy = ValidationError({"job": "This import is running or finished."})
@@ -70,14 +83,13 @@ def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> Import
             raise busy
         state, policy, kam_id, total = staged_mapping(job), job.policy, job.key_account_manager_id, job.valid
     folder = job_dir(job_id)
-    errors = folder / "errors.xlsx"
+    errors = folder / recovery.ERRORS
     _write_progress(job_id, 0, total)
     try:
         with bulk_unit_of_work() as s, gc_paused():
             counts = _write_all(s, actor, job_id, state, policy, kam_id, total, now, errors, progress)
     except Exception as err:
-        for path in (folder / result_sheet.CODES, errors):
-            path.unlink(missing_ok=True)
+        recovery.forget_unfinished(folder)
         reason = err.message if isinstance(err, DomainError) else f"{type(err).__name__}: {err}"
         message = f"The import failed and nothing was written ({reason.rstrip('.')}). Review the file and try again."
         with unit_of_work() as s:
@@ -96,6 +108,11 @@ def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> Import
         except Exception:  # noqa: BLE001 — the rows are in; the download writes the sheet again
             log.exception("writing the result sheet of import %s failed", job_id)
     return counts
+
+
+def recover_interrupted(*, now: datetime) -> list[int]:
+    """At start-up: jobs left "running" by a process that died are marked failed (``write/recovery``)."""
+    return recovery.recover_interrupted(now=now)
 
 
 def _code_index(state: dict) -> int | None:
@@ -204,7 +221,9 @@ def progress(session: Session, actor: Actor, job_id: int, *, now: datetime | Non
     job = get_job(session, actor, job_id)
     status, done, total, message = job.status, job.done, job.valid, job.message
     seconds_left = None
-    if status == JobStatus.RUNNING:
+    if status == JobStatus.RUNNING and claim.abandoned(job_dir(job_id)):
+        status, message = JobStatus.FAILED, recovery.INTERRUPTED  # written so at the next start-up
+    elif status == JobStatus.RUNNING:
         path = job_dir(job_id) / "progress.json"
         try:
             live = json.loads(path.read_text())
