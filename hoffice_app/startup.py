@@ -23,5 +23,5 @@ def recover_interrupted_imports() -> None:
         log.warning("Could not check for interrupted imports: %s", err)
         return
     if marked:
-        log.warning("Imports %s were interrupted when the server last stopped; marked failed "
-                    "(nothing of them was written, they can be submitted again).", ", ".join(map(str, marked)))
+        log.warning("Interrupted imports marked failed: %s (the server stopped while they ran; nothing of "
+                    "them was written, they can be submitted again).", ", ".join(map(str, marked)))

@@ -23,4 +23,4 @@ def test_a_job_left_running_is_marked_failed_and_logged(session, now, tmp_path, 
         startup.recover_interrupted_imports()
     session.expire_all()
     assert session.get(ImportJob, job.id).status == "failed"
-    assert f"Imports {job.id} were interrupted" in caplog.text
+    assert f"Interrupted imports marked failed: {job.id} " in caplog.text
