@@ -131,6 +131,7 @@ def test_backup_taken_while_the_app_writes_restores_one_consistent_moment(source
     assert writer.error is None, writer.error
     assert made.returncode == 0, made.stderr
     assert during > 0, "the writer committed nothing while the backup ran"
+    assert (tmp_path / "during.tar.gz").stat().st_mode & 0o777 == 0o600  # everyone's data: its owner's eyes only
     with tarfile.open(tmp_path / "during.tar.gz") as tar:
         manifest = json.load(tar.extractfile("manifest.json"))
 

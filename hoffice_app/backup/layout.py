@@ -127,6 +127,8 @@ def pack(folder: Path, out: Path) -> None:
     """The folder as ``out`` (.tar.gz), written beside it first so a half-written archive never
     carries the final name."""
     partial = out.with_name(f".{out.name}.partial")
+    partial.unlink(missing_ok=True)
+    partial.touch(mode=0o600)  # it holds everyone's data: readable by its owner only
     with tarfile.open(partial, "w:gz", compresslevel=6) as tar:
         for path in sorted(folder.rglob("*")):
             tar.add(path, arcname=path.relative_to(folder).as_posix(), recursive=False)

@@ -104,14 +104,17 @@ def restore_backup(source: str | Path) -> dict:
     source = Path(source).expanduser().resolve()
     if not source.exists():
         raise BackupRefused(f"There is no backup at {source}.")
-    with tempfile.TemporaryDirectory(prefix="hoffice-restore-") as tmp:
+    roots = {"files": storage_root(), "imports": jobs.storage_dir()}
+    # Unpacked beside the data it becomes (room for it there), not in a small /tmp, nor inside a root.
+    beside = roots["imports"].parent
+    inside = any(beside == root or root in beside.parents for root in roots.values())
+    with tempfile.TemporaryDirectory(prefix=".hoffice-restore-", dir=None if inside else beside) as tmp:
         folder = unpack(source, Path(tmp)) if source.is_file() and is_archive(source) else source
         manifest = read_manifest(folder)
         verify(folder, manifest)
         revision = _check_revision(manifest)
         engine = get_engine()
         _refuse_unless_empty(engine)
-        roots = {"files": storage_root(), "imports": jobs.storage_dir()}
         _refuse_unless_no_files(*roots.values())
         placed: list[Path] = []
         try:
