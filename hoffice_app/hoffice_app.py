@@ -1,6 +1,7 @@
-"""The Reflex app: theme, the plain HTTP routes, and every page package's register(app)."""
+"""The Reflex app: theme, the plain HTTP routes, every page package's register(app), the start-up steps."""
 import reflex as rx
 
+from hoffice_app import startup
 from hoffice_app.http import files_app
 from hoffice_app.pages import dashboard, login
 from hoffice_app.pages.contacts import register as contact_pages
@@ -17,3 +18,5 @@ app = rx.App(
 )
 for pages in (login, dashboard, settings_pages, contact_pages, lead_pages, funnel_pages, import_pages):
     pages.register(app)
+# Before the first request: jobs a killed server left "running" are marked failed.
+app.register_lifespan_task(startup.recover_interrupted_imports)
