@@ -16,13 +16,7 @@ from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain.auth import sessions as auth
 from hoffice_app.domain.common import Actor, PermissionDenied
 from hoffice_app.domain.masters import settings as app_settings
-
-
-def safe_next(target: str) -> str:
-    """Only same-site paths, never //host or a scheme."""
-    if target.startswith("/") and not target.startswith("//") and not target.startswith(routes.LOGIN):
-        return target
-    return routes.DASHBOARD
+from hoffice_app.routes import safe_next
 
 
 def _login(identifier: str, password: str, source: str) -> auth.LoginResult:
