@@ -103,8 +103,11 @@ class ContactList(Screen):
         expect(self.page.get_by_label("Search contacts")).to_be_visible()
         return self
 
+    def search_box(self) -> Locator:
+        return self.page.get_by_label("Search contacts")
+
     def search(self, text: str) -> None:
-        self.page.get_by_label("Search contacts").fill(text)
+        self.search_box().fill(text)
 
     def rows(self) -> Locator:
         return self.page.get_by_role("region", name="Contacts").get_by_role("row")
