@@ -1,5 +1,5 @@
-"""The Reflex app: theme, the plain HTTP routes, the session's exception handler, and
-every page package's register(app)."""
+"""The Reflex app: theme, the plain HTTP routes, the session guard, and every page
+package's register(app)."""
 import reflex as rx
 
 from hoffice_app.http import files_app
@@ -9,7 +9,7 @@ from hoffice_app.pages.funnel import register as funnel_pages
 from hoffice_app.pages.imports import register as import_pages
 from hoffice_app.pages.leads import register as lead_pages
 from hoffice_app.pages.settings import register as settings_pages
-from hoffice_app.state.session_guard import on_backend_error
+from hoffice_app.state.session_guard import SessionGuard, on_backend_error
 
 app = rx.App(
     # /auth/…: the HttpOnly session cookie; /files/…: attachments and spreadsheets, served only to
@@ -20,5 +20,7 @@ app = rx.App(
     # An event whose session the server ended sends the tab to /login, which says so.
     backend_exception_handler=on_backend_error,
 )
+# A tab's state belongs to one session: reset before it reaches a tab that connects with another.
+app.add_middleware(SessionGuard())
 for pages in (login, dashboard, settings_pages, contact_pages, lead_pages, funnel_pages, import_pages):
     pages.register(app)

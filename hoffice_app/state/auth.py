@@ -5,8 +5,11 @@ of ``hoffice_app/http/sessions.py``. This state never holds it: it reads it from
 websocket handshake's cookies whenever it needs the actor, and the domain decides each
 time whether it is still good (``require_actor``).
 
-When the server ends a session, the next event sends the tab to /login, which says so
-(``session_ended``).
+Every page state subclasses ``AuthState``, so one state tree holds everything a tab shows.
+A tree belongs to one session (``_session_key``): when a tab connects with another
+session (someone logged out and someone else in), every page state is reset before
+anything is sent to the browser (``session_guard``). When the server ends a session, the
+next event sends the tab to /login, which says so (``session_ended``).
 """
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ from hoffice_app.domain.auth import sessions as auth
 from hoffice_app.domain.common import Actor
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.routes import safe_next
-from hoffice_app.state.session import REASONS, SessionEnded, post_and_load, token_from
+from hoffice_app.state.session import REASONS, SessionEnded, post_and_load, session_key, token_from
 
 __all__ = ["AuthState", "SessionEnded", "safe_next"]
 
@@ -58,6 +61,8 @@ class AuthState(rx.State):
     login_notice: str = ""
     lead_label: str = "Lead"
     leads_label: str = "Leads"
+    # The session this tree was built for (a digest of its token, never the token itself).
+    _session_key: str = ""
 
     @rx.var
     def is_admin(self) -> bool:
@@ -111,7 +116,18 @@ class AuthState(rx.State):
         root = await self.get_state(AuthState)
         for cls in _descendants(AuthState):
             await root.get_state(cls)
+        key = root._session_key
         root.reset()
+        root._session_key = key
+
+    async def adopt_session(self) -> None:
+        """Called before a (re)connected tab is sent its state: a tree built for another
+        session (or for none) is emptied first, so nobody ever sees another's page."""
+        root = await self.get_state(AuthState)
+        key = session_key(self.session_token())
+        if root._session_key != key:
+            await root.reset_all_pages()
+            root._session_key = key
 
     @rx.event
     async def session_ended(self):
@@ -153,9 +169,10 @@ class AuthState(rx.State):
 
     @rx.event
     async def logout(self):
-        """Ends the session here; /auth/logout then clears the cookie (only an HTTP answer
-        can) and loads /login afresh."""
+        """Ends the session here and empties every page at once; /auth/logout then clears
+        the cookie (only an HTTP answer can) and loads /login afresh."""
         token = self.session_token()
         if token:
             await rx.run_in_thread(lambda: _logout(token))
+        await self.reset_all_pages()
         return rx.call_script(post_and_load(routes.AUTH_LOGOUT, {}))
