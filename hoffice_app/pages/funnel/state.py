@@ -164,12 +164,7 @@ class BoardState(BoardMoves, AuthState):
                 if token != self._watch_token or not self.router.url.path.startswith(routes.FUNNEL):
                     return
                 busy, seen, cookie = self._paused or self.lost_open, self._revision, self.session_token()
-            if tick % SESSION_CHECK_SECONDS == 0 and await rx.run_in_thread(
-                    functools.partial(actor_of_token, cookie, touch=False)) is None:
-                return AuthState.session_ended
-            if busy:
-                continue
-            current = await rx.run_in_thread(_current_revision)
+            current = seen if busy else await rx.run_in_thread(_current_revision)
             if current != seen:
                 async with self:
                     if token != self._watch_token:
@@ -179,3 +174,7 @@ class BoardState(BoardMoves, AuthState):
                         return AuthState.session_ended
                     with unit_of_work() as session:
                         self._refresh(session, actor)
+            # After the move counter, so a move reaches the board no later than before.
+            elif tick % SESSION_CHECK_SECONDS == 0 and await rx.run_in_thread(
+                    functools.partial(actor_of_token, cookie, touch=False)) is None:
+                return AuthState.session_ended
