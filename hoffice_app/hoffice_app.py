@@ -1,4 +1,5 @@
-"""The Reflex app: theme, the plain HTTP routes, every page package's register(app), the start-up steps."""
+"""The Reflex app: theme, the plain HTTP routes, the session guard, every page package's
+register(app), the start-up steps."""
 import reflex as rx
 
 from hoffice_app import startup
@@ -9,13 +10,19 @@ from hoffice_app.pages.funnel import register as funnel_pages
 from hoffice_app.pages.imports import register as import_pages
 from hoffice_app.pages.leads import register as lead_pages
 from hoffice_app.pages.settings import register as settings_pages
+from hoffice_app.state.session_guard import SessionGuard, on_backend_error
 
 app = rx.App(
-    # /files/…: attachments and spreadsheets, served only to people who may see them (hoffice_app.http).
+    # /auth/…: the HttpOnly session cookie; /files/…: attachments and spreadsheets, served only to
+    # people who may see them (hoffice_app.http).
     api_transformer=files_app,
     head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
     stylesheets=["/board.css"],
+    # An event whose session the server ended sends the tab to /login, which says so.
+    backend_exception_handler=on_backend_error,
 )
+# A tab's state belongs to one session: reset before it reaches a tab that connects with another.
+app.add_middleware(SessionGuard())
 for pages in (login, dashboard, settings_pages, contact_pages, lead_pages, funnel_pages, import_pages):
     pages.register(app)
 # Before the first request: jobs a killed server left "running" are marked failed.

@@ -53,6 +53,20 @@ class AuthSession(SQLModel, table=True):
     client_ip: str = Field(default="", max_length=64)
 
 
+class LoginTicket(SQLModel, table=True):
+    """A password checked, its session not yet opened: the one-time ticket a page exchanges,
+    within a minute, for the HttpOnly session cookie (domain/auth/tickets.py). Only a
+    SHA-256 of the ticket is kept."""
+
+    __tablename__ = "login_ticket"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    ticket_hash: str = Field(max_length=64, unique=True, index=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    created_at: datetime
+    client_ip: str = Field(default="", max_length=64)
+
+
 class LoginThrottle(SQLModel, table=True):
     """Failed log-ins counted under one key: an account at an address, an account, or an
     address (domain/auth/throttle.py says which limits apply)."""

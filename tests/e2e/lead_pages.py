@@ -133,3 +133,21 @@ class LeadList(Screen):
 
     def link(self, title: str) -> Locator:
         return self.page.get_by_role("region", name="Leads").get_by_role("link", name=title)
+
+    def search_box(self) -> Locator:
+        return self.page.get_by_label("Search leads")
+
+    def save_view(self, name: str) -> None:
+        self.page.get_by_role("button", name="Save view").click()
+        self.page.get_by_label("View name").fill(name)
+        self.page.get_by_role("dialog").get_by_role("button", name="Save", exact=True).click()
+
+    def saved_views(self) -> Locator:
+        return self.page.get_by_role("combobox", name="Saved views")
+
+    def apply_view(self, name: str) -> None:
+        self.saved_views().click()
+        self.page.get_by_role("option", name=name, exact=True).click()
+
+    def filters_button(self) -> Locator:
+        return self.page.get_by_role("button", name=re.compile(r"^Filters"))
