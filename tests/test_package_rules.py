@@ -84,10 +84,10 @@ def test_app_code_outside_the_importer_uses_its_top_level_modules():
 
 
 @pytest.mark.parametrize("module", [f"hoffice_app.domain.{c}" for c in CONTEXTS]
-                         + ["hoffice_app.http.documents", "hoffice_app.http.spreadsheets", "hoffice_app.http",
-                            "hoffice_app.http.uploads", "hoffice_app.http.headers", "hoffice_app.origins",
-                            "hoffice_app.importer.uploads",
-                            "hoffice_app.importer", "hoffice_app.importer.submit"])
+                         + ["hoffice_app.http.documents", "hoffice_app.http.spreadsheets", "hoffice_app.http.sessions",
+                            "hoffice_app.http", "hoffice_app.http.uploads", "hoffice_app.http.headers",
+                            "hoffice_app.origins", "hoffice_app.importer.uploads", "hoffice_app.importer",
+                            "hoffice_app.importer.submit", "hoffice_app.backup"])
 def test_imports_on_its_own(module):
     """A cycle can hide when another module happens to be imported first: each starts a fresh interpreter."""
     done = subprocess.run([sys.executable, "-c", f"import {module}"], cwd=ROOT, capture_output=True, text=True)

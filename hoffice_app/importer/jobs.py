@@ -14,19 +14,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, or_
+from sqlalchemy import delete, event, func, insert, or_
 from sqlmodel import Session, select
 
-from hoffice_app.db import PROJECT_ROOT
 from hoffice_app.domain.common import Actor, NotFound, ValidationError, as_id, require_actor
 from hoffice_app.importer.check.duplicates import POLICIES
 from hoffice_app.importer.check.normalize import Parsed
 from hoffice_app.importer.check.review import ReviewCounts, review_rows, summary_line
 from hoffice_app.importer.errors import FileRefused
+from hoffice_app.importer.folders import FOLDER_NAME, NOT_FOUND, job_dir, storage_dir
 from hoffice_app.importer.read import mapping as maps
 from hoffice_app.importer.read.columns import COLUMNS, label
 from hoffice_app.importer.read.reader import DEFAULT_LIMITS, Limits, sheet_names
@@ -35,23 +36,7 @@ from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.importer.views import FieldOption, IssueRow, JobView, MappedColumn, MappingView, ReviewSummary
 from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob, JobStatus, Setting
 
-NOT_FOUND = "No such import, or it is not yours."
 ISSUE_KINDS = ("invalid", "duplicate", "warning")
-
-
-def storage_dir() -> Path:
-    """Private folder for uploaded sheets and their results: ``HOFFICE_IMPORTS_DIR``
-    or ``data/imports/`` (never a public one; same rule as attachments)."""
-    from hoffice_app.domain.documents import public_folders
-
-    configured = os.environ.get("HOFFICE_IMPORTS_DIR", "").strip()
-    root = (Path(configured).expanduser() if configured else PROJECT_ROOT / "data" / "imports").resolve()
-    for public in public_folders():
-        if root == public or public in root.parents:
-            raise RuntimeError(f"The import folder {root} is inside the public folder {public}; "
-                               "set HOFFICE_IMPORTS_DIR to a private folder.")
-    root.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return root
 
 
 LIMIT_SETTINGS = {"import_max_file_mb": "max_bytes", "import_max_rows": "max_rows"}
@@ -75,10 +60,18 @@ def limits_text(limits: Limits) -> str:
     return f"up to {limits.max_bytes // 2**20} MB and {limits.max_rows:,} rows"
 
 
-def job_dir(job_id: int) -> Path:
-    folder = storage_dir() / f"job-{job_id}"
-    folder.mkdir(exist_ok=True, mode=0o700)
-    return folder
+def delete_job(session: Session, actor: Actor, job_id: int) -> None:
+    """Forget a job that is not running: its problems, its row, then (once that is committed)
+    its folder — the uploaded file and every sheet written from it. The contacts it created stay."""
+    job = get_job(session, actor, job_id)
+    if job.status == JobStatus.RUNNING:
+        raise ValidationError({"job": "This import is running; delete it once it has finished."})
+    folder = job_dir(job) if FOLDER_NAME.fullmatch(job.folder or "") else None
+    session.execute(delete(ImportIssue).where(ImportIssue.job_id == job.id))
+    session.delete(job)
+    session.flush()
+    if folder is not None:
+        event.listen(session, "after_commit", lambda _s: shutil.rmtree(folder, ignore_errors=True), once=True)
 
 
 def get_job(session: Session, actor: Actor, job_id: int) -> ImportJob:
@@ -107,13 +100,17 @@ def start_job(session: Session, actor: Actor, *, stored_path, file_name: str, no
     sheet_names(path, limits(session))  # type, size, zip bomb, password: refused before any row is read
     job = ImportJob(created_by_id=actor.id, file_name=Path(str(file_name)).name[:255] or path.name,
                     stored_path=str(path), created_at=now)
+    folder = storage_dir() / job.folder
+    folder.mkdir(mode=0o700)  # a fresh random name: an existing folder would be another job's
+    job.stored_path = str(folder / f"upload{path.suffix.lower()}")
+    os.replace(path, job.stored_path)  # the job owns its upload: deleting the job removes it
     session.add(job)
     session.flush()
     return job.id
 
 
-def _stage_path(job_id: int, sheet: str) -> Path:
-    return job_dir(job_id) / f"sheet-{hashlib.sha1(sheet.encode()).hexdigest()[:12]}.rows"
+def _stage_path(job: ImportJob, sheet: str) -> Path:
+    return job_dir(job) / f"sheet-{hashlib.sha1(sheet.encode()).hexdigest()[:12]}.rows"
 
 
 def headers(session: Session, actor: Actor, job_id: int, sheet: str = "") -> MappingView:
@@ -125,14 +122,14 @@ def headers(session: Session, actor: Actor, job_id: int, sheet: str = "") -> Map
     if sheet not in sheets:
         raise FileRefused(f"The workbook has no sheet called {sheet!r}; pick one of its sheets.")
     state = staged_mapping(job)
-    if job.sheet == sheet and "headers" in state and _stage_path(job_id, sheet).exists():
+    if job.sheet == sheet and "headers" in state and _stage_path(job, sheet).exists():
         header, count = state["headers"], state.get("rows", 0)  # a page reload: the sheet is already read
         mapping, proposed = {int(i): k for i, k in state.get("columns", {}).items()}, None
     else:
         big = Path(job.stored_path).stat().st_size >= parallel.WARM_BYTES
         if big and parallel.shareable(session.get_bind().url):
             parallel.warm_up()  # a big sheet: its review will want the workers, start them while it is read
-        header, count = stage_sheet(job.stored_path, sheet, _stage_path(job_id, sheet), limits(session))
+        header, count = stage_sheet(job.stored_path, sheet, _stage_path(job, sheet), limits(session))
         proposed = maps.remembered(session, header)
         mapping = proposed if proposed is not None else maps.auto_map(header)
     job.sheet = sheet
@@ -177,8 +174,8 @@ class JobSink:
         self.spool.close()
 
 
-def spool_path(job_id: int) -> Path:
-    return job_dir(job_id) / "valid.rows"
+def spool_path(job: ImportJob) -> Path:
+    return job_dir(job) / "valid.rows"
 
 
 def staged_mapping(job: ImportJob) -> dict:
@@ -197,7 +194,7 @@ def review(session: Session, actor: Actor, job_id: int, *, sheet: str, mapping: 
     if policy not in POLICIES:
         raise ValidationError({"policy": "Choose skip, update or create for duplicates."})
     _check_manager(session, key_account_manager_id)
-    stage = _stage_path(job_id, sheet)
+    stage = _stage_path(job, sheet)
     state = staged_mapping(job)
     if job.sheet != sheet or not stage.exists():
         headers(session, actor, job_id, sheet)
@@ -205,7 +202,7 @@ def review(session: Session, actor: Actor, job_id: int, *, sheet: str, mapping: 
     header = state["headers"]
     clean = maps.clean(header, mapping)
     session.execute(delete(ImportIssue).where(ImportIssue.job_id == job_id))
-    sink = JobSink(session, job_id, spool_path(job_id))
+    sink = JobSink(session, job_id, spool_path(job))
     try:
         counts = review_rows(session, actor, staged(stage, state.get("rows", 0)), clean, policy=policy, now=now,
                              sink=sink, progress=progress, staged_path=stage)

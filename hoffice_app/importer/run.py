@@ -30,7 +30,7 @@ from hoffice_app.importer.read.mapping import auto_map, missing_mandatory
 from hoffice_app.importer.read.spool import read_rows
 from hoffice_app.importer.sheets.result_error import ResultSheet, write_error_sheet
 from hoffice_app.importer.submit import sheet_target, submit
-from hoffice_app.models import Employee, ImportIssue
+from hoffice_app.models import Employee, ImportIssue, ImportJob
 
 
 def cli_actor(session: Session) -> Actor:
@@ -77,25 +77,27 @@ def import_file(source, *, policy: str = "skip", kam: str | None = None, dry_run
     folder = jobs.storage_dir() / f"cli-{secrets.token_hex(6)}"
     folder.mkdir(mode=0o700)
     if dry_run:
-        job_id = None
+        job_folder = None
         try:
             with Session(get_engine()) as session:
                 actor = cli_actor(session)
                 job_id, summary, mapping = _prepare(session, actor, source, folder, policy, kam, now)
-                header = json.loads(jobs.get_job(session, actor, job_id).mapping)["headers"]
-                _dry_sheets(session, job_id, header, mapping, result_out, errors_out)
+                job = jobs.get_job(session, actor, job_id)
+                job_folder = jobs.job_dir(job)
+                _dry_sheets(session, job, json.loads(job.mapping)["headers"], mapping, result_out, errors_out)
                 session.rollback()
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-            if job_id is not None:
-                shutil.rmtree(jobs.storage_dir() / f"job-{job_id}", ignore_errors=True)
+            if job_folder is not None:  # the job's row was rolled back: its folder goes too
+                shutil.rmtree(job_folder, ignore_errors=True)
         return {**summary, "created": 0, "updated": 0, "dry_run": True}
     with unit_of_work() as session:
         actor = cli_actor(session)
         job_id, summary, _mapping = _prepare(session, actor, source, folder, policy, kam, now)
     done = submit(job_id, actor, now=now)
     out = {**summary, **asdict(done), "dry_run": False, "job_id": job_id}
-    errors = jobs.job_dir(job_id) / "errors.xlsx"
+    with unit_of_work() as session:
+        errors = jobs.job_dir(jobs.get_job(session, actor, job_id)) / "errors.xlsx"
     if errors_out and errors.exists():
         shutil.copyfile(errors, errors_out)
     if result_out:
@@ -108,17 +110,17 @@ def import_file(source, *, policy: str = "skip", kam: str | None = None, dry_run
     return out
 
 
-def _dry_sheets(session: Session, job_id: int, header: list[str], mapping: dict[int, str], result_out,
+def _dry_sheets(session: Session, job: ImportJob, header: list[str], mapping: dict[int, str], result_out,
                 errors_out) -> None:
     """What the sheets would hold: rows to import (new ones without a code yet), rows refused."""
     if result_out:
         code_index = next((i for i, k in mapping.items() if k == "contact_code"), None)
         with ResultSheet(result_out, header, code_index) as sheet:
-            for chunk in read_rows(jobs.spool_path(job_id)):
+            for chunk in read_rows(jobs.spool_path(job)):
                 for row, action in chunk:
                     sheet.add(row.cells, row.target.code if action == "update" and row.target else "")
     if errors_out:
         issues = session.exec(select(ImportIssue.cells, ImportIssue.summary).where(
-            ImportIssue.job_id == job_id, ImportIssue.kind.in_(("invalid", "duplicate")))
+            ImportIssue.job_id == job.id, ImportIssue.kind.in_(("invalid", "duplicate")))
             .order_by(ImportIssue.row_number))
         write_error_sheet(errors_out, header, ((json.loads(c), r) for c, r in issues))

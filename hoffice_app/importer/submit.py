@@ -38,13 +38,15 @@ from hoffice_app.domain.contacts import visible_clause
 from hoffice_app.importer.check import lookups
 from hoffice_app.importer.check.context import build_context
 from hoffice_app.importer.check.normalize import Parsed
-from hoffice_app.importer.jobs import contacts_watermark, get_job, job_dir, spool_path, staged_mapping
+from hoffice_app.importer.folders import job_dir, owns
+from hoffice_app.importer.jobs import contacts_watermark, get_job, spool_path, staged_mapping
 from hoffice_app.importer.read.spool import read_rows
 from hoffice_app.importer.sheets import result_after_commit as result_sheet
 from hoffice_app.importer.sheets.result_error import write_error_sheet
 from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.importer.speed.gc_pause import gc_paused
 from hoffice_app.importer.views import ImportSummary, JobProgress, JobRow
+from hoffice_app.importer.write import claim, recovery
 from hoffice_app.importer.write.commit import Writer
 from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob, JobStatus
 
@@ -57,6 +59,18 @@ class ImportFailed(DomainError):
 
 
 def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> ImportSummary:
+    """Write the job's reviewed rows, holding its lock throughout (``write/claim``: how a
+    job left "running" by a killed process is told apart from one being written)."""
+    with unit_of_work() as s:
+        folder = job_dir(get_job(s, actor, job_id))  # who may, before anything is touched
+    try:
+        with claim.holding(folder):
+            return _submit(job_id, actor, now=now, progress=progress)
+    except claim.Busy:
+        raise ValidationError({"job": "This import is running or finished."}) from None
+
+
+def _submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> ImportSummary:
     with unit_of_work() as s:
         job = get_job(s, actor, job_id)
         busy = ValidationError({"job": "This import is running or finished."})
@@ -69,15 +83,13 @@ def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> Import
         if claimed.rowcount != 1:
             raise busy
         state, policy, kam_id, total = staged_mapping(job), job.policy, job.key_account_manager_id, job.valid
-    folder = job_dir(job_id)
-    errors = folder / "errors.xlsx"
-    _write_progress(job_id, 0, total)
+        folder, spool = job_dir(job), spool_path(job)
+    _write_progress(folder, 0, total)
     try:
         with bulk_unit_of_work() as s, gc_paused():
-            counts = _write_all(s, actor, job_id, state, policy, kam_id, total, now, errors, progress)
+            counts = _write_all(s, actor, job_id, state, policy, kam_id, total, now, folder, progress)
     except Exception as err:
-        for path in (folder / result_sheet.CODES, errors):
-            path.unlink(missing_ok=True)
+        recovery.forget_unfinished(folder)
         reason = err.message if isinstance(err, DomainError) else f"{type(err).__name__}: {err}"
         message = f"The import failed and nothing was written ({reason.rstrip('.')}). Review the file and try again."
         with unit_of_work() as s:
@@ -87,7 +99,7 @@ def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> Import
         raise ImportFailed(message) from err
     finally:
         (folder / "progress.json").unlink(missing_ok=True)
-    sheet = (folder, spool_path(job_id), state["headers"], _code_index(state))
+    sheet = (folder, spool, state["headers"], _code_index(state))
     if counts.valid >= parallel.MIN_ROWS:
         result_sheet.build_later(*sheet)
     else:
@@ -98,13 +110,18 @@ def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> Import
     return counts
 
 
+def recover_interrupted(*, now: datetime) -> list[int]:
+    """At start-up: jobs left "running" by a process that died are marked failed (``write/recovery``)."""
+    return recovery.recover_interrupted(now=now)
+
+
 def _code_index(state: dict) -> int | None:
     return next((int(i) for i, k in state["columns"].items() if k == "contact_code"), None)
 
 
 def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, kam_id, total: int, now: datetime,
-               errors: Path, progress) -> ImportSummary:
-    header = state["headers"]
+               folder: Path, progress) -> ImportSummary:
+    header, errors = state["headers"], folder / recovery.ERRORS
     lost: list[tuple[int, list[str], str, str]] = []  # (row, cells, reason, kind)
     codes_by_row: dict[int, str] = {}  # what the result sheet needs, written after the commit
     done = 0
@@ -113,13 +130,14 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
         conn.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock first: what is read next holds until the commit
     unchanged = state.get("watermark") == contacts_watermark(s)
     to_create = s.get(ImportJob, job_id).to_create
+    spool = spool_path(s.get(ImportJob, job_id))
     # Nobody changed a contact since the review: every reviewed row will be written as
     # reviewed, so the new codes are known now (and taken without a pause per chunk).
     new_codes = codes.allocate(s, "contact", to_create) if unchanged and to_create else None
     writer = Writer(s, build_context(s, actor, now), kam_id=kam_id, now=now,
                     new_codes=iter(new_codes) if new_codes else None)
     try:
-        for chunk in read_rows(spool_path(job_id)):
+        for chunk in read_rows(spool):
             dropped = []
             if not unchanged:
                 writer.drain()
@@ -128,14 +146,14 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
             for row, code in writer.write(chunk):
                 codes_by_row[row.number] = code
             done += len(chunk) + len(dropped)
-            _write_progress(job_id, done, total)
+            _write_progress(folder, done, total)
             if progress:
                 progress(done, total)
         writer.finish()
     except BaseException:
         writer.abort()
         raise
-    result_sheet.save_codes(job_dir(job_id), codes_by_row)
+    result_sheet.save_codes(folder, codes_by_row)
     job = s.get(ImportJob, job_id)
     job.valid -= len(lost)
     job.invalid += sum(1 for *_x, kind in lost if kind == "invalid")
@@ -145,7 +163,7 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
         ImportIssue.job_id == job_id, ImportIssue.kind.in_(("invalid", "duplicate"))).order_by(ImportIssue.row_number))
     rows = heapq.merge(((n, json.loads(c), r) for n, c, r in failed), ((n, c, r) for n, c, r, _k in lost))
     written = write_error_sheet(errors, header, ((cells, reason) for _n, cells, reason in rows))
-    job.result_path = str(job_dir(job_id) / result_sheet.RESULT)  # written after the commit (submit)
+    job.result_path = str(folder / result_sheet.RESULT)  # written after the commit (submit)
     job.errors_path = str(errors) if written else ""
     if not written:
         errors.unlink(missing_ok=True)
@@ -192,8 +210,8 @@ def _summary(job: ImportJob) -> ImportSummary:
                          created=job.created, updated=job.updated, warnings=job.warnings, message=job.message)
 
 
-def _write_progress(job_id: int, done: int, total: int) -> None:
-    path = job_dir(job_id) / "progress.json"
+def _write_progress(folder: Path, done: int, total: int) -> None:
+    path = folder / "progress.json"
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps({"done": done, "total": total}))
     os.replace(tmp, path)
@@ -204,8 +222,10 @@ def progress(session: Session, actor: Actor, job_id: int, *, now: datetime | Non
     job = get_job(session, actor, job_id)
     status, done, total, message = job.status, job.done, job.valid, job.message
     seconds_left = None
-    if status == JobStatus.RUNNING:
-        path = job_dir(job_id) / "progress.json"
+    if status == JobStatus.RUNNING and claim.abandoned(job_dir(job)):
+        status, message = JobStatus.FAILED, recovery.INTERRUPTED  # written so at the next start-up
+    elif status == JobStatus.RUNNING:
+        path = job_dir(job) / "progress.json"
         try:
             live = json.loads(path.read_text())
             done, total = live["done"], live["total"]
@@ -256,10 +276,10 @@ def sheet_target(session: Session, actor: Actor, job_id: int, which: str) -> She
     if which not in ("result", "errors"):
         raise ValidationError({"which": "Ask for the result or the errors sheet."})
     stored = job.result_path if which == "result" else job.errors_path
-    path = Path(stored) if stored else None
+    path = Path(stored) if stored and owns(job, stored) else None  # never a file outside the job's folder
     if path is not None and which == "result" and result_sheet.state(path.parent) in ("pending", "on_demand"):
         state = staged_mapping(job)
-        return SheetTarget(path, (path.parent, spool_path(job.id), state["headers"], _code_index(state)))
+        return SheetTarget(path, (path.parent, spool_path(job), state["headers"], _code_index(state)))
     if path is None or not path.exists():
         raise NotFound("This import has no such sheet.")
     return SheetTarget(path)

@@ -3,6 +3,7 @@
 written), and the column mapping remembered per header signature."""
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from enum import StrEnum
 from typing import Optional
@@ -26,6 +27,9 @@ class ImportJob(SQLModel, table=True):
     __tablename__ = "import_job"
 
     id: Optional[int] = Field(default=None, primary_key=True)
+    # The job's private folder under the import storage: random, never the job's number, which
+    # restarts with a new or restored database (an older job's files would then be served as this one's).
+    folder: str = Field(default_factory=lambda: f"job-{secrets.token_hex(16)}", max_length=64, unique=True, index=True)
     created_by_id: int = Field(foreign_key="employee.id", index=True)
     file_name: str = Field(max_length=255)  # as uploaded: a display label only
     stored_path: str = Field(max_length=1000)  # the private copy the engine reads

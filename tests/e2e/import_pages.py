@@ -76,3 +76,9 @@ class ImportHistory(Screen):
 
     def job(self, file_name: str) -> Locator:
         return self.page.get_by_role("row", name=re.compile(re.escape(file_name)))
+
+    def delete(self, file_name: str) -> None:
+        """Delete an import from its row, confirming in the dialog."""
+        self.page.get_by_role("button", name=f"Delete import of {file_name}").click()
+        self.page.get_by_role("alertdialog").get_by_role("button", name="Delete import").click()
+        expect(self.page.get_by_text(f"Import of “{file_name}” deleted")).to_be_visible()

@@ -71,10 +71,17 @@ def test_messy_file_through_the_wizard_then_associated_contacts(page, demo_passw
     expect(wizard.key_account_manager()).to_have_text("Neha Joshi")
     wizard.import_all()
     expect(wizard.stat("New records created")).to_have_text("1")
+    people_sheet = f"/files/imports/{page.url.rsplit('/', 1)[-1]}/result.xlsx"
+    assert page.request.get(people_sheet).status == 200
     company = ContactDetail(page).open(alpha["Contact Code"])
     expect(company.text("Wizard Person One")).to_be_visible()
     history = ImportHistory(page).open()
     expect(history.job("messy.xlsx")).to_contain_text("Done")
+    history.delete("people.xlsx")  # deleting an import removes its files; its contacts stay
+    expect(history.job("people.xlsx")).to_have_count(0)
+    expect(history.job("messy.xlsx")).to_be_visible()
+    assert page.request.get(people_sheet).status == 404
+    expect(ContactDetail(page).open(alpha["Contact Code"]).text("Wizard Person One")).to_be_visible()
 
 
 def test_unusable_files_are_refused_with_one_sentence(page, demo_password, tmp_path):

@@ -40,8 +40,8 @@ def test_a_failure_mid_commit_leaves_the_database_as_it_was(session, admin, now,
     assert job.status == "failed" and "nothing was written" in job.message
     state = submitting.progress(session, admin, job_id)
     assert state.status == "failed" and not state.has_result
-    assert not (jobs.job_dir(job_id) / "result.xlsx").exists()
-    assert not (jobs.job_dir(job_id) / "codes.bin").exists()  # nor will it be
+    assert not (jobs.job_dir(job) / "result.xlsx").exists()
+    assert not (jobs.job_dir(job) / "codes.bin").exists()  # nor will it be
 
 
 def test_after_a_failure_the_file_can_be_reviewed_and_submitted_again(session, admin, now, tmp_path, monkeypatch):

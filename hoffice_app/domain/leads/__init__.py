@@ -1,8 +1,10 @@
-"""Leads: the form's rules and save, who may see a lead (``access``), the list's search
-and quick views, the detail page, bulk actions, the timeline of events and saved views.
+"""Leads: the form's rules and save, who may see a lead (``access``) and who may name its
+creator (``creator``), the list's search and quick views, the detail page, bulk actions, the
+timeline of events and saved views.
 """
 from .access import NOT_FOUND, can_see, get_visible, visible_clause
 from .bulk import Reassigned, bulk_assign, bulk_set_status, reassign
+from .creator import creator_field
 from .detail import TimelineItem, contact_context, form_values, lead_detail
 from .rules import parse_local
 from .save import add_note, save_from_form, save_lead
@@ -21,7 +23,7 @@ from .search import (
     zone,
 )
 from .timeline import record
-from .views import LeadQuery, LeadRow
+from .views import CreatorField, LeadQuery, LeadRow
 
 __all__ = [
     "add_note",
@@ -30,6 +32,8 @@ __all__ = [
     "can_see",
     "conditions",
     "contact_context",
+    "creator_field",
+    "CreatorField",
     "delete_view",
     "followup_state",
     "form_values",

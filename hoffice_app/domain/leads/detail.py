@@ -121,6 +121,7 @@ def form_values(session: Session, actor: Actor, code: str) -> dict:
         Contact.id.in_([f.contact_id for f in followers if f.contact_id]))))
     data["also_notify"] = [f"{n.channel}:{n.value}" for n in
                            session.exec(select(LeadAlsoNotify).where(LeadAlsoNotify.lead_id == lead.id))]
+    data["version"] = lead.version  # what the form's save sends back (domain/common/versions.py)
     return data
 
 

@@ -1,6 +1,6 @@
 """/import/history: who imported which file when, its summary, and its result
 and error sheets to download again (one's own imports; an administrator's:
-everyone's)."""
+everyone's). Deleting an import removes its files; the contacts it made stay."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,7 +13,7 @@ from hoffice_app.components.layout import page_shell
 from hoffice_app.db import unit_of_work
 from hoffice_app.domain.common import DomainError
 from hoffice_app.domain.leads import zone
-from hoffice_app.importer import submit
+from hoffice_app.importer import jobs, submit
 from hoffice_app.models import JobStatus
 from hoffice_app.state.auth import AuthState
 
@@ -41,6 +41,9 @@ class ImportHistoryState(AuthState):
     rows: list[HistoryRow] = []
     page: int = 1
     more: bool = False
+    delete_id: int = 0
+    delete_name: str = ""
+    delete_open: bool = False
 
     @rx.event
     def load(self):
@@ -66,6 +69,25 @@ class ImportHistoryState(AuthState):
                                 invalid=j.invalid, duplicate=j.duplicate) for j in jobs[:PER_PAGE]]
 
     @rx.event
+    def ask_delete(self, job_id: int, file_name: str):
+        self.delete_id, self.delete_name, self.delete_open = job_id, file_name, True
+
+    @rx.event
+    def set_delete_open(self, value: bool):
+        self.delete_open = value
+
+    @rx.event
+    def confirm_delete(self):
+        try:
+            with unit_of_work() as session:
+                jobs.delete_job(session, self.require_actor(), self.delete_id)
+        except DomainError as err:
+            self.delete_open = False
+            return rx.toast.error(err.message)
+        self.delete_open = False
+        return self._fetch() or rx.toast.success(f"Import of “{self.delete_name}” deleted with its files.")
+
+    @rx.event
     def go(self, page: int):
         self.page = max(1, page)
         return self._fetch()
@@ -81,8 +103,29 @@ def _row(r: HistoryRow) -> rx.Component:
         rx.table.cell(r.who), rx.table.cell(r.when), rx.table.cell(status),
         rx.table.cell(r.total), rx.table.cell(r.created), rx.table.cell(r.updated),
         rx.table.cell(r.invalid), rx.table.cell(r.duplicate),
-        rx.table.cell(rx.cond(r.status == JobStatus.DONE.value,
-                              rx.hstack(sheet("result", "Result"), sheet("errors", "Errors"), spacing="3"))))
+        rx.table.cell(rx.hstack(
+            rx.cond(r.status == JobStatus.DONE.value,
+                    rx.hstack(sheet("result", "Result"), sheet("errors", "Errors"), spacing="3")),
+            rx.cond(r.status != JobStatus.RUNNING.value,
+                    rx.icon_button(rx.icon("trash-2", size=14), size="1", variant="ghost", color_scheme="red",
+                                   aria_label=rx.Var.create("Delete import of ") + r.file_name,
+                                   on_click=S.ask_delete(r.id, r.file_name))),
+            spacing="3", align="center")))
+
+
+def _delete_dialog() -> rx.Component:
+    return rx.alert_dialog.root(
+        rx.alert_dialog.content(
+            rx.alert_dialog.title("Delete this import?"),
+            rx.alert_dialog.description(rx.text(
+                "The import of “", S.delete_name, "” and its files (the uploaded sheet, result and error sheets) "
+                "will be removed for good. The contacts it created or updated stay.")),
+            rx.hstack(rx.alert_dialog.cancel(rx.button("Cancel", variant="soft", color_scheme="gray")),
+                      rx.button("Delete import", color_scheme="red", on_click=S.confirm_delete),
+                      justify="end", margin_top="1rem"),
+        ),
+        open=S.delete_open, on_open_change=S.set_delete_open,
+    )
 
 
 def history_page() -> rx.Component:
@@ -99,6 +142,7 @@ def history_page() -> rx.Component:
         rx.hstack(rx.button("Newer", variant="soft", disabled=S.page <= 1, on_click=S.go(S.page - 1)),
                   rx.button("Older", variant="soft", disabled=~S.more, on_click=S.go(S.page + 1)), justify="end",
                   width="100%"),
+        _delete_dialog(),
         spacing="4", width="100%"))
 
 

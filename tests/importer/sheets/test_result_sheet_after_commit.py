@@ -11,7 +11,7 @@ from hoffice_app.importer import jobs
 from hoffice_app.importer import submit as submitting
 from hoffice_app.importer.sheets import result_after_commit as result_sheet
 from hoffice_app.importer.speed import workers as parallel
-from hoffice_app.models import Contact
+from hoffice_app.models import Contact, ImportJob
 from tests.importer.helpers import read_xlsx, row, run, xlsx
 
 
@@ -70,7 +70,7 @@ def test_a_failed_or_forgotten_build_leaves_the_sheet_on_demand(session, admin, 
     _big(monkeypatch, gate=boom)
     job_id, summary = run(session, admin, xlsx(tmp_path / "f.xlsx", *TWO), now)
     assert summary.created == 2  # the contacts are in, whatever happens to the sheet
-    folder = jobs.job_dir(job_id)
+    folder = jobs.job_dir(session.get(ImportJob, job_id))
     deadline = time.monotonic() + 10
     while not (folder / result_sheet.FAILED).exists() and time.monotonic() < deadline:
         time.sleep(0.05)

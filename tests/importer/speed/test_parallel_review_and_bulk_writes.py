@@ -12,7 +12,7 @@ from hoffice_app.domain.contacts import ContactQuery, search_contacts
 from hoffice_app.importer import jobs, submit
 from hoffice_app.importer.read import spool
 from hoffice_app.importer.speed import workers as parallel
-from hoffice_app.models import ImportIssue
+from hoffice_app.models import ImportIssue, ImportJob
 from tests.contact_factory import make_contact
 from tests.importer.helpers import by_email, count_contacts, read_xlsx, review, row, run, xlsx
 
@@ -48,7 +48,7 @@ def _outcome(session, job_id: int) -> tuple:
     issues = session.exec(select(ImportIssue.row_number, ImportIssue.kind, ImportIssue.summary)
                           .where(ImportIssue.job_id == job_id).order_by(ImportIssue.row_number)).all()
     kept = [(r.number, a, r.values.get("name"), r.email, r.target.code if r.target else "")
-            for chunk in spool.read_rows(jobs.spool_path(job_id)) for r, a in chunk]
+            for chunk in spool.read_rows(jobs.spool_path(session.get(ImportJob, job_id))) for r, a in chunk]
     return [tuple(i) for i in issues], kept
 
 
