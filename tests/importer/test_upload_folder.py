@@ -3,12 +3,14 @@ nothing left behind; uploads that never became a job go once they are stale, a j
 import io
 import os
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from hoffice_app.db import utcnow
 from hoffice_app.importer import jobs, uploads
 from hoffice_app.importer.errors import FileRefused
+from hoffice_app.models import ImportJob
 from tests.importer.helpers import row, xlsx
 
 
@@ -51,12 +53,13 @@ def test_stale_uploads_that_never_became_a_job_are_removed(session, executive, n
     fresh = uploads.keep(io.BytesIO(b"a,b\n"), ".csv", max_bytes=100)
     sheet = xlsx(tmp_path / "s.xlsx", [row(name="A", contact_type="Customer")])
     kept = uploads.keep(sheet.open("rb"), ".xlsx", max_bytes=10 * 2**20)
-    jobs.start_job(session, executive, stored_path=kept, file_name="s.xlsx", now=now)
+    job_id = jobs.start_job(session, executive, stored_path=kept, file_name="s.xlsx", now=now)
     session.commit()
-    _age(kept, hours=30)
+    stored = Path(session.get(ImportJob, job_id).stored_path)  # a job takes its upload into its own folder
+    _age(stored, hours=30)
 
     assert uploads.sweep(session, now=utcnow()) == 1
-    assert not orphan.exists() and fresh.exists() and kept.exists()
+    assert not orphan.exists() and fresh.exists() and stored.exists()
 
 
 def test_the_stale_age_is_six_hours(session):
