@@ -216,7 +216,7 @@ class ContactFormState(ContactOptionsState):
         except versions.EditConflict as err:
             self.load_edit()  # the current values, and a fresh version to save against
             self.conflict = err.message
-            return rx.toast.error(err.message)
+            return rx.toast.error("Not saved: see the note above the form.")
         except ValidationError as err:
             self.errors, self.warnings = err.errors, {}
             return rx.toast.error(f"Please correct the {len(err.errors)} highlighted field(s).")

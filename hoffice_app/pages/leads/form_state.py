@@ -220,7 +220,7 @@ class LeadFormState(LeadOptionsState):
         except versions.EditConflict as err:
             self._reset()
             self.conflict = err.message
-            return self._fill(self.require_actor()) or rx.toast.error(err.message)
+            return self._fill(self.require_actor()) or rx.toast.error("Not saved: see the note above the form.")
         except ValidationError as err:
             self.errors = err.errors
             return rx.toast.error(f"Please correct the {len(err.errors)} highlighted field(s).")
