@@ -1,4 +1,4 @@
-"""Command line: database, seeds, users, and contact import / export / template.
+"""Command line: database, seeds, users, contact import / export / template, backup / restore.
 
 ``import contacts`` exits 0 when the file was processed (invalid rows
 included) and 2 when the file was refused (the reason on stderr); it acts as
@@ -153,6 +153,44 @@ def cmd_template_contacts(args) -> int:
     return 0
 
 
+def cmd_backup(args) -> int:
+    from hoffice_app.backup import create_backup
+
+    m = create_backup(args.out, now=utcnow())
+    rows, size = sum(m["tables"].values()), sum(f["size"] for f in m["files"])
+    print(f"Backup written to {args.out}: database at migration {m['alembic_revision']} ({rows:,} rows in "
+          f"{len(m['tables'])} tables), {_files(len(m['files']))} ({size / 2**20:,.1f} MB); manifest.json lists them.")
+    if m["skipped"]:
+        print(f"{len(m['skipped'])} files being written or removed meanwhile were left out (listed in the manifest).")
+    if m["documents_without_file"]:
+        print(f"warning: {len(m['documents_without_file'])} documents have no file (listed in the manifest).",
+              file=sys.stderr)
+    return 0
+
+
+def _files(n: int) -> str:
+    return f"{n:,} file{'' if n == 1 else 's'}"
+
+
+def cmd_restore(args) -> int:
+    from hoffice_app.backup import restore_backup
+
+    r = restore_backup(args.backup)
+    moved = f" → {r['to_revision']}" if r["to_revision"] != r["from_revision"] else ""
+    print(f"Restored the backup of {r['created_at']} into {_safe_url()}: migration {r['from_revision']}{moved}, "
+          f"{r['rows']:,} rows in {r['tables']} tables, {_files(r['files'])}.")
+    return 0
+
+
+def _add_backup_commands(sub) -> None:
+    b = sub.add_parser("backup", help="copy the database, documents and import files (safe while the app runs)")
+    b.add_argument("out", metavar="OUT", help="a new folder, or a file ending in .tar.gz")
+    b.set_defaults(func=cmd_backup)
+    r = sub.add_parser("restore", help="restore a backup into an empty database and empty folders")
+    r.add_argument("backup", metavar="IN", help="a backup folder or .tar.gz written by `backup`")
+    r.set_defaults(func=cmd_restore)
+
+
 def _add_import_commands(sub) -> None:
     imp = sub.add_parser("import", help="import contacts from a spreadsheet").add_subparsers(dest="what",
                                                                                            required=True)
@@ -204,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
     passwd.add_argument("--password-stdin", action="store_true")
     passwd.set_defaults(func=cmd_user_passwd)
     _add_import_commands(sub)
+    _add_backup_commands(sub)
     return parser
 
 

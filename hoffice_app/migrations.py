@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy.engine import Connection
 
 from hoffice_app.db import PROJECT_ROOT, get_engine
 
@@ -28,3 +32,22 @@ def upgrade(revision: str = "head") -> None:
     with get_engine().begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+def head_revision() -> str:
+    """The newest migration this code knows (what ``upgrade()`` brings a database to)."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def is_known(revision: str) -> bool:
+    """Whether this code has the migration ``revision``: a backup made by newer code has
+    one it lacks, and restoring it would leave a schema the code cannot read."""
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The migration a database is at (None: never migrated)."""
+    return MigrationContext.configure(connection).get_current_revision()

@@ -49,3 +49,19 @@ IMPORT_FILES = "/files/imports/"  # + "<job id>/result.xlsx" or "/errors.xlsx" (
 
 IMPORT_TEMPLATE = "/files/imports/template.xlsx"
 CONTACTS_EXPORT = "/files/contacts/export.xlsx"
+
+
+SESSION_COOKIE = "hoffice_session"  # HttpOnly; set and cleared only by the two routes below (hoffice_app.http.sessions)
+AUTH_SESSION = "/auth/session"  # POST ticket, next: exchanges a log-in ticket for the session cookie
+AUTH_LOGOUT = "/auth/logout"  # POST: ends the session and clears the cookie
+
+
+def safe_next(target: str) -> str:
+    """Only same-site paths, never //host or a scheme. The target ends up in an HTTP
+    Location header, where browsers read a backslash as a slash and skip tabs and line
+    breaks: a path holding any of them, or any other control character, is refused."""
+    if any(c == "\\" or ord(c) < 32 or ord(c) == 127 for c in target):
+        return DASHBOARD
+    if target.startswith("/") and not target.startswith("//") and not target.startswith(LOGIN):
+        return target
+    return DASHBOARD

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from unittest import mock
 
-from hoffice_app.domain.auth import actor_of, hash_password
+from hoffice_app.domain.auth import actor_of, hash_password, login, start_session
 from hoffice_app.domain.org import employees
 
 PASSWORD = "s3cret-pass"
@@ -25,3 +25,10 @@ def make_employee(session, now, code="E01", *, role="admin", name=None, email=No
         employees.create_employee(session, None, data, password=password, now=now, bootstrap=True)
     session.commit()
     return actor_of(employees.find_by_code(session, code))
+
+
+def log_in(session, identifier: str, password: str = PASSWORD, *, now) -> str:
+    """Both steps of logging in (the password's ticket, then the session): the session token."""
+    result = login(session, identifier, password, now=now)
+    assert result.ok, result.message
+    return start_session(session, result.ticket, now=now).token

@@ -32,12 +32,15 @@ def doc(session, executive, now):
 
 
 def client_as(session, code: str | None) -> TestClient:
+    """A browser logged in as ``code`` the way the page does it: the log-in's ticket posted to
+    /auth/session, whose answer sets the session cookie."""
     client = TestClient(files_app)
     if code:
         result = auth.login(session, code, DEMO_PASSWORD, now=utcnow())
         session.commit()
         assert result.ok
-        client.cookies.set("hoffice_session", result.token)
+        response = client.post("/auth/session", data={"ticket": result.ticket}, follow_redirects=False)
+        assert response.status_code == 303 and client.cookies.get("hoffice_session")
     return client
 
 

@@ -22,3 +22,11 @@ def test_autogenerate_finds_no_drift(engine):
                                                           "include_object": include_object})
         diff = compare_metadata(context, SQLModel.metadata)
     assert diff == []
+
+
+def test_the_full_text_triggers_survive_every_migration(engine):
+    """A batch copy of a table (SQLite's way to alter a column) drops its triggers: the
+    migration that copies must make the full-text index's triggers again."""
+    with engine.connect() as conn:
+        triggers = {name for (name,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {f"{t}_fts_{op}" for t in ("contact", "lead") for op in ("insert", "delete", "update")} <= triggers

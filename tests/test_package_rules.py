@@ -71,11 +71,11 @@ def test_callers_outside_a_context_go_through_its_package():
 
 
 def test_app_code_outside_the_importer_uses_its_top_level_modules():
-    """Pages, HTTP routes and the CLI call jobs / submit / run (and read views / errors); the stages stay
-    inside, except the two sheets served on request (export, template)."""
+    """Pages, HTTP routes and the CLI call jobs / submit / run / uploads (and read views / errors); the
+    stages stay inside, except the two sheets served on request (export, template)."""
     allowed = {"hoffice_app.importer", "hoffice_app.importer.sheets"} | {
-        f"hoffice_app.importer.{m}" for m in ("jobs", "submit", "run", "views", "errors", "sheets.export",
-                                               "sheets.template")}
+        f"hoffice_app.importer.{m}" for m in ("jobs", "submit", "run", "uploads", "views", "errors",
+                                               "sheets.export", "sheets.template")}
     offenders = [f"{path.relative_to(ROOT)}: {module}" for path in APP.rglob("*.py")
                  if ".web" not in path.parts and not path.is_relative_to(APP / "importer")
                  for module, _names in _imports_from(path)
@@ -84,8 +84,10 @@ def test_app_code_outside_the_importer_uses_its_top_level_modules():
 
 
 @pytest.mark.parametrize("module", [f"hoffice_app.domain.{c}" for c in CONTEXTS]
-                         + ["hoffice_app.http.documents", "hoffice_app.http.spreadsheets", "hoffice_app.http",
-                            "hoffice_app.importer", "hoffice_app.importer.submit"])
+                         + ["hoffice_app.http.documents", "hoffice_app.http.spreadsheets", "hoffice_app.http.sessions",
+                            "hoffice_app.http", "hoffice_app.http.uploads", "hoffice_app.http.headers",
+                            "hoffice_app.origins", "hoffice_app.importer.uploads", "hoffice_app.importer",
+                            "hoffice_app.importer.submit", "hoffice_app.backup"])
 def test_imports_on_its_own(module):
     """A cycle can hide when another module happens to be imported first: each starts a fresh interpreter."""
     done = subprocess.run([sys.executable, "-c", f"import {module}"], cwd=ROOT, capture_output=True, text=True)

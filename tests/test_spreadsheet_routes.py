@@ -55,3 +55,15 @@ def test_export_holds_only_the_contacts_the_employee_may_see(session, executive,
     header, *rows = load_workbook(io.BytesIO(response.content)).worksheets[0].iter_rows(values_only=True)
     names = [row[header.index("Name")] for row in rows]
     assert names == ["Open Traders"]
+
+
+def test_a_filtered_export_says_so_in_its_name_and_its_filters_sheet(session, executive, now):
+    make_contact(session, executive, now, "Open Traders")
+    session.commit()
+    client = client_as(session, "E03")
+    filtered = client.get("/files/contacts/export.xlsx?text=Traders&sort=name")
+    assert "(filtered).xlsx" in filtered.headers["content-disposition"]
+    filters = list(load_workbook(io.BytesIO(filtered.content))["Filters"].iter_rows(values_only=True))
+    assert filters[1] == ("Search", "\u201cTraders\u201d")
+    whole = client.get("/files/contacts/export.xlsx?sort=name&city=all")
+    assert "filtered" not in whole.headers["content-disposition"]

@@ -75,3 +75,10 @@ def check_group(label: str, group_id: str, options, selected, on_toggle, error=N
                                                                on_change=lambda c: on_toggle(o.value, c))),
                     spacing="4", wrap="wrap", id=group_id, role="group", aria_label=label)
     return labelled(label, boxes, group_id, error)
+
+
+def edit_conflict(message) -> rx.Component:
+    """Above a form whose save was refused because someone changed the same fields meanwhile
+    (the form now shows the current values)."""
+    return rx.cond(message != "", rx.callout(message, icon="users", color_scheme="amber", role="alert",
+                                             width="100%"))

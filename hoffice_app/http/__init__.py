@@ -1,13 +1,14 @@
 """Plain HTTP routes (Starlette, no reflex import), mounted into the Reflex backend by
-``api_transformer``: document downloads (``documents``) and the Contact Center's
+``api_transformer``: the session cookie, set at log-in and cleared at log-out
+(``sessions``), document downloads (``documents``) and the Contact Center's
 spreadsheets — template, import result and error sheets, contact export
-(``spreadsheets``). Every route checks the session and the domain's permission
+(``spreadsheets``). Every download checks the session and the domain's permission
 before it reads a byte (``common.with_actor``).
 """
 from starlette.applications import Starlette
 
-from hoffice_app.http import documents, spreadsheets
+from hoffice_app.http import documents, sessions, spreadsheets
 
-files_app = Starlette(routes=[*documents.ROUTES, *spreadsheets.ROUTES])
+files_app = Starlette(routes=[*sessions.ROUTES, *documents.ROUTES, *spreadsheets.ROUTES])
 
 __all__ = ["files_app"]

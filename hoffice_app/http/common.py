@@ -1,9 +1,9 @@
 """What every plain HTTP route shares: who is asking (the session cookie, checked before a
 byte is read), the private headers, refusals in one sentence, and a download's file name.
 
-The browser's session cookie ("hoffice_session") carries the same token the Reflex state
-keeps; the domain decides what the employee may have. Missing and hidden things get the
-same 404.
+The browser's HttpOnly session cookie (``routes.SESSION_COOKIE``, set by ``sessions``) is
+the one the Reflex state reads from its websocket handshake; the domain decides what the
+employee may have. Missing and hidden things get the same 404.
 """
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ from urllib.parse import quote, unquote
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
+from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain.auth import actor_for_token
 from hoffice_app.domain.common import DomainError, NotFound
 
-COOKIE = "hoffice_session"
+COOKIE = routes.SESSION_COOKIE
 PRIVATE = {"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"}
 
 

@@ -5,7 +5,8 @@
 - GET /files/imports/{job}/result.xlsx and /errors.xlsx — an import's result
   and error sheets, for whoever may see that import;
 - GET /files/contacts/export.xlsx?text=…&city=… — the contact list with the
-  same filters as the page, only the contacts the employee may see.
+  same filters as the page, only the contacts the employee may see; the file's
+  name says "(filtered)" when a filter applies, its "Filters" sheet says which.
 
 Files are streamed from the private import folder; a generated file is
 deleted once sent.
@@ -86,10 +87,13 @@ def export_contact_list(request: Request) -> Response:
     values = {k: request.query_params.get(k, "") for k in FILTERS if request.query_params.get(k)}
     values = {k: ("" if v == "all" else v) for k, v in values.items()}
 
+    # The name says a file is not the whole list; its "Filters" sheet says which filters.
+    note = " (filtered)" if any(v for k, v in values.items() if k != "sort") else ""
+
     def work(session, actor):
         path = _scratch()
         export.export_contacts(session, actor, ContactQuery(**values), path, now=utcnow())
-        return _send(path, f"H-Office contacts {utcnow():%Y-%m-%d}.xlsx", temporary=True)
+        return _send(path, f"H-Office contacts {utcnow():%Y-%m-%d}{note}.xlsx", temporary=True)
     return with_actor(request, work)
 
 

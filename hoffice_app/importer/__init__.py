@@ -8,7 +8,10 @@ sentence for the user):
 Upload and mapping
     jobs.storage_dir() -> Path
         Private folder for uploads (HOFFICE_IMPORTS_DIR, else data/imports/);
-        save the upload there first (never in Reflex's public upload folder).
+        save the upload there first (never in Reflex's public upload folder):
+    uploads.keep(source, suffix, *, max_bytes) -> Path            raises FileRefused
+        Copies it into ``uploads/`` in 1 MB pieces, refused past the limit;
+        ``uploads.sweep`` removes uploads no job points to after 6 hours.
     read.reader.sheet_names(path) -> list[str]                  raises FileRefused
     jobs.start_job(session, actor, *, stored_path, file_name, now) -> int
         Checks the file (type, size, zip bomb, password…) and records the job.

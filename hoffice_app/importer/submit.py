@@ -46,6 +46,7 @@ from hoffice_app.importer.sheets.result_error import write_error_sheet
 from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.importer.speed.gc_pause import gc_paused
 from hoffice_app.importer.views import ImportSummary, JobProgress, JobRow
+from hoffice_app.importer.write import claim, recovery
 from hoffice_app.importer.write.commit import Writer
 from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob, JobStatus
 
@@ -58,6 +59,18 @@ class ImportFailed(DomainError):
 
 
 def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> ImportSummary:
+    """Write the job's reviewed rows, holding its lock throughout (``write/claim``: how a
+    job left "running" by a killed process is told apart from one being written)."""
+    with unit_of_work() as s:
+        folder = job_dir(get_job(s, actor, job_id))  # who may, before anything is touched
+    try:
+        with claim.holding(folder):
+            return _submit(job_id, actor, now=now, progress=progress)
+    except claim.Busy:
+        raise ValidationError({"job": "This import is running or finished."}) from None
+
+
+def _submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> ImportSummary:
     with unit_of_work() as s:
         job = get_job(s, actor, job_id)
         busy = ValidationError({"job": "This import is running or finished."})
@@ -71,14 +84,12 @@ def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> Import
             raise busy
         state, policy, kam_id, total = staged_mapping(job), job.policy, job.key_account_manager_id, job.valid
         folder, spool = job_dir(job), spool_path(job)
-    errors = folder / "errors.xlsx"
     _write_progress(folder, 0, total)
     try:
         with bulk_unit_of_work() as s, gc_paused():
             counts = _write_all(s, actor, job_id, state, policy, kam_id, total, now, folder, progress)
     except Exception as err:
-        for path in (folder / result_sheet.CODES, errors):
-            path.unlink(missing_ok=True)
+        recovery.forget_unfinished(folder)
         reason = err.message if isinstance(err, DomainError) else f"{type(err).__name__}: {err}"
         message = f"The import failed and nothing was written ({reason.rstrip('.')}). Review the file and try again."
         with unit_of_work() as s:
@@ -99,13 +110,18 @@ def submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> Import
     return counts
 
 
+def recover_interrupted(*, now: datetime) -> list[int]:
+    """At start-up: jobs left "running" by a process that died are marked failed (``write/recovery``)."""
+    return recovery.recover_interrupted(now=now)
+
+
 def _code_index(state: dict) -> int | None:
     return next((int(i) for i, k in state["columns"].items() if k == "contact_code"), None)
 
 
 def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, kam_id, total: int, now: datetime,
                folder: Path, progress) -> ImportSummary:
-    header, errors = state["headers"], folder / "errors.xlsx"
+    header, errors = state["headers"], folder / recovery.ERRORS
     lost: list[tuple[int, list[str], str, str]] = []  # (row, cells, reason, kind)
     codes_by_row: dict[int, str] = {}  # what the result sheet needs, written after the commit
     done = 0
@@ -206,7 +222,9 @@ def progress(session: Session, actor: Actor, job_id: int, *, now: datetime | Non
     job = get_job(session, actor, job_id)
     status, done, total, message = job.status, job.done, job.valid, job.message
     seconds_left = None
-    if status == JobStatus.RUNNING:
+    if status == JobStatus.RUNNING and claim.abandoned(job_dir(job)):
+        status, message = JobStatus.FAILED, recovery.INTERRUPTED  # written so at the next start-up
+    elif status == JobStatus.RUNNING:
         path = job_dir(job) / "progress.json"
         try:
             live = json.loads(path.read_text())

@@ -28,12 +28,13 @@ from hoffice_app.models.leads import (
     SavedLeadView,
 )
 from hoffice_app.models.masters import MasterEntry, Setting
-from hoffice_app.models.users import AuthSession, Employee, EmployeeDivision, LoginThrottle
+from hoffice_app.models.users import AuthSession, Employee, EmployeeDivision, LoginThrottle, LoginTicket
 
 __all__ = [
     "AuthSession", "CodeCounter", "Contact", "ContactAddress", "ContactAlias", "ContactAssociation",
     "ContactCategory", "ContactDivision", "ContactEmail", "ContactPhone", "ContactPrivacy", "Document", "DueState",
     "Employee", "EmployeeDivision", "FollowUp", "FollowUpStatus", "Funnel", "FunnelStage", "ImportIssue", "ImportJob",
     "ImportMapping", "JobStatus", "Lead", "LeadAlsoNotify", "LeadAssociatedContact", "LeadAttachment", "LeadEvent",
-    "LeadFollower", "LeadProduct", "LoginThrottle", "MasterEntry", "SavedLeadView", "Setting", "StageChange",
+    "LeadFollower", "LeadProduct", "LoginThrottle", "LoginTicket", "MasterEntry", "SavedLeadView", "Setting",
+    "StageChange",
 ]

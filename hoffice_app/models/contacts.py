@@ -14,9 +14,14 @@ from typing import Optional
 from sqlalchemy import Column, Index, Numeric, Text, func
 from sqlmodel import Field, SQLModel
 
+from hoffice_app.models.versioned import version_column
+
+_CONTACT_VERSION = version_column()
+
 
 class Contact(SQLModel, table=True):
     __tablename__ = "contact"
+    __mapper_args__ = {"version_id_col": _CONTACT_VERSION}
     # (name_key, id, is_private): the list's default order and its privacy test from one index.
     __table_args__ = (Index("ix_contact_name_order", "name_key", "id", "is_private"),
                       Index("ix_contact_created_order", "created_at", "id"))
@@ -47,10 +52,10 @@ class Contact(SQLModel, table=True):
     facebook: str = Field(default="", max_length=200)
     youtube: str = Field(default="", max_length=200)
     twitter: str = Field(default="", max_length=200)
-    pan: str = Field(default="", max_length=10)
-    aadhaar: str = Field(default="", max_length=12)
+    pan: str = Field(default="", max_length=30)
+    aadhaar: str = Field(default="", max_length=30)
     gst_registration_type: str = Field(default="", max_length=15)  # Regular | Consumer | Composition | Unregistered
-    gstin: str = Field(default="", max_length=20)
+    gstin: str = Field(default="", max_length=30)
     sez_type: str = Field(default="", max_length=20)  # Deemed export | Government entity | SEZ
     cin: str = Field(default="", max_length=21)
     transporter_id: str = Field(default="", max_length=20)
@@ -81,6 +86,8 @@ class Contact(SQLModel, table=True):
     created_by_id: Optional[int] = Field(default=None, foreign_key="employee.id")
     created_at: datetime
     updated_at: datetime
+    version: int = Field(default=1, sa_column=_CONTACT_VERSION)
+    updated_by_id: Optional[int] = Field(default=None, foreign_key="employee.id")  # who saved it last
 
 
 class ContactEmail(SQLModel, table=True):

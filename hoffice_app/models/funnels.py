@@ -7,18 +7,30 @@ from typing import Optional
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from hoffice_app.models.versioned import version_column
+
+_FUNNEL_VERSION = version_column()
+
 
 class Funnel(SQLModel, table=True):
     __tablename__ = "funnel"
+    __mapper_args__ = {"version_id_col": _FUNNEL_VERSION}
 
     id: Optional[int] = Field(default=None, primary_key=True)
     name: str = Field(max_length=80, unique=True)
     position: int = 0
     active: bool = True
+    version: int = Field(default=1, sa_column=_FUNNEL_VERSION)
+    updated_by_id: Optional[int] = Field(default=None, foreign_key="employee.id")  # who saved it last
+    updated_at: Optional[datetime] = None
+
+
+_STAGE_VERSION = version_column()
 
 
 class FunnelStage(SQLModel, table=True):
     __tablename__ = "funnel_stage"
+    __mapper_args__ = {"version_id_col": _STAGE_VERSION}
     __table_args__ = (UniqueConstraint("funnel_id", "name", name="uq_stage_name"),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
@@ -30,6 +42,9 @@ class FunnelStage(SQLModel, table=True):
     days_to_rot: Optional[int] = None
     position: int = 0
     active: bool = True
+    version: int = Field(default=1, sa_column=_STAGE_VERSION)
+    updated_by_id: Optional[int] = Field(default=None, foreign_key="employee.id")  # who saved it last
+    updated_at: Optional[datetime] = None
 
 
 class StageChange(SQLModel, table=True):

@@ -10,9 +10,14 @@ from typing import Optional
 from sqlalchemy import Column, Index, Numeric, Text, func
 from sqlmodel import Field, SQLModel
 
+from hoffice_app.models.versioned import version_column
+
+_LEAD_VERSION = version_column()
+
 
 class Lead(SQLModel, table=True):
     __tablename__ = "lead"
+    __mapper_args__ = {"version_id_col": _LEAD_VERSION}
     __table_args__ = (Index("ix_lead_open_created", "is_open", "created_at", "id"),
                       Index("ix_lead_assigned_open", "assigned_to_id", "is_open", "created_at"),
                       Index("ix_lead_created_by", "created_by_id", "created_at"),
@@ -53,8 +58,10 @@ class Lead(SQLModel, table=True):
     stage_entered_at: Optional[datetime] = None
     lost_reason_id: Optional[int] = Field(default=None, foreign_key="master_entry.id")
     closed_at: Optional[datetime] = None
-    # Bumped on every stage move: a move made against an older version is refused (two people, one lead).
-    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    # Bumped by every save, move and import (see models/versioned.py): a save or move made
+    # against an older version is refused or merged (two people, one lead).
+    version: int = Field(default=1, sa_column=_LEAD_VERSION)
+    updated_by_id: Optional[int] = Field(default=None, foreign_key="employee.id")  # who saved it last
     next_followup_at: Optional[datetime] = None  # earliest planned follow-up, kept by the domain
     search_text: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     created_at: datetime

@@ -20,6 +20,9 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.e2e)
+    # A module that kills the shared server (KILLS_SERVER = True) runs last: no other test meets
+    # the server it restarted, nor the data it left.
+    items.sort(key=lambda item: bool(getattr(getattr(item, "module", None), "KILLS_SERVER", False)))
 
 
 @pytest.fixture(scope="session")

@@ -103,8 +103,23 @@ class ContactList(Screen):
         expect(self.page.get_by_label("Search contacts")).to_be_visible()
         return self
 
+    def search_box(self) -> Locator:
+        return self.page.get_by_label("Search contacts")
+
     def search(self, text: str) -> None:
-        self.page.get_by_label("Search contacts").fill(text)
+        self.search_box().fill(text)
+
+    def filter(self, label: str) -> Locator:
+        """A filter's drop-down ("Type", "City"…); it shows the chosen value."""
+        return self.page.get_by_role("combobox", name=label, exact=True)
+
+    def choose_filter(self, label: str, option: str) -> None:
+        self.filter(label).click()
+        self.page.get_by_role("option", name=option, exact=True).click()
+
+    def export_scope(self) -> Locator:
+        """The sentence under the filters saying which filters the list and its export apply."""
+        return self.page.get_by_text(re.compile(r"^(Filters of this list and its export|No filters)"))
 
     def rows(self) -> Locator:
         return self.page.get_by_role("region", name="Contacts").get_by_role("row")

@@ -18,6 +18,16 @@ class LeadForm(Screen):
         expect(self.page.get_by_role("button", name=re.compile(r"^Save "))).to_be_visible()
         return self
 
+    def open_edit(self, code: str) -> "LeadForm":
+        self.page.goto(f"/leads/{code}/edit")
+        expect(self.page.get_by_role("button", name=re.compile(r"^Save "))).to_be_visible()
+        expect(self.field("Title")).not_to_have_value("")  # filled from the lead
+        return self
+
+    def conflict(self) -> Locator:
+        """The note above a form whose save was refused (someone changed the same fields)."""
+        return self.page.get_by_role("alert").filter(has_text="after you opened it")
+
     def heading(self, name: str) -> Locator:
         return self.page.get_by_role("heading", name=name).first
 
@@ -123,6 +133,24 @@ class LeadList(Screen):
 
     def link(self, title: str) -> Locator:
         return self.page.get_by_role("region", name="Leads").get_by_role("link", name=title)
+
+    def search_box(self) -> Locator:
+        return self.page.get_by_label("Search leads")
+
+    def save_view(self, name: str) -> None:
+        self.page.get_by_role("button", name="Save view").click()
+        self.page.get_by_label("View name").fill(name)
+        self.page.get_by_role("dialog").get_by_role("button", name="Save", exact=True).click()
+
+    def saved_views(self) -> Locator:
+        return self.page.get_by_role("combobox", name="Saved views")
+
+    def apply_view(self, name: str) -> None:
+        self.saved_views().click()
+        self.page.get_by_role("option", name=name, exact=True).click()
+
+    def filters_button(self) -> Locator:
+        return self.page.get_by_role("button", name=re.compile(r"^Filters"))
 
     def search(self, text: str) -> None:
         self.page.get_by_label("Search leads").fill(text)

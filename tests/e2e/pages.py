@@ -72,6 +72,15 @@ class LoginPage(Screen):
     def error(self) -> Locator:
         return self.alert()
 
+    def notice(self) -> Locator:
+        """Why the visitor was sent here (the session ended, a log-in did not complete)."""
+        return self.page.get_by_role("status").filter(has_text="Please log in again")
+
+    def session_cookie(self) -> dict | None:
+        """The browser's session cookie with its attributes, as the browser keeps it."""
+        found = [c for c in self.page.context.cookies() if c["name"] == "hoffice_session"]
+        return found[0] if found else None
+
 
 class Shell:
     """The frame of every page after logging in: navigation and user menu."""

@@ -1,4 +1,5 @@
-"""One production server for the whole e2e session, on a fresh database.
+"""One production server for the whole e2e session, on a fresh database (``kill`` and
+``restart`` serve the crash test: the same build, port and database after a SIGKILL).
 
 The server's output goes to a log file; ``new_errors`` lets a fixture fail any
 test during which the server logged an ERROR or a traceback.
@@ -17,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "demo-pass-e2e-1"
 BUILD_TIMEOUT = 900
+RESTART_TIMEOUT = 120
 
 
 def free_port() -> int:
@@ -31,11 +33,14 @@ class Server:
         self.port = free_port()
         self.url = f"http://localhost:{self.port}"
         self.log_path = workdir / "server.log"
+        self.imports_dir = workdir / "imports"
         self.env = os.environ | {
             "DATABASE_URL": f"sqlite:///{workdir / 'e2e.db'}",
+            "HOFFICE_IMPORTS_DIR": str(self.imports_dir),  # this run's files only, like its database
+            # The server's own address is the one origin that may use its cookie (hoffice_app/origins.py).
+            "HOFFICE_ALLOWED_ORIGINS": self.url,
             "HOFFICE_DEMO_PASSWORD": DEMO_PASSWORD,
-            "HOFFICE_IMPORTS_DIR": str(workdir / "imports"),  # this run's files only, like its database
-            "HOFFICE_FILES_DIR": str(workdir / "files"),
+            "HOFFICE_FILES_DIR": str(workdir / "files"),  # this run's files only, like its database
             "REFLEX_USE_SYSTEM_BUN": "1",
             "REFLEX_TELEMETRY_ENABLED": "false",
             "REFLEX_PERF_MODE": "raise",
@@ -58,20 +63,37 @@ class Server:
                                       "--backend-port", str(self.port), "--loglevel", "info"],
                                      cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
-        deadline = time.monotonic() + BUILD_TIMEOUT
+        self._wait_until_up(BUILD_TIMEOUT, poll=1)
+        self._log_offset = self.log_path.stat().st_size
+
+    def _wait_until_up(self, timeout: float, *, poll: float) -> None:
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"server exited during start-up:\n{self.log_path.read_text()[-3000:]}")
             try:
                 with urllib.request.urlopen(f"{self.url}/ping", timeout=2) as response:
                     if response.status == 200 and self._frontend_ready():
-                        break
+                        return
             except OSError:
                 pass
-            time.sleep(1)
-        else:
-            raise RuntimeError(f"server not up after {BUILD_TIMEOUT}s:\n{self.log_path.read_text()[-3000:]}")
-        self._log_offset = self.log_path.stat().st_size
+            time.sleep(poll)
+        raise RuntimeError(f"server not up after {timeout}s:\n{self.log_path.read_text()[-3000:]}")
+
+    def kill(self) -> None:
+        """SIGKILL the whole server at once (reflex, the backend, its import workers), as a crash would."""
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait()
+
+    def restart(self) -> float:
+        """Start the backend again after ``kill``, on the same port, database and build (serve_built.py:
+        no rebuild). Its log goes on in the same file. Returns the seconds until it answered."""
+        started = time.monotonic()
+        log = open(self.log_path, "a")
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.e2e.serve_built", str(self.port)], cwd=ROOT,
+                                     env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        self._wait_until_up(RESTART_TIMEOUT, poll=0.2)
+        return time.monotonic() - started
 
     def _frontend_ready(self) -> bool:
         try:

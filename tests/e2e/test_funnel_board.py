@@ -62,7 +62,7 @@ def test_a_stale_move_is_refused_with_who_moved_it(page, browser, server, demo_p
     other.close()
     page.wait_for_timeout(1500)  # longer than the live refresh interval
     move_list.select_option(label="Negotiation")
-    expect(board.text(re.compile("moved this lead to Demo Scheduled meanwhile"))).to_be_visible()
+    expect(board.text(re.compile("changed this lead meanwhile; it is in Demo Scheduled now"))).to_be_visible()
     expect(board.card("Board conflict lead", "Demo Scheduled")).to_be_visible()
 
 

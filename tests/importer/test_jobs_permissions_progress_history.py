@@ -4,6 +4,7 @@ import pytest
 from hoffice_app.domain.common import NotFound, ValidationError
 from hoffice_app.importer import jobs
 from hoffice_app.importer import submit as submitting
+from hoffice_app.importer.write import claim
 from tests.importer.helpers import review, row, run, upload, xlsx
 
 
@@ -51,7 +52,8 @@ def test_progress_while_running_estimates_time_left(session, admin, now, tmp_pat
     job.status, job.started_at = "running", now
     session.commit()
     submitting._write_progress(jobs.job_dir(job), 2000, 10000)
-    state = submitting.progress(session, admin, job_id, now=now + timedelta(seconds=10))
+    with claim.holding(jobs.job_dir(job)):  # as the writing submit holds it
+        state = submitting.progress(session, admin, job_id, now=now + timedelta(seconds=10))
     assert (state.status, state.done, state.total, state.seconds_left) == ("running", 2000, 10000, 40)
 
 

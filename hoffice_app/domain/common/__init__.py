@@ -1,7 +1,9 @@
 """What every context shares: the acting employee (``Actor``) and drop-down ``Option`` DTOs,
 the errors the domain raises (messages written for the user), role checks, reading ids
-from text, reordering rows by ``position`` and readable codes (C000123) from a counter.
+from text, reordering rows by ``position`` and readable codes (C000123) from a counter, and the
+version check every edit goes through (``versions``).
 """
+from . import versions
 from .codes import allocate
 from .dto import Actor, Option
 from .errors import DomainError, NotFound, PermissionDenied, ValidationError
@@ -26,4 +28,5 @@ __all__ = [
     "ROLE_LABELS",
     "ROLES",
     "ValidationError",
+    "versions",
 ]

@@ -1,13 +1,15 @@
 """The Contact Center: the full contact record (rules, save), who may see a contact
 (``access``: one clause every read uses), search, the detail page, associated
 contacts, phone numbers in E.164, and the coded vocabularies (gender, GST types…)
-shared by the form, the importer, the export and the template (``vocab``).
+shared by the form, the importer, the export and the template (``vocab``), and a
+list's filters in words (``described``: shown by the Export button, written in the export).
 """
 from .access import NOT_FOUND, can_see, get_visible, hidden_ids, hidden_select, visible_clause
 from .associations import associate, list_associations, remove_association
+from .described import describe_filters, in_words
 from .detail import contact_detail, form_values, reference_label
 from .phones import MOBILE_TYPES, display, parse_phone, search_digits
-from .rules import AMOUNT_MAX, GSTIN_RE, MAX_NAME, PAN_RE, TEXT_LIMITS
+from .rules import AMOUNT_MAX, GSTIN_RE, MAX_NAME, MAX_STATUTORY, PAN_RE, TEXT_LIMITS
 from .save import (
     DuplicateFound,
     build_search_text,
@@ -33,6 +35,7 @@ __all__ = [
     "ContactQuery",
     "ContactRow",
     "count_visible",
+    "describe_filters",
     "display",
     "DuplicateFound",
     "DuplicateHit",
@@ -41,6 +44,8 @@ __all__ = [
     "GSTIN_RE",
     "hidden_ids",
     "hidden_select",
+    "MAX_STATUTORY",
+    "in_words",
     "list_associations",
     "MAX_NAME",
     "MAX_PER_PAGE",

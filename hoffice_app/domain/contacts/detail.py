@@ -32,6 +32,17 @@ ID_FORM_FIELDS = ("title_id", "contact_type_id", "industry_id", "segment_id", "p
 NUMBER_FORM_FIELDS = ("credit_limit_amount", "credit_limit_days", "default_discount_pct", "annual_revenue")
 DATE_FORM_FIELDS = ("date_of_birth", "anniversary", "date_of_death")
 FLAG_FORM_FIELDS = ("is_customer", "tds_applicable", "lock_for_sales", "client_login", "is_private")
+LIST_FORM_FIELDS = ("emails", "mobiles", "office_phones", "other_phones", "addresses", "aliases", "category_ids",
+                    "division_ids", "privacy_employee_ids")
+_SPECIAL_LABELS = {"pan": "PAN", "gstin": "GSTIN", "cin": "CIN", "tan_number": "TAN", "vat_number": "VAT number",
+                   "cst_number": "CST number", "st_number": "ST number", "tds_section": "TDS section",
+                   "tds_applicable": "TDS", "is_customer": "stage", "is_private": "private",
+                   "privacy_employee_ids": "who may see it", "reference_id": "reference",
+                   "credit_limit_amount": "credit limit", "default_discount_pct": "default discount"}
+# What a refused or merged save calls each field (domain/common/versions.py).
+FORM_LABELS = {k: _SPECIAL_LABELS.get(k, k.removesuffix("_ids").removesuffix("_id").replace("_", " "))
+               for k in (*SCALAR_FORM_FIELDS, *ID_FORM_FIELDS, *NUMBER_FORM_FIELDS, *DATE_FORM_FIELDS,
+                         *FLAG_FORM_FIELDS, *LIST_FORM_FIELDS, "reference_id")}
 
 
 def _children(session: Session, model, contact_id: int) -> list:
@@ -58,6 +69,7 @@ def form_values(session: Session, actor: Actor, code: str) -> dict:
     data["category_ids"] = [str(x.category_id) for x in _children(session, ContactCategory, c.id)]
     data["division_ids"] = [str(x.division_id) for x in _children(session, ContactDivision, c.id)]
     data["privacy_employee_ids"] = [str(x.employee_id) for x in _children(session, ContactPrivacy, c.id)]
+    data["version"] = c.version  # what the form's save sends back (domain/common/versions.py)
     return data
 
 

@@ -5,8 +5,9 @@ from datetime import datetime
 
 from sqlmodel import Session, delete, func, or_, select
 
-from hoffice_app.domain.common import Actor, DomainError, codes, refresh_lead_search_text, require_actor
+from hoffice_app.domain.common import Actor, DomainError, codes, refresh_lead_search_text, require_actor, versions
 from hoffice_app.domain.contacts.access import get_visible, visible_clause
+from hoffice_app.domain.contacts.detail import FORM_LABELS, form_values
 from hoffice_app.domain.contacts.phones import display, search_digits
 from hoffice_app.domain.contacts.rules import clean_contact
 from hoffice_app.domain.contacts.views import DuplicateHit
@@ -74,7 +75,14 @@ def save_contact(session: Session, actor: Actor, data: dict, *, now: datetime, c
     """Create (``contact_id`` None) or update a contact. Returns (row, warnings).
 
     Raises ValidationError (per field), DuplicateFound (unless allowed) or
-    NotFound (editing a contact the actor may not see)."""
+    NotFound (editing a contact the actor may not see), or EditConflict (another save of it
+    landed first)."""
+    with versions.guard("contact"):
+        return _save_contact(session, actor, data, now=now, contact_id=contact_id, allow_duplicate=allow_duplicate)
+
+
+def _save_contact(session: Session, actor: Actor, data: dict, *, now: datetime, contact_id: int | None,
+                  allow_duplicate: bool) -> tuple[Contact, dict[str, str]]:
     require_actor(actor)
     existing = get_visible(session, actor, contact_id=contact_id) if contact_id else None
     clean = clean_contact(session, actor, data, today=app_settings.local_today(session, now), existing=existing)
@@ -88,7 +96,7 @@ def save_contact(session: Session, actor: Actor, data: dict, *, now: datetime, c
                                   created_at=now, contact_type_id=0, name="", name_key="", updated_at=now)
     for key, value in clean.scalars.items():
         setattr(contact, key, value)
-    contact.updated_at = now
+    contact.updated_at, contact.updated_by_id = now, actor.id
     session.add(contact)
     session.flush()
     _replace_children(session, contact, clean)
@@ -102,13 +110,22 @@ def save_contact(session: Session, actor: Actor, data: dict, *, now: datetime, c
 
 
 def save_from_form(session: Session, actor: Actor, data: dict, *, now: datetime, code: str = "",
-                   allow_duplicate: bool = False) -> tuple[str, dict[str, str]]:
-    """The form's save: the contact by its code ("" for a new one); returns (code, warnings), so a
-    page keeps no ORM row."""
-    contact_id = get_visible(session, actor, code=code).id if code else None
-    contact, warnings = save_contact(session, actor, data, now=now, contact_id=contact_id,
+                   allow_duplicate: bool = False, read: dict | None = None,
+                   version: int | None = None) -> versions.Saved:
+    """The form's save: the contact by its code ("" for a new one). ``read`` and ``version`` are
+    the values and version the form showed: a contact saved meanwhile (by a person or an
+    import) is merged or refused (``versions.merge_edit``). Returns its code, warnings and
+    whose changes it merged with, so a page keeps no ORM row."""
+    existing, note = (get_visible(session, actor, code=code) if code else None), ""
+    if existing is not None and version is not None and existing.version != version:
+        last = versions.last_save(session, existing)
+        data, fields = versions.merge_edit(what="contact", typed=data, read=read or {}, last=last,
+                                           labels=FORM_LABELS, current=form_values(session, actor, code),
+                                           tz=app_settings.zone(session))
+        note = versions.merged_note("contact", last, fields)
+    contact, warnings = save_contact(session, actor, data, now=now, contact_id=existing.id if existing else None,
                                      allow_duplicate=allow_duplicate)
-    return contact.code, warnings
+    return versions.Saved(contact.code, note, warnings)
 
 
 def visible_id(session: Session, actor: Actor, code: str) -> int:

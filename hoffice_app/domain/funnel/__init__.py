@@ -1,14 +1,14 @@
 """Funnels and their stages: moving a lead between stages (version-checked, logged with the
 time spent), the board's columns and cards (``board`` owns the board query), and the
-administration of funnels and stages.
+administration of funnels and stages (whose dialogs' saves carry the version they read).
 """
 from .admin import (
     COLORS,
     KINDS,
     MAX_STAGES,
-    FunnelView,
-    StageView,
     create_funnel,
+    edit_funnel_name,
+    edit_stage,
     list_funnels,
     list_stages,
     move_funnel,
@@ -29,6 +29,7 @@ from .moves import (
     place_new_lead,
     stages,
 )
+from .views import FunnelView, StageView, funnel_values, stage_values
 
 __all__ = [
     "board_revision",
@@ -40,7 +41,10 @@ __all__ = [
     "ColumnHead",
     "create_funnel",
     "default_stage",
+    "edit_funnel_name",
+    "edit_stage",
     "ensure_default_funnel",
+    "funnel_values",
     "funnels",
     "FunnelView",
     "KINDS",
@@ -59,6 +63,7 @@ __all__ = [
     "save_stage",
     "set_funnel_active",
     "stage_options",
+    "stage_values",
     "stages",
     "StageView",
 ]

@@ -6,14 +6,29 @@ leads' open/closed flag would lie); a stage with history is hidden rather
 than deleted, so the stage-change log keeps its names; at most MAX_STAGES
 stages per funnel, so a board fits a screen and each column travels to the
 browser on its own.
+
+Two administrators may edit one funnel or stage at once: the dialogs' saves
+(``edit_funnel_name``, ``edit_stage``) carry the values and version they showed and are
+merged or refused (``versions``). Reorders and switch-offs move the version too, but
+touch no dialog field, so they never cause a refusal.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session, func, or_, select
 
-from hoffice_app.domain.common import Actor, DomainError, NotFound, ValidationError, move_in_list, require_admin
+from hoffice_app.domain.common import (
+    Actor,
+    DomainError,
+    NotFound,
+    ValidationError,
+    move_in_list,
+    require_admin,
+    versions,
+)
+from hoffice_app.domain.funnel.views import STAGE_LABELS, FunnelView, StageView, stage_values
+from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import Funnel, FunnelStage, Lead, StageChange
 
 MAX_STAGES = 12
@@ -22,26 +37,6 @@ COLORS = ("gray", "blue", "cyan", "teal", "green", "grass", "lime", "yellow", "a
           "pink", "purple", "violet", "indigo", "brown")
 NEW_FUNNEL_STAGES = (("New", 10, "open", "blue", 7), ("Won", 100, "won", "green", None),
                      ("Lost", 0, "lost", "red", None))
-
-
-@dataclass
-class FunnelView:
-    id: int
-    name: str
-    active: bool
-    stages: int
-    open_leads: int
-
-
-@dataclass
-class StageView:
-    id: int
-    name: str
-    color: str
-    probability: int
-    kind: str
-    days_to_rot: str  # "" when the stage never rots
-    leads: int
 
 
 def _funnel(session: Session, funnel_id) -> Funnel:
@@ -74,7 +69,7 @@ def list_funnels(session: Session, actor: Actor) -> list[FunnelView]:
         FunnelStage.active == True).group_by(FunnelStage.funnel_id)).all())  # noqa: E712
     open_counts = dict(session.exec(select(Lead.funnel_id, func.count()).where(
         Lead.is_open == True).group_by(Lead.funnel_id)).all())  # noqa: E712
-    return [FunnelView(f.id, f.name, f.active, stage_counts.get(f.id, 0), open_counts.get(f.id, 0))
+    return [FunnelView(f.id, f.name, f.active, stage_counts.get(f.id, 0), open_counts.get(f.id, 0), f.version)
             for f in session.exec(select(Funnel).order_by(Funnel.position, Funnel.id))]
 
 
@@ -83,9 +78,12 @@ def list_stages(session: Session, actor: Actor, funnel_id) -> list[StageView]:
     funnel = _funnel(session, funnel_id)
     counts = dict(session.exec(select(Lead.stage_id, func.count()).where(Lead.funnel_id == funnel.id)
                                .group_by(Lead.stage_id)).all())
-    return [StageView(s.id, s.name, s.color, s.probability, s.kind,
-                      "" if s.days_to_rot is None else str(s.days_to_rot), counts.get(s.id, 0))
-            for s in _active_stages(session, funnel.id)]
+    return [_stage_view(s, counts.get(s.id, 0)) for s in _active_stages(session, funnel.id)]
+
+
+def _stage_view(s: FunnelStage, leads: int) -> StageView:
+    return StageView(s.id, s.name, s.color, s.probability, s.kind, "" if s.days_to_rot is None else str(s.days_to_rot),
+                     leads, s.version)
 
 
 def _funnel_name(session: Session, name: str, funnel_id: int | None) -> str:
@@ -115,15 +113,30 @@ def create_funnel(session: Session, actor: Actor, name: str) -> int:
     return funnel.id
 
 
-def rename_funnel(session: Session, actor: Actor, funnel_id, name: str) -> None:
+def rename_funnel(session: Session, actor: Actor, funnel_id, name: str, *, now: datetime) -> None:
     require_admin(actor)
     funnel = _funnel(session, funnel_id)
     funnel.name = _funnel_name(session, name, funnel.id)
+    funnel.updated_at, funnel.updated_by_id = now, actor.id
     session.add(funnel)
-    session.flush()
+    versions.flush(session, "funnel")
 
 
-def set_funnel_active(session: Session, actor: Actor, funnel_id, active: bool) -> None:
+def edit_funnel_name(session: Session, actor: Actor, funnel_id, name: str, *, now: datetime, read: dict | None,
+                     version: int | None) -> versions.Saved:
+    """The rename dialog's save. ``read`` and ``version`` are what it showed (``funnel_values``):
+    a funnel renamed meanwhile is refused naming who and when; switched off or moved meanwhile,
+    it is renamed all the same."""
+    require_admin(actor)
+    funnel = _funnel(session, funnel_id)
+    data, note = versions.reconcile(session, funnel, what="funnel", typed={"name": name}, read=read, version=version,
+                                    current=lambda: {"name": funnel.name}, labels={"name": "name"},
+                                    tz=app_settings.zone(session))
+    rename_funnel(session, actor, funnel.id, data["name"], now=now)
+    return versions.Saved(funnel.name, note)
+
+
+def set_funnel_active(session: Session, actor: Actor, funnel_id, active: bool, *, now: datetime) -> None:
     """A funnel with open leads stays active (its board is where they are
     worked); the last active funnel stays active (new leads need a home)."""
     require_admin(actor)
@@ -138,15 +151,18 @@ def set_funnel_active(session: Session, actor: Actor, funnel_id, active: bool) -
         if not others:
             raise DomainError("New leads need a funnel: keep at least one funnel active.")
     funnel.active = bool(active)
+    funnel.updated_at, funnel.updated_by_id = now, actor.id
     session.add(funnel)
-    session.flush()
+    versions.flush(session, "funnel")
 
 
 def move_funnel(session: Session, actor: Actor, funnel_id, direction: int) -> None:
     """The first active funnel is where new leads start and the board opens."""
     require_admin(actor)
     funnel = _funnel(session, funnel_id)
-    move_in_list(session, list(session.exec(select(Funnel).order_by(Funnel.position, Funnel.id))), funnel, direction)
+    with versions.guard("funnel"):
+        move_in_list(session, list(session.exec(select(Funnel).order_by(Funnel.position, Funnel.id))), funnel,
+                     direction)
 
 
 def _clean_stage(data: dict) -> tuple[dict, dict[str, str]]:
@@ -182,8 +198,9 @@ def _whole(raw, low: int, high: int) -> int | None:
     return value if low <= value <= high else None
 
 
-def save_stage(session: Session, actor: Actor, funnel_id, stage_id, data: dict) -> int:
-    """Adds a stage at the end (stage_id None) or changes one."""
+def save_stage(session: Session, actor: Actor, funnel_id, stage_id, data: dict, *, now: datetime) -> int:
+    """Adds a stage at the end (stage_id None) or changes one (refused if another save of it
+    lands first)."""
     require_admin(actor)
     funnel = _funnel(session, funnel_id)
     clean, errors = _clean_stage(data)
@@ -206,11 +223,27 @@ def save_stage(session: Session, actor: Actor, funnel_id, stage_id, data: dict) 
     if stage is None:
         stage = _revived(session, funnel.id, clean["name"]) or FunnelStage(funnel_id=funnel.id, name=clean["name"])
         stage.active, stage.position = True, max((s.position for s in current), default=0) + 1
-    for key, value in clean.items():
-        setattr(stage, key, value)
-    session.add(stage)
-    session.flush()
+    with versions.guard("stage"):
+        for key, value in clean.items():
+            setattr(stage, key, value)
+        stage.updated_at, stage.updated_by_id = now, actor.id
+        session.add(stage)
+        session.flush()
     return stage.id
+
+
+def edit_stage(session: Session, actor: Actor, funnel_id, stage_id, data: dict, *, now: datetime,
+               read: dict | None, version: int | None) -> versions.Saved:
+    """The stage dialog's save for an existing stage. ``read`` and ``version`` are what it
+    showed (``stage_values``): a stage saved meanwhile is merged field by field, or refused
+    naming who, when and which fields."""
+    require_admin(actor)
+    stage = _stage(session, stage_id)
+    data, note = versions.reconcile(session, stage, what="stage", typed=data, read=read, version=version,
+                                    current=lambda: stage_values(_stage_view(stage, 0)), labels=STAGE_LABELS,
+                                    tz=app_settings.zone(session))
+    save_stage(session, actor, funnel_id, stage.id, data, now=now)
+    return versions.Saved(stage.name, note)
 
 
 def _revived(session: Session, funnel_id: int, name: str) -> FunnelStage | None:
@@ -219,7 +252,7 @@ def _revived(session: Session, funnel_id: int, name: str) -> FunnelStage | None:
                                                   func.lower(FunnelStage.name) == name.lower())).first()
 
 
-def remove_stage(session: Session, actor: Actor, stage_id) -> str:
+def remove_stage(session: Session, actor: Actor, stage_id, *, now: datetime) -> str:
     """Deletes an unused stage, hides one that has history; refuses one that
     holds leads or is the funnel's last open stage. Returns "deleted" or "hidden"."""
     require_admin(actor)
@@ -232,16 +265,17 @@ def remove_stage(session: Session, actor: Actor, stage_id) -> str:
     used = session.exec(select(func.count()).select_from(StageChange).where(
         or_(StageChange.from_stage_id == stage.id, StageChange.to_stage_id == stage.id))).one()
     if used:
-        stage.active = False
+        stage.active, stage.updated_at, stage.updated_by_id = False, now, actor.id
         session.add(stage)
-        session.flush()
+        versions.flush(session, "stage")
         return "hidden"
     session.delete(stage)
-    session.flush()
+    versions.flush(session, "stage")
     return "deleted"
 
 
 def move_stage(session: Session, actor: Actor, stage_id, direction: int) -> None:
     require_admin(actor)
     stage = _stage(session, stage_id)
-    move_in_list(session, _active_stages(session, stage.funnel_id), stage, direction)
+    with versions.guard("stage"):
+        move_in_list(session, _active_stages(session, stage.funnel_id), stage, direction)

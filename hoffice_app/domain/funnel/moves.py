@@ -14,11 +14,11 @@ from decimal import Decimal
 
 from sqlmodel import Session, func, select
 
-from hoffice_app.domain.common import Actor, DomainError, NotFound, ValidationError, as_id
+from hoffice_app.domain.common import Actor, DomainError, NotFound, ValidationError, as_id, versions
 from hoffice_app.domain.funnel.defaults import FUNNEL_NAME, FUNNEL_STAGES
 from hoffice_app.domain.leads import get_visible, visible_clause
 from hoffice_app.domain.leads import timeline as lead_events
-from hoffice_app.models import Contact, Employee, Funnel, FunnelStage, Lead, MasterEntry, StageChange
+from hoffice_app.models import Contact, Funnel, FunnelStage, Lead, MasterEntry, StageChange
 
 
 class MovedMeanwhile(DomainError):
@@ -26,7 +26,8 @@ class MovedMeanwhile(DomainError):
 
     def __init__(self, who: str, stage: str, version: int, stage_id: int | None):
         self.who, self.stage, self.version, self.stage_id = who, stage, version, stage_id
-        super().__init__(f"{who} moved this lead to {stage} meanwhile. It is shown where it is now.")
+        super().__init__(f"{who} changed this lead meanwhile; it is in {stage} now and shown where it is. "
+                         "Move it again if you still want to.")
 
 
 @dataclass
@@ -97,7 +98,7 @@ def move_lead(session: Session, actor: Actor, lead_id: int, to_stage_id, *, expe
     spent = int((now - lead.stage_entered_at).total_seconds()) if lead.stage_entered_at else None
     session.add(StageChange(lead_id=lead.id, from_stage_id=previous.id if previous else None, to_stage_id=target.id,
                             actor_id=actor.id, at=now, seconds_in_previous=spent))
-    lead.stage_id, lead.stage_entered_at, lead.version, lead.updated_at = target.id, now, lead.version + 1, now
+    lead.stage_id, lead.stage_entered_at, lead.updated_at, lead.updated_by_id = target.id, now, now, actor.id
     lead.is_open = target.kind == "open"
     lead.closed_at = None if lead.is_open else now
     lead.lost_reason_id = reason.id if reason else None
@@ -112,14 +113,12 @@ def move_lead(session: Session, actor: Actor, lead_id: int, to_stage_id, *, expe
         text += f", after {_duration(spent)} in {previous.name if previous else 'no stage'}"
     lead_events.record(session, lead.id, actor.id, "stage", text, at=now)
     session.add(lead)
-    session.flush()
+    versions.flush(session, "lead")  # the version moves on (models/versioned.py)
     return lead
 
 
 def _moved_meanwhile(session: Session, lead: Lead) -> MovedMeanwhile:
-    last = session.exec(select(StageChange).where(StageChange.lead_id == lead.id)
-                        .order_by(StageChange.at.desc(), StageChange.id.desc())).first()
-    who = session.get(Employee, last.actor_id).name if last and last.actor_id else "Someone"
+    who = versions.last_save(session, lead).who  # a move, an edit or an import: all bump the version
     stage = session.get(FunnelStage, lead.stage_id) if lead.stage_id else None
     return MovedMeanwhile(who, stage.name if stage else "no stage", lead.version, lead.stage_id)
 

@@ -1,9 +1,11 @@
-"""Leads: the form's rules and save, who may see a lead (``access``), the list's search
-and quick views, the detail page, bulk actions, the timeline of events and saved views;
-``privacy``: a lead's contacts its viewer may not see read "Private contact" everywhere.
+"""Leads: the form's rules and save, who may see a lead (``access``) and who may name its
+creator (``creator``), the list's search and quick views, the detail page, bulk actions, the
+timeline of events and saved views; ``privacy``: a lead's contacts its viewer may not see
+read "Private contact" everywhere.
 """
 from .access import NOT_FOUND, can_see, get_visible, visible_clause
 from .bulk import Reassigned, bulk_assign, bulk_set_status, reassign
+from .creator import creator_field
 from .detail import TimelineItem, contact_context, form_values, lead_detail
 from .privacy import PRIVATE_CODE, PRIVATE_CONTACT, is_private_code, masked_names
 from .rules import parse_local
@@ -23,7 +25,7 @@ from .search import (
     zone,
 )
 from .timeline import record
-from .views import LeadQuery, LeadRow
+from .views import CreatorField, LeadQuery, LeadRow
 
 __all__ = [
     "add_note",
@@ -32,6 +34,8 @@ __all__ = [
     "can_see",
     "conditions",
     "contact_context",
+    "creator_field",
+    "CreatorField",
     "delete_view",
     "followup_state",
     "is_private_code",

@@ -130,6 +130,7 @@ def form_values(session: Session, actor: Actor, code: str) -> dict:
         f"{n.channel}:{n.value}" for n in session.exec(select(LeadAlsoNotify).where(LeadAlsoNotify.lead_id == lead.id))]
     if lead.contact_id in hidden:
         data["contact_address_id"] = ""
+    data["version"] = lead.version  # what the form's save sends back (domain/common/versions.py)
     return data
 
 

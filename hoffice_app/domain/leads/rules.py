@@ -16,6 +16,7 @@ from sqlmodel import Session, or_, select
 from hoffice_app.domain.common import Actor, NotFound, ValidationError, as_id
 from hoffice_app.domain.contacts import can_see as can_see_contact
 from hoffice_app.domain.contacts import hidden_ids
+from hoffice_app.domain.leads.creator import check_creator
 from hoffice_app.domain.leads.privacy import is_private_code
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import (
@@ -121,8 +122,11 @@ def clean_lead(session: Session, actor: Actor, data: dict, *, now: datetime, exi
         _contact_children(c, contact)
     assignee = c.employee("assigned_to_id", "the employee")
     s["assigned_to_id"] = assignee.id if assignee else None
-    creator = c.employee("created_by_id", "the employee") if data.get("created_by_id") else None
-    s["created_by_id"] = creator.id if creator else (existing.created_by_id if existing else actor.id)
+    creator_id, problem = check_creator(session, actor, data.get("created_by_id"),
+                                        existing.created_by_id if existing else actor.id)
+    if problem:
+        c.errors["created_by_id"] = problem
+    s["created_by_id"] = creator_id
     tz = app_settings.get(session, "default_timezone")
     raw_at = str(data.get("assigned_at") or "").strip()
     assigned_at = parse_local(raw_at, tz) if raw_at else None

@@ -5,12 +5,14 @@ from datetime import datetime
 
 from sqlmodel import Session, delete, func, select
 
-from hoffice_app.domain.common import Actor, ValidationError, codes, lead_search_text, require_actor
+from hoffice_app.domain.common import Actor, ValidationError, codes, lead_search_text, require_actor, versions
 from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.domain.leads.access import get_visible
+from hoffice_app.domain.leads.detail import form_values
 from hoffice_app.domain.leads.handover import hand_over_follow_ups
 from hoffice_app.domain.leads.rules import clean_lead
 from hoffice_app.domain.masters import register_usage
+from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import (
     Contact,
     Employee,
@@ -33,7 +35,13 @@ def _name(session: Session, model, row_id: int | None) -> str:
 
 
 def save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lead_id: int | None = None) -> Lead:
-    """Create (``lead_id`` None) or update a lead the actor can see."""
+    """Create (``lead_id`` None) or update a lead the actor can see (refused if another save of it
+    lands first: ``versions.guard``)."""
+    with versions.guard("lead"):
+        return _save_lead(session, actor, data, now=now, lead_id=lead_id)
+
+
+def _save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lead_id: int | None) -> Lead:
     require_actor(actor)
     existing = get_visible(session, actor, lead_id=lead_id) if lead_id else None
     clean = clean_lead(session, actor, data, now=now, existing=existing)
@@ -47,7 +55,7 @@ def save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lead
         from hoffice_app.domain.funnel import place_new_lead
 
         place_new_lead(session, lead, now=now)
-    lead.updated_at = now
+    lead.updated_at, lead.updated_by_id = now, actor.id
     contact = session.get(Contact, lead.contact_id)
     lead.search_text = lead_search_text(lead.code, lead.title, contact.name, contact.code)
     session.add(lead)
@@ -58,11 +66,29 @@ def save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lead
     return lead
 
 
-def save_from_form(session: Session, actor: Actor, data: dict, *, now: datetime, code: str = "") -> str:
-    """The form's save: the lead by its code ("" for a new one); returns its code, so a page keeps
-    no ORM row."""
-    lead_id = get_visible(session, actor, code=code).id if code else None
-    return save_lead(session, actor, data, now=now, lead_id=lead_id).code
+FORM_LABELS = {"title": "title", "title_id": "title", "contact_code": "contact", "contact_address_id": "address",
+               "assigned_to_id": "assigned to", "assigned_at": "assigned at", "created_by_id": "created by",
+               "product_category_id": "product category", "product_ids": "products", "status_id": "status",
+               "priority_id": "priority", "lead_type_id": "lead type", "source_kind": "source",
+               "source_ref": "source", "knowledge_template_id": "knowledge template", "description": "description",
+               "estimated_value": "estimated value", "associated_contact_codes": "associated contacts",
+               "follower_employee_ids": "followers", "follower_contact_codes": "external followers",
+               "also_notify": "also send communication on"}
+
+
+def save_from_form(session: Session, actor: Actor, data: dict, *, now: datetime, code: str = "",
+                   read: dict | None = None, version: int | None = None) -> versions.Saved:
+    """The form's save: the lead by its code ("" for a new one). ``read`` and ``version`` are the
+    values and version the form showed: a lead saved meanwhile is merged or refused
+    (``versions.merge_edit``). Returns its code, so a page keeps no ORM row."""
+    lead, note = (get_visible(session, actor, code=code) if code else None), ""
+    if lead is not None and version is not None and lead.version != version:
+        last, what = versions.last_save(session, lead), app_settings.lead_terms(session).singular.lower()
+        data, fields = versions.merge_edit(what=what, typed=data, read=read or {}, last=last, labels=FORM_LABELS,
+                                           current=form_values(session, actor, code),
+                                           tz=app_settings.zone(session))
+        note = versions.merged_note(what, last, fields)
+    return versions.Saved(save_lead(session, actor, data, now=now, lead_id=lead.id if lead else None).code, note)
 
 
 def _replace_children(session: Session, lead: Lead, clean) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import column, func, literal_column, or_, text
 from sqlmodel import Session, select
@@ -39,12 +39,7 @@ NEXT_FORMAT, CREATED_FORMAT = "%d %b, %H:%M", "%d %b %Y"
 __all__ = ["QUICK_VIEWS", "SORTS", "LeadQuery", "LeadPage", "LeadRow", "search_leads"]
 
 
-def zone(session: Session) -> ZoneInfo:
-    """The company's time zone (UTC if the setting is unusable)."""
-    try:
-        return ZoneInfo(app_settings.get(session, "default_timezone"))
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+zone = app_settings.zone  # the company's time zone: where lead lists' dates are shown
 
 
 def _sqlite(session: Session) -> bool:

@@ -1,7 +1,9 @@
-"""DTOs for the lead list: the query the UI sends and the page it gets back."""
+"""DTOs for the lead list (the query the UI sends and the page it gets back) and the lead form."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from hoffice_app.domain.common import Option
 
 
 @dataclass
@@ -61,3 +63,15 @@ class LeadPage:
     pages: int = 1
     per_page: int = 25
     total_value: str = "0"  # sum of estimated values over every matching lead, not just this page
+
+
+@dataclass
+class CreatorField:
+    """The form's "Created by": a choice among ``options`` when ``editable``, else only ``label``
+    (the creator's name) and ``note``, why the actor may not change it."""
+
+    editable: bool
+    value: str
+    label: str
+    options: list[Option] = field(default_factory=list)
+    note: str = ""

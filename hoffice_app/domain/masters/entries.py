@@ -3,10 +3,16 @@
 Names are unique within a list ignoring case and repeated spaces. A master in
 use cannot be deleted; the refusal says where it is used, gathered from the
 usage checks that each part of the product registers (``register_usage``).
+
+The edit dialog's save (``edit_entry``) carries the values and version it showed: an
+entry saved meanwhile is merged or refused (``versions``). Reorders and deactivations
+move the version too (every write goes through the ORM) but touch no dialog field, so
+they never cause a refusal.
 """
 from __future__ import annotations
 
 import importlib
+from datetime import datetime
 from typing import Callable
 
 from sqlmodel import Session, func, select
@@ -16,9 +22,11 @@ from hoffice_app.domain.common import (
     NotFound,
     Option,
     ValidationError,
+    as_id,
     move_in_list,
     require_actor,
     require_admin,
+    versions,
 )
 from hoffice_app.domain.masters.kinds import BY_KEY, CHILD_OF, DEFAULT_SETTING_LABELS, MASTER_SETTINGS
 from hoffice_app.domain.masters.kinds import kind as get_kind
@@ -47,7 +55,22 @@ def name_key(name: str) -> str:
 def _view(entry: MasterEntry, parent_names: dict[int, str]) -> MasterEntryView:
     return MasterEntryView(id=entry.id, kind=entry.kind, name=entry.name, code=entry.code or "",
                            parent_id=entry.parent_id or 0, parent_name=parent_names.get(entry.parent_id or 0, ""),
-                           position=entry.position, active=entry.active, body=entry.body or "")
+                           position=entry.position, active=entry.active, body=entry.body or "",
+                           version=entry.version)
+
+
+def edit_values(view: MasterEntryView) -> dict:
+    """What the edit dialog shows of an entry, and the version it read: the dialog keeps them
+    and sends them back with its save (``edit_entry``)."""
+    return {"name": view.name, "code": view.code, "body": view.body,
+            "parent_id": str(view.parent_id) if view.parent_id else "", "version": view.version}
+
+
+def _labels(meta) -> dict[str, str]:
+    """The dialog's fields for this list, as a refused or merged save names them."""
+    return {"name": "name", **({"code": "code"} if meta.has_code else {}),
+            **({"parent_id": BY_KEY[meta.parent].singular} if meta.parent else {}),
+            **({"body": "template text"} if meta.has_body else {})}
 
 
 def _parent_names(session: Session, kind_key: str) -> dict[int, str]:
@@ -132,8 +155,9 @@ def create_entry(session: Session, actor: Actor, kind_key: str, name: str, *, co
 
 
 def update_entry(session: Session, actor: Actor, entry_id: int, name: str, *, code: str | None = None,
-                 parent_id: int | None = None, body: str | None = None) -> MasterEntryView:
-    """Rename (and for some lists change code, parent or text)."""
+                 parent_id: int | None = None, body: str | None = None, now: datetime) -> MasterEntryView:
+    """Rename (and for some lists change code, parent or text); refused if another save of the
+    entry lands first."""
     require_admin(actor)
     entry = _get(session, entry_id)
     meta = get_kind(entry.kind)
@@ -143,9 +167,29 @@ def update_entry(session: Session, actor: Actor, entry_id: int, name: str, *, co
         entry.parent_id = parent_id
     if meta.has_body:
         entry.body = body or None
+    entry.updated_at, entry.updated_by_id = now, actor.id
     session.add(entry)
-    session.flush()
+    versions.flush(session, meta.singular)
     return _view(entry, _parent_names(session, entry.kind))
+
+
+def edit_entry(session: Session, actor: Actor, entry_id: int, data: dict, *, now: datetime, read: dict | None,
+               version: int | None) -> versions.Saved:
+    """The edit dialog's save (``data``: name, code, parent_id, body). ``read`` and ``version``
+    are what the dialog showed (``edit_values``): an entry saved meanwhile is merged field by
+    field, or refused naming who, when and which fields. Returns its name and whose changes
+    were kept alongside."""
+    from hoffice_app.domain.masters.settings import zone  # settings imports this module: no import at the top
+
+    require_admin(actor)
+    entry = _get(session, entry_id)
+    meta = get_kind(entry.kind)
+    data, note = versions.reconcile(session, entry, what=meta.singular, typed=data, read=read, version=version,
+                                    current=lambda: edit_values(_view(entry, _parent_names(session, entry.kind))),
+                                    labels=_labels(meta), tz=zone(session))
+    saved = update_entry(session, actor, entry.id, data.get("name", ""), code=data.get("code"), body=data.get("body"),
+                         parent_id=as_id(data.get("parent_id")), now=now)
+    return versions.Saved(saved.name, note)
 
 
 def move_entry(session: Session, actor: Actor, entry_id: int, direction: int) -> None:
@@ -156,10 +200,11 @@ def move_entry(session: Session, actor: Actor, entry_id: int, direction: int) ->
                    else MasterEntry.parent_id == entry.parent_id)
     siblings = list(session.exec(select(MasterEntry).where(MasterEntry.kind == entry.kind, same_parent)
                                  .order_by(MasterEntry.position, MasterEntry.id)))
-    move_in_list(session, siblings, entry, direction)
+    with versions.guard(get_kind(entry.kind).singular):  # positions are not a dialog field: nobody's edit is refused
+        move_in_list(session, siblings, entry, direction)
 
 
-def set_active(session: Session, actor: Actor, entry_id: int, active: bool) -> None:
+def set_active(session: Session, actor: Actor, entry_id: int, active: bool, *, now: datetime) -> None:
     """Deactivated entries stay on old records but leave the drop-downs. The
     current default (title, address type) cannot be deactivated: new records
     would start from a value nobody can pick."""
@@ -172,8 +217,9 @@ def set_active(session: Session, actor: Actor, entry_id: int, active: bool) -> N
             raise ValidationError({"active": f"“{entry.name}” is the {DEFAULT_SETTING_LABELS[default.key]}. "
                                              "Choose another default in Company defaults first."})
     entry.active = active
+    entry.updated_at, entry.updated_by_id = now, actor.id
     session.add(entry)
-    session.flush()
+    versions.flush(session, get_kind(entry.kind).singular)
 
 
 # Modules that register usage checks; imported on first use so every check is
@@ -200,7 +246,7 @@ def delete_entry(session: Session, actor: Actor, entry_id: int) -> None:
         raise ValidationError({"delete": f"“{entry.name}” is in use ({'; '.join(used)}). "
                                          "Deactivate it instead to hide it from new records."})
     session.delete(entry)
-    session.flush()
+    versions.flush(session, get_kind(entry.kind).singular)
 
 
 @register_usage

@@ -2,6 +2,10 @@
 
 Countries and currencies come from pycountry (ISO 3166 / ISO 4217), time zones
 from the standard library's IANA database: no hand-typed lists.
+
+The defaults page saves every value it shows, so its save carries the values and each
+row's version as the page read them (``edit_defaults``): a value another administrator
+saved meanwhile is kept unless this person changed it too, which is refused.
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from functools import lru_cache
 import pycountry
 from sqlmodel import Session, select
 
-from hoffice_app.domain.common import Actor, Option, ValidationError, as_id, require_actor, require_admin
+from hoffice_app.domain.common import Actor, Option, ValidationError, as_id, require_actor, require_admin, versions
 from hoffice_app.domain.masters.entries import register_usage
 from hoffice_app.domain.masters.kinds import DEFAULT_SETTING_LABELS as LABELS
 from hoffice_app.domain.masters.kinds import MASTER_SETTINGS
@@ -31,6 +35,12 @@ DEFAULTS = {
     "lead_label_plural": "Leads",
     "lead_title_from_master": "0",  # "1": the lead title is chosen from the lead-title master
 }
+# What a refused or merged save of the defaults page calls each value.
+FORM_LABELS = {"default_country": "country", "default_currency": "currency", "default_timezone": "time zone",
+               "default_title": "default title", "default_address_type": "default type of address",
+               "session_timeout_hours": "log out after inactivity", "lead_label": "name of one lead",
+               "lead_label_plural": "name of several leads", "lead_title_from_master": "lead title from the master"}
+PAGE = "page of company defaults"
 
 
 @dataclass
@@ -49,6 +59,14 @@ class DefaultsView:
 def get(session: Session, key: str) -> str:
     row = session.get(Setting, key)
     return row.value if row else DEFAULTS[key]
+
+
+def zone(session: Session) -> zoneinfo.ZoneInfo:
+    """The company's time zone (UTC if the setting is unusable)."""
+    try:
+        return zoneinfo.ZoneInfo(get(session, "default_timezone"))
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
 
 
 def put(session: Session, key: str, value: str) -> None:
@@ -113,8 +131,9 @@ def lead_terms(session: Session) -> LeadTerms:
                      get(session, "lead_title_from_master") == "1")
 
 
-def update_defaults(session: Session, actor: Actor, values: dict[str, str]) -> DefaultsView:
-    """Validate every value first; write none unless all are good."""
+def update_defaults(session: Session, actor: Actor, values: dict[str, str], *, now: datetime) -> DefaultsView:
+    """Validate every value first; write none unless all are good. Only the values that change
+    are written (and remember who and when), so a save moves the version of those rows only."""
     require_admin(actor)
     errors: dict[str, str] = {}
     clean: dict[str, str] = {}
@@ -150,10 +169,50 @@ def update_defaults(session: Session, actor: Actor, values: dict[str, str]) -> D
                 errors[key] = "Enter a number of hours between 0.25 and 720."
     if errors:
         raise ValidationError(errors)
-    for key, value in clean.items():
-        put(session, key, value)
-    session.flush()
+    with versions.guard(PAGE):
+        for key, value in clean.items():
+            row = session.get(Setting, key)
+            if value != (row.value if row else DEFAULTS[key]):
+                row = row or Setting(key=key)
+                row.value, row.updated_at, row.updated_by_id = value, now, actor.id
+                session.add(row)
+        session.flush()
     return get_defaults(session, actor)
+
+
+def edit_values(session: Session, actor: Actor) -> dict:
+    """What the defaults page shows, and under "version" the version of each value's row (0: no
+    row yet, the built-in default): the page keeps them and sends them back with its save."""
+    values = dataclasses.asdict(get_defaults(session, actor))
+    rows = {r.key: r.version for r in session.exec(select(Setting).where(Setting.key.in_(list(values))))}
+    return values | {"version": {key: rows.get(key, 0) for key in values}}
+
+
+def edit_defaults(session: Session, actor: Actor, values: dict[str, str], *, now: datetime, read: dict | None,
+                  version: dict[str, int] | None) -> versions.Saved:
+    """The defaults page's save. ``read`` and ``version`` are what it showed (``edit_values``):
+    values saved meanwhile are kept unless this person changed the same ones, which is refused
+    naming who, when and which (``versions.merge_edit``). Returns whose changes were kept."""
+    require_admin(actor)
+    current, note = edit_values(session, actor), ""
+    moved = [k for k in values if k in current["version"] and current["version"][k] != version.get(k, 0)
+             ] if version is not None else []
+    if moved:
+        values, note = _merge(session, values, read or {}, current, moved)
+    update_defaults(session, actor, values, now=now)
+    return versions.Saved(PAGE, note)
+
+
+def _merge(session: Session, values: dict, read: dict, current: dict, moved: list[str]) -> tuple[dict, str]:
+    """``merge_edit`` over the page's values; the refusal names whoever saved one of the rows
+    that moved (``moved``) last."""
+    rows = [row for key in moved if (row := session.get(Setting, key)) is not None]
+    latest = max(rows, key=lambda r: r.updated_at.replace(tzinfo=None) if r.updated_at else datetime.min,
+                 default=None)
+    last = versions.last_save(session, latest) if latest else versions.LastSave("Someone", None)
+    merged, fields = versions.merge_edit(what=PAGE, typed=values, read=read, current=current, last=last,
+                                         labels=FORM_LABELS, tz=zone(session))
+    return {k: v for k, v in merged.items() if k in DEFAULTS}, versions.merged_note(PAGE, last, fields)
 
 
 @register_usage

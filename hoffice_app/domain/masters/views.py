@@ -15,3 +15,4 @@ class MasterEntryView:
     position: int
     active: bool
     body: str
+    version: int = 1  # what the edit dialog sends back with its save (domain/common/versions.py)

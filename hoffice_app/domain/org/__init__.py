@@ -3,6 +3,8 @@ reports to whom. Managed by administrators.
 """
 from .employees import (
     create_employee,
+    edit_employee,
+    edit_values,
     find_by_code,
     get_employee,
     list_employees,
@@ -15,6 +17,8 @@ from .views import EmployeeView
 
 __all__ = [
     "create_employee",
+    "edit_employee",
+    "edit_values",
     "EmployeeView",
     "find_by_code",
     "get_employee",

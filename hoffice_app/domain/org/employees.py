@@ -1,4 +1,7 @@
-"""Employees: the people who use the app, managed by administrators."""
+"""Employees: the people who use the app, managed by administrators.
+
+Two administrators may edit one employee at once: the edit dialog's save (``edit_employee``)
+carries the values and version it showed and is merged or refused (``versions``)."""
 from __future__ import annotations
 
 import re
@@ -8,12 +11,25 @@ from email_validator import EmailNotValidError, validate_email
 from sqlmodel import Session, func, select
 
 from hoffice_app.domain.auth import check_policy, generate_password, hash_password, revoke_all_sessions
-from hoffice_app.domain.common import ROLES, Actor, NotFound, ValidationError, as_id, require_actor, require_admin
+from hoffice_app.domain.common import (
+    ROLES,
+    Actor,
+    NotFound,
+    ValidationError,
+    as_id,
+    require_actor,
+    require_admin,
+    versions,
+)
 from hoffice_app.domain.masters import register_usage
+from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.domain.org.views import EmployeeView
 from hoffice_app.models import Employee, EmployeeDivision, MasterEntry
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9-]{0,19}$")
+# The edit dialog's fields, as a refused or merged save names them.
+FORM_LABELS = {"code": "code", "name": "name", "email": "e-mail", "mobile": "mobile", "role": "role",
+               "reports_to_id": "reports to", "division_ids": "divisions"}
 
 
 def _views(session: Session, employees: list[Employee]) -> list[EmployeeView]:
@@ -29,8 +45,16 @@ def _views(session: Session, employees: list[Employee]) -> list[EmployeeView]:
         out.append(EmployeeView(id=e.id, code=e.code, name=e.name, email=e.email, mobile=e.mobile, role=e.role,
                                 reports_to_id=e.reports_to_id or 0, reports_to_name=names.get(e.reports_to_id, ""),
                                 division_ids=[d[0] for d in divs], division_names=", ".join(d[1] for d in divs),
-                                active=e.active))
+                                active=e.active, version=e.version))
     return out
+
+
+def edit_values(view: EmployeeView) -> dict:
+    """What the edit dialog shows of an employee, and the version it read: the dialog keeps
+    them and sends them back with its save (``edit_employee``)."""
+    return {"code": view.code, "name": view.name, "email": view.email, "mobile": view.mobile, "role": view.role,
+            "reports_to_id": str(view.reports_to_id) if view.reports_to_id else "",
+            "division_ids": [str(d) for d in view.division_ids], "version": view.version}
 
 
 def list_employees(session: Session, actor: Actor, *, include_inactive: bool = True) -> list[EmployeeView]:
@@ -42,11 +66,16 @@ def list_employees(session: Session, actor: Actor, *, include_inactive: bool = T
     return _views(session, list(session.exec(stmt)))
 
 
-def get_employee(session: Session, actor: Actor, employee_id: int) -> EmployeeView:
-    require_admin(actor)
+def _get(session: Session, employee_id: int) -> Employee:
     employee = session.get(Employee, employee_id)
     if employee is None:
         raise NotFound("That employee no longer exists.")
+    return employee
+
+
+def get_employee(session: Session, actor: Actor, employee_id: int) -> EmployeeView:
+    require_admin(actor)
+    employee = _get(session, employee_id)
     return _views(session, [employee])[0]
 
 
@@ -145,7 +174,8 @@ def create_employee(session: Session, actor: Actor | None, data: dict, *, passwo
         check_policy(password)
     password = password or generate_password()
     divisions = clean.pop("division_ids")
-    employee = Employee(**clean, password_hash=hash_password(password), created_at=now, updated_at=now)
+    employee = Employee(**clean, password_hash=hash_password(password), created_at=now, updated_at=now,
+                        updated_by_id=actor.id if actor else None)
     session.add(employee)
     session.flush()
     _set_divisions(session, employee.id, divisions)
@@ -154,37 +184,50 @@ def create_employee(session: Session, actor: Actor | None, data: dict, *, passwo
 
 
 def update_employee(session: Session, actor: Actor, employee_id: int, data: dict, *, now: datetime) -> EmployeeView:
+    """Change an employee as ``data`` says (refused if another save of them lands first)."""
     require_admin(actor)
-    employee = session.get(Employee, employee_id)
-    if employee is None:
-        raise NotFound("That employee no longer exists.")
+    employee = _get(session, employee_id)
     clean = _validate(session, data, employee.id)
     if employee.id == actor.id and clean["role"] != "admin":
         raise ValidationError({"role": "You cannot remove your own administrator role."})
     divisions = clean.pop("division_ids")
-    for key, value in clean.items():
-        setattr(employee, key, value)
-    employee.updated_at = now
-    session.add(employee)
-    _set_divisions(session, employee.id, divisions)
-    session.flush()
+    with versions.guard("employee"):
+        for key, value in clean.items():
+            setattr(employee, key, value)
+        employee.updated_at, employee.updated_by_id = now, actor.id
+        session.add(employee)
+        _set_divisions(session, employee.id, divisions)
+        session.flush()
     return _views(session, [employee])[0]
+
+
+def edit_employee(session: Session, actor: Actor, employee_id: int, data: dict, *, now: datetime,
+                  read: dict | None, version: int | None) -> versions.Saved:
+    """The edit dialog's save. ``read`` and ``version`` are what the dialog showed
+    (``edit_values``): an employee saved meanwhile is merged field by field, or refused naming
+    who, when and which fields (``versions.EditConflict``). Returns "code name" and whose
+    changes were kept alongside."""
+    require_admin(actor)
+    employee = _get(session, employee_id)
+    data, note = versions.reconcile(session, employee, what="employee", typed=data, read=read, version=version,
+                                    current=lambda: edit_values(_views(session, [employee])[0]),
+                                    labels=FORM_LABELS, tz=app_settings.zone(session))
+    view = update_employee(session, actor, employee_id, data, now=now)
+    return versions.Saved(f"{view.code} {view.name}", note)
 
 
 def set_active(session: Session, actor: Actor, employee_id: int, active: bool, *, now: datetime) -> None:
     """Deactivating ends every open session of that employee at once."""
     require_admin(actor)
-    employee = session.get(Employee, employee_id)
-    if employee is None:
-        raise NotFound("That employee no longer exists.")
+    employee = _get(session, employee_id)
     if employee.id == actor.id and not active:
         raise ValidationError({"active": "You cannot deactivate yourself."})
     employee.active = active
-    employee.updated_at = now
+    employee.updated_at, employee.updated_by_id = now, actor.id
     session.add(employee)
     if not active:
         revoke_all_sessions(session, employee.id, now=now)
-    session.flush()
+    versions.flush(session, "employee")
 
 
 def reset_password(session: Session, actor: Actor | None, employee_id: int, password: str | None, *,
@@ -192,15 +235,13 @@ def reset_password(session: Session, actor: Actor | None, employee_id: int, pass
     """Set a new password (or generate one) and end the employee's sessions."""
     if not bootstrap:
         require_admin(actor)
-    employee = session.get(Employee, employee_id)
-    if employee is None:
-        raise NotFound("That employee no longer exists.")
+    employee = _get(session, employee_id)
     password = password or generate_password()
     employee.password_hash = hash_password(password)
-    employee.updated_at = now
+    employee.updated_at, employee.updated_by_id = now, actor.id if actor else None
     session.add(employee)
     revoke_all_sessions(session, employee.id, now=now)
-    session.flush()
+    versions.flush(session, "employee")
     return password
 
 

@@ -17,3 +17,4 @@ class EmployeeView:
     division_ids: list[int] = field(default_factory=list)
     division_names: str = ""
     active: bool = True
+    version: int = 1  # what the edit dialog sends back with its save (domain/common/versions.py)

@@ -10,6 +10,11 @@ policy updates every row by its code and creates nothing.
 
 Contacts are read 2,000 at a time with a few IN queries per batch and
 streamed into the sheet, so memory stays flat however many are exported.
+
+A second sheet, "Filters", says which filters the export applied (or that it holds every
+contact the employee may see), how many contacts it holds, who exported them and when:
+a filtered file must never pass for the whole list. The import reads the first sheet
+only, so the file still imports back unchanged.
 """
 from __future__ import annotations
 
@@ -22,7 +27,7 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from hoffice_app.domain.common import Actor, require_actor
-from hoffice_app.domain.contacts import SORTS, ContactQuery, conditions, visible_clause, vocab
+from hoffice_app.domain.contacts import SORTS, ContactQuery, conditions, describe_filters, visible_clause, vocab
 from hoffice_app.importer.check.context import country_display
 from hoffice_app.importer.check.lookups import children_of
 from hoffice_app.importer.read.columns import BY_KEY, COLUMNS, HEADERS, MANDATORY
@@ -66,6 +71,7 @@ def export_contacts(session: Session, actor: Actor, filters: ContactQuery | None
     with SheetWriter(out_path, "Contacts") as sheet, gc_paused(), \
             parallel.in_order(requests) if big else nullcontext() as formatted:
         sheet.header(list(HEADERS), mandatory)
+        sheet.note_sheet("Filters", filters_sheet(session, actor, q, len(ids), now))
         if formatted is not None:
             for xml, batch in zip(formatted, batches):
                 sheet.rows_xml(xml, len(batch))
@@ -74,6 +80,14 @@ def export_contacts(session: Session, actor: Actor, filters: ContactQuery | None
                 for values in rows_of(session, actor, batch, names, class_codes, employees):
                     sheet.row(values)
     return len(ids)
+
+
+def filters_sheet(session: Session, actor: Actor, q: ContactQuery, count: int, now: datetime) -> list[list[str]]:
+    """The rows of the "Filters" sheet."""
+    applied = [[name, value] for name, value in describe_filters(session, q)]
+    return [["Filter", "Value"], *(applied or [["(none)", "Every contact you may see"]]), [],
+            ["Contacts exported", str(count)], ["Exported by", f"{actor.name} ({actor.code})"],
+            ["Exported at (UTC)", f"{now:%Y-%m-%d %H:%M}"]]
 
 
 def rows_of(session: Session, actor: Actor, ids: list[int], names: dict, class_codes: dict, employees: dict):

@@ -26,14 +26,14 @@ _MAX_TEMPLATES = 4096
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
+SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
                  '<Default Extension="xml" ContentType="application/xml"/>'
                  '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
                  'spreadsheetml.sheet.main+xml"/>'
-                 '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
-                 'officedocument.spreadsheetml.worksheet+xml"/>'
+                 '{sheets}'
                  '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.'
                  'spreadsheetml.styles+xml"/></Types>')
 ROOT_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -41,8 +41,8 @@ ROOT_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
              f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
 WORKBOOK_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                 f'<Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/>'
-                 f'<Relationship Id="rId2" Type="{REL}/styles" Target="styles.xml"/></Relationships>')
+                 '{sheets}<Relationship Id="rIdStyles" Type="' + REL + '/styles" Target="styles.xml"/>'
+                 '</Relationships>')
 # Style 0: normal; 1: quote-prefixed text; 2: bold header; 3: bold red header (mandatory columns).
 STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
           f'<styleSheet xmlns="{NS}"><fonts count="3"><font><sz val="11"/><name val="Calibri"/></font>'
@@ -123,17 +123,23 @@ class RowFormatter:
         return f'<row r="{{0}}">{"".join(cells)}</row>'
 
 
+def _sheet_name(name: str) -> str:
+    return _text(name)[:31].translate(_ESCAPES).replace('"', "&quot;") or "Sheet1"
+
+
 class SheetWriter:
     """``with SheetWriter(path, "Contacts") as w: w.header([...]); w.row([...])``.
-    The file appears only when the block ends without an error."""
+    The file appears only when the block ends without an error. ``note_sheet`` adds a
+    small second sheet after the streamed one (an export's filters)."""
 
     def __init__(self, path, sheet_name: str = "Sheet1"):
         self.path = Path(path)
         self.tmp = self.path.with_name(f".{self.path.name}.part")
-        self.sheet_name = _text(sheet_name)[:31].translate(_ESCAPES).replace('"', "&quot;") or "Sheet1"
+        self.sheet_name = _sheet_name(sheet_name)
         self.rows_written = 0
         self.format = RowFormatter()
         self._buffer: list[str] = []
+        self._notes: list[tuple[str, list[list[str]]]] = []
 
     def __enter__(self) -> "SheetWriter":
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,6 +155,11 @@ class SheetWriter:
 
     def row(self, values) -> None:
         self._add(self.format.row(self.rows_written + 1, values))
+
+    def note_sheet(self, name: str, rows: list[list[str]]) -> None:
+        """A few rows on a sheet of their own, after the main one (its first row bold);
+        written when the block ends, so they may depend on what was streamed."""
+        self._notes.append((_sheet_name(name), rows))
 
     def rows_xml(self, xml: str, count: int) -> None:
         """``count`` rows formatted elsewhere (a worker's ``RowFormatter``), numbered from
@@ -174,16 +185,29 @@ class SheetWriter:
                 self._sheet.write(b"</sheetData></worksheet>")
             self._sheet.close()
             if exc_type is None:
-                self._zip.writestr("[Content_Types].xml", CONTENT_TYPES)
-                self._zip.writestr("_rels/.rels", ROOT_RELS)
-                self._zip.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
-                self._zip.writestr("xl/styles.xml", STYLES)
-                self._zip.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                                   f'<workbook xmlns="{NS}" xmlns:r="{REL}"><sheets><sheet name="{self.sheet_name}" '
-                                   'sheetId="1" r:id="rId1"/></sheets></workbook>')
+                self._finish_workbook()
             self._zip.close()
             if exc_type is None:
                 self.tmp.replace(self.path)
         finally:
             if exc_type is not None:
                 self.tmp.unlink(missing_ok=True)
+
+    def _finish_workbook(self) -> None:
+        names = [self.sheet_name]
+        for n, (name, rows) in enumerate(self._notes, start=2):
+            fmt = RowFormatter()
+            body = "".join(fmt.row(i, r, (lambda _c: 2) if i == 1 else None) for i, r in enumerate(rows, start=1))
+            self._zip.writestr(f"xl/worksheets/sheet{n}.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                               f'\n<worksheet xmlns="{NS}"><sheetData>{body}</sheetData></worksheet>')
+            names.append(name)
+        numbers = range(1, len(names) + 1)
+        self._zip.writestr("[Content_Types].xml", CONTENT_TYPES.format(sheets="".join(
+            f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{SHEET_TYPE}"/>' for n in numbers)))
+        self._zip.writestr("_rels/.rels", ROOT_RELS)
+        self._zip.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.format(sheets="".join(
+            f'<Relationship Id="rId{n}" Type="{REL}/worksheet" Target="worksheets/sheet{n}.xml"/>' for n in numbers)))
+        self._zip.writestr("xl/styles.xml", STYLES)
+        sheets = "".join(f'<sheet name="{name}" sheetId="{n}" r:id="rId{n}"/>' for n, name in zip(numbers, names))
+        self._zip.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                           f'<workbook xmlns="{NS}" xmlns:r="{REL}"><sheets>{sheets}</sheets></workbook>')

@@ -142,7 +142,8 @@ class Writer:
         else:
             self.pipe.drain()
             new_codes = codes.allocate(self.s, "contact", len(rows))
-        fixed = {"created_by_id": self.ctx.actor_id, "created_at": self.now, "updated_at": self.now}
+        fixed = {"created_by_id": self.ctx.actor_id, "created_at": self.now, "updated_at": self.now,
+                 "updated_by_id": self.ctx.actor_id}
         if self.kam_id:  # the Key Account Manager chosen for all rows wins over the file's column
             fixed["key_account_manager_id"] = self.kam_id
         contacts, phones = [], []

@@ -49,7 +49,9 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
     for row in rows:
         cid = row.target.id
         before = current[cid]
-        d = {**before, **row.values, "updated_at": w.now}
+        # the version a form read is now stale: its save merges or is refused (domain/common/versions.py)
+        d = {**before, **row.values, "updated_at": w.now, "updated_by_id": ctx.actor_id,
+             "version": before["version"] + 1}
         if w.kam_id:
             d["key_account_manager_id"] = w.kam_id
         if d.get("segment_id") and ctx.segment_parent.get(d["segment_id"]) != d.get("industry_id"):

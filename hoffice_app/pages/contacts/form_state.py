@@ -10,7 +10,7 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError
+from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError, versions
 from hoffice_app.domain.contacts import DuplicateHit, form_values, pick_contacts
 from hoffice_app.domain.contacts import save as contacts
 from hoffice_app.pages.contacts.form_options import ContactOptionsState
@@ -44,6 +44,8 @@ class ContactFormState(ContactOptionsState):
     reference_search: str = ""
     reference_results: list[Option] = []
     saving: bool = False
+    conflict: str = ""  # the last save was refused: someone changed the same fields meanwhile
+    _read: dict = {}  # the values and version the form showed (merged or refused on save)
 
     @rx.var
     def error_count(self) -> int:
@@ -56,6 +58,7 @@ class ContactFormState(ContactOptionsState):
         self.addresses = [_blank_address()]
         self.errors, self.warnings, self.duplicates, self.duplicates_open = {}, {}, [], False
         self.reference_label, self.reference_search, self.reference_results, self.not_found = "", "", [], ""
+        self.conflict, self._read = "", {}
 
     @rx.event
     def load_new(self):
@@ -84,6 +87,7 @@ class ContactFormState(ContactOptionsState):
         except NotFound as err:
             self.not_found = err.message
             return
+        self._read = data
         self.values = {k: str(v) for k, v in data.items() if isinstance(v, str)}
         self.flags = {f: bool(data.get(f)) for f in FLAGS}
         self.lists = {k: list(data[k]) or [""] for k in LISTS}
@@ -206,8 +210,13 @@ class ContactFormState(ContactOptionsState):
         try:
             with unit_of_work() as session:
                 actor = self.require_actor()
-                code, warnings = contacts.save_from_form(session, actor, self._payload(), now=utcnow(),
-                                                         code=self.editing_code, allow_duplicate=allow_duplicate)
+                saved = contacts.save_from_form(session, actor, self._payload(), now=utcnow(),
+                                                code=self.editing_code, allow_duplicate=allow_duplicate,
+                                                read=self._read, version=self._read.get("version"))
+        except versions.EditConflict as err:
+            self.load_edit()  # the current values, and a fresh version to save against
+            self.conflict = err.message
+            return rx.toast.error("Not saved: see the note above the form.")
         except ValidationError as err:
             self.errors, self.warnings = err.errors, {}
             return rx.toast.error(f"Please correct the {len(err.errors)} highlighted field(s).")
@@ -216,5 +225,5 @@ class ContactFormState(ContactOptionsState):
             return
         except DomainError as err:
             return rx.toast.error(err.message)
-        self.errors, self.warnings = {}, warnings
-        return [rx.redirect(routes.contact(code)), rx.toast.success(f"Saved {code}.")]
+        self.errors, self.warnings, self.conflict = {}, saved.warnings, ""
+        return [rx.redirect(routes.contact(saved.code)), rx.toast.success(f"Saved {saved.code}. {saved.note}".strip())]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
+from hoffice_app.components.fields import edit_conflict
 from hoffice_app.components.layout import page_shell
 from hoffice_app.domain.contacts import DuplicateHit
 from hoffice_app.pages.contacts.form_more import (
@@ -65,7 +66,8 @@ def _save_bar() -> rx.Component:
 
 
 def _form() -> rx.Component:
-    return rx.vstack(_jump_bar(), basic_section(), communication_section(), addresses_section(), statutory_section(),
+    return rx.vstack(edit_conflict(S.conflict), _jump_bar(),
+                     basic_section(), communication_section(), addresses_section(), statutory_section(),
                      sales_section(), settings_section(), privacy_section(), _save_bar(), _duplicates_dialog(),
                      spacing="4", width="100%")
 

@@ -35,23 +35,24 @@ def _import_export() -> rx.Component:
             rx.menu.item("Import contacts from a spreadsheet", on_select=rx.redirect(routes.IMPORT)),
             rx.menu.item("Import history", on_select=rx.redirect(routes.IMPORT_HISTORY)),
             rx.menu.item("Download the import template", on_select=rx.download(url=routes.IMPORT_TEMPLATE))))
-    export = download_link(rx.button(rx.icon("download", size=16), "Export", size="3", variant="soft",
-                                     white_space="nowrap"), S.export_url,
+    export = download_link(rx.button(rx.icon("download", size=16), S.export_label, size="3", variant="soft",
+                                     white_space="nowrap", aria_describedby="export-scope"), S.export_url,
                            title="These contacts, with the filters above, as .xlsx")
     return rx.hstack(imports, export, spacing="2", flex_shrink="0")
 
 
 def _toolbar() -> rx.Component:
+    # The buttons wrap under the search box on a phone instead of running off the screen.
     return rx.vstack(
-        rx.hstack(
-            rx.input(rx.input.slot(rx.icon("search", size=16)),
-                     placeholder="Search name, alias, code, e-mail or mobile",
-                     value=S.text, on_change=S.set_text, debounce_timeout=250, width="100%", size="3",
-                     aria_label="Search contacts", type="search"),
+        rx.flex(
+            rx.box(rx.input(rx.input.slot(rx.icon("search", size=16)),
+                            placeholder="Search name, alias, code, e-mail or mobile",
+                            value=S.text, on_change=S.set_text, debounce_timeout=250, width="100%", size="3",
+                            aria_label="Search contacts", type="search"), flex="1 1 16rem"),
             rx.link(rx.button(rx.icon("user-plus", size=16), "Add contact", size="3", white_space="nowrap"),
                     href=routes.CONTACT_NEW, flex_shrink="0"),
             _import_export(),
-            width="100%"),
+            spacing="2", wrap="wrap", width="100%"),
         rx.flex(
             _filter("Type", "contact_type_id", S.type_options),
             rx.select.root(rx.select.trigger(placeholder="Stage", aria_label="Stage", variant="soft"),
@@ -72,6 +73,7 @@ def _toolbar() -> rx.Component:
                            rx.select.content(*[rx.select.item(label, value=v) for v, label in SORTS]),
                            value=S.sort, on_change=S.set_sort),
             spacing="2", wrap="wrap", width="100%", align="center"),
+        rx.cond(S.loaded, rx.text(S.export_scope, id="export-scope", size="2", color_scheme="gray")),
         spacing="3", width="100%")
 
 

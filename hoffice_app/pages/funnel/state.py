@@ -10,6 +10,7 @@ never the whole board: a slot is assigned only when its cards changed.
 from __future__ import annotations
 
 import asyncio
+import functools
 
 import reflex as rx
 
@@ -22,9 +23,10 @@ from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.org import employees
 from hoffice_app.pages.funnel.moves import BoardMoves
 from hoffice_app.pages.funnel.rows import card_rows
-from hoffice_app.state.auth import AuthState
+from hoffice_app.state.auth import AuthState, actor_of_token
 
 WATCH_SECONDS = 60 * 60  # a board left open refreshes for an hour; opening it again restarts the watch
+SESSION_CHECK_SECONDS = 3  # how soon an open board notices that the server ended its session
 SLOTS = tuple(f"col_{i}" for i in range(MAX_STAGES))
 FILTER_KEYS = ("assigned_to_id", "priority_id", "product_id", "source_kind")
 
@@ -152,22 +154,27 @@ class BoardState(BoardMoves, AuthState):
         """Live board: once a second, a cheap look at the move counter (in the
         shared database, so it works with several server workers); when someone
         moved a lead, refresh this viewer's board with their own visibility and
-        filters. Ends when the viewer leaves the board or opens it again."""
-        for _ in range(WATCH_SECONDS):
+        filters. Every few seconds it also checks that the session still stands
+        (without counting as activity), so a session the server ended sends the
+        viewer to /login at once, not at their next click. Ends when the viewer
+        leaves the board or opens it again."""
+        for tick in range(1, WATCH_SECONDS + 1):
             await asyncio.sleep(1)
             async with self:
                 if token != self._watch_token or not self.router.url.path.startswith(routes.FUNNEL):
                     return
-                if self._paused or self.lost_open:
-                    continue
-                seen = self._revision
-            current = await rx.run_in_thread(_current_revision)
+                busy, seen, cookie = self._paused or self.lost_open, self._revision, self.session_token()
+            current = seen if busy else await rx.run_in_thread(_current_revision)
             if current != seen:
                 async with self:
                     if token != self._watch_token:
                         return
                     actor = self.current_actor()
                     if actor is None:
-                        return
+                        return AuthState.session_ended
                     with unit_of_work() as session:
                         self._refresh(session, actor)
+            # After the move counter, so a move reaches the board no later than before.
+            elif tick % SESSION_CHECK_SECONDS == 0 and await rx.run_in_thread(
+                    functools.partial(actor_of_token, cookie, touch=False)) is None:
+                return AuthState.session_ended

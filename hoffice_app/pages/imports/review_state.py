@@ -21,6 +21,7 @@ from hoffice_app.importer import jobs, submit
 from hoffice_app.importer.errors import FileRefused
 from hoffice_app.models import JobStatus
 from hoffice_app.pages.imports.steps import WizardStep
+from hoffice_app.state.auth import AuthState
 
 PER_PAGE = 20
 NOBODY = "__none__"
@@ -216,8 +217,8 @@ class ReviewSteps(rx.State, mixin=True):
                 if token != self._watching or self.job_id != job_id:
                     return
                 actor = self.current_actor()
-            if actor is None:
-                return
+            if actor is None:  # the server ended the session: say so now
+                return AuthState.session_ended
 
             def read(actor=actor):
                 with unit_of_work() as session:

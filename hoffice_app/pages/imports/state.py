@@ -6,7 +6,6 @@ another tab) finds the import where it is.
 """
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import reflex as rx
@@ -15,7 +14,7 @@ from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain.common import DomainError, Option, as_id
 from hoffice_app.domain.org import employees
-from hoffice_app.importer import jobs, submit
+from hoffice_app.importer import jobs, submit, uploads
 from hoffice_app.importer.errors import FileRefused
 from hoffice_app.importer.jobs import DEFAULT_LIMITS, limits_text
 from hoffice_app.importer.views import FieldOption, MappedColumn
@@ -45,7 +44,7 @@ class ImportState(ReviewSteps, AuthState):
     data_rows: int = 0
     kam_options: list[Option] = []
     limits_label: str = limits_text(DEFAULT_LIMITS)  # the import limit settings, read by load()
-    _max_bytes: int = DEFAULT_LIMITS.max_bytes
+    max_bytes: int = DEFAULT_LIMITS.max_bytes  # the drop zone refuses a bigger file before sending it
 
     @rx.event
     def load(self):
@@ -59,7 +58,7 @@ class ImportState(ReviewSteps, AuthState):
         try:
             with unit_of_work() as session:
                 limits = jobs.limits(session)
-                self.limits_label, self._max_bytes = limits_text(limits), limits.max_bytes
+                self.limits_label, self.max_bytes = limits_text(limits), limits.max_bytes
                 self.kam_options = [Option(str(e.id), e.name) for e in employees.list_employees(
                     session, actor, include_inactive=False)]
                 if wanted is None:
@@ -100,16 +99,12 @@ class ImportState(ReviewSteps, AuthState):
         if Path(name).suffix.lower() not in ACCEPTED:
             self.upload_error = "Upload an .xlsx, .xls or .csv file (the template is an .xlsx)."
             return
-        data = await upload.read()
-        if len(data) > self._max_bytes:
-            self.upload_error = (f"The file is over {self._max_bytes // 2**20} MB; split it into smaller files and "
-                                 "import them one by one.")
+        actor = self.require_actor()  # before a byte is kept (the upload guard checked the cookie too)
+        try:  # copied piece by piece, refused past the limit: never whole in memory
+            stored = uploads.keep(upload.file, Path(name).suffix, max_bytes=self.max_bytes)
+        except FileRefused as err:
+            self.upload_error = err.message
             return
-        folder = jobs.storage_dir() / "uploads"
-        folder.mkdir(exist_ok=True, mode=0o700)
-        stored = folder / f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
-        stored.write_bytes(data)
-        actor = self.require_actor()
         self.uploading = True
         yield  # the page shows that the file is being read
 
@@ -128,11 +123,13 @@ class ImportState(ReviewSteps, AuthState):
         yield rx.redirect(routes.import_job(job_id))
 
     @rx.event
-    def refuse_dropped(self, rejected: list[dict]):
-        """Files the drop zone turned away (wrong type, or several at once)."""
+    def refuse_dropped(self, rejected: list[str]):
+        """Files the drop zone turned away (wrong type, too big, or several at once): the reasons
+        of each file, as react-dropzone names them (the view sends no file)."""
         many = len(rejected) > 1
-        self.upload_error = ("Upload one file at a time." if many else
-                             "Upload an .xlsx, .xls or .csv file (the template is an .xlsx).")
+        too_big = any("file-too-large" in str(reasons).split() for reasons in rejected)
+        self.upload_error = ("Upload one file at a time." if many else uploads.too_big(self.max_bytes).message
+                             if too_big else "Upload an .xlsx, .xls or .csv file (the template is an .xlsx).")
 
     @rx.event
     def choose_sheet(self, sheet: str):

@@ -2,7 +2,10 @@
 review, progress and summary steps are in review_view.py."""
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
+from reflex.vars import ArrayVar, ObjectVar
 
 from hoffice_app import routes
 from hoffice_app.components.download import download_link
@@ -36,6 +39,14 @@ def _stepper() -> rx.Component:
                      aria_label="Import steps", style={"width": "100%"})
 
 
+def _reasons(rejected) -> rx.Var:
+    """The reasons react-dropzone gives for each refused file ("file-too-large file-invalid-type"),
+    and nothing else: the refused File itself would travel along, whole, over the websocket."""
+    return rejected.to(ArrayVar, list[dict[str, Any]]).map(
+        lambda refused: refused.to(ObjectVar, dict[str, Any])["errors"].to(ArrayVar, list[dict[str, Any]]).map(
+            lambda error: error.to(ObjectVar, dict[str, Any])["code"]).join(" "))
+
+
 def _upload_step() -> rx.Component:
     template = rx.card(rx.vstack(
         rx.heading("1. Start from the template", size="3"),
@@ -49,10 +60,11 @@ def _upload_step() -> rx.Component:
                   rx.text("Drop the file here, or ", rx.text.strong("choose it"), size="3"),
                   rx.text(".xlsx, .xls or .csv · ", S.limits_label, size="1", color_scheme="gray"),
                   align="center", spacing="2", padding="2rem"),
-        id=UPLOAD_ID, max_files=1, multiple=False, no_keyboard=False,
+        id=UPLOAD_ID, max_files=1, max_size=S.max_bytes, multiple=False, no_keyboard=False,
         accept={"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
                 "application/vnd.ms-excel": [".xls"], "text/csv": [".csv"]},
-        on_drop=S.upload(rx.upload_files(upload_id=UPLOAD_ID)), on_drop_rejected=S.refuse_dropped,
+        on_drop=S.upload(rx.upload_files(upload_id=UPLOAD_ID)),
+        on_drop_rejected=lambda rejected: S.refuse_dropped(_reasons(rejected)),
         border=f"2px dashed {rx.color('accent', 7)}", border_radius="var(--radius-4)", width="100%",
         cursor="pointer", aria_label="Contact file to import")
     upload = rx.card(rx.vstack(

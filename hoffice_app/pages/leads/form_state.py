@@ -6,10 +6,10 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError
+from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError, versions
 from hoffice_app.domain.contacts import pick_contacts
 from hoffice_app.domain.contacts import save as contacts
-from hoffice_app.domain.leads import PRIVATE_CONTACT, is_private_code
+from hoffice_app.domain.leads import PRIVATE_CONTACT, CreatorField, creator_field, is_private_code
 from hoffice_app.domain.leads import detail as lead_detail
 from hoffice_app.domain.leads import save as leads
 from hoffice_app.domain.masters import entries as masters
@@ -25,6 +25,11 @@ class LeadFormState(LeadOptionsState):
     values: dict[str, str] = {}
     lists: dict[str, list[str]] = {}
     errors: dict[str, str] = {}
+    # "Created by": a choice for admins and managers, only the name for executives
+    creator_editable: bool = False
+    creator_label: str = ""
+    creator_options: list[Option] = []
+    creator_note: str = ""
     # the chosen contact
     contact_label: str = ""
     contact_mobile: str = ""
@@ -42,9 +47,12 @@ class LeadFormState(LeadOptionsState):
     new_contact_open: bool = False
     new_contact: dict[str, str] = {}
     new_contact_errors: dict[str, str] = {}
+    conflict: str = ""  # the last save was refused: someone changed the same fields meanwhile
+    _read: dict = {}  # the values and version the form showed (merged or refused on save)
 
     def _reset(self) -> None:
-        self.values, self.errors, self.not_found = {}, {}, ""
+        self.values, self.errors, self.not_found, self._read = {}, {}, "", {}
+        self._use_creator(CreatorField(editable=False, value="", label=""))
         self.lists = {k: [] for k in LIST_KEYS}
         self.contact_label = self.contact_mobile = self.contact_email = self.source_label = ""
         self.address_options, self.associated_options, self.notify_options, self.external_followers = [], [], [], []
@@ -60,6 +68,7 @@ class LeadFormState(LeadOptionsState):
             return redirect
         with unit_of_work() as session:
             self.load_options(session, actor)
+            self._use_creator(creator_field(session, actor, actor.id))
         self.values = {"created_by_id": str(actor.id), "assigned_to_id": str(actor.id)}
         return self.document_title(f"New {self.lead_label.lower()}")
 
@@ -70,10 +79,16 @@ class LeadFormState(LeadOptionsState):
         if actor is None:
             return redirect
         self.editing_code = self.router.url.path.rstrip("/").split("/")[-2].upper()
+        self.conflict = ""
+        return self._fill(actor) or self.document_title(f"Edit {self.lead_label.lower()} {self.editing_code}")
+
+    def _fill(self, actor):
+        """The form, filled with the lead as it is now."""
         try:
             with unit_of_work() as session:
                 self.load_options(session, actor)
                 data = lead_detail.form_values(session, actor, self.editing_code)
+                self._use_creator(creator_field(session, actor, int(data["created_by_id"])))
                 self._use_contact(session, actor, data["contact_code"])
                 self.source_label = _contact_label(session, actor, data["source_ref"]) \
                     if data["source_kind"] in ("contact", "friend") else ""
@@ -85,7 +100,11 @@ class LeadFormState(LeadOptionsState):
         self.values = {k: v for k, v in data.items() if isinstance(v, str)}
         self.lists = {k: list(data[k]) for k in LIST_KEYS}
         self.product_options = self.products_for(self.values.get("product_category_id", ""))
-        return self.document_title(f"Edit {self.lead_label.lower()} {self.editing_code}")
+        self._read = data
+
+    def _use_creator(self, field: CreatorField) -> None:
+        self.creator_editable, self.creator_label, self.creator_options = field.editable, field.label, field.options
+        self.creator_note = field.note
 
     def _use_contact(self, session, actor, code: str) -> None:
         if is_private_code(code):  # the lead's contact is private to others: it is kept as it is on save
@@ -178,7 +197,7 @@ class LeadFormState(LeadOptionsState):
         try:
             with unit_of_work() as session:
                 actor = self.require_actor()
-                code, _ = contacts.save_from_form(session, actor, data, now=utcnow())
+                code = contacts.save_from_form(session, actor, data, now=utcnow()).code
                 self._use_contact(session, actor, code)
         except ValidationError as err:
             rename = {"mobiles": "mobile", "emails": "email"}
@@ -199,14 +218,19 @@ class LeadFormState(LeadOptionsState):
         try:
             with unit_of_work() as session:
                 actor = self.require_actor()
-                code = leads.save_from_form(session, actor, data, now=utcnow(), code=self.editing_code)
+                saved = leads.save_from_form(session, actor, data, now=utcnow(), code=self.editing_code,
+                                             read=self._read, version=self._read.get("version"))
+        except versions.EditConflict as err:
+            self._reset()
+            self.conflict = err.message
+            return self._fill(self.require_actor()) or rx.toast.error("Not saved: see the note above the form.")
         except ValidationError as err:
             self.errors = err.errors
             return rx.toast.error(f"Please correct the {len(err.errors)} highlighted field(s).")
         except DomainError as err:
             return rx.toast.error(err.message)
-        self.errors = {}
-        return [rx.redirect(routes.lead(code)), rx.toast.success(f"Saved {code}.")]
+        self.errors, self.conflict = {}, ""
+        return [rx.redirect(routes.lead(saved.code)), rx.toast.success(f"Saved {saved.code}. {saved.note}".strip())]
 
 
 def _contact_label(session, actor, code: str) -> str:

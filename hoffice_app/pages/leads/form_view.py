@@ -4,7 +4,15 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
-from hoffice_app.components.fields import check_group, choice, field_error, fixed_choice, labelled, text_field
+from hoffice_app.components.fields import (
+    check_group,
+    choice,
+    edit_conflict,
+    field_error,
+    fixed_choice,
+    labelled,
+    text_field,
+)
 from hoffice_app.components.layout import page_shell
 from hoffice_app.pages.leads.form_state import LeadFormState as S
 
@@ -70,6 +78,17 @@ def _readonly(label: str, value, field_id: str) -> rx.Component:
                                     placeholder="From the chosen contact"), field_id)
 
 
+def _creator() -> rx.Component:
+    """Where the actor may not change the creator (an executive), only the name shows; the save
+    refuses a change anyway."""
+    fixed = labelled("Created by", rx.vstack(
+        rx.input(id="lead-created_by_id", value=S.creator_label, read_only=True, variant="soft", width="100%"),
+        rx.text(S.creator_note, size="1", color_scheme="gray"), spacing="1", width="100%"),
+        "lead-created_by_id", S.errors.get("created_by_id", ""))
+    return rx.cond(S.creator_editable, _choice("Created by", "created_by_id", S.creator_options, clearable=False),
+                   fixed)
+
+
 def _information() -> rx.Component:
     plus = rx.icon_button(rx.icon("plus", size=16), type="button", aria_label="New contact",
                           on_click=S.open_new_contact)
@@ -92,7 +111,7 @@ def _information() -> rx.Component:
                   rx.cond(S.editing_code != "", rx.text("Open follow-ups move to the new assignee.", size="1",
                                                         color_scheme="gray")),
                   spacing="1", width="100%"),
-        _choice("Created by", "created_by_id", S.employee_options, clearable=False),
+        _creator(),
         _choice("Product category", "product_category_id", S.category_options),
         rx.vstack(check_group("Products", "lead-products", S.product_options, S.lists.get("product_ids", []),
                               lambda v, c: S.toggle("product_ids", v, c), S.errors.get("product_ids", "")),
@@ -176,5 +195,6 @@ def lead_form_page(new: bool) -> rx.Component:
     title = ("New " if new else "Edit ") + S.lead_label.lower()
     return page_shell(title, rx.cond(
         S.not_found != "", rx.callout(S.not_found, icon="search-x", color_scheme="red", role="alert"),
-        rx.vstack(_information(), _additional(), _description(), _save_bar(), _new_contact_dialog(),
+        rx.vstack(edit_conflict(S.conflict), _information(), _additional(), _description(), _save_bar(),
+                  _new_contact_dialog(),
                   spacing="4", width="100%")))

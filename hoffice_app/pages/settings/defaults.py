@@ -1,14 +1,13 @@
 """Settings → Company defaults: country, currency, time zone, default title and
-address type, session timeout."""
+address type, session timeout. The page keeps the values and versions it showed: a save
+keeps what another administrator saved meanwhile, or is refused if they changed the same."""
 from __future__ import annotations
-
-import dataclasses
 
 import reflex as rx
 
-from hoffice_app.components.fields import select_field, text_field
-from hoffice_app.db import unit_of_work
-from hoffice_app.domain.common import DomainError, Option, ValidationError
+from hoffice_app.components.fields import edit_conflict, select_field, text_field
+from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain.common import DomainError, Option, ValidationError, versions
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.pages.settings.state import SettingsState
@@ -22,20 +21,27 @@ class DefaultsState(SettingsState):
     timezones: list[Option] = []
     titles: list[Option] = []
     address_types: list[Option] = []
+    conflict: str = ""  # the last save was refused: someone changed the same values meanwhile
+    _read: dict = {}  # the values shown, and under "version" each one's version (merged or refused on save)
 
     @rx.event
     def load(self):
-        self.errors = {}
+        self.errors, self.conflict = {}, ""
         actor, redirect = self.open_section()
         if actor is None:
             return redirect
         with unit_of_work() as session:
-            self.values = dataclasses.asdict(app_settings.get_defaults(session, actor))
+            self._show(session, actor)
             self.titles = masters.options(session, actor, "title")
             self.address_types = masters.options(session, actor, "address_type")
         self.countries = list(app_settings.country_options())
         self.currencies = list(app_settings.currency_options())
         self.timezones = list(app_settings.timezone_options())
+
+    def _show(self, session, actor) -> None:
+        """The page filled with the defaults as they are now, remembered as what it showed."""
+        self._read = app_settings.edit_values(session, actor)
+        self.values = {k: v for k, v in self._read.items() if k != "version"}
 
     @rx.event
     def set_value(self, key: str, value: str):
@@ -49,15 +55,23 @@ class DefaultsState(SettingsState):
     def save(self):
         try:
             with unit_of_work() as session:
-                saved = app_settings.update_defaults(session, self.admin_or_refuse(), dict(self.values))
+                actor = self.admin_or_refuse()
+                saved = app_settings.edit_defaults(session, actor, dict(self.values), now=utcnow(), read=self._read,
+                                                   version=self._read.get("version"))
+                self._show(session, actor)
+        except versions.EditConflict as err:
+            with unit_of_work() as session:
+                self._show(session, self.admin_or_refuse())
+            self.errors, self.conflict = {}, err.message
+            return rx.toast.error(err.message)
         except ValidationError as err:
             self.errors = err.errors
             return
         except DomainError as err:
             return rx.toast.error(err.message)
-        self.values, self.errors = dataclasses.asdict(saved), {}
+        self.errors, self.conflict = {}, ""
         self._remember(self.require_actor())  # the navigation picks up a new lead label at once
-        return rx.toast.success("Defaults saved.")
+        return rx.toast.success(f"Defaults saved. {saved.note}".strip())
 
 
 def defaults_screen() -> rx.Component:
@@ -68,6 +82,7 @@ def defaults_screen() -> rx.Component:
                             S.errors.get(key, ""), field_id=f"set-{key}")
 
     return rx.card(rx.form(rx.vstack(
+        edit_conflict(S.conflict),
         rx.text("New contacts and imports start from these values.", size="2", color_scheme="gray"),
         rx.grid(pick("Country", "default_country", S.countries),
                 pick("Currency", "default_currency", S.currencies),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
-from hoffice_app.domain.common import DomainError, Option, ValidationError
+from hoffice_app.domain.common import DomainError, Option, ValidationError, versions
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.org import EmployeeView, employees
 from hoffice_app.pages.settings.state import SettingsState
@@ -22,6 +22,8 @@ class EmployeesState(SettingsState):
     form: dict[str, str] = {}
     form_divisions: list[str] = []
     form_errors: dict[str, str] = {}
+    form_conflict: str = ""  # the last save was refused: someone changed the same fields meanwhile
+    _read: dict = {}  # what the edit dialog showed, and the version it read (merged or refused on save)
     # password shown once after a reset or a creation
     password_open: bool = False
     password_for: str = ""
@@ -53,7 +55,7 @@ class EmployeesState(SettingsState):
 
     @rx.event
     def start_new(self):
-        self.form_id, self.form_errors, self.form_divisions = 0, {}, []
+        self.form_id, self.form_errors, self.form_divisions, self.form_conflict, self._read = 0, {}, [], "", {}
         self.form = {key: "" for key in FIELDS} | {"role": "executive"}
         self.form_open = True
 
@@ -62,11 +64,15 @@ class EmployeesState(SettingsState):
         e = next((e for e in self.employees if e.id == employee_id), None)
         if e is None:
             return
-        self.form_id, self.form_errors = e.id, {}
-        self.form = {"code": e.code, "name": e.name, "email": e.email, "mobile": e.mobile, "role": e.role,
-                     "reports_to_id": str(e.reports_to_id) if e.reports_to_id else ""}
-        self.form_divisions = [str(d) for d in e.division_ids]
+        self.form_id, self.form_errors, self.form_conflict = e.id, {}, ""
+        self._show(e)
         self.form_open = True
+
+    def _show(self, view: EmployeeView) -> None:
+        """The dialog filled with ``view``, remembered as what it showed."""
+        self._read = employees.edit_values(view)
+        self.form = {key: self._read[key] for key in FIELDS}
+        self.form_divisions = list(self._read["division_ids"])
 
     @rx.event
     def set_form_open(self, value: bool):
@@ -89,20 +95,33 @@ class EmployeesState(SettingsState):
             with unit_of_work() as session:
                 actor = self.admin_or_refuse()
                 if self.form_id:
-                    view = employees.update_employee(session, actor, self.form_id, data, now=utcnow())
-                    password = ""
+                    saved, password = employees.edit_employee(session, actor, self.form_id, data, now=utcnow(),
+                                                              read=self._read, version=self._read.get("version")), ""
                 else:
                     view, password = employees.create_employee(session, actor, data, password=None, now=utcnow())
+                    saved = versions.Saved(f"{view.code} {view.name}")
                 self._reload(session)
+        except versions.EditConflict as err:
+            return self._refused(err)
         except ValidationError as err:
             self.form_errors = err.errors
             return
         except DomainError as err:
             return rx.toast.error(err.message)
-        self.form_open = False
+        self.form_open, self.form_conflict = False, ""
         if password:
-            self.password_for, self.password_value, self.password_open = f"{view.code} {view.name}", password, True
-        return rx.toast.success(f"Saved {view.code} {view.name}.")
+            self.password_for, self.password_value, self.password_open = saved.code, password, True
+        return rx.toast.success(f"Saved {saved.code}. {saved.note}".strip())
+
+    def _refused(self, err: versions.EditConflict):
+        """Someone changed the same fields meanwhile: the dialog stays open on the current values."""
+        with unit_of_work() as session:
+            self._reload(session)
+        current = next((e for e in self.employees if e.id == self.form_id), None)
+        if current is not None:
+            self._show(current)
+        self.form_errors, self.form_conflict = {}, err.message
+        return rx.toast.error(err.message)
 
     @rx.event
     def ask(self, employee_id: int, action: str, name: str):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hoffice_app.components.fields import labelled, select_field, text_field
+from hoffice_app.components.fields import edit_conflict, labelled, select_field, text_field
 from hoffice_app.domain.org import EmployeeView
 from hoffice_app.pages.settings.employees_state import EmployeesState as S
 
@@ -46,6 +46,7 @@ def _form_dialog() -> rx.Component:
         rx.dialog.content(
             rx.dialog.title(rx.cond(S.form_id == 0, "Add employee", "Edit employee")),
             rx.form(rx.vstack(
+                edit_conflict(S.form_conflict),
                 rx.grid(field("Code", "code", hint="Leave empty for the next E-number."),
                         field("Name", "name"), field("E-mail", "email", type_="email"), field("Mobile", "mobile"),
                         select_field("Role", "role", S.role_options, S.form.get("role", ""),

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hoffice_app.db import unit_of_work
-from hoffice_app.domain.common import DomainError, ValidationError
-from hoffice_app.domain.funnel import FunnelView, StageView
+from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain.common import DomainError, ValidationError, versions
+from hoffice_app.domain.funnel import FunnelView, StageView, funnel_values, stage_values
 from hoffice_app.domain.funnel import admin as funnel_admin
 from hoffice_app.pages.settings.state import SettingsState
 
@@ -31,6 +31,8 @@ class FunnelsState(SettingsState):
     remove_id: int = 0
     remove_name: str = ""
     remove_error: str = ""
+    conflict: str = ""  # the open dialog's last save was refused: someone changed the same fields meanwhile
+    _read: dict = {}  # what the open dialog (rename or stage) showed, and the version it read
 
     @rx.var
     def funnel_name(self) -> str:
@@ -94,12 +96,19 @@ class FunnelsState(SettingsState):
 
     @rx.event
     def set_funnel_active(self, funnel_id: int, active: bool):
-        return self._run(lambda s, a: funnel_admin.set_funnel_active(s, a, funnel_id, active),
+        return self._run(lambda s, a: funnel_admin.set_funnel_active(s, a, funnel_id, active, now=utcnow()),
                          "Activated." if active else "Switched off: its board is hidden.")
 
     @rx.event
     def start_rename(self):
-        self.rename_name, self.rename_error, self.rename_open = self.funnel_name, "", True
+        self.rename_error, self.conflict, self.rename_open = "", "", True
+        self._show_funnel()
+
+    def _show_funnel(self) -> None:
+        """The rename dialog filled with the chosen funnel, remembered as what it showed."""
+        funnel = next((f for f in self.funnels if f.id == self.funnel_id), None)
+        self._read = funnel_values(funnel) if funnel else {}
+        self.rename_name = self._read.get("name", "")
 
     @rx.event
     def set_rename_open(self, value: bool):
@@ -113,23 +122,39 @@ class FunnelsState(SettingsState):
     def save_rename(self):
         try:
             with unit_of_work() as session:
-                funnel_admin.rename_funnel(session, self.admin_or_refuse(), self.funnel_id, self.rename_name)
+                saved = funnel_admin.edit_funnel_name(session, self.admin_or_refuse(), self.funnel_id,
+                                                      self.rename_name, now=utcnow(), read=self._read,
+                                                      version=self._read.get("version"))
                 self._reload(session)
+        except versions.EditConflict as err:
+            return self._refused(err, self._show_funnel)
         except ValidationError as err:
             self.rename_error = err.errors.get("name", err.message)
             return
         except DomainError as err:
             return rx.toast.error(err.message)
-        self.rename_open = False
+        self.rename_open, self.conflict = False, ""
+        return rx.toast.success(saved.note) if saved.note else None
+
+    def _refused(self, err: versions.EditConflict, show):
+        """Someone changed the same fields meanwhile: the dialog stays open on the current values."""
+        with unit_of_work() as session:
+            self._reload(session)
+        show()
+        self.rename_error, self.stage_errors, self.conflict = "", {}, err.message
+        return rx.toast.error(err.message)
 
     @rx.event
     def start_stage(self, stage_id: int):
         """Opens the stage dialog: a new stage (0) or an existing one."""
-        found = next((s for s in self.stages if s.id == stage_id), None)
-        self.stage_id, self.stage_errors, self.stage_open = stage_id, {}, True
-        self.stage = dict(BLANK_STAGE) if found is None else {
-            "name": found.name, "kind": found.kind, "color": found.color, "probability": str(found.probability),
-            "days_to_rot": found.days_to_rot}
+        self.stage_id, self.stage_errors, self.conflict, self.stage_open = stage_id, {}, "", True
+        self._show_stage()
+
+    def _show_stage(self) -> None:
+        """The stage dialog filled with the stage (blank for a new one), remembered as what it showed."""
+        found = next((s for s in self.stages if s.id == self.stage_id), None)
+        self._read = stage_values(found) if found else {}
+        self.stage = {k: v for k, v in self._read.items() if k != "version"} if found else dict(BLANK_STAGE)
 
     @rx.event
     def set_stage_open(self, value: bool):
@@ -143,16 +168,23 @@ class FunnelsState(SettingsState):
     def save_stage(self):
         try:
             with unit_of_work() as session:
-                funnel_admin.save_stage(session, self.admin_or_refuse(), self.funnel_id, self.stage_id or None,
-                                        self.stage)
+                actor, note = self.admin_or_refuse(), ""
+                if self.stage_id:
+                    note = funnel_admin.edit_stage(session, actor, self.funnel_id, self.stage_id, dict(self.stage),
+                                                   now=utcnow(), read=self._read,
+                                                   version=self._read.get("version")).note
+                else:
+                    funnel_admin.save_stage(session, actor, self.funnel_id, None, dict(self.stage), now=utcnow())
                 self._reload(session)
+        except versions.EditConflict as err:
+            return self._refused(err, self._show_stage)
         except ValidationError as err:
             self.stage_errors = err.errors
             return
         except DomainError as err:
             return rx.toast.error(err.message)
-        self.stage_open = False
-        return rx.toast.success(f"Saved the stage {self.stage.get('name', '')}.")
+        self.stage_open, self.conflict = False, ""
+        return rx.toast.success(f"Saved the stage {self.stage.get('name', '')}. {note}".strip())
 
     @rx.event
     def move_stage(self, stage_id: int, direction: int):
@@ -170,7 +202,7 @@ class FunnelsState(SettingsState):
     def confirm_remove(self):
         try:
             with unit_of_work() as session:
-                outcome = funnel_admin.remove_stage(session, self.admin_or_refuse(), self.remove_id)
+                outcome = funnel_admin.remove_stage(session, self.admin_or_refuse(), self.remove_id, now=utcnow())
                 self._reload(session)
         except DomainError as err:
             self.remove_error = err.message

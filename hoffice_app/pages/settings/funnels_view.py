@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
-from hoffice_app.components.fields import field_error, fixed_choice, text_field
+from hoffice_app.components.fields import edit_conflict, field_error, fixed_choice, text_field
 from hoffice_app.domain.funnel import COLORS, KINDS, MAX_STAGES, FunnelView, StageView
 from hoffice_app.pages.settings.funnels_state import FunnelsState as S
 
@@ -93,6 +93,7 @@ def _stages() -> rx.Component:
 def _stage_dialog() -> rx.Component:
     colours = [(c, c.capitalize()) for c in COLORS]
     fields = rx.vstack(
+        edit_conflict(S.conflict),
         text_field("Name", "stage_name", S.stage.get("name", ""), lambda v: S.set_stage("name", v),
                    S.stage_errors.get("name", ""), field_id="stage-name"),
         rx.grid(
@@ -120,6 +121,7 @@ def _rename_dialog() -> rx.Component:
     return rx.dialog.root(rx.dialog.content(
         rx.dialog.title("Rename funnel"),
         rx.form(rx.vstack(
+            edit_conflict(S.conflict),
             text_field("Name", "funnel_name", S.rename_name, S.set_rename_name, S.rename_error, field_id="funnel-name"),
             rx.hstack(rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray", type="button")),
                       rx.button("Save", type="submit"), justify="end", width="100%"), spacing="3"),

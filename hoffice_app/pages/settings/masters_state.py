@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hoffice_app.db import unit_of_work
-from hoffice_app.domain.common import DomainError, Option, ValidationError, as_id
+from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain.common import DomainError, Option, ValidationError, as_id, versions
 from hoffice_app.domain.masters import BY_KEY, MasterEntryView
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.pages.settings.state import SettingsState
@@ -16,13 +16,15 @@ class MastersState(SettingsState):
     entries: list[MasterEntryView] = []
     parent_options: list[Option] = []
     parent_filter: str = "all"
-    # add form and edit dialog: name, code, parent, body
+    # add form (name, code, parent, body) and edit dialog (name, code, parent_id, body)
     new: dict[str, str] = {}
     add_errors: dict[str, str] = {}
     edit_open: bool = False
     edit_id: int = 0
     edit: dict[str, str] = {}
     edit_errors: dict[str, str] = {}
+    conflict: str = ""  # the last save was refused: someone changed the same fields meanwhile
+    _read: dict = {}  # what the edit dialog showed, and the version it read (merged or refused on save)
     # delete confirmation
     delete_open: bool = False
     delete_id: int = 0
@@ -85,9 +87,13 @@ class MastersState(SettingsState):
         entry = next((e for e in self.entries if e.id == entry_id), None)
         if entry is None:
             return
-        self.edit_id, self.edit_errors, self.edit_open = entry.id, {}, True
-        self.edit = {"name": entry.name, "code": entry.code, "body": entry.body,
-                     "parent": str(entry.parent_id) if entry.parent_id else ""}
+        self.edit_id, self.edit_errors, self.conflict, self.edit_open = entry.id, {}, "", True
+        self._show(entry)
+
+    def _show(self, entry: MasterEntryView) -> None:
+        """The dialog filled with ``entry``, remembered as what it showed."""
+        self._read = masters.edit_values(entry)
+        self.edit = {k: v for k, v in self._read.items() if k != "version"}
 
     @rx.event
     def set_edit_open(self, value: bool):
@@ -101,17 +107,28 @@ class MastersState(SettingsState):
     def save_edit(self):
         try:
             with unit_of_work() as session:
-                masters.update_entry(session, self.admin_or_refuse(), self.edit_id, self.edit.get("name", ""),
-                                     code=self.edit.get("code"), body=self.edit.get("body"),
-                                     parent_id=as_id(self.edit.get("parent")))
+                saved = masters.edit_entry(session, self.admin_or_refuse(), self.edit_id, dict(self.edit),
+                                           now=utcnow(), read=self._read, version=self._read.get("version"))
                 self._reload(session)
+        except versions.EditConflict as err:
+            return self._refused(err)
         except ValidationError as err:
             self.edit_errors = err.errors
             return
         except DomainError as err:
             return rx.toast.error(err.message)
-        self.edit_open = False
-        return rx.toast.success("Saved.")
+        self.edit_open, self.conflict = False, ""
+        return rx.toast.success(f"Saved. {saved.note}".strip())
+
+    def _refused(self, err: versions.EditConflict):
+        """Someone changed the same fields meanwhile: the dialog stays open on the current values."""
+        with unit_of_work() as session:
+            self._reload(session)
+        current = next((e for e in self.entries if e.id == self.edit_id), None)
+        if current is not None:
+            self._show(current)
+        self.edit_errors, self.conflict = {}, err.message
+        return rx.toast.error(err.message)
 
     @rx.event
     def move(self, entry_id: int, direction: int):
@@ -126,7 +143,7 @@ class MastersState(SettingsState):
     def toggle_active(self, entry_id: int, active: bool):
         try:
             with unit_of_work() as session:
-                masters.set_active(session, self.admin_or_refuse(), entry_id, active)
+                masters.set_active(session, self.admin_or_refuse(), entry_id, active, now=utcnow())
                 self._reload(session)
         except DomainError as err:
             return rx.toast.error(err.message)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hoffice_app.components.fields import field_error, labelled, select_field, text_field
+from hoffice_app.components.fields import edit_conflict, field_error, labelled, select_field, text_field
 from hoffice_app.domain.masters import BY_KEY, MasterEntryView, MasterKind
 from hoffice_app.pages.settings.masters_state import MastersState as S
 
@@ -80,10 +80,10 @@ def _table(meta: MasterKind) -> rx.Component:
 
 
 def _edit_dialog(meta: MasterKind) -> rx.Component:
-    fields = []
+    fields = [edit_conflict(S.conflict)]
     if meta.parent:
         fields.append(select_field(BY_KEY[meta.parent].singular.capitalize(), "edit_parent", S.parent_options,
-                                   S.edit.get("parent", ""), lambda v: S.set_edit("parent", v),
+                                   S.edit.get("parent_id", ""), lambda v: S.set_edit("parent_id", v),
                                    S.edit_errors.get("parent_id", ""), field_id="edit-parent"))
     fields.append(text_field("Name", "edit_name", S.edit.get("name", ""), lambda v: S.set_edit("name", v),
                              S.edit_errors.get("name", ""), field_id="edit-name"))

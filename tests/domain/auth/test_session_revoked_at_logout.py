@@ -1,11 +1,11 @@
-from hoffice_app.domain.auth import actor_for_token, login, logout
-from tests.factories import PASSWORD, make_employee
+from hoffice_app.domain.auth import actor_for_token, logout
+from tests.factories import PASSWORD, log_in, make_employee
 
 
 def test_logout_ends_only_that_session(session, now):
     make_employee(session, now)
-    laptop = login(session, "E01", PASSWORD, now=now).token
-    phone = login(session, "E01", PASSWORD, now=now).token
+    laptop = log_in(session, "E01", PASSWORD, now=now)
+    phone = log_in(session, "E01", PASSWORD, now=now)
     session.commit()
 
     logout(session, laptop, now=now)

@@ -1,15 +1,15 @@
 from sqlmodel import select
 
-from hoffice_app.domain.auth import actor_for_token, login
+from hoffice_app.domain.auth import actor_for_token
 from hoffice_app.domain.org import employees
 from hoffice_app.models import AuthSession
-from tests.factories import PASSWORD, make_employee
+from tests.factories import PASSWORD, log_in, make_employee
 
 
 def test_deactivation_ends_open_sessions_for_good(session, now):
     admin = make_employee(session, now, "E01")
     leaver = make_employee(session, now, "E02", role="executive")
-    token = login(session, "E02", PASSWORD, now=now).token
+    token = log_in(session, "E02", PASSWORD, now=now)
     session.commit()
     assert actor_for_token(session, token, now=now).code == "E02"
 

@@ -3,14 +3,14 @@ import re
 
 from sqlmodel import select
 
-from hoffice_app.domain.auth import actor_for_token, login
+from hoffice_app.domain.auth import actor_for_token
 from hoffice_app.models import AuthSession
-from tests.factories import PASSWORD, make_employee
+from tests.factories import PASSWORD, log_in, make_employee
 
 
 def test_tokens_are_long_random_and_stored_only_as_sha256(session, now):
     make_employee(session, now)
-    tokens = [login(session, "E01", PASSWORD, now=now).token for _ in range(2)]
+    tokens = [log_in(session, "E01", PASSWORD, now=now) for _ in range(2)]
     session.commit()
 
     assert tokens[0] != tokens[1]

@@ -15,5 +15,5 @@ def test_unknown_user_wrong_password_and_inactive_get_the_same_message(session, 
         login(session, "E02", PASSWORD, now=now),
     ]
     assert [r.message for r in refusals] == [WRONG_LOGIN] * 3
-    assert not any(r.ok or r.token for r in refusals)
+    assert not any(r.ok or r.ticket for r in refusals)
     assert WRONG_LOGIN == "Wrong e-mail, employee code or password."

@@ -38,6 +38,6 @@ def test_create_employee_needs_admin(session, now, manager, executive):
     assert len(session.exec(select(Employee)).all()) == 5
 
 
-def test_update_defaults_needs_admin(session, manager, executive):
-    _refusals(lambda a: settings.update_defaults(session, a, {"default_currency": "USD"}), manager, executive)
+def test_update_defaults_needs_admin(session, manager, executive, now):
+    _refusals(lambda a: settings.update_defaults(session, a, {"default_currency": "USD"}, now=now), manager, executive)
     assert settings.get(session, "default_currency") == "INR"

@@ -24,7 +24,7 @@ def test_state_upper_cased_and_spaces_tidied(session, executive, now):
 def test_type_defaults_from_settings(session, admin, executive, now):
     first = make_contact(session, executive, now, addresses=[{"city": "Surat"}])
     settings.update_defaults(session, admin, {"default_address_type": str(master_id(session, "address_type",
-                                                                                       "Godown Address"))})
+                                                                                       "Godown Address"))}, now=now)
     second = make_contact(session, executive, now, "Anubis Traders", addresses=[{"city": "Surat"}])
     assert _addresses(session, executive, first)[0].address_type == "Office Address"
     assert _addresses(session, executive, second)[0].address_type == "Godown Address"

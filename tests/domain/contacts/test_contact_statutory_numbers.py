@@ -21,9 +21,15 @@ def test_good_pan_upper_cased_without_warning(session, executive, now):
     assert contact.pan == "ABCDE1234F"
 
 
-def test_pan_longer_than_ten_refused(session, executive, now):
-    assert refused(session, executive, now, contact_data(session, pan="ABCDE12345FG"))["pan"] == \
-        "A PAN has 10 characters."
+def test_an_eleven_character_pan_is_kept_with_a_warning_as_the_import_does(session, executive, now):
+    contact, warnings = _save(session, executive, now, pan="ABCDE12345F")
+    assert contact.pan == "ABCDE12345F" and "usually looks like" in warnings["pan"]
+
+
+def test_over_thirty_characters_is_refused(session, executive, now):
+    for key in ("pan", "gstin", "aadhaar"):
+        assert refused(session, executive, now, contact_data(session, **{key: "A" * 31}))[key] == \
+            "Use at most 30 characters.", key
 
 
 def test_gstin_in_wrong_format_warns_but_saves(session, executive, now):
@@ -42,7 +48,8 @@ def test_aadhaar_with_spaces_stored_as_12_digits(session, executive, now):
     assert contact.aadhaar == "123456789012"
 
 
-def test_aadhaar_not_12_digits_refused(session, executive, now):
-    for bad in ("12345678901", "1234567890123", "1234 5678 901X"):
-        assert refused(session, executive, now, contact_data(session, aadhaar=bad)) == {
-            "aadhaar": "An Aadhaar number has 12 digits."}, bad
+def test_aadhaar_not_12_digits_is_kept_with_a_warning(session, executive, now):
+    for bad, kept in (("12345678901", "12345678901"), ("1234567890123", "1234567890123"),
+                      ("1234 5678 901X", "12345678901X")):
+        contact, warnings = _save(session, executive, now, aadhaar=bad)
+        assert (contact.aadhaar, warnings) == (kept, {"aadhaar": "An Aadhaar number usually has 12 digits."}), bad

@@ -11,7 +11,7 @@ def test_no_title_gives_the_seeded_default_mr(session, executive, now):
 
 
 def test_changed_default_title_applies_to_new_contacts(session, admin, executive, now):
-    settings.update_defaults(session, admin, {"default_title": str(master_id(session, "title", "Dr."))})
+    settings.update_defaults(session, admin, {"default_title": str(master_id(session, "title", "Dr."))}, now=now)
     contact = make_contact(session, executive, now, "Neel Shah")
     assert contact_detail(session, executive, contact.code).display_name == "Dr. Neel Shah"
 

@@ -1,10 +1,11 @@
 import pytest
 
 from hoffice_app.domain import dashboard
-from hoffice_app.domain.auth import login, logout
+from hoffice_app.domain.auth import logout
 from hoffice_app.domain.common import PermissionDenied
 from hoffice_app.domain.org import employees
 from tests.conftest import DEMO_PASSWORD
+from tests.factories import log_in
 
 
 def test_counts_after_the_demo_seed(session, now, executive):
@@ -18,7 +19,7 @@ def test_counts_after_the_demo_seed(session, now, executive):
 
 def test_counts_open_sessions_only(session, now, admin):
     assert dashboard.counts(session, admin, now=now).sessions_active == 0
-    tokens = [login(session, code, DEMO_PASSWORD, now=now).token for code in ("E01", "E03")]
+    tokens = [log_in(session, code, DEMO_PASSWORD, now=now) for code in ("E01", "E03")]
     assert dashboard.counts(session, admin, now=now).sessions_active == 2
     logout(session, tokens[1], now=now)
     assert dashboard.counts(session, admin, now=now).sessions_active == 1

@@ -23,7 +23,7 @@ def test_title_and_contact_are_required(session, executive, now):
 
 
 def test_title_from_master_when_the_setting_is_on(session, admin, executive, now):
-    settings.update_defaults(session, admin, {"lead_title_from_master": "1"})
+    settings.update_defaults(session, admin, {"lead_title_from_master": "1"}, now=now)
     contact = make_contact(session, executive, now, "Horus Tech")
     assert "title_id" in _refused(session, executive, now, lead_data(contact.code))
     lead = leads.save_lead(session, executive, lead_data(contact.code, title="", title_id=master_id(

@@ -11,10 +11,10 @@ def test_same_name_in_any_case_or_spacing_refused(session, admin, name):
     assert "already exists in Campaigns / activities" in err.value.errors["name"]
 
 
-def test_rename_onto_another_name_refused_but_same_name_elsewhere_allowed(session, admin):
+def test_rename_onto_another_name_refused_but_same_name_elsewhere_allowed(session, admin, now):
     entries = {e.name: e for e in masters.list_entries(session, admin, "campaign")}
     with pytest.raises(ValidationError) as err:
-        masters.update_entry(session, admin, entries["Website"].id, "facebook ADS")
+        masters.update_entry(session, admin, entries["Website"].id, "facebook ADS", now=now)
     assert err.value.errors["name"] == "“Facebook Ads” already exists in Campaigns / activities."
     assert masters.create_entry(session, admin, "lead_type", "Website").name == "Website"
-    assert masters.update_entry(session, admin, entries["Website"].id, "WEBSITE").name == "WEBSITE"
+    assert masters.update_entry(session, admin, entries["Website"].id, "WEBSITE", now=now).name == "WEBSITE"

@@ -13,16 +13,16 @@ index; it keeps it as ix_lead_stage_created (without it that list took ~10 ms
 more CPU at 100,000 leads). A lead placed on a stage without the time it
 entered gets its creation date.
 
-Revision ID: 0011
-Revises: 0009
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-07
 """
 from typing import Sequence, Union
 
 from alembic import op
 
-revision: str = '0011'
-down_revision: Union[str, None] = '0009'
+revision: str = '0014'
+down_revision: Union[str, None] = '0013'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

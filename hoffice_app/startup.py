@@ -1,0 +1,27 @@
+"""What the server does once as it starts, before it serves anyone.
+
+Plain Python (no reflex): ``hoffice_app.py`` registers each step as a lifespan task.
+"""
+from __future__ import annotations
+
+import logging
+
+from hoffice_app.db import utcnow
+from hoffice_app.importer import submit
+
+log = logging.getLogger("hoffice_app.startup")
+
+
+def recover_interrupted_imports() -> None:
+    """A server killed while it imported leaves the job "running" with nobody writing it.
+    Nothing of it was written (one transaction), so it is marked failed here, durably,
+    and every page and the history say it can be submitted again. Jobs another process is
+    still writing (another worker, the command line) hold their lock and are left alone."""
+    try:
+        marked = submit.recover_interrupted(now=utcnow())
+    except Exception as err:  # noqa: BLE001 — e.g. not migrated yet: the pages will say so, start anyway
+        log.warning("Could not check for interrupted imports: %s", err)
+        return
+    if marked:
+        log.warning("Interrupted imports marked failed: %s (the server stopped while they ran; nothing of "
+                    "them was written, they can be submitted again).", ", ".join(map(str, marked)))

@@ -1,0 +1,26 @@
+"""What the server does as it starts: an import a killed server left "running" is marked failed
+before anyone is served (durably, not only on the page that happens to read it)."""
+import logging
+
+from hoffice_app import startup
+from hoffice_app.models import ImportJob
+from tests.contact_factory import demo, engine  # noqa: F401  (a migrated, seeded file per test)
+
+
+def test_the_app_runs_the_recovery_when_it_starts():
+    from hoffice_app.hoffice_app import app
+
+    assert startup.recover_interrupted_imports in app.get_lifespan_tasks()
+
+
+def test_a_job_left_running_is_marked_failed_and_logged(session, now, tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("HOFFICE_IMPORTS_DIR", str(tmp_path / "imports"))
+    job = ImportJob(created_by_id=1, file_name="people.xlsx", stored_path="", created_at=now, status="running",
+                    started_at=now, valid=10)
+    session.add(job)
+    session.commit()
+    with caplog.at_level(logging.WARNING, logger="hoffice_app.startup"):
+        startup.recover_interrupted_imports()
+    session.expire_all()
+    assert session.get(ImportJob, job.id).status == "failed"
+    assert f"Interrupted imports marked failed: {job.id} " in caplog.text
