@@ -1,4 +1,5 @@
-"""Command line: database, seeds, users, contact import / export / template, backup / restore.
+"""Command line: database, seeds, users, contact import / export / template, backup / restore,
+the backend worker count for bin/run.
 
 ``import contacts`` exits 0 when the file was processed (invalid rows
 included) and 2 when the file was refused (the reason on stderr); it acts as
@@ -182,6 +183,20 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def cmd_workers(_args) -> int:
+    """For bin/run: the backend worker count alone on stdout (a note, if any, on stderr)."""
+    from hoffice_app.deploy import WorkersRefused, from_environment
+
+    try:
+        workers = from_environment()
+    except WorkersRefused as err:
+        return _fail(str(err), 2)
+    if workers.note:
+        print(f"note: {workers.note}", file=sys.stderr)
+    print(workers.count)
+    return 0
+
+
 def _add_backup_commands(sub) -> None:
     b = sub.add_parser("backup", help="copy the database, documents and import files (safe while the app runs)")
     b.add_argument("out", metavar="OUT", help="a new folder, or a file ending in .tar.gz")
@@ -243,6 +258,8 @@ def build_parser() -> argparse.ArgumentParser:
     passwd.set_defaults(func=cmd_user_passwd)
     _add_import_commands(sub)
     _add_backup_commands(sub)
+    sub.add_parser("workers", help="how many backend workers bin/run starts (HOFFICE_WORKERS, Redis, PostgreSQL)"
+                   ).set_defaults(func=cmd_workers)
     return parser
 
 

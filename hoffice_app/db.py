@@ -5,7 +5,8 @@ share one way to reach the database. The URL comes from ``DATABASE_URL``; the
 default is a SQLite file under ``data/`` tuned for a single-process server:
 WAL so readers never block the writer, ``synchronous=FULL`` so a committed row
 survives a power cut, foreign keys enforced, and a busy timeout instead of
-immediate "database is locked" errors.
+immediate "database is locked" errors. Every process has its own pool: a forked
+child (each backend worker) starts with an empty one (``_fresh_pool_after_fork``).
 """
 from __future__ import annotations
 
@@ -70,6 +71,21 @@ def set_engine(engine: Engine | None) -> None:
     """Swap the engine (tests and the CLI's --database option)."""
     global _engine
     _engine = engine
+
+
+def _fresh_pool_after_fork() -> None:
+    """In a forked child (each Granian worker is forked from the process that imported the app):
+    the same engine — same URL, options and SQLite pragmas — with a new, empty pool, so the
+    child opens its own connections on first use. Using the parent's pooled connections
+    would put two processes on one socket (PostgreSQL answers garbled or crossed) or one
+    SQLite handle. ``close=False`` is SQLAlchemy's recipe for this: the child never closes
+    what it inherited either, which for PostgreSQL would end the parent's session on the
+    server (psycopg 3 closes nothing of another process's when the old pool is dropped)."""
+    if _engine is not None:
+        _engine.dispose(close=False)
+
+
+os.register_at_fork(after_in_child=_fresh_pool_after_fork)
 
 
 @contextmanager

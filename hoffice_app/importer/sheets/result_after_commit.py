@@ -36,6 +36,16 @@ _lock = threading.Lock()  # guards _builds
 _builds: dict[str, threading.Lock] = {}  # job folder -> held while its sheet is written
 
 
+def _forget_after_fork() -> None:
+    """A forked child has none of the parent's build threads: locks they held would never be
+    released there (a download would wait forever), so the child starts with none."""
+    global _lock, _builds
+    _lock, _builds = threading.Lock(), {}
+
+
+os.register_at_fork(after_in_child=_forget_after_fork)
+
+
 def save_codes(folder: Path, codes: dict[int, str]) -> None:
     """Each written row's Contact Code by its row number (rows not written are absent)."""
     tmp = folder / f".{CODES}.part"

@@ -10,12 +10,25 @@ Nested and concurrent pauses (two imports at once) are counted.
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from contextlib import contextmanager
 
 _lock = threading.Lock()
 _depth = 0
 _was_enabled = True
+
+
+def _reset_after_fork() -> None:
+    """A child forked while another thread paused collection has no such thread to end the
+    pause: it collects again, as before it, with a new lock (one held at the fork stays held)."""
+    global _lock, _depth
+    if _depth and _was_enabled:
+        gc.enable()
+    _lock, _depth = threading.Lock(), 0
+
+
+os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 @contextmanager

@@ -47,6 +47,18 @@ _busy = threading.Lock()  # held by the one review using the workers
 _workers: list["Worker"] = []
 
 
+def _forget_after_fork() -> None:
+    """A forked child (a backend worker forked from the process that imported the app) starts
+    its own import workers: the parent's answer the parent, and two processes writing
+    requests into one pipe would interleave them. Its locks are new too: one held by a
+    parent thread at the fork would stay held in the child, where that thread does not exist."""
+    global _lock, _busy, _workers
+    _lock, _busy, _workers = threading.Lock(), threading.Lock(), []
+
+
+os.register_at_fork(after_in_child=_forget_after_fork)
+
+
 class WorkerFailed(RuntimeError):
     """A worker process died or raised; the work that needed it stops (nothing is written)."""
 
