@@ -15,7 +15,7 @@ import argparse
 import os
 import sys
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from hoffice_app.db import database_url, unit_of_work, utcnow
 from hoffice_app.domain.common import DomainError, ValidationError
@@ -24,6 +24,12 @@ from hoffice_app.domain.common import DomainError, ValidationError
 def _fail(message: str, code: int = 1) -> int:
     print(f"error: {message}", file=sys.stderr)
     return code
+
+
+def _missing_table(err) -> bool:
+    """A table not there yet: the database was never upgraded. SQLite says "no such table";
+    PostgreSQL raises undefined_table (SQLSTATE 42P01), a ProgrammingError."""
+    return "no such table" in str(err.orig) or getattr(err.orig, "sqlstate", None) == "42P01"
 
 
 def cmd_db_upgrade(_args) -> int:
@@ -271,8 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("; ".join(f"{field}: {msg}" for field, msg in err.errors.items()))
     except DomainError as err:
         return _fail(err.message)
-    except OperationalError as err:
-        hint = " (run `python -m hoffice_app db upgrade` first?)" if "no such table" in str(err.orig) else ""
+    except (OperationalError, ProgrammingError) as err:
+        hint = " (run `python -m hoffice_app db upgrade` first?)" if _missing_table(err) else ""
         return _fail(f"database: {str(err.orig).splitlines()[0]}{hint}")
     except Exception as err:  # one line, not a traceback, for anything unexpected
         first = (str(err).splitlines() or [""])[0]

@@ -1,4 +1,5 @@
-"""Shared fixtures for the fast tests: a migrated SQLite file per test, and the demo actors.
+"""Shared fixtures for the fast tests: a migrated database per test (a SQLite file, or a
+PostgreSQL database with HOFFICE_TEST_DB=postgresql: tests/databases.py), and the demo actors.
 
 Nothing here is autouse and nothing starts a server (tests/e2e/ has its own conftest).
 """
@@ -9,25 +10,52 @@ from datetime import datetime, timezone
 import pytest
 from sqlmodel import Session
 
-from hoffice_app import db
 from hoffice_app.domain.auth import actor_of
 from hoffice_app.domain.org import employees, find_by_code
 from hoffice_app.domain.seed import seed_demo
-from hoffice_app.migrations import upgrade
+from tests import databases
 from tests.factories import cached_hash
 
 DEMO_PASSWORD = "demo-pass-1"
 
 
+def pytest_configure(config):
+    problem = databases.check_settings()
+    if problem:
+        raise pytest.UsageError(problem)
+
+
+def pytest_report_header(config):
+    return f"database: {'PostgreSQL at ' + databases.SERVER_URL if databases.ON_POSTGRES else 'SQLite'}"
+
+
+@pytest.hookimpl(trylast=True)  # after tests/e2e/conftest.py has marked its tests
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL, tests of SQLite's own machinery (PRAGMA, FTS5 triggers, sqlite_master)
+    are skipped, and so are the browser tests, which the SQLite pass covers."""
+    if not databases.ON_POSTGRES:
+        return
+    for item in items:
+        if item.get_closest_marker("sqlite_only"):
+            item.add_marker(pytest.mark.skip(reason="SQLite only"))
+        elif item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.skip(reason="the browser tests run on SQLite"))
+
+
 @pytest.fixture
 def engine(tmp_path):
-    """A fresh SQLite file brought to head by the real Alembic migrations."""
-    eng = db.make_engine(f"sqlite:///{tmp_path / 'test.db'}")
-    db.set_engine(eng)
-    upgrade()
-    yield eng
-    db.set_engine(None)
-    eng.dispose()
+    """A fresh database brought to head by the real Alembic migrations."""
+    with databases.app_engine(tmp_path) as eng:
+        yield eng
+
+
+@pytest.fixture
+def blank_database(tmp_path):
+    """The URL of an empty database nobody has migrated (where an operator's ``db upgrade``
+    starts); dropped afterwards on PostgreSQL."""
+    url = databases.blank_url(tmp_path)
+    yield url
+    databases.drop_blank(url)
 
 
 @pytest.fixture

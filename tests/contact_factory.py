@@ -1,27 +1,22 @@
 """Small helpers for the Contact Center tests: master ids by name, a minimal valid
 contact, saving one through the real domain function, and a faster database.
 
-Speed: tests/conftest.py migrates and seeds a fresh SQLite file for every test
-(about 0.13 s, mostly Alembic and fsyncs). A test module that does
+Speed: tests/conftest.py migrates and seeds a fresh database for every test
+(about 0.13 s on SQLite, mostly Alembic and fsyncs). A test module that does
 ``from tests.contact_factory import demo, engine  # noqa: F401`` overrides those
-two fixtures with a copy of one file migrated and seeded the same way once per
-run; ``session``, ``now``, ``admin``, ``manager`` and ``executive`` stay the
-conftest ones.
+two fixtures with a copy of one database migrated and seeded the same way once per
+run (a file copy; on PostgreSQL ``CREATE DATABASE … TEMPLATE``, tests/databases.py);
+``session``, ``now``, ``admin``, ``manager`` and ``executive`` stay the conftest ones.
 """
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
 from datetime import datetime, timezone
-from pathlib import Path
 from unittest import mock
 
 import pytest
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from hoffice_app import db
 from hoffice_app.domain.auth import actor_of
 from hoffice_app.domain.common import ValidationError
 from hoffice_app.domain.contacts import save as contacts
@@ -29,44 +24,31 @@ from hoffice_app.domain.org import employees, find_by_code
 from hoffice_app.domain.seed import seed_demo
 from hoffice_app.migrations import upgrade
 from hoffice_app.models import MasterEntry
+from tests import databases
 from tests.factories import cached_hash
 
 DEMO_PASSWORD = "demo-pass-1"  # as tests/conftest.py
 SEEDED_AT = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)  # conftest's ``now``
-_template: list[Path] = []
 
 
-def _seeded_template() -> Path:
-    """One SQLite file brought to head and given the demo seed, made on first use."""
-    if not _template:
-        folder = Path(tempfile.mkdtemp(prefix="contact-template-"))
-        atexit.register(shutil.rmtree, folder, True)
-        path = folder / "seeded.db"
-        eng = db.make_engine(f"sqlite:///{path}")
-        db.set_engine(eng)
-        try:
-            upgrade()
-            with Session(eng) as s, mock.patch.object(employees, "hash_password", cached_hash):
-                seed_demo(s, password=DEMO_PASSWORD, now=SEEDED_AT)
-                s.commit()
-                s.exec(text("PRAGMA wal_checkpoint(TRUNCATE)"))
-        finally:
-            db.set_engine(None)
-            eng.dispose()
-        _template.append(path)
-    return _template[0]
+def _seed(eng) -> None:
+    """Bring the database to head and give it the demo seed."""
+    upgrade()
+    with Session(eng) as s, mock.patch.object(employees, "hash_password", cached_hash):
+        seed_demo(s, password=DEMO_PASSWORD, now=SEEDED_AT)
+        s.commit()
+        if eng.dialect.name == "sqlite":
+            s.exec(text("PRAGMA wal_checkpoint(TRUNCATE)"))  # the one file holds everything
+
+
+SEEDED = databases.Template("seeded", _seed)
 
 
 @pytest.fixture
 def engine(tmp_path):
     """Replaces conftest's ``engine``: a private copy of the migrated, seeded template."""
-    path = tmp_path / "test.db"
-    shutil.copyfile(_seeded_template(), path)
-    eng = db.make_engine(f"sqlite:///{path}")
-    db.set_engine(eng)
-    yield eng
-    db.set_engine(None)
-    eng.dispose()
+    with databases.app_engine(tmp_path, SEEDED) as eng:
+        yield eng
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -18,13 +17,8 @@ DEMO_PASSWORD = "demo-pass-1"
 
 
 @pytest.fixture
-def db_file(tmp_path):
-    return tmp_path / "x.db"
-
-
-@pytest.fixture
-def cli(db_file):
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db_file}", "HOFFICE_DEMO_PASSWORD": DEMO_PASSWORD}
+def cli(blank_database):
+    env = {**os.environ, "DATABASE_URL": blank_database, "HOFFICE_DEMO_PASSWORD": DEMO_PASSWORD}
     env.pop("HOFFICE_PASSWORD", None)
 
     def run(*args, stdin=""):
@@ -35,9 +29,13 @@ def cli(db_file):
     return run
 
 
-def _masters(db_file):
-    with sqlite3.connect(db_file) as conn:
-        return conn.execute("SELECT * FROM master_entry ORDER BY id").fetchall()
+def _masters(url):
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.exec_driver_sql("SELECT * FROM master_entry ORDER BY id")]
+    finally:
+        engine.dispose()
 
 
 def _assert_one_error_line(result):
@@ -48,13 +46,13 @@ def _assert_one_error_line(result):
     return lines[0]
 
 
-def test_seed_masters_twice_leaves_the_same_rows(cli, db_file):
+def test_seed_masters_twice_leaves_the_same_rows(cli, blank_database):
     assert cli("seed", "masters").returncode == 0
-    first = _masters(db_file)
+    first = _masters(blank_database)
     again = cli("seed", "masters")
     assert again.returncode == 0
     assert "nothing to add" in again.stdout
-    assert len(first) == 93 and _masters(db_file) == first
+    assert len(first) == 93 and _masters(blank_database) == first
 
 
 def test_seed_demo_reports_what_it_loaded(cli):
@@ -77,13 +75,13 @@ def test_user_passwd_with_too_short_password_fails(cli):
     assert "Use at least 8 characters." in _assert_one_error_line(result)
 
 
-def test_user_create_then_log_in(cli, db_file, now):
+def test_user_create_then_log_in(cli, blank_database, now):
     result = cli("user", "create", "--name", "Asha Patel", "--email", "Asha.Patel@example.com", "--role", "admin",
                  "--password-stdin", stdin="first-admin-pass\n")
     assert result.returncode == 0, result.stderr
     assert "Created E01 Asha Patel (admin)." in result.stdout
     assert "first-admin-pass" not in result.stdout
-    engine = make_engine(f"sqlite:///{db_file}")
+    engine = make_engine(blank_database)
     try:
         with Session(engine) as session:
             assert login(session, "asha.patel@example.com", "first-admin-pass", now=now).actor.role == "admin"
@@ -91,8 +89,8 @@ def test_user_create_then_log_in(cli, db_file, now):
         engine.dispose()
 
 
-def test_command_before_db_upgrade_says_what_to_do_in_one_line(tmp_path):
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.db'}"}
+def test_command_before_db_upgrade_says_what_to_do_in_one_line(blank_database):
+    env = {**os.environ, "DATABASE_URL": blank_database}
     result = subprocess.run([sys.executable, "-m", "hoffice_app", "seed", "masters"], cwd=PROJECT_ROOT, env=env,
                             capture_output=True, text=True, timeout=120)
     assert "db upgrade" in _assert_one_error_line(result)

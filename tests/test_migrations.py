@@ -1,4 +1,5 @@
 """The committed migrations build exactly the schema the models describe."""
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -24,6 +25,7 @@ def test_autogenerate_finds_no_drift(engine):
     assert diff == []
 
 
+@pytest.mark.sqlite_only
 def test_the_full_text_triggers_survive_every_migration(engine):
     """A batch copy of a table (SQLite's way to alter a column) drops its triggers: the
     migration that copies must make the full-text index's triggers again."""

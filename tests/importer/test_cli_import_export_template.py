@@ -1,7 +1,6 @@
 """`python -m hoffice_app import / export / template contacts` as an operator runs them."""
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from hoffice_app.db import make_engine
+from tests import databases
 from tests.importer.helpers import csv_file, read_xlsx, row, xlsx
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -17,7 +18,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def cli(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cli")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'x.db'}", "HOFFICE_IMPORTS_DIR": str(folder / "imp")}
+    url = databases.blank_url(folder)
+    env = {**os.environ, "DATABASE_URL": url, "HOFFICE_IMPORTS_DIR": str(folder / "imp")}
 
     def run(*args, stdin=""):
         return subprocess.run([sys.executable, "-m", "hoffice_app", *args], cwd=PROJECT_ROOT, env=env, input=stdin,
@@ -27,13 +29,18 @@ def cli(tmp_path_factory):
     made = run("user", "create", "--name", "Asha Patel", "--email", "asha@example.com", "--role", "admin",
                "--password-stdin", stdin="first-admin-pass\n")
     assert made.returncode == 0, made.stderr
-    run.db = folder / "x.db"
-    return run
+    run.db = url
+    yield run
+    databases.drop_blank(url)
 
 
-def contacts(db) -> int:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT count(*) FROM contact").fetchone()[0]
+def count(url: str, table: str) -> int:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
+    finally:
+        engine.dispose()
 
 
 def test_import_with_json_counts_and_sheets(cli, tmp_path):
@@ -52,16 +59,13 @@ def test_import_with_json_counts_and_sheets(cli, tmp_path):
 
 
 def test_dry_run_writes_nothing(cli, tmp_path):
-    def jobs() -> int:
-        with sqlite3.connect(cli.db) as conn:
-            return conn.execute("SELECT count(*) FROM import_job").fetchone()[0]
-    before, jobs_before = contacts(cli.db), jobs()
+    before, jobs_before = count(cli.db, "contact"), count(cli.db, "import_job")
     path = csv_file(tmp_path / "dry.csv", [row(name="Dry Run Ltd", contact_type="Vendor")], bom=True)
     result = cli("import", "contacts", str(path), "--dry-run", "--duplicates", "create", "--result",
                  str(tmp_path / "would.xlsx"))
     assert result.returncode == 0, result.stderr
     assert "1 would be created" in result.stdout
-    assert (contacts(cli.db), jobs()) == (before, jobs_before)
+    assert (count(cli.db, "contact"), count(cli.db, "import_job")) == (before, jobs_before)
     assert read_xlsx(tmp_path / "would.xlsx")[1][:4] == ["", "", "", "Dry Run Ltd"]
 
 

@@ -4,7 +4,7 @@ serves no file outside its folder, and deleting a job removes its files."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 
 from hoffice_app.domain.common import NotFound, ValidationError
 from hoffice_app.importer import folders, jobs
@@ -17,6 +17,8 @@ def _forget_jobs(session) -> None:
     """What a restored (older) database looks like to the import folder: no job rows, files still there."""
     session.execute(delete(ImportIssue))
     session.execute(delete(ImportJob))
+    if session.get_bind().dialect.name == "postgresql":  # its sequence, as restored, is behind those files too
+        session.execute(text("SELECT setval(pg_get_serial_sequence('import_job', 'id'), 1, false)"))
     session.commit()
 
 

@@ -1,18 +1,15 @@
 """Imported contacts are found by the contact list's search, and the search trigger is back afterwards."""
-from sqlalchemy import text
-
 from hoffice_app.domain.contacts import ContactQuery, search_contacts
 from tests.contact_factory import make_contact
-from tests.importer.helpers import row, run, xlsx
+from tests.importer.helpers import row, run, search_triggers, xlsx
 
 
 def test_new_contacts_are_indexed_and_the_trigger_is_restored(session, admin, now, tmp_path):
-    trigger = "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'contact_fts_insert'"
-    before = session.exec(text(trigger)).one()
+    before = search_triggers(session)
     path = xlsx(tmp_path / "s.xlsx", [row(name="Narmada Polymers", contact_type="Customer", mobile="9327058088",
                                           email="sales@narmada.example.in")])
     run(session, admin, path, now)
-    assert session.exec(text(trigger)).one() == before
+    assert search_triggers(session) == before
     for query in ("narmada", "93270 58088", "sales@narmada"):
         assert [r.name for r in search_contacts(session, admin, ContactQuery(text=query)).rows] == \
             ["Narmada Polymers"], query
@@ -27,7 +24,7 @@ def test_a_failed_import_keeps_the_trigger(session, admin, now, tmp_path, monkey
     from hoffice_app.importer import submit
     from hoffice_app.importer.write import commit
 
-    trigger = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'contact_fts_insert'"
+    before = search_triggers(session)
     real = commit.Writer._create
 
     def boom(self, rows):
@@ -37,4 +34,4 @@ def test_a_failed_import_keeps_the_trigger(session, admin, now, tmp_path, monkey
     with pytest.raises(submit.ImportFailed):
         run(session, admin, xlsx(tmp_path / "f.xlsx", [row(name="Ghost", contact_type="Customer")]), now)
     session.rollback()
-    assert session.exec(text(trigger)).one() == (1,)
+    assert search_triggers(session) == before

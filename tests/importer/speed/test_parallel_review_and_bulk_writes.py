@@ -14,7 +14,17 @@ from hoffice_app.importer.read import spool
 from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.models import ImportIssue, ImportJob
 from tests.contact_factory import make_contact
-from tests.importer.helpers import by_email, count_contacts, read_xlsx, review, row, run, xlsx
+from tests.importer.helpers import (
+    assert_search_index_intact,
+    by_email,
+    count_contacts,
+    read_xlsx,
+    review,
+    row,
+    run,
+    search_triggers,
+    xlsx,
+)
 
 
 def _rows(existing_code: str) -> list[list]:
@@ -88,8 +98,7 @@ def test_new_and_updated_contacts_are_found_by_their_new_numbers_only(session, a
     assert [r.code for r in found.rows] == [known.code]  # the updated one, by its new mobile
     assert search_contacts(session, admin, ContactQuery(text="Renamed")).total == 1
     assert search_contacts(session, admin, ContactQuery(text="9327058888")).total == 0  # its old mobile is gone
-    integrity = session.exec(text("INSERT INTO contact_fts(contact_fts, rank) VALUES ('integrity-check', 1)"))
-    assert integrity is not None  # raises if the index and the contacts disagree
+    assert_search_index_intact(session)
 
 
 def test_a_failure_in_the_writer_thread_writes_nothing(session, admin, now, tmp_path, known, in_workers,
@@ -97,20 +106,19 @@ def test_a_failure_in_the_writer_thread_writes_nothing(session, admin, now, tmp_
     from hoffice_app.importer.write import commit
 
     real = commit.Writer._create
+    mark = "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
 
     def broken(self, rows):
         codes = real(self, rows)
-        self.pipe.execute("INSERT INTO no_such_table VALUES (?)", (1,))  # fails in the writer thread
+        self.pipe.execute(f"INSERT INTO no_such_table VALUES ({mark})", (1,))  # fails in the writer thread (SQLite)
         return codes
     monkeypatch.setattr(commit.Writer, "_create", broken)
-    before = count_contacts(session)
+    before, triggers = count_contacts(session), search_triggers(session)
     with pytest.raises(submit.ImportFailed, match="no_such_table"):
         run(session, admin, xlsx(tmp_path / "f.xlsx", _rows(known.code)), now)
     session.rollback()
     assert count_contacts(session) == before
-    triggers = session.exec(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
-                                 "AND name LIKE 'contact_fts_%'")).one()[0]
-    assert triggers == 3
+    assert search_triggers(session) == triggers
 
 
 def test_a_failed_worker_check_is_reported_and_the_next_review_works(session, admin, now, tmp_path, known,
@@ -130,6 +138,7 @@ def test_a_failed_worker_check_is_reported_and_the_next_review_works(session, ad
     assert summary.total == 40
 
 
+@pytest.mark.sqlite_only  # the writer thread's json_each path; PostgreSQL has only the executemany one
 def test_bulk_inserts_store_what_executemany_stores(session):
     from datetime import date, datetime, timezone
     from decimal import Decimal
@@ -199,6 +208,7 @@ def test_a_failed_update_only_import_keeps_the_search_triggers(session, admin, n
     the review): the triggers it sets aside must still come back with the rollback."""
     from hoffice_app.importer.write import commit
 
+    triggers = search_triggers(session)
     job_id, _s, _v = review(session, admin, xlsx(tmp_path / "u.xlsx", [row(contact_code=known.code, name="New")]),
                             now)
     if changed:
@@ -208,11 +218,10 @@ def test_a_failed_update_only_import_keeps_the_search_triggers(session, admin, n
     with pytest.raises(submit.ImportFailed):
         submit.submit(job_id, admin, now=now)
     session.rollback()
-    triggers = session.exec(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
-                                 "AND name LIKE 'contact_fts_%'")).one()[0]
-    assert triggers == 3
+    assert search_triggers(session) == triggers
 
 
+@pytest.mark.sqlite_only  # the text sqlite3's adapters make
 def test_bulk_dates_are_stored_as_the_driver_would_store_them(session):
     from datetime import date, datetime, timedelta, timezone
 
@@ -239,6 +248,7 @@ def test_bulk_dates_are_stored_as_the_driver_would_store_them(session):
     session.rollback()
 
 
+@pytest.mark.sqlite_only  # FTS5's own setting
 def test_an_import_puts_back_the_search_index_own_hashsize(session, admin, now, tmp_path, known, in_workers):
     session.execute(text("INSERT INTO contact_fts(contact_fts, rank) VALUES ('hashsize', 2000000)"))
     session.commit()
