@@ -1,4 +1,5 @@
 """SQLModel tables. Importing this package registers every table on the metadata."""
+from hoffice_app.models.announcements import Announcement
 from hoffice_app.models.contacts import (
     Contact,
     ContactAddress,
@@ -31,7 +32,7 @@ from hoffice_app.models.masters import MasterEntry, Setting
 from hoffice_app.models.users import AuthSession, Employee, EmployeeDivision, LoginThrottle, LoginTicket
 
 __all__ = [
-    "AuthSession", "CodeCounter", "Contact", "ContactAddress", "ContactAlias", "ContactAssociation",
+    "Announcement", "AuthSession", "CodeCounter", "Contact", "ContactAddress", "ContactAlias", "ContactAssociation",
     "ContactCategory", "ContactDivision", "ContactEmail", "ContactPhone", "ContactPrivacy", "Document", "DueState",
     "Employee", "EmployeeDivision", "FollowUp", "FollowUpStatus", "Funnel", "FunnelStage", "ImportIssue", "ImportJob",
     "ImportMapping", "JobStatus", "Lead", "LeadAlsoNotify", "LeadAssociatedContact", "LeadAttachment", "LeadEvent",
