@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, func, select
 
+from hoffice_app.domain import live
 from hoffice_app.domain.auth import throttle, tickets
 from hoffice_app.domain.auth.passwords import needs_rehash, rehash, verify_password
 from hoffice_app.domain.common import Actor
@@ -141,6 +142,7 @@ def logout(session: Session, token: str, *, now: datetime) -> None:
     if auth and auth.revoked_at is None:
         auth.revoked_at = now
         session.add(auth)
+        live.announce(session, live.News(live.SESSIONS, auth.employee_id))  # their other open pages check
 
 
 def revoke_all_sessions(session: Session, employee_id: int, *, now: datetime) -> int:
@@ -152,4 +154,6 @@ def revoke_all_sessions(session: Session, employee_id: int, *, now: datetime) ->
     for row in rows:
         row.revoked_at = now
         session.add(row)
+    if rows:  # the employee's open pages (a live board) notice at once
+        live.announce(session, live.News(live.SESSIONS, employee_id))
     return len(rows)

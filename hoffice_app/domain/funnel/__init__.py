@@ -18,10 +18,21 @@ from .admin import (
     save_stage,
     set_funnel_active,
 )
-from .board import PER_COLUMN, BoardFilter, Card, ColumnHead, column_cards, funnels, more_cards, stage_options
+from .board import (
+    PER_COLUMN,
+    BoardFilter,
+    Card,
+    ColumnHead,
+    board_totals,
+    column_cards,
+    funnels,
+    heads,
+    more_cards,
+    stage_options,
+)
 from .moves import (
     MovedMeanwhile,
-    board_revision,
+    StageTotals,
     column_totals,
     default_stage,
     ensure_default_funnel,
@@ -29,12 +40,14 @@ from .moves import (
     place_new_lead,
     stages,
 )
+from .news import Viewer, card_for, shifted, viewer
 from .views import FunnelView, StageView, funnel_values, stage_values
 
 __all__ = [
-    "board_revision",
+    "board_totals",
     "BoardFilter",
     "Card",
+    "card_for",
     "COLORS",
     "column_cards",
     "column_totals",
@@ -47,6 +60,7 @@ __all__ = [
     "funnel_values",
     "funnels",
     "FunnelView",
+    "heads",
     "KINDS",
     "list_funnels",
     "list_stages",
@@ -62,8 +76,12 @@ __all__ = [
     "rename_funnel",
     "save_stage",
     "set_funnel_active",
+    "shifted",
     "stage_options",
     "stage_values",
     "stages",
+    "StageTotals",
     "StageView",
+    "Viewer",
+    "viewer",
 ]

@@ -117,9 +117,13 @@ def column_cards(session: Session, stage: FunnelStage, f: BoardFilter, actor: Ac
     else:
         cond = where(session, actor, f, now=now, walking=True)
         query = select(Lead).where(Lead.stage_id == stage.id, *cond).order_by(*newest).offset(offset).limit(limit)
+    return cards_for(session, actor, session.exec(query).all(), stage.days_to_rot, now=now)
+
+
+def cards_for(session: Session, actor: Actor, leads: list[Lead], rot_days: int | None, *, now: datetime) -> list[Card]:
+    """``leads`` as cards of a stage whose leads rot after ``rot_days``, as ``actor`` reads them."""
     tz = zone(session)
-    return _cards(session, actor, session.exec(query).all(), stage.days_to_rot, now=now,
-                  today=now.astimezone(tz).date(), tz=tz)
+    return _cards(session, actor, leads, rot_days, now=now, today=now.astimezone(tz).date(), tz=tz)
 
 
 def stage_rows(session: Session, funnel_id: int) -> dict[int, int]:
@@ -132,12 +136,19 @@ def board(session: Session, actor: Actor, funnel_id: int, f: BoardFilter | None 
           shown: dict[int, int] | None = None) -> tuple[list[ColumnHead], list[list[Card]]]:
     """Heads and cards of every column; ``shown`` keeps a column that was paged
     further (stage id → cards loaded) at its length when the board refreshes."""
+    totals, cards = board_totals(session, actor, funnel_id, f, now=now, shown=shown)
+    return heads(totals), cards
+
+
+def board_totals(session: Session, actor: Actor, funnel_id: int, f: BoardFilter | None = None, *, now: datetime,
+                 shown: dict[int, int] | None = None) -> tuple[list[StageTotals], list[list[Card]]]:
+    """``board`` with the columns' raw totals, which a live board shifts when news of a move comes."""
     f = f or BoardFilter()
     narrowed = f != BoardFilter() or not actor.is_admin
     totals = column_totals(session, actor, funnel_id, where=where(session, actor, f, now=now) if narrowed else None)
     cards = [column_cards(session, stage, f, actor, now=now, limit=max(PER_COLUMN, (shown or {}).get(stage.id, 0)),
                           matches=t.count, stage_rows=t.rows) for stage, t in zip(stages(session, funnel_id), totals)]
-    return heads(totals), cards
+    return totals, cards
 
 
 def more_cards(session: Session, actor: Actor, stage_id: int, f: BoardFilter, *, now: datetime, offset: int,

@@ -18,6 +18,7 @@ from hoffice_app.domain.common import Actor, DomainError, NotFound, ValidationEr
 from hoffice_app.domain.funnel.defaults import FUNNEL_NAME, FUNNEL_STAGES
 from hoffice_app.domain.leads import get_visible, visible_clause
 from hoffice_app.domain.leads import timeline as lead_events
+from hoffice_app.domain.live import announce
 from hoffice_app.models import Contact, Funnel, FunnelStage, Lead, MasterEntry, StageChange
 
 
@@ -114,6 +115,9 @@ def move_lead(session: Session, actor: Actor, lead_id: int, to_stage_id, *, expe
     lead_events.record(session, lead.id, actor.id, "stage", text, at=now)
     session.add(lead)
     versions.flush(session, "lead")  # the version moves on (models/versioned.py)
+    from hoffice_app.domain.funnel.news import move_news  # news.py builds on board.py, which imports this module
+
+    announce(session, move_news(session, lead, previous.id if previous else None, now=now))
     return lead
 
 
@@ -154,9 +158,3 @@ def column_totals(session: Session, actor: Actor, funnel_id: int, *, where: list
                                weighted=(value * s.probability / 100).quantize(Decimal("0.01"))))
     return out
 
-
-def board_revision(session: Session) -> int:
-    """Grows with every stage move anywhere: a board compares it to decide
-    whether to refresh. The database is shared by every server worker, so this
-    works with several workers as it does with one."""
-    return session.exec(select(func.coalesce(func.max(StageChange.id), 0))).one()

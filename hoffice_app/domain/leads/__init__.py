@@ -3,7 +3,7 @@ creator (``creator``), the list's search and quick views, the detail page, bulk 
 timeline of events and saved views; ``privacy``: a lead's contacts its viewer may not see
 read "Private contact" everywhere.
 """
-from .access import NOT_FOUND, can_see, get_visible, visible_clause
+from .access import NOT_FOUND, can_see, get_visible, team_ids, visible_clause
 from .bulk import Reassigned, bulk_assign, bulk_set_status, reassign
 from .creator import creator_field
 from .detail import TimelineItem, contact_context, form_values, lead_detail
@@ -67,5 +67,6 @@ __all__ = [
     "SORTS",
     "TimelineItem",
     "visible_clause",
+    "team_ids",
     "zone",
 ]

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from hoffice_app.domain import live
 from hoffice_app.domain.common import Actor, ValidationError, as_id, require_actor
 from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.domain.leads.access import visible_clause
@@ -65,6 +66,8 @@ def reassign(session: Session, actor: Actor, lead_ids: list[int], employee_id, *
         lead_events.record(session, lead.id, actor.id, "assigned", f"Assigned to {employee.name} (was {was})", at=now)
     moved = hand_over_follow_ups(session, actor.id, previous, employee.id, now=now)
     session.flush()
+    for funnel_id in sorted({lead.funnel_id for lead in leads if lead.funnel_id}):  # their boards look again
+        live.announce(session, live.News(live.FUNNEL, funnel_id))
     return Reassigned(leads=len(leads), follow_ups=moved)
 
 

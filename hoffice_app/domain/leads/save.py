@@ -5,6 +5,7 @@ from datetime import datetime
 
 from sqlmodel import Session, delete, func, select
 
+from hoffice_app.domain import live
 from hoffice_app.domain.common import Actor, ValidationError, codes, lead_search_text, require_actor, versions
 from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.domain.leads.access import get_visible
@@ -63,6 +64,8 @@ def _save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lea
     _replace_children(session, lead, clean)
     _record_changes(session, actor, lead, before, now)
     session.flush()
+    if lead.funnel_id:  # open boards of the funnel look again (a save can change any card)
+        live.announce(session, live.News(live.FUNNEL, lead.funnel_id))
     return lead
 
 

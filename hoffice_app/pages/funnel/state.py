@@ -1,6 +1,6 @@
 """State of /funnel/<id>: the board, its filters, "load more" per column, and
-the live refresh. Moves (drag and drop, the "Move to stage" menu, the
-lost-reason question) live in moves.py.
+the live board. Moves (drag and drop, the "Move to stage" menu, the
+lost-reason question) live in moves.py; applying news of others' moves in news.py.
 
 Each column's cards are a var of their own (``col_0``, ``col_1`` …, one per
 stage slot up to MAX_STAGES, cards as compact rows: see rows.py) and the headers are one small
@@ -11,32 +11,34 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import time
 
 import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.components.filters import ANY
 from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import live
 from hoffice_app.domain.common import Option, as_id
-from hoffice_app.domain.funnel import MAX_STAGES, BoardFilter, ColumnHead, board, board_revision
+from hoffice_app.domain.funnel import MAX_STAGES, BoardFilter, ColumnHead, board, board_totals, heads, viewer
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.org import employees
+from hoffice_app.pages.funnel import viewers
 from hoffice_app.pages.funnel.moves import BoardMoves
+from hoffice_app.pages.funnel.news import BoardNews
 from hoffice_app.pages.funnel.rows import card_rows
 from hoffice_app.state.auth import AuthState, actor_of_token
 
-WATCH_SECONDS = 60 * 60  # a board left open refreshes for an hour; opening it again restarts the watch
-SESSION_CHECK_SECONDS = 3  # how soon an open board notices that the server ended its session
+WATCH_SECONDS = 60 * 60  # a board left open stays live for an hour; opening it again restarts the watch
+# Ended sessions are announced (news "sessions"): the board checks at once. Without news
+# (a session that timed out) it checks this often, without counting as activity.
+SESSION_RECHECK_SECONDS = 60
+REFRESH_GAP_SECONDS = 1.0  # refreshes from the database: at most one per board per second
 SLOTS = tuple(f"col_{i}" for i in range(MAX_STAGES))
 FILTER_KEYS = ("assigned_to_id", "priority_id", "product_id", "source_kind")
 
 
-def _current_revision() -> int:
-    with unit_of_work() as session:
-        return board_revision(session)
-
-
-class BoardState(BoardMoves, AuthState):
+class BoardState(BoardNews, BoardMoves, AuthState):
     funnel_id: int = 0
     funnel_options: list[Option] = []
     heads: list[ColumnHead] = []
@@ -54,7 +56,6 @@ class BoardState(BoardMoves, AuthState):
     assignee_options: list[Option] = []
     priority_options: list[Option] = []
     product_options: list[Option] = []
-    _revision: int = 0  # the move counter this board last showed
     _stage_ids: list[int] = []
     _shown: dict[int, int] = {}
     _watch_token: int = 0
@@ -70,11 +71,13 @@ class BoardState(BoardMoves, AuthState):
 
     def _refresh(self, session, actor) -> None:
         """Reload heads and every column, assigning only what changed."""
-        self._revision = board_revision(session)
-        heads, cards = board.board(session, actor, self.funnel_id, self._filter(), now=utcnow(), shown=self._shown)
-        self._stage_ids = [h.stage_id for h in heads]
-        if self.heads != heads:
-            self.heads = heads
+        self._viewer = viewer(session, actor)
+        self._totals, cards = board_totals(session, actor, self.funnel_id, self._filter(), now=utcnow(),
+                                           shown=self._shown)
+        fresh = heads(self._totals)
+        self._stage_ids = [h.stage_id for h in fresh]
+        if self.heads != fresh:
+            self.heads = fresh
         for i, slot in enumerate(SLOTS):
             fresh = card_rows(cards[i]) if i < len(cards) else []
             if getattr(self, slot) != fresh:
@@ -151,30 +154,57 @@ class BoardState(BoardMoves, AuthState):
 
     @rx.event(background=True)
     async def watch(self, token: int):
-        """Live board: once a second, a cheap look at the move counter (in the
-        shared database, so it works with several server workers); when someone
-        moved a lead, refresh this viewer's board with their own visibility and
-        filters. Every few seconds it also checks that the session still stands
-        (without counting as activity), so a session the server ended sends the
-        viewer to /login at once, not at their next click. Ends when the viewer
-        leaves the board or opens it again."""
-        for tick in range(1, WATCH_SECONDS + 1):
-            await asyncio.sleep(1)
+        """Live board: waits for news from this process's listener (viewers.py) — no
+        query while nothing happens, and none per board for a move (news.py applies it).
+        Other changes to the funnel's leads refresh the board from the database, at most
+        once a second however many arrive. News that an employee's sessions ended makes
+        the board check its own at once and send the viewer to /login; a session that
+        timed out is noticed within SESSION_RECHECK_SECONDS. Ends when the viewer leaves
+        the board or opens it again."""
+        async with self:
+            actor = self.current_actor()
+            if actor is None or token != self._watch_token:
+                return
+            funnel_id = self.funnel_id
+        board_id, queue = viewers.join(funnel_id, actor.id)
+        try:
+            return await self._follow(token, queue)
+        finally:
+            viewers.leave(board_id)
+
+    async def _follow(self, token: int, queue: asyncio.Queue):
+        ends = time.monotonic() + WATCH_SECONDS
+        recheck = time.monotonic() + SESSION_RECHECK_SECONDS
+        refreshed, stale = 0.0, False
+        while (now := time.monotonic()) < ends:
+            wait = min(recheck, refreshed + REFRESH_GAP_SECONDS if stale else ends) - now
+            batch = []
+            try:
+                batch.append(await asyncio.wait_for(queue.get(), timeout=max(wait, 0.01)))
+                while not queue.empty():
+                    batch.append(queue.get_nowait())
+            except asyncio.TimeoutError:
+                pass
+            check = any(news.topic == live.SESSIONS for news in batch) or time.monotonic() >= recheck
             async with self:
                 if token != self._watch_token or not self.router.url.path.startswith(routes.FUNNEL):
                     return
-                busy, seen, cookie = self._paused or self.lost_open, self._revision, self.session_token()
-            current = seen if busy else await rx.run_in_thread(_current_revision)
-            if current != seen:
-                async with self:
-                    if token != self._watch_token:
-                        return
+                busy, cookie = self._paused or self.lost_open, self.session_token()
+                for news in batch:
+                    if news.topic != live.FUNNEL:
+                        continue
+                    if news.data is None or busy:
+                        stale = True  # while a card's menu is open the board must not shift
+                    else:
+                        self._apply_move(news.data)
+                if stale and not busy and time.monotonic() - refreshed >= REFRESH_GAP_SECONDS:
                     actor = self.current_actor()
                     if actor is None:
                         return AuthState.session_ended
                     with unit_of_work() as session:
                         self._refresh(session, actor)
-            # After the move counter, so a move reaches the board no later than before.
-            elif tick % SESSION_CHECK_SECONDS == 0 and await rx.run_in_thread(
-                    functools.partial(actor_of_token, cookie, touch=False)) is None:
-                return AuthState.session_ended
+                    refreshed, stale = time.monotonic(), False
+            if check:
+                recheck = time.monotonic() + SESSION_RECHECK_SECONDS
+                if await rx.run_in_thread(functools.partial(actor_of_token, cookie, touch=False)) is None:
+                    return AuthState.session_ended
