@@ -15,7 +15,7 @@ import pytest
 from sqlmodel import Session, select
 
 from hoffice_app.domain import live
-from hoffice_app.domain.funnel import BoardFilter, board_totals, heads, move_lead, viewer
+from hoffice_app.domain.funnel import BoardFilter, board_totals, heads, move_lead, move_news, viewer
 from hoffice_app.models import FunnelStage, Lead
 from hoffice_app.pages.funnel.news import BoardNews
 from hoffice_app.pages.funnel.rows import card_rows
@@ -132,7 +132,6 @@ def test_news_of_a_lead_the_viewer_may_not_see_changes_nothing(engine, funnel, n
         target = s.exec(select(FunnelStage).where(FunnelStage.name == "Contacted")).one()
         priya = OpenBoard(s, "E05", funnel_id, BoardFilter(), now)
         before = (list(priya.heads), priya.columns())
-        from hoffice_app.domain.funnel.news import move_news  # noqa: PLC0415 - the news the move announces
         move_lead(s, actor(s, "E01"), lead.id, target.id, expected_version=lead.version, now=now)
         priya._apply_move(move_news(s, lead, lead.stage_id, now=now).data)
         assert (priya.heads, priya.columns()) == before

@@ -40,7 +40,7 @@ from .moves import (
     place_new_lead,
     stages,
 )
-from .news import Viewer, card_for, shifted, viewer
+from .news import Viewer, card_for, move_news, shifted, viewer
 from .views import FunnelView, StageView, funnel_values, stage_values
 
 __all__ = [
@@ -68,6 +68,7 @@ __all__ = [
     "more_cards",
     "move_funnel",
     "move_lead",
+    "move_news",
     "move_stage",
     "MovedMeanwhile",
     "PER_COLUMN",
