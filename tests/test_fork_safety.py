@@ -118,3 +118,21 @@ def test_a_fork_during_a_gc_pause_leaves_the_child_collecting():
     with gc_pause.gc_paused():
         answer = in_child(lambda: "" if gc.isenabled() and gc_pause._depth == 0 else "gc stays paused")
     assert answer == "ok" and gc.isenabled()
+
+
+def test_a_forked_child_starts_its_own_live_listener(engine):
+    from hoffice_app.domain import live
+
+    parent = live.listener(engine)
+    parent.start()
+    assert parent.wait_ready(10)
+
+    def check():
+        child = live.listener(db.get_engine())
+        if child is parent:
+            return "the child took its parent's listener, whose thread did not survive the fork"
+        return ""
+    try:
+        assert in_child(check) == "ok"
+    finally:
+        parent.stop()
