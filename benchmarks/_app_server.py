@@ -73,11 +73,11 @@ def processes_matching(*words: str) -> list[int]:
 
 class AppServer:
     def __init__(self, database_url: str, *, workdir: Path, workers: int = 1, redis_url: str | None = None,
-                 demo_password: str = "demo-pass-load-1"):
+                 demo_password: str = "demo-pass-load-1", log_path: Path | None = None):
         self.port = free_port()
         self.origin = f"http://127.0.0.1:{self.port}"
         self.workdir = workdir
-        self.log_path = workdir / f"backend-{self.port}.log"
+        self.log_path = log_path or workdir / f"backend-{self.port}.log"
         self.env = {k: v for k, v in os.environ.items() if k not in ("REFLEX_REDIS_URL", "GRANIAN_WORKERS")} | {
             "DATABASE_URL": database_url,
             "HOFFICE_WORKERS": str(workers),

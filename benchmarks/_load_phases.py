@@ -15,6 +15,7 @@ import asyncio
 import random
 import time
 from dataclasses import dataclass
+from typing import Callable
 
 from benchmarks._load_report import summarize
 from benchmarks._load_users import Recorder, User
@@ -31,6 +32,7 @@ class Where:
     members: list  # [(employee id, session token)], one per user, in order
     viewer_tokens: list[str]  # admin sessions for the CPU-per-move boards
     admin_id: int
+    db_cpu: Callable[[], float] = lambda: 0.0  # CPU seconds of the database and Redis (0: SQLite, in-process)
 
 
 def _users(where: Where, pairs, rec: Recorder, seed: int) -> list[User]:
@@ -54,14 +56,14 @@ async def leave_all(users: list[User]) -> None:
 
 def _client_cpu(started_cpu: float, started: float) -> float:
     """This process's CPU as a share of one core since ``started``."""
-    return round((time.process_time() - started_cpu) / max(1e-9, time.perf_counter() - started), 2)
+    return round((time.process_time() - started_cpu) / max(1e-9, time.perf_counter() - started), 3)
 
 
 async def target(where: Where, rec: Recorder, users_n: int, seconds: float, interval=(5.0, 15.0)) -> dict:
     users = _users(where, where.members[:users_n], rec, seed=1000)
     await connect_all(users)
     stop = asyncio.Event()
-    cpu0, client0, t0 = where.server.cpu_seconds(), time.process_time(), time.perf_counter()
+    cpu0, db0, client0, t0 = where.server.cpu_seconds(), where.db_cpu(), time.process_time(), time.perf_counter()
     first = len(rec.samples)
     tasks = [asyncio.create_task(u.run(stop, interval)) for u in users]
     await asyncio.sleep(seconds)
@@ -70,7 +72,8 @@ async def target(where: Where, rec: Recorder, users_n: int, seconds: float, inte
     elapsed = time.perf_counter() - t0
     result = summarize(rec.samples[first:], elapsed) | {
         "users": users_n, "interval_s": list(interval), "seconds": round(elapsed, 1),
-        "server_cpu_s": round(where.server.cpu_seconds() - cpu0, 1), "client_cpu_cores": _client_cpu(client0, t0),
+        "server_cpu_s": round(where.server.cpu_seconds() - cpu0, 1), "db_cpu_s": round(where.db_cpu() - db0, 1),
+        "client_cpu_cores": _client_cpu(client0, t0),
         "connect_p95_ms": round(pct([s.ms for s in rec.samples if s.kind == "connect"] or [0], 95), 1),
         "pushes": rec.pushes}
     await leave_all(users)
@@ -104,7 +107,8 @@ async def _propagated(viewers: list[User], lead_id: int, version: int, started: 
     return times + [float("inf")] * len(pending)
 
 
-async def cpu_per_move(where: Where, rec: Recorder, boards: int, moves: int, idle_s: float) -> dict:
+async def cpu_per_move(where: Where, rec: Recorder, boards: int, moves: int, idle_s: float,
+                       reach_timeout: float = 60.0) -> dict:
     """CPU of the backend per move with ``boards`` admin boards open (every viewer sees every
     card: the most a move can cost)."""
     side = Recorder()
@@ -113,10 +117,13 @@ async def cpu_per_move(where: Where, rec: Recorder, boards: int, moves: int, idl
     await connect_all(viewers + [mover])
     await asyncio.sleep(3)  # the boards' first polls and any late refresh
     server = where.server
-    c0, t0 = server.cpu_seconds(), time.perf_counter()
-    await asyncio.sleep(idle_s)
-    idle_rate = (server.cpu_seconds() - c0) / (time.perf_counter() - t0)
-    c1, t1, client1 = server.cpu_seconds(), time.perf_counter(), time.process_time()
+
+    async def idle_rate() -> float:
+        c, t = server.cpu_seconds(), time.perf_counter()
+        await asyncio.sleep(idle_s)
+        return (server.cpu_seconds() - c) / (time.perf_counter() - t)
+    before = await idle_rate()
+    c1, d1, t1, client1 = server.cpu_seconds(), where.db_cpu(), time.perf_counter(), time.process_time()
     reach, failed = [], 0
     for _ in range(moves):
         started = time.perf_counter()
@@ -125,17 +132,21 @@ async def cpu_per_move(where: Where, rec: Recorder, boards: int, moves: int, idl
             continue
         lead_id, to_stage, _actor = side.acked_moves[-1]
         _slot, version = mover.card(lead_id) or (0, 0)
-        reach += await _propagated(viewers, lead_id, version, started, timeout=60.0)
-    window, cpu = time.perf_counter() - t1, server.cpu_seconds() - c1
+        reach += await _propagated(viewers, lead_id, version, started, timeout=reach_timeout)
+    window, cpu, db = time.perf_counter() - t1, server.cpu_seconds() - c1, where.db_cpu() - d1
+    client = _client_cpu(client1, t1)
+    after = await idle_rate()  # idle before and after: an overloaded backend is still catching up before
     rec.acked_moves += side.acked_moves
     made = max(1, moves - failed)
     shown = [r for r in reach if r != float("inf")]
+    idle = (before + after) / 2
     result = {"boards": boards, "moves": moves, "failed_moves": failed, "window_s": round(window, 1),
-              "idle_cpu_per_s": round(idle_rate, 3), "cpu_per_move_s": round(cpu / made, 3),
-              "net_cpu_per_move_s": round((cpu - idle_rate * window) / made, 3),
+              "idle_cpu_per_s": round(idle, 3), "idle_before_after": [round(before, 3), round(after, 3)],
+              "cpu_per_move_s": round(cpu / made, 3), "net_cpu_per_move_s": round((cpu - idle * window) / made, 3),
+              "db_cpu_per_move_s": round(db / made, 3),
               "reach_p50_ms": round(pct(shown, 50) * 1000) if shown else None,
               "reach_p95_ms": round(pct(shown, 95) * 1000) if shown else None,
-              "not_reached": len(reach) - len(shown), "client_cpu_cores": _client_cpu(client1, t1)}
+              "not_reached": len(reach) - len(shown), "client_cpu_cores": client}
     await leave_all(viewers + [mover])
     await asyncio.sleep(2)  # the left boards' watches notice and end
     return result

@@ -20,13 +20,13 @@ benchmarks/_load_users.py) that opens on the board and then, after a pause, does
 open the board 25 %, move a card 25 %, search contacts 20 %, open a lead 15 %, open the
 lead list 15 % — waiting for each result as a person does. Phases (benchmarks/_load_phases.py):
 
-1. target: --users users acting every 5-15 s for --seconds (quick 45 s, full 180 s);
+1. target: --users users acting every 5-15 s for --seconds (quick 30 s, full 120 s);
    issue target: event p95 <= 150 ms, 0 errors, 0 lost moves;
 2. CPU per move: N idle administrator boards (--boards, default 10, 50, 200), one more
    administrator moves cards one at a time, each waited for until every board shows it;
    the backend's CPU seconds (all its processes, from /proc) per move, and the same less
    what the idle boards burn by themselves over that time ("net"); target: flat in N;
-3. stress: users acting every 0.5-2 s, added in steps (quick 10 s each, full 30 s) until
+3. stress: users acting every 0.5-2 s, added in steps (quick 10 s each, full 20 s) until
    a step's p95 crosses 500 ms: the user count, for 1 worker and for 4.
 
 After all phases the stage log is compared with the acknowledged moves: lost = acknowledged
@@ -51,17 +51,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from sqlalchemy.engine import make_url  # noqa: E402
+
 from benchmarks import _load_phases as phases  # noqa: E402
-from benchmarks._app_server import AppServer  # noqa: E402
+from benchmarks._app_server import AppServer, process_cpu_seconds, processes_matching  # noqa: E402
 from benchmarks._load_report import check_moves, last_stage_change, print_table  # noqa: E402
-from benchmarks._load_users import Recorder  # noqa: E402
+from benchmarks._load_users import Recorder, User  # noqa: E402
 from benchmarks._servers import new_database, services  # noqa: E402
 from benchmarks._team_data import build_team, open_sessions  # noqa: E402
 
-# Stress steps start low: before the live-board rework one worker crossed 500 ms near 10 users.
-QUICK = {"seconds": 40, "moves": 3, "idle_s": 3, "step_s": 10, "steps": [5, 10, 25, 50, 100, 200]}
-FULL = {"seconds": 180, "moves": 10, "idle_s": 10, "step_s": 30,
-        "steps": [5, 10, 20, 40, 60, 80, 100, 150, 200, 300]}
+# Stress steps start low: before the live-board rework one worker crossed 500 ms below 5 users.
+# action_timeout: an action unanswered that long is an error (and the phase's end waits that long at most).
+QUICK = {"seconds": 30, "moves": 2, "idle_s": 3, "step_s": 10, "steps": [2, 5, 10, 25, 50, 100, 200],
+         "action_timeout": 20.0, "reach_timeout": 20.0}
+FULL = {"seconds": 120, "moves": 5, "idle_s": 5, "step_s": 20,
+        "steps": [1, 2, 5, 10, 20, 40, 60, 80, 100, 150, 200, 300], "action_timeout": 60.0, "reach_timeout": 30.0}
+LOGS = Path(tempfile.gettempdir()) / "load_ws"  # the backends' logs, kept after the run
 
 
 async def _measure(where: phases.Where, rec: Recorder, args, plan: dict) -> dict:
@@ -71,15 +76,29 @@ async def _measure(where: phases.Where, rec: Recorder, args, plan: dict) -> dict
     out["cpu_per_move"] = []
     for n in args.boards:
         print(f"  CPU per move with {n} boards open …", flush=True)
-        out["cpu_per_move"].append(await phases.cpu_per_move(where, rec, n, plan["moves"], plan["idle_s"]))
+        out["cpu_per_move"].append(await phases.cpu_per_move(where, rec, n, plan["moves"], plan["idle_s"],
+                                                             reach_timeout=plan["reach_timeout"]))
     print("  stress …", flush=True)
     out["stress"] = await phases.stress(where, rec, plan["steps"], plan["step_s"])
     return out
 
 
+def _database_cpu(url: str, redis_url: str | None):
+    """CPU seconds of this database's PostgreSQL backends and of the Redis server (0 on SQLite:
+    it runs inside the backend's processes). A backend that ended meanwhile takes its share along."""
+    if not url.startswith("postgresql"):
+        return lambda: 0.0
+    database = make_url(url).database
+    redis_port = f":{make_url(redis_url).port}" if redis_url else None
+    return lambda: process_cpu_seconds(processes_matching("postgres:", f" {database} ")
+                                       + (processes_matching("redis-server", redis_port) if redis_port else []))
+
+
 def run_setup(name: str, url: str, redis_url: str | None, workers: int, args, plan: dict, tmp: Path) -> dict:
     print(f"\n== {name}: building the data …", flush=True)
-    server = AppServer(url, workdir=tmp, workers=workers, redis_url=redis_url)
+    LOGS.mkdir(exist_ok=True)
+    log = LOGS / f"{name.split()[0].split(',')[0].lower()}-backend.log"
+    server = AppServer(url, workdir=tmp, workers=workers, redis_url=redis_url, log_path=log)
     try:
         server.prepare()
         team = build_team(url, users=args.users, leads=args.leads)
@@ -88,7 +107,7 @@ def run_setup(name: str, url: str, redis_url: str | None, workers: int, args, pl
         tokens = open_sessions(url, [m.id for m in members] + [team.admin.id] * (max(args.boards) + 1))
         where = phases.Where(server=server, funnel_id=team.funnel_id,
                              members=[(m.id, t) for m, t in zip(members, tokens)], viewer_tokens=tokens[most:],
-                             admin_id=team.admin.id)
+                             admin_id=team.admin.id, db_cpu=_database_cpu(url, redis_url))
         since = last_stage_change(url)
         server.start()
         print(f"  backend up on port {server.port} ({server.env['GRANIAN_WORKERS']} worker(s)); "
@@ -103,17 +122,20 @@ def run_setup(name: str, url: str, redis_url: str | None, workers: int, args, pl
                "server_errors_sample": server_errors[:3]}
     t = result["target"]
     print_table(name, t["users"], tuple(t["interval_s"]), t["seconds"], t, result["moves"])
-    print(f"  backend CPU {t['server_cpu_s']} s over the target phase; client {t['client_cpu_cores']} of a core; "
+    print(f"  backend CPU {t['server_cpu_s']} s (database {t['db_cpu_s']} s) over the target phase; "
+          f"client {t['client_cpu_cores']} of a core; "
           f"{t['pushes']} board refreshes pushed; connect p95 {t['connect_p95_ms']} ms")
-    print(f"  {'open boards':>12}{'CPU/move s':>12}{'net CPU/move':>14}{'idle CPU/s':>12}{'reach p95 ms':>14}")
+    print(f"  {'open boards':>12}{'CPU/move s':>12}{'net CPU/move':>14}{'idle CPU/s':>12}{'DB CPU/move':>13}"
+          f"{'reach p95 ms':>14}{'not reached':>13}")
     for c in result["cpu_per_move"]:
         print(f"  {c['boards']:>12}{c['cpu_per_move_s']:>12.3f}{c['net_cpu_per_move_s']:>14.3f}"
-              f"{c['idle_cpu_per_s']:>12.3f}{str(c['reach_p95_ms']):>14}")
+              f"{c['idle_cpu_per_s']:>12.3f}{c['db_cpu_per_move_s']:>13.3f}{str(c['reach_p95_ms']):>14}"
+              f"{c['not_reached']:>13}")
     s = result["stress"]
     print(f"  stress (every {s['interval_s'][0]}-{s['interval_s'][1]} s): p95 crossed {s['limit_ms']:.0f} ms at "
           f"{s['crossed_at_users'] or 'no step'} users (last below: {s['last_below_users']})")
     if server_errors:
-        print(f"  server logged {len(server_errors)} error lines, e.g. {server_errors[0][:200]}")
+        print(f"  server logged {len(server_errors)} error lines (see {log}), e.g. {server_errors[0][:200]}")
     return result
 
 
@@ -128,6 +150,7 @@ def main() -> None:
     args = ap.parse_args()
     args.boards = [int(b) for b in args.boards.split(",") if b]
     plan = dict(QUICK if args.quick else FULL)
+    User.action_timeout = plan["action_timeout"]
     if args.seconds:
         plan["seconds"] = args.seconds
     setups = [s.strip() for s in args.setups.split(",") if s.strip()]
