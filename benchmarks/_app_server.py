@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -42,6 +43,31 @@ def process_cpu_seconds(pids) -> float:
             continue
         total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
     return total / TICKS
+
+
+class CpuTally:
+    """CPU seconds of a changing set of processes (PostgreSQL starts and ends a backend per
+    connection): each process counts with the most it was ever seen to have used, so one
+    that ended keeps its share. ``sample()`` often enough (a thread does it every 0.5 s) and
+    what a short-lived process used between two samples is all that is missed."""
+
+    def __init__(self, find_pids):
+        self.find_pids, self.seen, self.lock = find_pids, {}, threading.Lock()
+
+    def sample(self) -> float:
+        with self.lock:
+            for pid in self.find_pids():
+                self.seen[pid] = max(self.seen.get(pid, 0.0), process_cpu_seconds([pid]))
+            return sum(self.seen.values())
+
+    def start_sampling(self, every: float = 0.5) -> threading.Event:
+        stop = threading.Event()
+
+        def loop() -> None:
+            while not stop.wait(every):
+                self.sample()
+        threading.Thread(target=loop, name="cpu-tally", daemon=True).start()
+        return stop
 
 
 def process_group(pgid: int) -> list[int]:

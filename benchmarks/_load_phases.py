@@ -2,8 +2,8 @@
 
 - ``target``: N users acting every 5-15 s for a while (the issue's first target);
 - ``cpu_per_move``: N idle boards open, one user moves M cards one after another, each
-  move waited for until every board shows it; the backend's CPU seconds per move, less what
-  the idle boards cost by themselves over the same time (their polling);
+  move waited for until every board shows it; the backend's CPU seconds per move, and the
+  same less what the idle boards cost by themselves (their polling, measured just before);
 - ``stress``: users acting every 0.5-2 s, added in steps until p95 crosses a limit.
 
 Every phase closes its tabs when done (leaving the board first, see User.leave) and puts its
@@ -22,6 +22,7 @@ from benchmarks._load_users import Recorder, User
 from benchmarks._timing import pct
 
 CONNECTS_AT_ONCE = 20
+SETTLE_S = 20.0
 
 
 @dataclass
@@ -115,14 +116,21 @@ async def cpu_per_move(where: Where, rec: Recorder, boards: int, moves: int, idl
     viewers = _users(where, [(where.admin_id, t) for t in where.viewer_tokens[:boards]], side, seed=5000)
     mover = _users(where, [(where.admin_id, where.viewer_tokens[-1])], side, seed=6000)[0]
     await connect_all(viewers + [mover])
-    await asyncio.sleep(3)  # the boards' first polls and any late refresh
     server = where.server
 
-    async def idle_rate() -> float:
+    async def idle_rate(seconds: float) -> float:
         c, t = server.cpu_seconds(), time.perf_counter()
-        await asyncio.sleep(idle_s)
+        await asyncio.sleep(seconds)
         return (server.cpu_seconds() - c) / (time.perf_counter() - t)
-    before = await idle_rate()
+    # Settle: until two one-second rates agree within 25 % (an overloaded backend is still
+    # answering the boards' connects), at most SETTLE_S; then the idle boards' own cost.
+    deadline, last = time.perf_counter() + SETTLE_S, await idle_rate(1.0)
+    while time.perf_counter() < deadline:
+        rate = await idle_rate(1.0)
+        if abs(rate - last) <= 0.25 * max(rate, last, 0.02):
+            break
+        last = rate
+    before = await idle_rate(idle_s)
     c1, d1, t1, client1 = server.cpu_seconds(), where.db_cpu(), time.perf_counter(), time.process_time()
     reach, failed = [], 0
     for _ in range(moves):
@@ -135,14 +143,13 @@ async def cpu_per_move(where: Where, rec: Recorder, boards: int, moves: int, idl
         reach += await _propagated(viewers, lead_id, version, started, timeout=reach_timeout)
     window, cpu, db = time.perf_counter() - t1, server.cpu_seconds() - c1, where.db_cpu() - d1
     client = _client_cpu(client1, t1)
-    after = await idle_rate()  # idle before and after: an overloaded backend is still catching up before
+    after = await idle_rate(idle_s)  # shown beside: above "before" when the moves left a backlog
     rec.acked_moves += side.acked_moves
     made = max(1, moves - failed)
     shown = [r for r in reach if r != float("inf")]
-    idle = (before + after) / 2
     result = {"boards": boards, "moves": moves, "failed_moves": failed, "window_s": round(window, 1),
-              "idle_cpu_per_s": round(idle, 3), "idle_before_after": [round(before, 3), round(after, 3)],
-              "cpu_per_move_s": round(cpu / made, 3), "net_cpu_per_move_s": round((cpu - idle * window) / made, 3),
+              "idle_cpu_per_s": round(before, 3), "idle_after_cpu_per_s": round(after, 3),
+              "cpu_per_move_s": round(cpu / made, 3), "net_cpu_per_move_s": round((cpu - before * window) / made, 3),
               "db_cpu_per_move_s": round(db / made, 3),
               "reach_p50_ms": round(pct(shown, 50) * 1000) if shown else None,
               "reach_p95_ms": round(pct(shown, 95) * 1000) if shown else None,

@@ -8,10 +8,11 @@ When an action is done is read from what the server sends, as the page would sho
   Reflex sends after the page's on_load handlers ran — except where the rows come from a
   search the on_load handler chains after that (contact and lead lists): there, the rows;
 - a contact search (set_text): the list's rows;
-- a move (drag_start + drop, the board's own handlers): the card in its new column with a
-  newer version (acknowledged), or a toast saying someone moved it meanwhile (a conflict,
-  not an error), or any other toast (an error). The move carries the version this tab last
-  saw, from the board columns the server sent it, exactly as the browser's card does.
+- a move (drag_start + drop, the board's own handlers, then a marker event, see MARKER): a
+  toast before the marker's answer saying someone moved it meanwhile (a conflict, not an
+  error) or anything else (an error); otherwise, once the card shows in its new column with
+  a newer version, acknowledged. The move carries the version this tab last saw, from the
+  board columns the server sent it, exactly as the browser's card does.
 Any error toast, a redirect to /login, a closed socket or no answer within ACTION_TIMEOUT is
 an error.
 """
@@ -40,6 +41,10 @@ ON_LOAD = format_event_handler(OnLoadInternalState.event_handlers["on_load_inter
 DRAG_START = format_event_handler(BoardState.event_handlers["drag_start"])
 DROP = format_event_handler(BoardState.event_handlers["drop"])
 SET_TEXT = format_event_handler(ContactListState.event_handlers["set_text"])
+# Sent after a drop: Reflex's own leaf handler that the page load ends with, which always answers
+# (an assignment is sent even when equal) and runs after the drop (one queue per tab), so its
+# answer says the drop's own answer, toast included, has arrived.
+MARKER = format_event_handler(OnLoadInternalState.event_handlers["set_is_hydrated"])
 HYDRATED, ROWS, HEADS = "is_hydrated_rx_state_", "rows_rx_state_", "heads_rx_state_"
 MIX = {"open board": 25, "move card": 25, "search contacts": 20, "open lead": 15, "open lead list": 15}
 WORDS = ("pat", "shah", "mehta", "desai", "joshi", "iyer", "nair", "reddy", "rao", "patil", "singh", "gupta",
@@ -108,8 +113,8 @@ class User:
         for watcher in list(self.watchers):
             watcher(self, at)
         if self._waiting is not None:
-            future, done = self._waiting
-            outcome = _toast(update) or ("ok" if done(delta) else "")
+            future, decide = self._waiting
+            outcome = decide(update, delta)
             if outcome and not future.done():
                 future.set_result((outcome, at))
 
@@ -123,9 +128,11 @@ class User:
 
     # --- actions ------------------------------------------------------------------------
 
-    async def _act(self, kind: str, sends: list[tuple[str, dict, str, dict | None]], done) -> str:
+    async def _act(self, kind: str, sends: list[tuple[str, dict, str, dict | None]], done, decide=None) -> str:
+        """Send ``sends`` and wait until ``done(delta)`` (or a toast) says the result is shown;
+        ``decide(update, delta) -> outcome or ""`` replaces that rule where it is not enough."""
         future = asyncio.get_running_loop().create_future()
-        self._waiting = (future, done)
+        self._waiting = (future, decide or (lambda update, delta: _toast(update) or ("ok" if done(delta) else "")))
         started = time.perf_counter()
         try:
             for name, payload, path, query in sends:
@@ -147,7 +154,7 @@ class User:
         """Open the app on the board, as a browser opening the funnel does."""
         self.page = f"/funnel/{self.funnel_id}"
         future = asyncio.get_running_loop().create_future()
-        self._waiting = (future, lambda d: d.get(ROOT, {}).get(HYDRATED) is True)
+        self._waiting = (future, lambda update, d: "ok" if d.get(ROOT, {}).get(HYDRATED) is True else "")
         started = time.perf_counter()
         try:
             await self.tab.connect(self.page)
@@ -211,14 +218,25 @@ class User:
             return "skipped"
         lead_id, version, _from_stage, to_stage = picked
         target_slot = next(i for i, h in enumerate(self.heads) if h["stage_id"] == to_stage)
+        seen = {"toast": "", "marker": False}
 
-        def moved(delta: dict) -> bool:
-            rows = (delta.get(BOARD) or {}).get(f"col_{target_slot}_rx_state_")
-            return bool(rows) and any(r[ID] == str(lead_id) and int(r[VERSION]) > version for r in rows)
+        def decide(update: dict, delta: dict) -> str:
+            """A refused move re-sends the board (which may already show the card where this user
+            wanted it: someone else put it there) BEFORE its toast, so nothing is decided until the
+            marker sent after the drop comes back: by then the drop's toast, if any, has arrived."""
+            seen["toast"] = seen["toast"] or _toast(update)
+            seen["marker"] = seen["marker"] or delta.get(ROOT, {}).get(HYDRATED) is True
+            if not seen["marker"]:
+                return ""
+            if seen["toast"]:
+                return seen["toast"]
+            card = self.card(lead_id)
+            return "ok" if card and card[0] == target_slot and card[1] > version else ""
 
         path, query = f"/funnel/{self.funnel_id}", {"funnel_id": str(self.funnel_id)}
         outcome = await self._act("move card", [(DRAG_START, {"lead_id": str(lead_id), "version": str(version)},
-                                                 path, query), (DROP, {"stage_id": to_stage}, path, query)], moved)
+                                                 path, query), (DROP, {"stage_id": to_stage}, path, query),
+                                                (MARKER, {"value": True}, path, query)], None, decide)
         if outcome == "ok":
             self.rec.acked_moves.append((lead_id, to_stage, self.employee_id))
         return outcome
@@ -243,8 +261,9 @@ class User:
             await self.act(self.rng.choices(kinds, weights)[0])
 
     async def leave(self) -> None:
-        """Off the board before closing (a board left open keeps its live refresh running on the
-        server after the socket is gone), then close the tab."""
+        """Off the board, then close the tab: a navigation ends the board's live refresh on the
+        server at once (Reflex cancels the page's on_load chain, the watch included, on a newer
+        navigation or a disconnect), so the next phase starts without this one's boards."""
         if not self.tab.closed:
             try:
                 await self.tab.emit(ON_LOAD, {}, "/login", None)

@@ -54,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from benchmarks import _load_phases as phases  # noqa: E402
-from benchmarks._app_server import AppServer, process_cpu_seconds, processes_matching  # noqa: E402
+from benchmarks._app_server import AppServer, CpuTally, processes_matching  # noqa: E402
 from benchmarks._load_report import check_moves, last_stage_change, print_table  # noqa: E402
 from benchmarks._load_users import Recorder, User  # noqa: E402
 from benchmarks._servers import new_database, services  # noqa: E402
@@ -83,15 +83,15 @@ async def _measure(where: phases.Where, rec: Recorder, args, plan: dict) -> dict
     return out
 
 
-def _database_cpu(url: str, redis_url: str | None):
-    """CPU seconds of this database's PostgreSQL backends and of the Redis server (0 on SQLite:
-    it runs inside the backend's processes). A backend that ended meanwhile takes its share along."""
+def _database_cpu(url: str, redis_url: str | None) -> CpuTally | None:
+    """CPU of this database's PostgreSQL backends and of the Redis server (None on SQLite: it
+    runs inside the backend's own processes)."""
     if not url.startswith("postgresql"):
-        return lambda: 0.0
+        return None
     database = make_url(url).database
     redis_port = f":{make_url(redis_url).port}" if redis_url else None
-    return lambda: process_cpu_seconds(processes_matching("postgres:", f" {database} ")
-                                       + (processes_matching("redis-server", redis_port) if redis_port else []))
+    return CpuTally(lambda: processes_matching("postgres:", f" {database} ")
+                    + (processes_matching("redis-server", redis_port) if redis_port else []))
 
 
 def run_setup(name: str, url: str, redis_url: str | None, workers: int, args, plan: dict, tmp: Path) -> dict:
@@ -99,7 +99,8 @@ def run_setup(name: str, url: str, redis_url: str | None, workers: int, args, pl
     LOGS.mkdir(exist_ok=True)
     log = LOGS / f"{name.split()[0].split(',')[0].lower()}-backend.log"
     server = AppServer(url, workdir=tmp, workers=workers, redis_url=redis_url, log_path=log)
-    try:
+    with contextlib.ExitStack() as stack:
+        stack.callback(server.stop)
         server.prepare()
         team = build_team(url, users=args.users, leads=args.leads)
         most = max(args.users, max(plan["steps"]))
@@ -107,16 +108,18 @@ def run_setup(name: str, url: str, redis_url: str | None, workers: int, args, pl
         tokens = open_sessions(url, [m.id for m in members] + [team.admin.id] * (max(args.boards) + 1))
         where = phases.Where(server=server, funnel_id=team.funnel_id,
                              members=[(m.id, t) for m, t in zip(members, tokens)], viewer_tokens=tokens[most:],
-                             admin_id=team.admin.id, db_cpu=_database_cpu(url, redis_url))
+                             admin_id=team.admin.id)
         since = last_stage_change(url)
         server.start()
+        database_cpu = _database_cpu(url, redis_url)
+        if database_cpu is not None:
+            stack.callback(database_cpu.start_sampling().set)
+            where.db_cpu = database_cpu.sample
         print(f"  backend up on port {server.port} ({server.env['GRANIAN_WORKERS']} worker(s)); "
               f"{team.open_leads:,} open leads, {len(team.members)} employees", flush=True)
         rec = Recorder()
         result = asyncio.run(_measure(where, rec, args, plan))
         server_errors = server.errors()
-    finally:
-        server.stop()
     result["moves"] = check_moves(url, since, rec.acked_moves)
     result |= {"workers": workers, "open_leads": team.open_leads, "server_error_lines": len(server_errors),
                "server_errors_sample": server_errors[:3]}
