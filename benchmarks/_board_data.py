@@ -42,13 +42,18 @@ def build_board_db(path: Path, n: int, *, password: str = PASSWORD) -> None:
     if leads < n:
         print(f"inserting {n - leads:,} leads …", file=sys.stderr)
         insert_leads(engine, n - leads)
-    # stage by id modulo 100, following SHARES; entered the stage 1-90 days before NOW
+    spread_over_open_stages(engine, funnel_id, open_stages, Lead.stage_id.is_(None))
+    engine.dispose()
+
+
+def spread_over_open_stages(engine, funnel_id: int, open_stages: list[int], which) -> None:
+    """Put the leads matching ``which`` open in the funnel, by id modulo 100 following SHARES,
+    each having entered its stage 1-90 days before NOW (shared with the websocket load test)."""
     stage_of = [stage_id for stage_id, share in zip(open_stages, SHARES) for _ in range(share)]
     with engine.begin() as conn:
-        ids = conn.execute(select(Lead.id).where(Lead.stage_id.is_(None))).scalars().all()
+        ids = conn.execute(select(Lead.id).where(which)).scalars().all()
         rows = [{"b_id": i, "b_stage": stage_of[i % 100], "b_entered": NOW - timedelta(days=1 + i % 90)} for i in ids]
         if rows:
             conn.execute(update(Lead).where(Lead.id == bindparam("b_id")).values(
-                is_open=True, closed_at=None, funnel_id=funnel_id, version=1, stage_id=bindparam("b_stage"),
-                stage_entered_at=bindparam("b_entered")), rows)
-    engine.dispose()
+                is_open=True, closed_at=None, lost_reason_id=None, funnel_id=funnel_id, version=1,
+                stage_id=bindparam("b_stage"), stage_entered_at=bindparam("b_entered")), rows)
