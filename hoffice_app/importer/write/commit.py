@@ -12,10 +12,12 @@ New contacts (the bulk of an import): on SQLite their ids are given here
 lets every row of a chunk — contact, search index, e-mails, phones,
 addresses, lists, links — be prepared without reading anything back and
 handed to ``bulk.Pipe``, whose writer thread writes chunk n while this
-thread prepares chunk n + 1. Elsewhere (PostgreSQL) the database numbers
-them and they are read back by their codes (and an SQLite older than 3.38,
-which lacks ``->>``, takes that path too). Rows updating existing contacts
-(``commit_update.py``) are gathered and written in batches.
+thread prepares chunk n + 1. On PostgreSQL the ids come from the table's
+sequence up front (``pg_copy.next_ids``; other transactions may insert
+meanwhile) and every table is written with COPY (``pg_copy``). An SQLite
+older than 3.38, which lacks ``->>``, lets the database number them and reads
+them back by their codes. Rows updating existing contacts (``updates.py``)
+are gathered and written in batches.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from hoffice_app.domain.common import codes
 from hoffice_app.domain.contacts import build_search_text
 from hoffice_app.importer.check.context import Context
 from hoffice_app.importer.check.normalize import Parsed
+from hoffice_app.importer.speed import pg_copy
 from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.importer.speed.bulk_pipe import Pipe, insert_rows
 from hoffice_app.importer.speed.fts import BulkIndex
@@ -155,6 +158,7 @@ class Writer:
             contacts.append(self.values_of(d))
             phones.append(numbers)
         ids = self._new_ids(len(rows))
+        inserted = ids is None
         if ids is None:  # the database numbers them: insert now, then read the ids back by their codes
             insert_rows(self.conn, T["contact"], self.columns, contacts)
             c = T["contact"].c
@@ -176,7 +180,7 @@ class Writer:
         # they are written here while the writer thread is idle; the narrow rows and the search
         # index then go through the pipe while this thread prepares the next chunk.
         self.pipe.drain()
-        if self.next_id is not None:
+        if not inserted:
             insert_rows(self.conn, T["contact"], ["id", *self.columns], [(i, *t) for i, t in zip(ids, contacts)])
         insert_rows(self.conn, T["contact_address"], COLUMNS["contact_address"], children.pop("contact_address", []))
         self.fts.index_range(self.pipe, ids[0], ids[-1])
@@ -186,7 +190,9 @@ class Writer:
         return new_codes
 
     def _new_ids(self, count: int) -> list[int] | None:
-        """Ids for new contacts when this import gives them (SQLite), else None."""
+        """Ids for new contacts when this import gives them (SQLite, PostgreSQL), else None."""
+        if self.conn.dialect.name == "postgresql":
+            return pg_copy.next_ids(self.conn, T["contact"], count)
         if self.next_id is None:
             return None
         ids = list(range(self.next_id, self.next_id + count))
