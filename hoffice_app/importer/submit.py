@@ -135,7 +135,7 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
     # reviewed, so the new codes are known now (and taken without a pause per chunk).
     new_codes = codes.allocate(s, "contact", to_create) if unchanged and to_create else None
     writer = Writer(s, build_context(s, actor, now), kam_id=kam_id, now=now,
-                    new_codes=iter(new_codes) if new_codes else None)
+                    new_codes=iter(new_codes) if new_codes else None, expected_new=to_create or 0)
     try:
         for chunk in read_rows(spool):
             dropped = []

@@ -15,57 +15,63 @@ server parses and indexes them while this process formats the next ones.
   (``next_ids``), as the ORM's INSERT would take them, so every child row of a
   chunk can be built before anything is written and nothing is read back.
 
-Everything runs on the caller's connection, inside the import's one transaction:
-a failure rolls it all back, the temporary tables too.
+Everything runs on the import's own connection (the psycopg connection under its
+SQLAlchemy one), inside its one transaction, in the import's writer thread
+(``bulk_pipe.Pipe``) or at once: a failure rolls it all back, the temporary
+tables too.
 """
 from __future__ import annotations
 
 import itertools
 from typing import Sequence
 
-from sqlalchemy import Table
-from sqlalchemy.engine import Connection
+from psycopg import sql
 
 _temp_names = itertools.count(1)
 
 
-def _quoted(conn: Connection, names: Sequence[str]) -> str:
-    q = conn.dialect.identifier_preparer.quote
-    return ", ".join(q(n) for n in names)
+def _columns(names: Sequence[str]) -> sql.Composable:
+    return sql.SQL(", ").join(map(sql.Identifier, names))
 
 
-def copy_rows(conn: Connection, table: Table | str, columns: Sequence[str], rows: list) -> None:
-    """COPY ``rows`` (tuples in ``columns`` order, bind processors already applied) into ``table``."""
+def copy_rows(driver, table: str, columns: Sequence[str], rows: list) -> None:
+    """COPY ``rows`` (tuples in ``columns`` order, bind processors already applied) into
+    ``table``; ``driver``: the psycopg connection under the import's SQLAlchemy one."""
     if not rows:
         return
-    name = conn.dialect.identifier_preparer.quote(table if isinstance(table, str) else table.name)
-    with conn.connection.driver_connection.cursor() as cursor:
-        with cursor.copy(f"COPY {name} ({_quoted(conn, columns)}) FROM STDIN") as copy:
+    with driver.cursor() as cursor:
+        with cursor.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(sql.Identifier(table), _columns(columns))) as copy:
             write = copy.write_row
             for row in rows:
                 write(row)
 
 
-def update_from_copy(conn: Connection, table: Table, columns: Sequence[str], rows: list, key: str = "id") -> None:
+def update_from_copy(driver, table: str, columns: Sequence[str], rows: list, key: str = "id") -> None:
     """UPDATE ``columns`` of the rows found by ``key``; ``rows``: tuples of the values, then the key."""
     if not rows:
         return
-    q = conn.dialect.identifier_preparer.quote
-    target, temp = q(table.name), f"import_update_{next(_temp_names)}"
-    driver = conn.connection.driver_connection
+    name = f"import_update_{next(_temp_names)}"
+    target, temp = sql.Identifier(table), sql.Identifier(name)
     with driver.cursor() as cursor:
-        cursor.execute(f"CREATE TEMP TABLE {temp} ON COMMIT DROP AS SELECT {_quoted(conn, [*columns, key])} "
-                       f"FROM {target} WITH NO DATA")
-    copy_rows(conn, temp, [*columns, key], rows)
-    sets = ", ".join(f"{q(c)} = u.{q(c)}" for c in columns)
+        cursor.execute(sql.SQL("CREATE TEMP TABLE {} ON COMMIT DROP AS SELECT {} FROM {} WITH NO DATA")
+                       .format(temp, _columns([*columns, key]), target))
+    copy_rows(driver, name, [*columns, key], rows)
+    sets = sql.SQL(", ").join(sql.SQL("{} = u.{}").format(sql.Identifier(c), sql.Identifier(c)) for c in columns)
     with driver.cursor() as cursor:
-        cursor.execute(f"UPDATE {target} SET {sets} FROM {temp} AS u WHERE {target}.{q(key)} = u.{q(key)}")
-        cursor.execute(f"DROP TABLE {temp}")
+        cursor.execute(sql.SQL("UPDATE {} SET {} FROM {} AS u WHERE {}.{} = u.{}")
+                       .format(target, sets, temp, target, sql.Identifier(key), sql.Identifier(key)))
+        cursor.execute(sql.SQL("DROP TABLE {}").format(temp))
 
 
-def next_ids(conn: Connection, table: Table, count: int) -> list[int]:
+def delete_in(driver, table: str, column: str, keys: list) -> None:
+    """DELETE the rows whose ``column`` is one of ``keys`` (one array parameter)."""
+    if keys:
+        driver.execute(sql.SQL("DELETE FROM {} WHERE {} = ANY(%s)").format(sql.Identifier(table),
+                                                                           sql.Identifier(column)), (list(keys),))
+
+
+def next_ids(driver, table: str, count: int) -> list[int]:
     """``count`` new ids from ``table``'s id sequence, in increasing order."""
-    with conn.connection.driver_connection.cursor() as cursor:
-        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                       (table.name, count))
-        return sorted(i for (i,) in cursor.fetchall())
+    rows = driver.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                          (table, count)).fetchall()
+    return sorted(i for (i,) in rows)

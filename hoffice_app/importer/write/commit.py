@@ -58,9 +58,12 @@ def new_defaults(ctx: Context) -> dict:
 class Writer:
     """Writes chunks of (row, action) in the caller's transaction; returns each row's contact code."""
 
-    def __init__(self, session: Session, ctx: Context, *, kam_id: int | None, now: datetime, new_codes=None):
+    def __init__(self, session: Session, ctx: Context, *, kam_id: int | None, now: datetime, new_codes=None,
+                 expected_new: int = 0):
         """``new_codes``: an iterator of codes allocated beforehand for the new contacts, in
-        order (submit does so when no contact changed since the review); else per chunk."""
+        order (submit does so when no contact changed since the review); else per chunk.
+        ``expected_new``: how many new contacts the review counted (PostgreSQL takes their
+        ids from the sequence in one go)."""
         self.s, self.ctx, self.kam_id, self.now = session, ctx, kam_id, now
         self.new_codes = new_codes
         self.defaults = new_defaults(ctx)
@@ -73,8 +76,10 @@ class Writer:
         self.pipe = Pipe(self.conn)
         self.fts = BulkIndex(session)
         self.next_id = None
+        self.reserved_ids: list[int] = []  # PostgreSQL: ids taken from the sequence, not used yet
+        self.expected_new = expected_new
         self.reader: Session | None = None  # reads for updates beside the writer thread (_reads)
-        if self.pipe.threaded:
+        if self.pipe.threaded and not self.pipe.postgres:
             # The driver opens a transaction only before INSERT/UPDATE/DELETE: take the write lock
             # now, so the trigger changes below roll back with the import and max(id) stays ours.
             if not self.conn.connection.driver_connection.in_transaction:
@@ -175,14 +180,19 @@ class Writer:
             child.list_rows(children, cid, row)
             if row.relation_id and row.related_id:  # a new contact has no links yet: no duplicate to avoid
                 children["contact_association"].append(child.association_row(cid, row, self.ctx.actor_id, self.now))
-        # Contacts and addresses are wide (~60 and 11 columns): json_each would cost more than
-        # executemany, and executemany must not share the GIL with this thread (bulk.Pipe), so
-        # they are written here while the writer thread is idle; the narrow rows and the search
-        # index then go through the pipe while this thread prepares the next chunk.
-        self.pipe.drain()
-        if not inserted:
-            insert_rows(self.conn, T["contact"], ["id", *self.columns], [(i, *t) for i, t in zip(ids, contacts)])
-        insert_rows(self.conn, T["contact_address"], COLUMNS["contact_address"], children.pop("contact_address", []))
+        if self.pipe.postgres:  # every table is a COPY in the writer thread, the contacts first
+            self.pipe.insert(T["contact"], ["id", *self.columns], [(i, *t) for i, t in zip(ids, contacts)])
+        else:
+            # SQLite: contacts and addresses are wide (~60 and 11 columns): json_each would cost
+            # more than executemany, and executemany must not share the GIL with this thread
+            # (bulk.Pipe), so they are written here while the writer thread is idle; the narrow
+            # rows and the search index then go through the pipe while this thread prepares the
+            # next chunk.
+            self.pipe.drain()
+            if not inserted:
+                insert_rows(self.conn, T["contact"], ["id", *self.columns], [(i, *t) for i, t in zip(ids, contacts)])
+            insert_rows(self.conn, T["contact_address"], COLUMNS["contact_address"],
+                        children.pop("contact_address", []))
         self.fts.index_range(self.pipe, ids[0], ids[-1])
         for table, values in children.items():
             self.pipe.insert(T[table], COLUMNS[table], values)
@@ -191,8 +201,14 @@ class Writer:
 
     def _new_ids(self, count: int) -> list[int] | None:
         """Ids for new contacts when this import gives them (SQLite, PostgreSQL), else None."""
-        if self.conn.dialect.name == "postgresql":
-            return pg_copy.next_ids(self.conn, T["contact"], count)
+        if self.pipe.postgres:
+            if len(self.reserved_ids) < count:
+                self.pipe.drain()  # the writer thread holds the connection until then
+                want = max(count - len(self.reserved_ids), self.expected_new)
+                self.reserved_ids += pg_copy.next_ids(self.conn.connection.driver_connection, "contact", want)
+                self.expected_new = 0
+            ids, self.reserved_ids = self.reserved_ids[:count], self.reserved_ids[count:]
+            return ids
         if self.next_id is None:
             return None
         ids = list(range(self.next_id, self.next_id + count))
