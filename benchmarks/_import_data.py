@@ -7,7 +7,7 @@ phone numbers, PIN codes and amounts as numbers (Excel floats), dates as
 date cells. The first 10% of the rows carry the Contact Code of one of the
 ``existing`` contacts (C000001…, inserted by benchmarks/_contacts_data.py),
 so the update path is measured too; every row names one of them in Relation
-To. E-mails and mobiles are unique within the file. ``columns`` limits the
+To (with ``existing=0`` Relation and Relation To stay blank). E-mails and mobiles are unique within the file. ``columns`` limits the
 sheet to those headers (the million-row file must stay under 50 MB).
 ``unknown_references``: every row's Reference names nobody (a different name
 per row), so every row is imported with a warning.
@@ -93,7 +93,7 @@ class _Rows:
             "annual_revenue": r.choice([r.randrange(10 ** 5, 10 ** 9), f"{r.randrange(1, 99)},00,000"]),
             "privacy": r.choice(["E03", "E03, E04", "E04, E05"]),
             "category": ", ".join(r.sample(CATEGORIES, 2)), "designation": r.choice(DESIGNATIONS) or "Manager",
-            "relation": r.choice(RELATIONS), "relation_to": relation_to,
+            "relation": r.choice(RELATIONS) if relation_to else "", "relation_to": relation_to,
             "other_number": f"0261{r.randrange(2 * 10 ** 6, 3 * 10 ** 6)}",
             "website": f"www.{slug}.example.in", "skype": f"{slug}.{i}", "pan": pan,
             "vat_number": f"VAT{r.randrange(10 ** 9)}", "cst_number": f"CST{r.randrange(10 ** 9)}",
