@@ -7,8 +7,10 @@ phone numbers, PIN codes and amounts as numbers (Excel floats), dates as
 date cells. The first 10% of the rows carry the Contact Code of one of the
 ``existing`` contacts (C000001…, inserted by benchmarks/_contacts_data.py),
 so the update path is measured too; every row names one of them in Relation
-To. E-mails and mobiles are unique within the file. ``columns`` limits the
+To (with ``existing=0`` Relation and Relation To stay blank). E-mails and mobiles are unique within the file. ``columns`` limits the
 sheet to those headers (the million-row file must stay under 50 MB).
+``unknown_references``: every row's Reference names nobody (a different name
+per row), so every row is imported with a warning.
 """
 from __future__ import annotations
 
@@ -18,8 +20,17 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from benchmarks._contacts_data import AREAS, CITIES, DESIGNATIONS, FEMALE, FIRMS, MALE, SURNAMES, TRADES, \
-    _mobile_prefixes
+from benchmarks._contacts_data import (
+    AREAS,
+    CITIES,
+    DESIGNATIONS,
+    FEMALE,
+    FIRMS,
+    MALE,
+    SURNAMES,
+    TRADES,
+    _mobile_prefixes,
+)
 from hoffice_app.importer.read.columns import COLUMNS
 
 TITLES = ["Mr.", "Mrs.", "Ms.", "Dr.", "M/S", "Shri", "Smt."]
@@ -34,8 +45,9 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 class _Rows:
-    def __init__(self, seed: int, existing: int, updates: int):
+    def __init__(self, seed: int, existing: int, updates: int, unknown_references: bool = False):
         self.r = random.Random(seed)
+        self.unknown_references = unknown_references
         self.existing, self.updates = existing, min(existing, updates)
         self.prefixes = _mobile_prefixes()
         self.today = date(2026, 11, 1)
@@ -76,11 +88,12 @@ class _Rows:
             "address2": f"Near {r.choice(FIRMS)} Circle", "area": r.choice(AREAS), "district": city, "city": city,
             "state": state.title() if r.random() < 0.3 else state, "country": "India",
             "pin": int(f"{pin3}{r.randrange(1000):03d}"), "industry": r.choice(INDUSTRIES),
-            "reference": r.choice(["E03", "E04", "Website", "Trade Show 2026"]),
+            "reference": f"Walk-in visitor {i}" if self.unknown_references
+            else r.choice(["E03", "E04", "Website", "Trade Show 2026"]),
             "annual_revenue": r.choice([r.randrange(10 ** 5, 10 ** 9), f"{r.randrange(1, 99)},00,000"]),
             "privacy": r.choice(["E03", "E03, E04", "E04, E05"]),
             "category": ", ".join(r.sample(CATEGORIES, 2)), "designation": r.choice(DESIGNATIONS) or "Manager",
-            "relation": r.choice(RELATIONS), "relation_to": relation_to,
+            "relation": r.choice(RELATIONS) if relation_to else "", "relation_to": relation_to,
             "other_number": f"0261{r.randrange(2 * 10 ** 6, 3 * 10 ** 6)}",
             "website": f"www.{slug}.example.in", "skype": f"{slug}.{i}", "pan": pan,
             "vat_number": f"VAT{r.randrange(10 ** 9)}", "cst_number": f"CST{r.randrange(10 ** 9)}",
@@ -101,12 +114,12 @@ class _Rows:
 
 
 def write_import_file(path: Path, n: int, *, existing: int = 10_000, columns: list[str] | None = None,
-                      seed: int = 11) -> Path:
+                      seed: int = 11, unknown_references: bool = False) -> Path:
     """Write (unless already there) a sheet of ``n`` rows; returns the path."""
     path = Path(path)
     if path.exists():
         return path
-    gen = _Rows(seed, existing, n // 10)
+    gen = _Rows(seed, existing, n // 10, unknown_references)
     keys = [c.key for c in COLUMNS if columns is None or c.header in columns]
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Contacts")

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import update
 from sqlmodel import Session, select
 
 from hoffice_app.db import bulk_unit_of_work, unit_of_work, utcnow
@@ -77,10 +76,8 @@ def _submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> Impor
         if job.status != JobStatus.REVIEWED:
             raise busy if job.status in (JobStatus.RUNNING, JobStatus.DONE) else ValidationError(
                 {"job": "Review the file before submitting it."})
-        # Compare-and-set: of two Submit clicks racing here, only one moves the job to "running".
-        claimed = s.execute(update(ImportJob).where(ImportJob.id == job_id, ImportJob.status == JobStatus.REVIEWED)
-                            .values(status=JobStatus.RUNNING, started_at=now, done=0, message=""))
-        if claimed.rowcount != 1:
+        # Of two Submit clicks racing here (maybe in two workers), only one moves the job to "running".
+        if not claim.claim_reviewed(s, job_id, started_at=now, done=0, message=""):
             raise busy
         state, policy, kam_id, total = staged_mapping(job), job.policy, job.key_account_manager_id, job.valid
         folder, spool = job_dir(job), spool_path(job)
@@ -135,7 +132,7 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
     # reviewed, so the new codes are known now (and taken without a pause per chunk).
     new_codes = codes.allocate(s, "contact", to_create) if unchanged and to_create else None
     writer = Writer(s, build_context(s, actor, now), kam_id=kam_id, now=now,
-                    new_codes=iter(new_codes) if new_codes else None)
+                    new_codes=iter(new_codes) if new_codes else None, expected_new=to_create or 0)
     try:
         for chunk in read_rows(spool):
             dropped = []

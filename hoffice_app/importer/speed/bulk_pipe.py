@@ -9,7 +9,8 @@ looked up once and applied only to the columns that have one, and the tuples
 go to the driver as they are. Dates and times become the text the driver's
 own adapters make, once per distinct value: an aware time is stored as
 "2026-03-02 04:00:05+00:00", where the ORM writes "2026-03-02 04:00:05.000000";
-both read back as the same time.
+both read back as the same time. On PostgreSQL the rows go through COPY
+instead (``pg_copy``), after the same bind processors.
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from typing import Sequence
 
 from sqlalchemy import Boolean, Date, DateTime, Table, TypeDecorator
 from sqlalchemy.engine import Connection
+
+from hoffice_app.importer.speed import pg_copy
 
 
 def _mark(conn: Connection) -> str:
@@ -75,8 +78,12 @@ def _processed(conn: Connection, table: Table, columns: Sequence[str], rows: lis
 
 
 def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: list) -> None:
-    """INSERT ``rows`` (tuples in ``columns`` order)."""
+    """INSERT ``rows`` (tuples in ``columns`` order); on PostgreSQL one COPY."""
     if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        driver = conn.connection.driver_connection
+        pg_copy.copy_rows(driver, table.name, columns, _processed(conn, table, columns, rows))
         return
     q = conn.dialect.identifier_preparer.quote
     sql = (f"INSERT INTO {q(table.name)} ({', '.join(q(c) for c in columns)}) "
@@ -85,8 +92,13 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: li
 
 
 def update_rows(conn: Connection, table: Table, columns: Sequence[str], rows: list, key: str = "id") -> None:
-    """UPDATE ``columns`` of each row found by ``key``; ``rows``: tuples of the values, then the key."""
+    """UPDATE ``columns`` of each row found by ``key``; ``rows``: tuples of the values, then the key.
+    On PostgreSQL: COPY into a temporary table, then one UPDATE … FROM."""
     if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        pg_copy.update_from_copy(conn.connection.driver_connection, table.name, columns,
+                                 _processed(conn, table, [*columns, key], rows), key)
         return
     q, mark = conn.dialect.identifier_preparer.quote, _mark(conn)
     sql = (f"UPDATE {q(table.name)} SET {', '.join(f'{q(c)} = {mark}' for c in columns)} "
@@ -100,15 +112,22 @@ def _json_value(value):
     raise TypeError(f"cannot send {type(value).__name__} in bulk")
 
 
-class Pipe:
-    """Writes in order, each chunk as ONE statement that a writer thread runs (SQLite).
+def _execute(driver, sql: str, params: tuple) -> None:
+    driver.execute(sql, params)
 
-    ``executemany`` re-takes the GIL for every row, so Python work in another
+
+class Pipe:
+    """Writes in order, in a writer thread, while the caller's thread prepares the next chunk.
+
+    SQLite: ``executemany`` re-takes the GIL for every row, so Python work in another
     thread meanwhile stalls it badly (measured: 50,000 rows, 1.5 s → 200 s). One
     ``INSERT … SELECT … FROM json_each(?)`` per chunk is a single call that
     runs without the GIL: SQLite writes chunk n while this thread prepares
     chunk n + 1 (and it is faster on its own: 500,000 phones 1.55 s → 1.15 s).
-    Elsewhere (PostgreSQL) ``insert`` runs ``insert_rows`` at once.
+    PostgreSQL: each chunk of a table is one COPY (``pg_copy``); the writer thread
+    formats its rows and then waits, without the GIL, while the server parses,
+    checks and indexes them, and this thread prepares the next chunk meanwhile.
+    An SQLite older than 3.38 (no ``->>``) writes at once, with ``insert_rows``.
 
     The caller's thread must not use the connection while statements are
     queued: ``drain()`` first (it also raises the writer's error, if any).
@@ -116,7 +135,8 @@ class Pipe:
 
     def __init__(self, conn: Connection):
         self.conn = conn
-        self.threaded = conn.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 38)
+        self.postgres = conn.dialect.name == "postgresql"
+        self.threaded = self.postgres or (conn.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 38))
         self._queue: queue.Queue = queue.Queue(maxsize=16)
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
@@ -130,33 +150,42 @@ class Pipe:
         if not self.threaded:
             insert_rows(self.conn, table, columns, rows)
             return
-        q = self.conn.dialect.identifier_preparer.quote
         name = table if isinstance(table, str) else table.name
         values = rows if isinstance(table, str) else _processed(self.conn, table, columns, rows)
+        if self.postgres:
+            self._put(pg_copy.copy_rows, name, columns, values)
+            return
+        q = self.conn.dialect.identifier_preparer.quote
         sql = (f"INSERT INTO {q(name)} ({', '.join(q(c) for c in columns)}) SELECT "
                f"{', '.join(f'value ->> {i}' for i in range(len(columns)))} FROM json_each(?)")
-        self._put(sql, (_json(values),))
+        self._put(_execute, sql, (_json(values),))
 
     def update(self, table: Table, columns: Sequence[str], rows: list, key: str = "id") -> None:
-        """As ``update_rows``: one ``UPDATE … FROM json_each(?)`` in the writer thread."""
+        """As ``update_rows``, in the writer thread: one ``UPDATE … FROM json_each(?)`` (SQLite)
+        or a COPY into a temporary table and one ``UPDATE … FROM`` (PostgreSQL)."""
         if not rows:
             return
         if not self.threaded:
             update_rows(self.conn, table, columns, rows, key)
             return
-        q = self.conn.dialect.identifier_preparer.quote
         values = _processed(self.conn, table, [*columns, key], rows)
+        if self.postgres:
+            self._put(pg_copy.update_from_copy, table.name, columns, values, key)
+            return
+        q = self.conn.dialect.identifier_preparer.quote
         sql = (f"UPDATE {q(table.name)} SET {', '.join(f'{q(c)} = j.value ->> {i}' for i, c in enumerate(columns))} "
                f"FROM json_each(?) AS j WHERE {q(table.name)}.{q(key)} = j.value ->> {len(columns)}")
-        self._put(sql, (_json(values),))
+        self._put(_execute, sql, (_json(values),))
 
     def delete_in(self, table: Table, column: str, keys: list) -> None:
         """DELETE the rows whose ``column`` is one of ``keys``."""
         if not keys:
             return
         q = self.conn.dialect.identifier_preparer.quote
-        if self.threaded:
-            self._put(f"DELETE FROM {q(table.name)} WHERE {q(column)} IN (SELECT value FROM json_each(?))",
+        if self.postgres:
+            self._put(pg_copy.delete_in, table.name, column, list(keys))
+        elif self.threaded:
+            self._put(_execute, f"DELETE FROM {q(table.name)} WHERE {q(column)} IN (SELECT value FROM json_each(?))",
                       (json.dumps(list(keys)),))
         else:
             self.conn.execute(table.delete().where(table.c[column].in_(list(keys))))
@@ -164,31 +193,31 @@ class Pipe:
     def execute(self, sql: str, params: tuple) -> None:
         """One statement (driver placeholders) in its turn: in the writer thread, or at once."""
         if self.threaded:
-            self._put(sql, params)
+            self._put(_execute, sql, params)
         else:
             self.conn.exec_driver_sql(sql, params)
 
-    def _put(self, sql: str, params: tuple) -> None:
+    def _put(self, write, *args) -> None:
+        """Queue ``write(driver connection, *args)``."""
         if self._error is not None:
             self.drain()
         if self._thread is None:
             driver = self.conn.connection.driver_connection
             self._thread = threading.Thread(target=self._run, args=(driver,), name="import-writer", daemon=True)
             self._thread.start()
-        self._queue.put((sql, params))
+        self._queue.put((write, args))
 
     def _run(self, driver) -> None:
         while (item := self._queue.get()) is not None:
-            sql, params = item
+            write, args = item
             try:
                 if self._error is None and not self._cancelled:
-                    driver.execute(sql, params)
+                    write(driver, *args)
             except BaseException as err:  # handed to the caller's thread by drain()
                 self._error = err
             finally:
                 self._queue.task_done()
         self._queue.task_done()
-
     def drain(self) -> None:
         """Wait until every queued statement ran; raise the first failure."""
         if self._thread is not None:

@@ -12,10 +12,12 @@ New contacts (the bulk of an import): on SQLite their ids are given here
 lets every row of a chunk — contact, search index, e-mails, phones,
 addresses, lists, links — be prepared without reading anything back and
 handed to ``bulk.Pipe``, whose writer thread writes chunk n while this
-thread prepares chunk n + 1. Elsewhere (PostgreSQL) the database numbers
-them and they are read back by their codes (and an SQLite older than 3.38,
-which lacks ``->>``, takes that path too). Rows updating existing contacts
-(``commit_update.py``) are gathered and written in batches.
+thread prepares chunk n + 1. On PostgreSQL the ids come from the table's
+sequence up front (``pg_copy.next_ids``; other transactions may insert
+meanwhile) and every table is written with COPY (``pg_copy``). An SQLite
+older than 3.38, which lacks ``->>``, lets the database number them and reads
+them back by their codes. Rows updating existing contacts (``updates.py``)
+are gathered and written in batches.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from hoffice_app.domain.common import codes
 from hoffice_app.domain.contacts import build_search_text
 from hoffice_app.importer.check.context import Context
 from hoffice_app.importer.check.normalize import Parsed
+from hoffice_app.importer.speed import pg_copy
 from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.importer.speed.bulk_pipe import Pipe, insert_rows
 from hoffice_app.importer.speed.fts import BulkIndex
@@ -55,9 +58,12 @@ def new_defaults(ctx: Context) -> dict:
 class Writer:
     """Writes chunks of (row, action) in the caller's transaction; returns each row's contact code."""
 
-    def __init__(self, session: Session, ctx: Context, *, kam_id: int | None, now: datetime, new_codes=None):
+    def __init__(self, session: Session, ctx: Context, *, kam_id: int | None, now: datetime, new_codes=None,
+                 expected_new: int = 0):
         """``new_codes``: an iterator of codes allocated beforehand for the new contacts, in
-        order (submit does so when no contact changed since the review); else per chunk."""
+        order (submit does so when no contact changed since the review); else per chunk.
+        ``expected_new``: how many new contacts the review counted (PostgreSQL takes their
+        ids from the sequence in one go)."""
         self.s, self.ctx, self.kam_id, self.now = session, ctx, kam_id, now
         self.new_codes = new_codes
         self.defaults = new_defaults(ctx)
@@ -70,8 +76,10 @@ class Writer:
         self.pipe = Pipe(self.conn)
         self.fts = BulkIndex(session)
         self.next_id = None
+        self.reserved_ids: list[int] = []  # PostgreSQL: ids taken from the sequence, not used yet
+        self.expected_new = expected_new
         self.reader: Session | None = None  # reads for updates beside the writer thread (_reads)
-        if self.pipe.threaded:
+        if self.pipe.threaded and not self.pipe.postgres:
             # The driver opens a transaction only before INSERT/UPDATE/DELETE: take the write lock
             # now, so the trigger changes below roll back with the import and max(id) stays ours.
             if not self.conn.connection.driver_connection.in_transaction:
@@ -155,6 +163,7 @@ class Writer:
             contacts.append(self.values_of(d))
             phones.append(numbers)
         ids = self._new_ids(len(rows))
+        inserted = ids is None
         if ids is None:  # the database numbers them: insert now, then read the ids back by their codes
             insert_rows(self.conn, T["contact"], self.columns, contacts)
             c = T["contact"].c
@@ -171,14 +180,19 @@ class Writer:
             child.list_rows(children, cid, row)
             if row.relation_id and row.related_id:  # a new contact has no links yet: no duplicate to avoid
                 children["contact_association"].append(child.association_row(cid, row, self.ctx.actor_id, self.now))
-        # Contacts and addresses are wide (~60 and 11 columns): json_each would cost more than
-        # executemany, and executemany must not share the GIL with this thread (bulk.Pipe), so
-        # they are written here while the writer thread is idle; the narrow rows and the search
-        # index then go through the pipe while this thread prepares the next chunk.
-        self.pipe.drain()
-        if self.next_id is not None:
-            insert_rows(self.conn, T["contact"], ["id", *self.columns], [(i, *t) for i, t in zip(ids, contacts)])
-        insert_rows(self.conn, T["contact_address"], COLUMNS["contact_address"], children.pop("contact_address", []))
+        if self.pipe.postgres:  # every table is a COPY in the writer thread, the contacts first
+            self.pipe.insert(T["contact"], ["id", *self.columns], [(i, *t) for i, t in zip(ids, contacts)])
+        else:
+            # SQLite: contacts and addresses are wide (~60 and 11 columns): json_each would cost
+            # more than executemany, and executemany must not share the GIL with this thread
+            # (bulk.Pipe), so they are written here while the writer thread is idle; the narrow
+            # rows and the search index then go through the pipe while this thread prepares the
+            # next chunk.
+            self.pipe.drain()
+            if not inserted:
+                insert_rows(self.conn, T["contact"], ["id", *self.columns], [(i, *t) for i, t in zip(ids, contacts)])
+            insert_rows(self.conn, T["contact_address"], COLUMNS["contact_address"],
+                        children.pop("contact_address", []))
         self.fts.index_range(self.pipe, ids[0], ids[-1])
         for table, values in children.items():
             self.pipe.insert(T[table], COLUMNS[table], values)
@@ -186,7 +200,15 @@ class Writer:
         return new_codes
 
     def _new_ids(self, count: int) -> list[int] | None:
-        """Ids for new contacts when this import gives them (SQLite), else None."""
+        """Ids for new contacts when this import gives them (SQLite, PostgreSQL), else None."""
+        if self.pipe.postgres:
+            if len(self.reserved_ids) < count:
+                self.pipe.drain()  # the writer thread holds the connection until then
+                want = max(count - len(self.reserved_ids), self.expected_new)
+                self.reserved_ids += pg_copy.next_ids(self.conn.connection.driver_connection, "contact", want)
+                self.expected_new = 0
+            ids, self.reserved_ids = self.reserved_ids[:count], self.reserved_ids[count:]
+            return ids
         if self.next_id is None:
             return None
         ids = list(range(self.next_id, self.next_id + count))

@@ -14,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import update
-from sqlmodel import select
 
 from hoffice_app.db import unit_of_work
 from hoffice_app.importer.folders import job_dir
@@ -36,19 +35,21 @@ def forget_unfinished(folder: Path) -> None:
 
 def recover_interrupted(*, now: datetime) -> list[int]:
     """Mark as failed every job left "running" whose writer is gone (its lock is free), so
-    it can be reviewed and submitted again. Safe while other processes import: their
-    jobs' locks are held. Returns the ids it marked."""
+    it can be reviewed and submitted again. Safe while other processes import (their
+    jobs' locks are held) and while other workers recover at the same moment (each job
+    row is taken by one of them: ``claim.lock_running``). Returns the ids it marked."""
+    marked, folders = [], []
     with unit_of_work() as s:
-        running = [(job.id, job_dir(job)) for job in s.exec(select(ImportJob).where(
-            ImportJob.status == JobStatus.RUNNING))]
-    marked = []
-    for job_id, folder in running:
-        if not claim.abandoned(folder):
-            continue
-        with unit_of_work() as s:  # compare-and-set: a job that finished meanwhile keeps its status
-            changed = s.execute(update(ImportJob).where(ImportJob.id == job_id, ImportJob.status == JobStatus.RUNNING)
+        for job in claim.lock_running(s):
+            folder = job_dir(job)
+            if not claim.abandoned(folder):
+                continue
+            # compare-and-set: on SQLite (no row locks) a job that finished meanwhile keeps its status
+            changed = s.execute(update(ImportJob).where(ImportJob.id == job.id, ImportJob.status == JobStatus.RUNNING)
                                 .values(status=JobStatus.FAILED, message=INTERRUPTED, finished_at=now, done=0))
-        if changed.rowcount == 1:
-            forget_unfinished(folder)
-            marked.append(job_id)
+            if changed.rowcount == 1:
+                marked.append(job.id)
+                folders.append(folder)
+    for folder in folders:  # after the commit: the job is failed for everyone now
+        forget_unfinished(folder)
     return marked
