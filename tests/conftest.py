@@ -29,17 +29,14 @@ def pytest_report_header(config):
     return f"database: {'PostgreSQL at ' + databases.SERVER_URL if databases.ON_POSTGRES else 'SQLite'}"
 
 
-@pytest.hookimpl(trylast=True)  # after tests/e2e/conftest.py has marked its tests
 def pytest_collection_modifyitems(config, items):
     """On PostgreSQL, tests of SQLite's own machinery (PRAGMA, FTS5 triggers, sqlite_master)
-    are skipped, and so are the browser tests, which the SQLite pass covers."""
+    are skipped. The browser tests run on both engines (tests/e2e/server.py)."""
     if not databases.ON_POSTGRES:
         return
     for item in items:
         if item.get_closest_marker("sqlite_only"):
             item.add_marker(pytest.mark.skip(reason="SQLite only"))
-        elif item.get_closest_marker("e2e"):
-            item.add_marker(pytest.mark.skip(reason="the browser tests run on SQLite"))
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ On PostgreSQL a test's database is ``CREATE DATABASE … TEMPLATE`` of one datab
 migrated (and, for contact_factory, seeded) once per run: a copy costs a few tens of
 milliseconds where running the migrations costs a second. Every database a run makes is
 named ``hoffice_t<pid>_…`` and dropped when its test (or, for a template, the run) ends.
+The browser tests' server takes an empty one too (``blank_url``), and on PostgreSQL also a
+Redis database on ``HOFFICE_TEST_REDIS_URL``'s server (tests/e2e/server.py).
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from hoffice_app.migrations import upgrade
 ENGINE = os.environ.get("HOFFICE_TEST_DB", "sqlite").strip().lower() or "sqlite"
 ON_POSTGRES = ENGINE in ("postgresql", "postgres")
 SERVER_URL = os.environ.get("HOFFICE_TEST_POSTGRES_URL", "")
+REDIS_URL = os.environ.get("HOFFICE_TEST_REDIS_URL", "")  # the browser tests' several workers on PostgreSQL
 _names = itertools.count(1)
 _server: list[Engine] = []
 

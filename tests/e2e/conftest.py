@@ -16,13 +16,19 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
+def _kills_server(item) -> bool:
+    return bool(getattr(getattr(item, "module", None), "KILLS_SERVER", False))
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.e2e)
+        if _kills_server(item):
+            item.add_marker(pytest.mark.kills_server)
     # A module that kills the shared server (KILLS_SERVER = True) runs last: no other test meets
     # the server it restarted, nor the data it left.
-    items.sort(key=lambda item: bool(getattr(getattr(item, "module", None), "KILLS_SERVER", False)))
+    items.sort(key=_kills_server)
 
 
 @pytest.fixture(scope="session")

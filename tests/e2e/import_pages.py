@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, expect
 
-from tests.e2e.pages import Screen, save_download
+from tests.e2e.pages import Screen, choose_file, save_download
 
 
 class ImportWizard(Screen):
@@ -19,7 +19,7 @@ class ImportWizard(Screen):
 
     # Upload
     def choose_file(self, path: Path) -> None:
-        self.page.locator("input[type=file]").set_input_files(str(path))
+        choose_file(self.page, self.page.locator("input[type=file]"), path)
 
     def upload(self, path: Path) -> None:
         """Open the wizard, choose the file and wait for its job's page (the mapping step)."""

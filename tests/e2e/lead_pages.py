@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, expect
 
-from tests.e2e.pages import Screen
+from tests.e2e.pages import Screen, choose_file
 
 
 class LeadForm(Screen):
@@ -89,7 +89,7 @@ class LeadDetail(Screen):
         return self.page.get_by_role("region", name=name)
 
     def attach(self, path: Path) -> None:
-        self.page.locator("#lead-upload input[type=file]").set_input_files(str(path))
+        choose_file(self.page, self.page.locator("#lead-upload input[type=file]"), path)
 
     def attachment(self, name: str) -> Locator:
         return self.section("Attachments").get_by_role("link", name=name)

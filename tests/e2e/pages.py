@@ -8,9 +8,15 @@ import_pages and settings_pages.
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Request, expect
+
+UPLOAD_PATH = "/_upload"
+UPLOAD_SETTLE_TIMEOUT = 15.0
+_uploads_in_flight: WeakKeyDictionary[Page, set[Request]] = WeakKeyDictionary()
 
 
 class Screen:
@@ -47,6 +53,30 @@ def save_download(page: Page, button: Locator, path: Path) -> Path:
         button.click()
     download.value.save_as(path)
     return path
+
+
+def _uploads(page: Page) -> set[Request]:
+    """The page's uploads whose answer has not ended yet (followed from the first choose_file on)."""
+    if page not in _uploads_in_flight:
+        in_flight = _uploads_in_flight[page] = set()
+        page.on("request", lambda r: r.method == "POST" and UPLOAD_PATH in r.url and in_flight.add(r))
+        page.on("requestfinished", lambda r: in_flight.discard(r))  # (Playwright takes no built-in method)
+        page.on("requestfailed", lambda r: in_flight.discard(r))
+    return _uploads_in_flight[page]
+
+
+def choose_file(page: Page, file_input: Locator, path: Path) -> None:
+    """Give ``file_input`` a file as a person choosing it would — but only once the page's previous
+    upload has had its whole answer. The page can show that upload's outcome (sent over the
+    websocket) before its HTTP answer ends, and Reflex's page ignores another upload to the same
+    drop zone until then ("Upload already in progress"). A person is never that quick; a test
+    choosing its next file the moment the message shows is, sometimes (seen on both engines)."""
+    in_flight = _uploads(page)
+    deadline = time.monotonic() + UPLOAD_SETTLE_TIMEOUT
+    while in_flight and time.monotonic() < deadline:
+        page.wait_for_timeout(20)
+    assert not in_flight, f"an upload did not end within {UPLOAD_SETTLE_TIMEOUT} s"
+    file_input.set_input_files(str(path))
 
 
 class LoginPage(Screen):

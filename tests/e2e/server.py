@@ -1,6 +1,13 @@
 """One production server for the whole e2e session, on a fresh database (``kill`` and
 ``restart`` serve the crash test: the same build, port and database after a SIGKILL).
 
+It runs on the engine the rest of the suite uses (tests/databases.py), built the way an
+installation is: on SQLite one backend worker, as ``bin/run`` serves by default; with
+``HOFFICE_TEST_DB=postgresql`` a database of its own on the test server, Reflex's state in
+Redis (``HOFFICE_TEST_REDIS_URL``, database ``E2E_REDIS_DB``, emptied first so no tab state
+of an earlier run leaks in) and ``WORKERS_ON_POSTGRES`` backend workers, so consecutive
+events of one tab land on different processes — what a team's installation does.
+
 The server's output goes to a log file; ``new_errors`` lets a fixture fail any
 test during which the server logged an ERROR or a traceback.
 """
@@ -14,17 +21,43 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import redis
+
+from hoffice_app import deploy
+from tests import databases
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "demo-pass-e2e-1"
 BUILD_TIMEOUT = 900
 RESTART_TIMEOUT = 120
+WORKERS_ON_POSTGRES = 2
+E2E_REDIS_DB = 1  # the fast tests never use Redis; the e2e server keeps its own number anyway
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def redis_url() -> str:
+    """The test Redis with the e2e server's own database number."""
+    if not databases.REDIS_URL:
+        raise RuntimeError("HOFFICE_TEST_DB=postgresql runs the browser tests on several workers, which need "
+                           "HOFFICE_TEST_REDIS_URL=redis://host:port (bin/test starts one for you).")
+    return urlsplit(databases.REDIS_URL)._replace(path=f"/{E2E_REDIS_DB}").geturl()
+
+
+def engine_env(database_url: str) -> dict[str, str]:
+    """What differs between the engines: the database, Redis and the backend worker count, which
+    reaches Reflex as GRANIAN_WORKERS through ``deploy`` exactly as ``bin/run`` hands it over."""
+    env = {"DATABASE_URL": database_url, "HOFFICE_WORKERS": "1"}
+    if databases.ON_POSTGRES:
+        env |= {"REFLEX_REDIS_URL": redis_url(), "HOFFICE_WORKERS": str(WORKERS_ON_POSTGRES)}
+    env["GRANIAN_WORKERS"] = str(deploy.backend_workers(env, os.cpu_count()).count)
+    return env
 
 
 class Server:
@@ -34,8 +67,10 @@ class Server:
         self.url = f"http://localhost:{self.port}"
         self.log_path = workdir / "server.log"
         self.imports_dir = workdir / "imports"
-        self.env = os.environ | {
-            "DATABASE_URL": f"sqlite:///{workdir / 'e2e.db'}",
+        # SQLite: a file in workdir; PostgreSQL: an empty database on the test server, dropped by stop().
+        self.database_url = databases.blank_url(workdir)
+        outside = {name: value for name, value in os.environ.items() if name != "REFLEX_REDIS_URL"}
+        self.env = outside | engine_env(self.database_url) | {
             "HOFFICE_IMPORTS_DIR": str(self.imports_dir),  # this run's files only, like its database
             # The server's own address is the one origin that may use its cookie (hoffice_app/origins.py).
             "HOFFICE_ALLOWED_ORIGINS": self.url,
@@ -54,6 +89,8 @@ class Server:
                               capture_output=True, text=True, check=True)
 
     def start(self) -> None:
+        if databases.ON_POSTGRES:
+            redis.Redis.from_url(self.env["REFLEX_REDIS_URL"]).flushdb()
         self.cli("db", "upgrade")
         if self.seed:
             self.cli("seed", "demo")
@@ -64,6 +101,7 @@ class Server:
                                      cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
         self._wait_until_up(BUILD_TIMEOUT, poll=1)
+        self._check_workers()
         self._log_offset = self.log_path.stat().st_size
 
     def _wait_until_up(self, timeout: float, *, poll: float) -> None:
@@ -93,7 +131,21 @@ class Server:
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.e2e.serve_built", str(self.port)], cwd=ROOT,
                                      env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         self._wait_until_up(RESTART_TIMEOUT, poll=0.2)
+        self._check_workers()
         return time.monotonic() - started
+
+    def _check_workers(self, timeout: float = 30) -> None:
+        """The server runs the backend workers asked for: Granian forks each one from the process we
+        started, so they are its direct children (import workers are theirs, a level below)."""
+        wanted, found = int(self.env["GRANIAN_WORKERS"]), []
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = [pid for task in Path(f"/proc/{self.proc.pid}/task").iterdir()
+                     for pid in (task / "children").read_text().split()]
+            if len(found) == wanted:
+                return
+            time.sleep(0.2)
+        raise RuntimeError(f"the server runs {len(found)} backend workers, not GRANIAN_WORKERS={wanted}")
 
     def _frontend_ready(self) -> bool:
         try:
@@ -115,3 +167,4 @@ class Server:
                 self.proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
+        databases.drop_blank(self.database_url)

@@ -1,12 +1,14 @@
 """An administrator logs in, sees real counts, adds a master entry and logs out."""
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.pages import DashboardPage, LoginPage, Shell
 from tests.e2e.settings_pages import MasterListPage
 
 
+@pytest.mark.smoke
 def test_admin_logs_in_sees_dashboard_adds_master_and_logs_out(page, demo_password):
     LoginPage(page).log_in("E01", demo_password)
     expect(page).to_have_url(re.compile(r"/$"))

@@ -4,6 +4,7 @@ summary, the result sheet downloaded and re-imported as associated contacts."""
 import re
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook, load_workbook
 from playwright.sync_api import expect
 
@@ -20,6 +21,7 @@ def _xlsx(path: Path, rows: list[list]) -> Path:
     return path
 
 
+@pytest.mark.smoke
 def test_messy_file_through_the_wizard_then_associated_contacts(page, demo_password, tmp_path):
     LoginPage(page).log_in("E01", demo_password)
     wizard = ContactList(page).open().open_import_wizard()

@@ -2,6 +2,7 @@
 person by alias and by a differently formatted mobile, see the duplicate warning."""
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.contact_pages import ContactDetail, ContactForm, ContactList
@@ -47,6 +48,7 @@ def _company(form: ContactForm) -> str:
     return form.saved_code()
 
 
+@pytest.mark.smoke
 def test_company_and_person_end_to_end(page, demo_password):
     LoginPage(page).log_in("E01", demo_password)
     form = ContactForm(page)

@@ -1,6 +1,7 @@
 """The funnel board: drag a card between stages, ask for a lost reason, refuse a stale move."""
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.funnel_pages import FunnelBoard
@@ -16,6 +17,7 @@ def _new_lead(page, title: str) -> str:
     return form.save()
 
 
+@pytest.mark.smoke
 def test_drag_a_card_to_contacted_and_it_stays(page, demo_password):
     LoginPage(page).log_in("E01", demo_password)
     _new_lead(page, "Board drag test lead")
@@ -66,6 +68,7 @@ def test_a_stale_move_is_refused_with_who_moved_it(page, browser, server, demo_p
     expect(board.card("Board conflict lead", "Demo Scheduled")).to_be_visible()
 
 
+@pytest.mark.smoke
 def test_a_move_appears_on_another_open_board_without_reload(page, browser, server, demo_password):
     """The lead that entered Negotiation longest ago, moved into Contacted (already more than 50
     newer leads): the first card of Contacted at once, for the mover and for another open board."""

@@ -3,6 +3,7 @@ follow-up completed while planning the next, and the follower's view."""
 import re
 from datetime import datetime, timedelta
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.lead_pages import LeadDetail, LeadForm, LeadList
@@ -13,6 +14,7 @@ def _local(days: int, hour: int) -> str:
     return (datetime.now() + timedelta(days=days)).replace(hour=hour, minute=0).strftime("%Y-%m-%dT%H:%M")
 
 
+@pytest.mark.smoke
 def test_lead_end_to_end(page, browser, server, demo_password, tmp_path):
     LoginPage(page).log_in("E03", demo_password)
     form = LeadForm(page).open_new()
