@@ -37,6 +37,7 @@ from .moves import (
     default_stage,
     ensure_default_funnel,
     move_lead,
+    move_lead_with_news,
     place_new_lead,
     stages,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "more_cards",
     "move_funnel",
     "move_lead",
+    "move_lead_with_news",
     "move_news",
     "move_stage",
     "MovedMeanwhile",

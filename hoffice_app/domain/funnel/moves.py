@@ -18,7 +18,7 @@ from hoffice_app.domain.common import Actor, DomainError, NotFound, ValidationEr
 from hoffice_app.domain.funnel.defaults import FUNNEL_NAME, FUNNEL_STAGES
 from hoffice_app.domain.leads import get_visible, visible_clause
 from hoffice_app.domain.leads import timeline as lead_events
-from hoffice_app.domain.live import announce
+from hoffice_app.domain.live import News, announce
 from hoffice_app.models import Contact, Funnel, FunnelStage, Lead, MasterEntry, StageChange
 
 
@@ -82,6 +82,15 @@ def place_new_lead(session: Session, lead: Lead, *, now: datetime) -> None:
 
 def move_lead(session: Session, actor: Actor, lead_id: int, to_stage_id, *, expected_version: int, now: datetime,
               lost_reason_id=None) -> Lead:
+    return move_lead_with_news(session, actor, lead_id, to_stage_id, expected_version=expected_version, now=now,
+                               lost_reason_id=lost_reason_id)[0]
+
+
+def move_lead_with_news(session: Session, actor: Actor, lead_id: int, to_stage_id, *, expected_version: int,
+                        now: datetime, lost_reason_id=None) -> tuple[Lead, News | None]:
+    """``move_lead``, and the news it announced (None when the lead was already in that
+    stage): the mover's own board applies it as every other board does, without
+    reading the board again."""
     lead = get_visible(session, actor, lead_id=lead_id)
     target = session.get(FunnelStage, as_id(to_stage_id) or 0)
     if target is None or target.funnel_id != lead.funnel_id or not target.active:
@@ -89,7 +98,7 @@ def move_lead(session: Session, actor: Actor, lead_id: int, to_stage_id, *, expe
     if lead.version != expected_version:
         raise _moved_meanwhile(session, lead)
     if target.id == lead.stage_id:
-        return lead
+        return lead, None
     reason = None
     if target.kind == "lost":
         reason = session.get(MasterEntry, as_id(lost_reason_id) or 0)
@@ -117,8 +126,9 @@ def move_lead(session: Session, actor: Actor, lead_id: int, to_stage_id, *, expe
     versions.flush(session, "lead")  # the version moves on (models/versioned.py)
     from hoffice_app.domain.funnel.news import move_news  # news.py builds on board.py, which imports this module
 
-    announce(session, move_news(session, lead, previous.id if previous else None, now=now))
-    return lead
+    news = move_news(session, lead, previous.id if previous else None, now=now)
+    announce(session, news)
+    return lead, news
 
 
 def _moved_meanwhile(session: Session, lead: Lead) -> MovedMeanwhile:

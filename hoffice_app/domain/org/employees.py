@@ -15,6 +15,7 @@ from hoffice_app.domain.common import (
     ROLES,
     Actor,
     NotFound,
+    Option,
     ValidationError,
     as_id,
     require_actor,
@@ -64,6 +65,16 @@ def list_employees(session: Session, actor: Actor, *, include_inactive: bool = T
     if not (include_inactive and actor.is_admin):
         stmt = stmt.where(Employee.active == True)  # noqa: E712
     return _views(session, list(session.exec(stmt)))
+
+
+def employee_options(session: Session, actor: Actor) -> list[Option]:
+    """The active employees for a drop-down (assignee, owner, filter), in code order as the
+    directory lists them: one narrow query, where ``list_employees`` also reads divisions and
+    managers for the directory page (a board or list opens far more often than that page)."""
+    require_actor(actor)
+    rows = session.exec(select(Employee.id, Employee.name).where(Employee.active == True)  # noqa: E712
+                        .order_by(Employee.code))
+    return [Option(str(i), name) for i, name in rows]
 
 
 def _get(session: Session, employee_id: int) -> Employee:

@@ -81,8 +81,7 @@ class ContactListState(AuthState):
             self.category_options = masters.options(session, actor, "contact_category")
             self.industry_options = masters.options(session, actor, "industry")
             self.division_options = masters.options(session, actor, "division")
-            self.employee_options = [Option(str(e.id), e.name)
-                                     for e in employees.list_employees(session, actor, include_inactive=False)]
+            self.employee_options = employees.employee_options(session, actor)
             self.city_options = address_choices(session, actor, "city")
             self.state_options = address_choices(session, actor, "state")
         return ContactListState.search

@@ -54,8 +54,9 @@ class BoardMoves(rx.State, mixin=True):
         try:
             with unit_of_work() as session:
                 actor = self.require_actor()
-                pipeline.move_lead(session, actor, lead_id, stage_id, expected_version=version, now=utcnow(),
-                                   lost_reason_id=reason or None)
+                _lead, news = pipeline.move_lead_with_news(session, actor, lead_id, stage_id,
+                                                           expected_version=version, now=utcnow(),
+                                                           lost_reason_id=reason or None)
         except pipeline.MovedMeanwhile as err:
             self._reload()
             return rx.toast.warning(err.message)
@@ -67,7 +68,10 @@ class BoardMoves(rx.State, mixin=True):
         except (NotFound, DomainError) as err:
             return rx.toast.error(err.message)
         self.lost_open = False
-        self._reload()
+        if news is None:
+            self._reload()
+        else:  # the board places the card as every other open board does: no second read of the board
+            self._apply_move(news.data)
 
     @rx.event
     def set_lost_open(self, value: bool):

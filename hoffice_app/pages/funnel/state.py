@@ -20,7 +20,17 @@ from hoffice_app.components.filters import ANY
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import live
 from hoffice_app.domain.common import Option, as_id
-from hoffice_app.domain.funnel import MAX_STAGES, BoardFilter, ColumnHead, board, board_totals, heads, viewer
+from hoffice_app.domain.funnel import (
+    MAX_STAGES,
+    BoardFilter,
+    ColumnHead,
+    Viewer,
+    board,
+    board_totals,
+    card_for,
+    heads,
+    viewer,
+)
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.org import employees
 from hoffice_app.pages.funnel import viewers
@@ -102,8 +112,7 @@ class BoardState(BoardNews, BoardMoves, AuthState):
                 self.funnel_id, self._shown = wanted, {}
             self.priority_options = masters.options(session, actor, "lead_priority")
             self.product_options = masters.options(session, actor, "product")
-            self.assignee_options = [Option(str(e.id), e.name) for e in employees.list_employees(
-                session, actor, include_inactive=False)]
+            self.assignee_options = employees.employee_options(session, actor)
             self.lost_reasons = masters.options(session, actor, "lost_reason")
             self._refresh(session, actor)
         self._watch_token += 1
@@ -165,14 +174,14 @@ class BoardState(BoardNews, BoardMoves, AuthState):
             actor = self.current_actor()
             if actor is None or token != self._watch_token:
                 return
-            funnel_id = self.funnel_id
+            funnel_id, who = self.funnel_id, self._viewer
         board_id, queue = viewers.join(funnel_id, actor.id)
         try:
-            return await self._follow(token, queue)
+            return await self._follow(token, queue, who)
         finally:
             viewers.leave(board_id)
 
-    async def _follow(self, token: int, queue: asyncio.Queue):
+    async def _follow(self, token: int, queue: asyncio.Queue, who: Viewer | None):
         ends = time.monotonic() + WATCH_SECONDS
         recheck = time.monotonic() + SESSION_RECHECK_SECONDS
         refreshed, stale = 0.0, False
@@ -185,7 +194,14 @@ class BoardState(BoardNews, BoardMoves, AuthState):
                     batch.append(queue.get_nowait())
             except asyncio.TimeoutError:
                 pass
+            # A move of a lead this viewer may not see is dropped here, before taking the tab's
+            # state (its lock, and with Redis a read and write of it): most moves concern
+            # few of the open boards, and those others pay nothing for them.
+            batch = [news for news in batch if not (who and news.topic == live.FUNNEL and news.data
+                                                    and card_for(news.data, who, BoardFilter()) is None)]
             check = any(news.topic == live.SESSIONS for news in batch) or time.monotonic() >= recheck
+            if not batch and not check and not stale:
+                continue
             async with self:
                 if token != self._watch_token or not self.router.url.path.startswith(routes.FUNNEL):
                     return

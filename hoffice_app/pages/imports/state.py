@@ -59,8 +59,7 @@ class ImportState(ReviewSteps, AuthState):
             with unit_of_work() as session:
                 limits = jobs.limits(session)
                 self.limits_label, self.max_bytes = limits_text(limits), limits.max_bytes
-                self.kam_options = [Option(str(e.id), e.name) for e in employees.list_employees(
-                    session, actor, include_inactive=False)]
+                self.kam_options = employees.employee_options(session, actor)
                 if wanted is None:
                     self.step, self.job_id, self.file_name = WizardStep.UPLOAD, 0, ""
                     return self.document_title("Import contacts")

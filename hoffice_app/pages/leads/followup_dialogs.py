@@ -32,8 +32,7 @@ class FollowUpDialogs(rx.State, mixin=True):
     next_plan: dict[str, str] = {}
 
     def load_people(self, session, actor) -> None:
-        self.people = [Option(str(e.id), e.name) for e in employees.list_employees(session, actor,
-                                                                                  include_inactive=False)]
+        self.people = employees.employee_options(session, actor)
 
     def _refresh(self, session, actor) -> None:  # pages override to reload what they show
         pass

@@ -66,8 +66,7 @@ class LeadListState(AuthState):
                               ("product_options", "product")):
                 setattr(self, var, masters.options(session, actor, kind))
             self.stage_options = board.stage_options(session, actor)
-            self.employee_options = [Option(str(e.id), e.name) for e in employees.list_employees(
-                session, actor, include_inactive=False)]
+            self.employee_options = employees.employee_options(session, actor)
             self.views = saved_views.list_views(session, actor)
         return [LeadListState.search, self.document_title(self.leads_label)]
 
