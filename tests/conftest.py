@@ -32,8 +32,12 @@ def pytest_report_header(config):
 @pytest.hookimpl(trylast=True)  # after tests/e2e/conftest.py has marked its tests
 def pytest_collection_modifyitems(config, items):
     """On PostgreSQL, tests of SQLite's own machinery (PRAGMA, FTS5 triggers, sqlite_master)
-    are skipped, and so are the browser tests, which the SQLite pass covers."""
+    are skipped, and so are the browser tests, which the SQLite pass covers; on SQLite, the
+    tests of PostgreSQL's own (query plans through its indexes)."""
     if not databases.ON_POSTGRES:
+        for item in items:
+            if item.get_closest_marker("postgresql_only"):
+                item.add_marker(pytest.mark.skip(reason="PostgreSQL only (bin/test's PostgreSQL pass runs it)"))
         return
     for item in items:
         if item.get_closest_marker("sqlite_only"):
