@@ -48,7 +48,8 @@ class Lead(SQLModel, table=True):
     lead_type_id: Optional[int] = Field(default=None, foreign_key="master_entry.id")
     estimated_value: Optional[Decimal] = Field(default=None, sa_column=Column(Numeric(16, 2)))
     source_kind: str = Field(default="", max_length=10)  # "" | contact | employee | friend | campaign
-    source_contact_id: Optional[int] = Field(default=None, foreign_key="contact.id")
+    # indexed: the lead list's "source: this contact" filter (else every lead of the kind is read)
+    source_contact_id: Optional[int] = Field(default=None, foreign_key="contact.id", index=True)
     source_employee_id: Optional[int] = Field(default=None, foreign_key="employee.id")
     source_campaign_id: Optional[int] = Field(default=None, foreign_key="master_entry.id")
     knowledge_template_id: Optional[int] = Field(default=None, foreign_key="master_entry.id")
