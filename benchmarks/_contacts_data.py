@@ -2,10 +2,10 @@
 
     insert_contacts(engine, n, seed=7) -> seconds
 
-Writes straight to the tables with SQLAlchemy core inserts (dict lists in
-batches, one transaction), bypassing save_contact's per-row checks, but keeps
-every invariant the app keeps: codes C000001… with the code_counter row moved
-on, name_key = name.casefold(), search_text from the app's own
+Writes straight to the tables as dict lists in batches, in one transaction
+(_engines.bulk_insert: COPY on PostgreSQL, executemany on SQLite), bypassing
+save_contact's per-row checks, but keeps every invariant the app keeps: codes
+C000001… with the code_counter row moved on, name_key = name.casefold(), search_text from the app's own
 build_search_text, email_key lower-case, one primary e-mail and mobile, one
 default address, privacy rows for private contacts. Masters and employees come
 from the seeded database (run the migrations and seed_demo first).
@@ -20,9 +20,21 @@ import phonenumbers
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Engine
 
+from benchmarks._engines import bulk_insert
 from hoffice_app.domain.contacts import build_search_text
-from hoffice_app.models import (CodeCounter, Contact, ContactAddress, ContactAlias, ContactCategory, ContactDivision,
-                                ContactEmail, ContactPhone, ContactPrivacy, Employee, MasterEntry)
+from hoffice_app.models import (
+    CodeCounter,
+    Contact,
+    ContactAddress,
+    ContactAlias,
+    ContactCategory,
+    ContactDivision,
+    ContactEmail,
+    ContactPhone,
+    ContactPrivacy,
+    Employee,
+    MasterEntry,
+)
 
 BATCH = 5000
 MALE = ("Rajesh Amit Suresh Ramesh Mahesh Dinesh Vijay Sanjay Anil Sunil Rakesh Mukesh Nitin Hitesh Jignesh Kalpesh "
@@ -226,8 +238,7 @@ def insert_contacts(engine: Engine, n: int, *, seed: int = 7, progress=None) -> 
                 for name, rows in maker.contact(first_id + k, first_seq + k).items():
                     batch[name] += rows
             for name, rows in batch.items():  # parents first: TABLES lists contact first
-                if rows:
-                    conn.execute(insert(TABLES[name]), rows)
+                bulk_insert(conn, TABLES[name], rows)
             if progress:
                 progress(min(n, lo + BATCH))
         if counter is None:

@@ -2,14 +2,15 @@
 
     insert_leads(engine, n, seed=11) -> seconds
 
-Writes straight to the tables with SQLAlchemy core inserts (batches, one
-transaction), bypassing save_lead's per-row checks, but keeps the invariants
-the app keeps: codes L000001… with the code_counter row moved on, search_text
-built exactly as leads.save_lead builds it, products of the lead's category, a
-"created" timeline event per lead, assigned_at when assigned, and
-next_followup_at equal to the earliest planned follow-up row. Contacts,
-masters and employees come from the database (run the migrations, seed_demo
-and benchmarks/_contacts_data.insert_contacts first).
+Writes straight to the tables in batches, in one transaction
+(_engines.bulk_insert: COPY on PostgreSQL, executemany on SQLite), bypassing
+save_lead's per-row checks, but keeps the invariants the app keeps: codes
+L000001… with the code_counter row moved on, search_text built exactly as
+leads.save_lead builds it, products of the lead's category, a "created"
+timeline event per lead, assigned_at when assigned, and next_followup_at equal
+to the earliest planned follow-up row. Contacts, masters and employees come
+from the database (run the migrations, seed_demo and
+benchmarks/_contacts_data.insert_contacts first).
 
 Shape (per lead): ~70% open; assigned to E03/E04/E05 (85%), E02 (5%) or nobody;
 created by E02..E05 (a few by E01) over three years before NOW; an estimated
@@ -25,8 +26,18 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Engine
 
-from hoffice_app.models import CodeCounter, Contact, Employee, FollowUp, Lead, LeadEvent, LeadFollower, LeadProduct, \
-    MasterEntry
+from benchmarks._engines import bulk_insert
+from hoffice_app.models import (
+    CodeCounter,
+    Contact,
+    Employee,
+    FollowUp,
+    Lead,
+    LeadEvent,
+    LeadFollower,
+    LeadProduct,
+    MasterEntry,
+)
 
 BATCH = 5000
 NOW = datetime(2026, 11, 26, 5, 0, tzinfo=timezone.utc)  # the benchmark's "now"
@@ -121,8 +132,9 @@ class _Maker:
 TABLES = {t.__tablename__: t.__table__ for t in (Lead, LeadProduct, LeadFollower, FollowUp, LeadEvent)}
 
 
-def insert_leads(engine: Engine, n: int, *, seed: int = 11, progress=None) -> float:
-    """Add ``n`` leads after any already there (codes continue). Returns seconds."""
+def insert_leads(engine: Engine, n: int, *, seed: int = 11, progress=None, adjust=None) -> float:
+    """Add ``n`` leads after any already there (codes continue). Returns seconds. ``adjust(row)``
+    may change each lead's row before it is written (the board puts every lead on a stage)."""
     start = time.perf_counter()
     with engine.begin() as conn:
         maker = _Maker(conn, seed)
@@ -132,11 +144,13 @@ def insert_leads(engine: Engine, n: int, *, seed: int = 11, progress=None) -> fl
         for lo in range(0, n, BATCH):
             batch: dict[str, list[dict]] = {name: [] for name in TABLES}
             for k in range(lo, min(n, lo + BATCH)):
-                for name, rows in maker.lead(first_id + k, first_seq + k).items():
+                made = maker.lead(first_id + k, first_seq + k)
+                if adjust:
+                    adjust(made["lead"][0])
+                for name, rows in made.items():
                     batch[name] += rows
             for name, rows in batch.items():  # parents first: TABLES lists lead first
-                if rows:
-                    conn.execute(insert(TABLES[name]), rows)
+                bulk_insert(conn, TABLES[name], rows)
             if progress:
                 progress(min(n, lo + BATCH))
         if counter is None:

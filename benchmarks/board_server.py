@@ -1,17 +1,19 @@
 """The funnel board at scale, server side (issue target: with 100,000 open
 leads in one funnel the board query takes ≤ 100 ms).
 
-    .venv/bin/python benchmarks/board_server.py [--n 100000] [--db PATH] [--reps 30]
+    .venv/bin/python benchmarks/board_server.py [--n 100000] [--db PATH] [--reps 30] [--postgres [--no-sqlite]]
 
 Builds (or reuses, with --db) a SQLite file with the demo seed, 5,000 contacts
 and N open leads spread over the Sales Funnel's open stages
-(benchmarks/_board_data.py). Then times, through the real domain calls inside
-unit_of_work: the whole board (column heads by GROUP BY + the first 50 cards of
-every column) for admin, manager and executive, with and without filters; one
-more page of a column ("load more"); and a move as the board's handler does it
-(move_lead + refresh). Also prints the JSON size of what a viewer's board holds
-and of what one move changes (heads + two columns) — the browser benchmark
-measures the real websocket frames. Prints a table, then one JSON line.
+(benchmarks/_board_data.py); with --postgres the same on a throwaway PostgreSQL
+server too (benchmarks/_engines.py), both engines' p95 side by side at the end.
+Then times, through the real domain calls inside unit_of_work: the whole board
+(column heads by GROUP BY + the first 50 cards of every column) for admin,
+manager and executive, with and without filters; one more page of a column
+("load more"); and a move as the board's handler does it (move_lead + refresh).
+Also prints the JSON size of what a viewer's board holds and of what one move
+changes (heads + two columns) — the browser benchmark measures the real
+websocket frames. Prints a table, then one JSON line.
 """
 from __future__ import annotations
 
@@ -30,12 +32,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlmodel import func, select  # noqa: E402
 
 from benchmarks._board_data import build_board_db  # noqa: E402
+from benchmarks._engines import databases, print_side_by_side, server_version  # noqa: E402
 from benchmarks._leads_data import NOW  # noqa: E402
 from benchmarks._timing import master_id, pct, time_calls  # noqa: E402
 from hoffice_app.db import make_engine, set_engine, unit_of_work  # noqa: E402
-from hoffice_app.domain.funnel import board, moves as pipeline  # noqa: E402
 from hoffice_app.domain.auth import actor_of  # noqa: E402
-from hoffice_app.domain.funnel import BoardFilter  # noqa: E402
+from hoffice_app.domain.funnel import BoardFilter, board  # noqa: E402
+from hoffice_app.domain.funnel import moves as pipeline  # noqa: E402
 from hoffice_app.domain.org import find_by_code  # noqa: E402
 from hoffice_app.models import Lead  # noqa: E402
 
@@ -53,31 +56,28 @@ def _board(actor, funnel_id, f=None):
         return board.board(s, actor, funnel_id, f, now=NOW)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--n", type=int, default=100_000)
-    ap.add_argument("--db", help="keep the SQLite file here (reused on the next run)")
-    ap.add_argument("--reps", type=int, default=30)
-    args = ap.parse_args()
-    tmp = None if args.db else tempfile.TemporaryDirectory()
-    path = Path(args.db or Path(tmp.name) / "board.db").resolve()
-    build_board_db(path, args.n)
-    set_engine(make_engine(f"sqlite:///{path}"))
+def measure(url: str, args) -> dict:
+    """Build (or reuse) the board database at ``url`` and time the board on it; prints as it goes."""
+    build_board_db(url, args.n)
+    engine = make_engine(url)
+    set_engine(engine)
+    version = server_version(engine)
     with unit_of_work() as s:
         actors = {role: actor_of(find_by_code(s, code)) for role, code in
                   (("admin", "E01"), ("manager", "E02"), ("executive", "E03"))}
         funnel_id = pipeline.default_stage(s).funnel_id
         have = s.exec(select(func.count()).select_from(Lead).where(Lead.is_open == True)).one()  # noqa: E712
-        filters = [("no filter", None), ("priority Urgent", BoardFilter(priority_id=master_id(s, "lead_priority", "Urgent"))),
+        urgent = master_id(s, "lead_priority", "Urgent")
+        filters = [("no filter", None), ("priority Urgent", BoardFilter(priority_id=urgent)),
                    ("mine", BoardFilter(mine=True)), ("following", BoardFilter(following=True)),
                    ("product Barcode Printer", BoardFilter(product_id=master_id(s, "product", "Barcode Printer"))),
                    ("source campaign", BoardFilter(source_kind="campaign"))]
-    print(f"\n{have:,} open leads; board (heads + 50 cards per column), ms p50 / p95 over {args.reps} runs")
+    print(f"\n{version}: {have:,} open leads; board (heads + 50 cards per column), ms p50 / p95 over {args.reps} runs")
     results, worst = {}, 0.0
     for label, f in filters:
         cells = []
         for role, actor in actors.items():
-            ms, _ = time_calls(lambda: _board(actor, funnel_id, f), 3, args.reps)
+            ms, _ = time_calls(lambda actor=actor, f=f: _board(actor, funnel_id, f), 3, args.reps)
             results[f"{label}/{role}"] = {"p50": round(pct(ms, 50), 1), "p95": round(pct(ms, 95), 1)}
             worst = max(worst, pct(ms, 95))
             cells.append(f"{pct(ms, 50):6.1f} / {pct(ms, 95):6.1f}")
@@ -108,11 +108,35 @@ def main() -> None:
     print(f"board data as JSON: {state_bytes / 1024:.1f} KB; one move changes {move_bytes / 1024:.1f} KB "
           f"(heads + two columns)")
     print(f"worst board p95 {worst:.1f} ms (target ≤ {TARGET_MS:.0f} ms)")
-    print(json.dumps({"benchmark": "board_server", "open_leads": have, "worst_board_p95_ms": round(worst, 1),
-                      "load_more_p95_ms": round(pct(more_ms, 95), 1), "move_refresh_p95_ms": round(pct(moves, 95), 1),
-                      "board_json_kb": round(state_bytes / 1024, 1), "move_json_kb": round(move_bytes / 1024, 1),
-                      "results": results, "cpus": os.cpu_count(), "load": round(os.getloadavg()[0], 2),
+    engine.dispose()
+    set_engine(None)
+    return {"engine": version, "open_leads": have, "worst_board_p95_ms": round(worst, 1),
+            "load_more_p95_ms": round(pct(more_ms, 95), 1), "move_refresh_p95_ms": round(pct(moves, 95), 1),
+            "board_json_kb": round(state_bytes / 1024, 1), "move_json_kb": round(move_bytes / 1024, 1),
+            "results": results, "load": round(os.getloadavg()[0], 2)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--db", help="keep the SQLite file here (reused on the next run)")
+    ap.add_argument("--reps", type=int, default=30)
+    ap.add_argument("--postgres", action="store_true", help="also on a throwaway PostgreSQL, side by side")
+    ap.add_argument("--no-sqlite", action="store_true", help="with --postgres: PostgreSQL only")
+    args = ap.parse_args()
+    tmp = None if args.db else tempfile.TemporaryDirectory()
+    path = Path(args.db or Path(tmp.name) / "board.db").resolve()
+    runs = {name: measure(url, args)
+            for name, url in databases(args.postgres, path, sqlite=not args.no_sqlite, name="bench_board")}
+    if len(runs) > 1:
+        p95 = {name: {**{label: r["p95"] for label, r in run["results"].items()},
+                      "load more (cards 51-100)": run["load_more_p95_ms"],
+                      "move + refresh": run["move_refresh_p95_ms"]} for name, run in runs.items()}
+        print_side_by_side(p95, "board", TARGET_MS)
+    print(json.dumps({"benchmark": "board_server", "runs": runs, "cpus": os.cpu_count(),
                       "machine": platform.platform()}))
+    if tmp:
+        tmp.cleanup()
 
 
 if __name__ == "__main__":

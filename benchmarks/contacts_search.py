@@ -3,10 +3,13 @@ or filtered page answers in ≤ 100 ms server time at p95; the list page's state
 stays under 100 KB).
 
     .venv/bin/python benchmarks/contacts_search.py [--n 100000] [--quick] [--db PATH] [--reps 30]
+                                                   [--postgres [--no-sqlite]]
 
 A fresh SQLite file in a temp dir (or --db PATH, kept and reused: only missing
 contacts are added) gets the real migrations, seed_demo and N generated
-contacts (benchmarks/_contacts_data.py). Then each query runs through the real
+contacts (benchmarks/_contacts_data.py). With --postgres the same is done on a
+throwaway PostgreSQL server (benchmarks/_engines.py) and the two engines' p95
+are printed side by side at the end. Then each query runs through the real
 search_contacts / pick_contacts inside unit_of_work, as admin E01 and as
 executive E03 (privacy clause), 3 warm-ups + --reps timed runs. Queries over
 the target get a breakdown (COUNT vs page query vs _rows) and their query plans.
@@ -18,7 +21,6 @@ import argparse
 import json
 import os
 import platform
-import sqlite3
 import sys
 import tempfile
 import time
@@ -30,10 +32,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlmodel import Session, func, select  # noqa: E402
 
 from benchmarks._contacts_data import insert_contacts  # noqa: E402
+from benchmarks._engines import after_bulk_load, databases, plan, print_side_by_side, server_version  # noqa: E402
 from benchmarks._timing import master_id, pct, time_calls  # noqa: E402
 from hoffice_app.db import make_engine, set_engine, unit_of_work, utcnow  # noqa: E402
-from hoffice_app.domain.contacts import search as cs  # noqa: E402
 from hoffice_app.domain.auth import actor_of  # noqa: E402
+from hoffice_app.domain.contacts import search as cs  # noqa: E402
 from hoffice_app.domain.org import find_by_code  # noqa: E402
 from hoffice_app.domain.seed import seed_demo  # noqa: E402
 from hoffice_app.migrations import upgrade  # noqa: E402
@@ -96,32 +99,22 @@ def _breakdown(engine, actor, q: cs.ContactQuery) -> dict:
         total = s.exec(count_stmt).one()
         per = max(1, min(int(q.per_page or 25), cs.MAX_PER_PAGE))
         page = max(1, min(int(q.page or 1), max(1, -(-total // per))))
-        page_stmt = (select(Contact).where(*cond).order_by(*cs.SORTS.get(q.sort, cs.SORTS["name"]))
-                     .offset((page - 1) * per).limit(per))
+        page_stmt = cs._page_query(s, cond, cs.SORTS.get(q.sort, cs.SORTS["name"]), (page - 1) * per, per)
         count_ms, _ = time_calls(lambda: s.exec(count_stmt).one(), 1, 5)
         page_ms, rows = time_calls(lambda: s.exec(page_stmt).all(), 1, 5)
         rows_ms, _ = time_calls(lambda: cs._rows(s, rows), 1, 5)
         plans = {}
         for name, stmt in (("count", count_stmt), ("page", page_stmt)):
             sql = str(stmt.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
-            plans[name] = [r[3] for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+            plans[name] = plan(s.connection(), sql)
     return {"count_ms": round(pct(count_ms, 50), 1), "page_ms": round(pct(page_ms, 50), 1),
             "rows_ms": round(pct(rows_ms, 50), 1), "plans": plans}
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--n", type=int, default=100_000)
-    ap.add_argument("--quick", action="store_true", help="smoke check with n=5000")
-    ap.add_argument("--db", help="keep the SQLite file here (reused on the next run)")
-    ap.add_argument("--reps", type=int, default=30)
-    ap.add_argument("--warmup", type=int, default=3)
-    args = ap.parse_args()
-    n = 5000 if args.quick else args.n
+def measure(url: str, n: int, args) -> dict:
+    """Build (or top up) the database at ``url`` and time every query on it; prints as it goes."""
     started, load0 = time.perf_counter(), round(os.getloadavg()[0], 2)
-    tmp = None if args.db else tempfile.TemporaryDirectory()
-    path = Path(args.db or Path(tmp.name) / "bench.db").resolve()
-    engine = make_engine(f"sqlite:///{path}")
+    engine = make_engine(url)
     set_engine(engine)
     upgrade()
     with unit_of_work() as s:
@@ -131,22 +124,24 @@ def main() -> None:
         mobile, queries = _queries(s, execu.id) if have >= n else ("", [])
     insert_s = 0.0
     if have < n:
-        print(f"inserting {n - have:,} contacts into {path} …", file=sys.stderr)
+        print(f"inserting {n - have:,} contacts into {engine.url.render_as_string()} …", file=sys.stderr)
         insert_s = insert_contacts(engine, n - have)
+        after_bulk_load(engine, "contact")
         print(f"  {insert_s:.1f} s ({(n - have) / insert_s:,.0f} contacts/s)", file=sys.stderr)
         with unit_of_work() as s:
             mobile, queries = _queries(s, execu.id)
     with unit_of_work() as s:
         have = s.exec(select(func.count()).select_from(Contact)).one()
     actors = {"admin": admin, "executive": execu}
+    version = server_version(engine)
 
     results, all_ms = {}, []
-    print(f"\n{have:,} contacts, {args.reps} runs after {args.warmup} warm-ups; ms server time")
+    print(f"\n{version}: {have:,} contacts, {args.reps} runs after {args.warmup} warm-ups; ms server time")
     print(f"{'query':<50} {'admin p50':>9} {'p95':>7} {'exec p50':>9} {'p95':>7} {'hits adm/exe':>14}")
     for label, q in queries:
         res = {}
         for who, actor in actors.items():
-            ms, page = time_calls(lambda: _search(actor, q), args.warmup, args.reps)
+            ms, page = time_calls(lambda actor=actor, q=q: _search(actor, q), args.warmup, args.reps)
             all_ms += ms
             res[who] = {"p50": round(pct(ms, 50), 1), "p95": round(pct(ms, 95), 1), "total": page.total}
         results[label] = res
@@ -161,7 +156,7 @@ def main() -> None:
     code = next(q.text for label, q in queries if label.startswith("code"))
     for text in ("pat", code[:5], mobile[3:8]):
         for who, actor in actors.items():
-            ms, opts = time_calls(lambda: _pick(actor, text), args.warmup, args.reps)
+            ms, opts = time_calls(lambda actor=actor, text=text: _pick(actor, text), args.warmup, args.reps)
             picks[f"{text} ({who})"] = {"p50": round(pct(ms, 50), 1), "p95": round(pct(ms, 95), 1),
                                         "options": len(opts)}
     print("\npick_contacts (limit 10)")
@@ -187,22 +182,43 @@ def main() -> None:
             diagnosis[f"{label} ({who})"] = d
             print(f"  {label[:44]:<44} {who:<9} count {d['count_ms']:>6.1f}  page {d['page_ms']:>6.1f}  "
                   f"_rows {d['rows_ms']:>5.1f}")
-            for part, plan in d["plans"].items():
-                print(f"      {part:<5}: " + " | ".join(plan))
+            for part, lines in d["plans"].items():
+                print(f"      {part:<5}: " + " | ".join(lines))
 
     runtime = round(time.perf_counter() - started, 1)
     met = overall <= TARGET_MS and not slow and state[25] < STATE_KB
     print(f"load average (1 min) at start {load0}, at end {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
-    print(f"\ntarget (p95 ≤ {TARGET_MS:.0f} ms every query, state < {STATE_KB:.0f} KB): "
-          f"{'met' if met else 'MISSED'}; script ran {runtime} s")
-    print(json.dumps({"benchmark": "contacts_search", "contacts": have, "insert_s": round(insert_s, 1),
-                      "reps": args.reps, "queries": results, "overall_p95_ms": overall, "pick_contacts": picks,
-                      "state_kb_25_rows": state[25], f"state_kb_{cs.MAX_PER_PAGE}_rows": state[cs.MAX_PER_PAGE],
-                      "target_met": met, "diagnosis": diagnosis, "runtime_s": runtime, "cpus": os.cpu_count(),
-                      "loadavg_start_end": [load0, round(os.getloadavg()[0], 2)],
-                      "machine": platform.platform(), "python": platform.python_version(),
-                      "sqlite": sqlite3.sqlite_version}, ensure_ascii=False))
+    print(f"\n{version} target (p95 ≤ {TARGET_MS:.0f} ms every query, state < {STATE_KB:.0f} KB): "
+          f"{'met' if met else 'MISSED'}; ran {runtime} s")
     engine.dispose()
+    set_engine(None)
+    return {"engine": version, "contacts": have, "insert_s": round(insert_s, 1), "reps": args.reps,
+            "queries": results, "overall_p95_ms": overall, "pick_contacts": picks, "state_kb_25_rows": state[25],
+            f"state_kb_{cs.MAX_PER_PAGE}_rows": state[cs.MAX_PER_PAGE], "target_met": met, "diagnosis": diagnosis,
+            "runtime_s": runtime, "loadavg_start_end": [load0, round(os.getloadavg()[0], 2)]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--quick", action="store_true", help="smoke check with n=5000")
+    ap.add_argument("--db", help="keep the SQLite file here (reused on the next run)")
+    ap.add_argument("--reps", type=int, default=30)
+    ap.add_argument("--warmup", type=int, default=3)
+    ap.add_argument("--postgres", action="store_true", help="also on a throwaway PostgreSQL, side by side")
+    ap.add_argument("--no-sqlite", action="store_true", help="with --postgres: PostgreSQL only")
+    args = ap.parse_args()
+    n = 5000 if args.quick else args.n
+    tmp = None if args.db else tempfile.TemporaryDirectory()
+    path = Path(args.db or Path(tmp.name) / "bench.db").resolve()
+    runs = {name: measure(url, n, args)
+            for name, url in databases(args.postgres, path, sqlite=not args.no_sqlite, name="bench_contacts")}
+    if len(runs) > 1:
+        p95 = {name: {f"{label} ({who})": r["p95"] for label, res in run["queries"].items() for who, r in res.items()}
+               for name, run in runs.items()}
+        print_side_by_side(p95, "contact search", TARGET_MS)
+    print(json.dumps({"benchmark": "contacts_search", "runs": runs, "cpus": os.cpu_count(),
+                      "machine": platform.platform(), "python": platform.python_version()}, ensure_ascii=False))
     if tmp:
         tmp.cleanup()
 

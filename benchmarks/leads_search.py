@@ -2,12 +2,15 @@
 combination answers in ≤ 150 ms server time at p95).
 
     .venv/bin/python benchmarks/leads_search.py [--n 100000] [--quick] [--db PATH] [--reps 30]
+                                                [--postgres [--no-sqlite]]
 
 A fresh SQLite file in a temp dir (or --db PATH, kept and reused: only missing
 rows are added) gets the real migrations, seed_demo (without demo contacts),
 ~5,000 generated contacts (benchmarks/_contacts_data.py) and N generated leads
 (benchmarks/_leads_data.py: products, followers for ~10%, next follow-up for
-~60%, some overdue). Then every quick view, filter combinations, text
+~60%, some overdue); with --postgres so does a database on a throwaway
+PostgreSQL server (benchmarks/_engines.py), and both engines' p95 are printed
+side by side at the end. Then every quick view, filter combinations, text
 searches, sorts and deep pages run through the real search_leads inside
 unit_of_work, as admin E01, manager E02 (team clause) and executive E03
 (own/created/following clause), 3 warm-ups + --reps timed runs. Queries over
@@ -21,7 +24,6 @@ import argparse
 import json
 import os
 import platform
-import sqlite3
 import sys
 import tempfile
 import time
@@ -33,11 +35,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlmodel import Session, func, select  # noqa: E402
 
 from benchmarks._contacts_data import insert_contacts  # noqa: E402
+from benchmarks._engines import after_bulk_load, databases, plan, print_side_by_side, server_version  # noqa: E402
 from benchmarks._leads_data import NOW, insert_leads  # noqa: E402
 from benchmarks._timing import master_id, pct, time_calls  # noqa: E402
 from hoffice_app.db import make_engine, set_engine, unit_of_work, utcnow  # noqa: E402
-from hoffice_app.domain.leads import search as ls  # noqa: E402
 from hoffice_app.domain.auth import actor_of  # noqa: E402
+from hoffice_app.domain.leads import search as ls  # noqa: E402
 from hoffice_app.domain.org import find_by_code  # noqa: E402
 from hoffice_app.domain.seed import seed_demo  # noqa: E402
 from hoffice_app.migrations import upgrade  # noqa: E402
@@ -108,16 +111,16 @@ def _breakdown(engine, actor, q: ls.LeadQuery) -> dict:
         total = s.exec(count_stmt).one()[0]
         per = max(1, min(int(q.per_page or 25), ls.MAX_PER_PAGE))
         page = max(1, min(int(q.page or 1), max(1, -(-total // per))))
-        table_rows = s.exec(select(func.max(Lead.id))).one() or 0
+        table_rows = (s.exec(select(func.max(Lead.id))).one() or 0) if engine.dialect.name == "sqlite" else 0
         ids = ls.page_ids(cond, q.sort, (page - 1) * per, per, total, table_rows=table_rows)
         page_stmt = select(*ls.ROW_COLUMNS).where(Lead.id.in_(ids)).order_by(*ls.order_by(q.sort))
         count_ms, _ = time_calls(lambda: s.exec(count_stmt).one(), 1, 5)
         page_ms, rows = time_calls(lambda: s.exec(page_stmt).all(), 1, 5)
-        rows_ms, _ = time_calls(lambda: ls._rows(s, rows, now=NOW), 1, 5)
+        rows_ms, _ = time_calls(lambda: ls._rows(s, actor, rows, now=NOW), 1, 5)
         plans = {}
         for name, stmt in (("count", count_stmt), ("page", page_stmt)):
             sql = str(stmt.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
-            plans[name] = [r[3] for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+            plans[name] = plan(s.connection(), sql)
     return {"count_ms": round(pct(count_ms, 50), 1), "page_ms": round(pct(page_ms, 50), 1),
             "rows_ms": round(pct(rows_ms, 50), 1), "plans": plans}
 
@@ -135,30 +138,22 @@ def _prepare(engine, n: int) -> tuple[float, float]:
         print(f"inserting {n - leads:,} leads …", file=sys.stderr)
         l_s = insert_leads(engine, n - leads)
         print(f"  {l_s:.1f} s ({(n - leads) / l_s:,.0f} leads/s)", file=sys.stderr)
+    if c_s or l_s:
+        after_bulk_load(engine, "contact", "lead")
     return c_s, l_s
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--n", type=int, default=100_000)
-    ap.add_argument("--quick", action="store_true", help="smoke check with n=5000")
-    ap.add_argument("--db", help="keep the SQLite file here (reused on the next run)")
-    ap.add_argument("--reps", type=int, default=30)
-    ap.add_argument("--warmup", type=int, default=3)
-    ap.add_argument("--analyze", action="store_true",
-                    help="run ANALYZE first (the app never does, so plans without statistics are the default)")
-    args = ap.parse_args()
-    n = 5000 if args.quick else args.n
+def measure(url: str, n: int, args) -> dict:
+    """Build (or top up) the database at ``url`` and time every list query on it; prints as it goes."""
     started, load0 = time.perf_counter(), round(os.getloadavg()[0], 2)
-    tmp = None if args.db else tempfile.TemporaryDirectory()
-    path = Path(args.db or Path(tmp.name) / "bench.db").resolve()
-    engine = make_engine(f"sqlite:///{path}")
+    engine = make_engine(url)
     set_engine(engine)
+    version = server_version(engine)
     upgrade()
     with unit_of_work() as s:
         seed_demo(s, password="bench-pass-1", now=utcnow(), with_contacts=False)
     contacts_s, leads_s = _prepare(engine, n)
-    if args.analyze:
+    if args.analyze and engine.dialect.name == "sqlite":  # PostgreSQL: after_bulk_load ran ANALYZE
         with engine.begin() as conn:
             conn.exec_driver_sql("ANALYZE")
     with unit_of_work() as s:
@@ -170,12 +165,13 @@ def main() -> None:
         queries = _queries(s, ids)
 
     results, all_ms = {}, []
-    print(f"\n{have:,} leads, {args.reps} runs after {args.warmup} warm-ups; ms server time (p50 / p95), hits")
+    print(f"\n{version}: {have:,} leads, {args.reps} runs after {args.warmup} warm-ups; "
+          "ms server time (p50 / p95), hits")
     print(f"{'query':<42} {'admin':>13} {'manager':>13} {'executive':>13} {'hits adm/mgr/exe':>22}")
     for label, q in queries:
         res = {}
         for who, actor in actors.items():
-            ms, page = time_calls(lambda: _search(actor, q), args.warmup, args.reps)
+            ms, page = time_calls(lambda actor=actor, q=q: _search(actor, q), args.warmup, args.reps)
             all_ms += ms
             res[who] = {"p50": round(pct(ms, 50), 1), "p95": round(pct(ms, 95), 1), "total": page.total}
         results[label] = res
@@ -202,16 +198,40 @@ def main() -> None:
     runtime = round(time.perf_counter() - started, 1)
     met = not slow
     print(f"load average (1 min) at start {load0}, at end {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
-    print(f"\ntarget (p95 ≤ {TARGET_MS:.0f} ms every query and role): {'met' if met else 'MISSED'}; "
-          f"script ran {runtime} s")
-    print(json.dumps({"benchmark": "leads_search", "leads": have, "insert_contacts_s": round(contacts_s, 1),
-                      "insert_leads_s": round(leads_s, 1), "reps": args.reps, "queries": results,
-                      "overall_p95_ms": overall, "worst_p95_ms": worst[0], "worst": worst[1], "target_met": met,
-                      "diagnosis": diagnosis, "runtime_s": runtime, "cpus": os.cpu_count(),
-                      "loadavg_start_end": [load0, round(os.getloadavg()[0], 2)],
-                      "machine": platform.platform(), "python": platform.python_version(),
-                      "sqlite": sqlite3.sqlite_version}, ensure_ascii=False))
+    print(f"\n{version} target (p95 ≤ {TARGET_MS:.0f} ms every query and role): {'met' if met else 'MISSED'}; "
+          f"ran {runtime} s")
     engine.dispose()
+    set_engine(None)
+    return {"engine": version, "leads": have, "insert_contacts_s": round(contacts_s, 1),
+            "insert_leads_s": round(leads_s, 1), "reps": args.reps, "queries": results, "overall_p95_ms": overall,
+            "worst_p95_ms": worst[0], "worst": worst[1], "target_met": met, "diagnosis": diagnosis,
+            "runtime_s": runtime, "loadavg_start_end": [load0, round(os.getloadavg()[0], 2)]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--quick", action="store_true", help="smoke check with n=5000")
+    ap.add_argument("--db", help="keep the SQLite file here (reused on the next run)")
+    ap.add_argument("--reps", type=int, default=30)
+    ap.add_argument("--warmup", type=int, default=3)
+    ap.add_argument("--analyze", action="store_true",
+                    help="run ANALYZE first on SQLite (the app never does, so plans without statistics are the "
+                         "default there; PostgreSQL's autovacuum does, so its data is always analysed)")
+    ap.add_argument("--postgres", action="store_true", help="also on a throwaway PostgreSQL, side by side")
+    ap.add_argument("--no-sqlite", action="store_true", help="with --postgres: PostgreSQL only")
+    args = ap.parse_args()
+    n = 5000 if args.quick else args.n
+    tmp = None if args.db else tempfile.TemporaryDirectory()
+    path = Path(args.db or Path(tmp.name) / "bench.db").resolve()
+    runs = {name: measure(url, n, args)
+            for name, url in databases(args.postgres, path, sqlite=not args.no_sqlite, name="bench_leads")}
+    if len(runs) > 1:
+        p95 = {name: {f"{label} ({who})": r["p95"] for label, res in run["queries"].items() for who, r in res.items()}
+               for name, run in runs.items()}
+        print_side_by_side(p95, "lead list", TARGET_MS)
+    print(json.dumps({"benchmark": "leads_search", "runs": runs, "cpus": os.cpu_count(),
+                      "machine": platform.platform(), "python": platform.python_version()}, ensure_ascii=False))
     if tmp:
         tmp.cleanup()
 

@@ -13,9 +13,14 @@ from hoffice_app.db import PROJECT_ROOT, get_engine
 # Tables that live outside the models on purpose (SQLite's full-text indexes of
 # contacts and leads and their shadow tables); autogenerate must neither drop nor create them.
 UNMANAGED_PREFIXES = ("contact_fts", "lead_fts")
+# PostgreSQL's GIN trigram indexes on the search texts (migration 0016): SQLite has no GIN,
+# so the models cannot declare them; autogenerate must not drop them either.
+UNMANAGED_INDEXES = ("ix_contact_search_trgm", "ix_lead_search_trgm")
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    if type_ == "index" and name in UNMANAGED_INDEXES:
+        return False
     return not (type_ == "table" and name and name.startswith(UNMANAGED_PREFIXES))
 
 

@@ -28,9 +28,10 @@ class Lead(SQLModel, table=True):
                       # a board column in its order, last into the stage first (funnel/board.py)
                       Index("ix_lead_stage_board", "stage_id", "stage_entered_at", "id"),
                       # covers the board's GROUP BY totals with every board filter but product, and a
-                      # column's order, so a column with few matching leads is paged from the index alone
+                      # column's order, so a column with few matching leads is paged from the index alone;
+                      # the id too, which the visibility test reads (SQLite's indexes hold it anyway)
                       Index("ix_lead_board_totals", "funnel_id", "stage_id", "estimated_value", "assigned_to_id",
-                            "created_by_id", "priority_id", "source_kind", "stage_entered_at"))
+                            "created_by_id", "priority_id", "source_kind", "stage_entered_at", "id"))
 
     id: Optional[int] = Field(default=None, primary_key=True)
     code: str = Field(max_length=12, unique=True, index=True)
@@ -47,7 +48,8 @@ class Lead(SQLModel, table=True):
     lead_type_id: Optional[int] = Field(default=None, foreign_key="master_entry.id")
     estimated_value: Optional[Decimal] = Field(default=None, sa_column=Column(Numeric(16, 2)))
     source_kind: str = Field(default="", max_length=10)  # "" | contact | employee | friend | campaign
-    source_contact_id: Optional[int] = Field(default=None, foreign_key="contact.id")
+    # indexed: the lead list's "source: this contact" filter (else every lead of the kind is read)
+    source_contact_id: Optional[int] = Field(default=None, foreign_key="contact.id", index=True)
     source_employee_id: Optional[int] = Field(default=None, foreign_key="employee.id")
     source_campaign_id: Optional[int] = Field(default=None, foreign_key="master_entry.id")
     knowledge_template_id: Optional[int] = Field(default=None, foreign_key="master_entry.id")

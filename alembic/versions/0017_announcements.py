@@ -5,8 +5,8 @@ written in the change's own transaction, read by one listener per server process
 Used on SQLite; on PostgreSQL the same news travels by NOTIFY and the table stays
 empty (hoffice_app/domain/live).
 
-Revision ID: 0019
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-06
 """
 from typing import Sequence, Union
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = '0019'
-down_revision: Union[str, None] = '0015'
+revision: str = '0017'
+down_revision: Union[str, None] = '0016'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
