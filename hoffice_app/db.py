@@ -69,7 +69,27 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, connect_args={"options": POSTGRES_OPTIONS})
+    size, overflow = pool_limits()
+    return create_engine(url, pool_pre_ping=True, pool_size=size, max_overflow=overflow,
+                         connect_args={"options": POSTGRES_OPTIONS})
+
+
+def pool_limits(env=os.environ) -> tuple[int, int]:
+    """PostgreSQL connections one process keeps (``HOFFICE_DB_POOL_SIZE``, default 5) and may
+    open beyond them at a peak (``HOFFICE_DB_MAX_OVERFLOW``, default 5). Each backend worker
+    and each import process has its own pool, and each worker one more connection for its
+    live listener: workers × (size + overflow + 1) + import processes × (size + overflow)
+    must stay under the server's ``max_connections`` (docs/operations.md). An event handler
+    holds a connection only while it runs, so a handful per worker serves hundreds of tabs."""
+    out = []
+    for name, default in (("HOFFICE_DB_POOL_SIZE", 5), ("HOFFICE_DB_MAX_OVERFLOW", 5)):
+        raw = (env.get(name) or "").strip()
+        if raw and not raw.isdecimal():
+            raise ValueError(f"{name} must be a whole number (got {raw!r}).")
+        out.append(int(raw) if raw else default)
+    if out[0] < 1:
+        raise ValueError("HOFFICE_DB_POOL_SIZE must be 1 or more.")
+    return out[0], out[1]
 
 
 def get_engine() -> Engine:
