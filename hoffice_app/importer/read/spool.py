@@ -73,6 +73,12 @@ def read_rows(path) -> Iterator[Chunk]:
         yield out
 
 
+def update_targets(path) -> list[int]:
+    """The ids of the contacts the spooled rows update (their bytes stay packed)."""
+    return [target[0] for chunk in read_spool(path) for action, target, _blob in chunk
+            if action == "update" and target is not None]
+
+
 class Packed:
     """A checked row as the review's decisions need it (the fields ``Decider`` reads);
     the whole row stays marshal-ed in ``blob`` until someone needs it (``row()``):

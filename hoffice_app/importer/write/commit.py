@@ -131,7 +131,8 @@ class Writer:
         """Where the updated contacts are read. With the writer thread, a connection of its
         own: what this import changed is invisible to it, and it needs none of that — a
         contact is updated once per import, and its rows are read just before (while it is
-        as before the import: the import holds the write lock, no one else commits) —
+        as before the import: on SQLite the import holds the write lock, on PostgreSQL the
+        contacts to update are locked from its start — submit.py — so no one else commits them) —
         so the writer thread goes on writing meanwhile instead of being waited for."""
         if self.reader is None and self.pipe.threaded and parallel.shareable(self.conn.engine.url):
             self.reader = Session(self.conn.engine)
