@@ -3,7 +3,8 @@
 ``submit`` runs in a background thread (the wizard) or in the CLI. It opens
 its own units of work: a short one marking the job "running", then ONE
 transaction for all the contacts, whose end also marks the job "done"; on
-any failure that transaction rolls back (nothing written, codes not used up)
+any failure that transaction rolls back (nothing written; on SQLite no code used
+up, on PostgreSQL the codes taken stay a gap: ``codes.allocate_apart``)
 and a third short one marks the job "failed" with the reason.
 
 Progress goes to a small JSON file in the job's folder every chunk (2,000
@@ -140,7 +141,7 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
         pg_copy.lock_rows(conn.connection.driver_connection, "contact", update_targets(spool))
     # Nobody changed a contact since the review: every reviewed row will be written as
     # reviewed, so the new codes are known now (and taken without a pause per chunk).
-    new_codes = codes.allocate(s, "contact", to_create) if unchanged and to_create else None
+    new_codes = codes.allocate_apart(s, "contact", to_create) if unchanged and to_create else None
     writer = Writer(s, build_context(s, actor, now), kam_id=kam_id, now=now,
                     new_codes=iter(new_codes) if new_codes else None, expected_new=to_create or 0)
     try:

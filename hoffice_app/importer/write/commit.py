@@ -1,5 +1,7 @@
 """Writing the reviewed valid rows in bulk, with the form's invariants kept:
-codes from the code counter in the same transaction, ``name_key``,
+codes from the code counter (SQLite: in the same transaction; PostgreSQL: in a short
+one of their own, ``codes.allocate_apart``, so forms creating contacts meanwhile do
+not wait for the import), ``name_key``,
 ``email_key``, one primary e-mail and one primary phone per kind, one
 default address, ``search_text`` as the form's ``build_search_text`` builds
 it, privacy rows only for private contacts.
@@ -150,7 +152,7 @@ class Writer:
             new_codes = [next(self.new_codes) for _ in rows]
         else:
             self.pipe.drain()
-            new_codes = codes.allocate(self.s, "contact", len(rows))
+            new_codes = codes.allocate_apart(self.s, "contact", len(rows))
         fixed = {"created_by_id": self.ctx.actor_id, "created_at": self.now, "updated_at": self.now,
                  "updated_by_id": self.ctx.actor_id}
         if self.kam_id:  # the Key Account Manager chosen for all rows wins over the file's column
