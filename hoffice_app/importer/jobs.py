@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete, event, func, insert, or_
+from sqlalchemy import delete, event, func, or_
 from sqlmodel import Session, select
 
 from hoffice_app.domain.common import Actor, NotFound, ValidationError, as_id, require_actor
@@ -33,6 +33,7 @@ from hoffice_app.importer.read.columns import COLUMNS, label
 from hoffice_app.importer.read.reader import DEFAULT_LIMITS, Limits, sheet_names
 from hoffice_app.importer.read.spool import Packed, SpoolWriter, stage_sheet, staged
 from hoffice_app.importer.speed import workers as parallel
+from hoffice_app.importer.speed.bulk_pipe import insert_rows
 from hoffice_app.importer.views import FieldOption, IssueRow, JobView, MappedColumn, MappingView, ReviewSummary
 from hoffice_app.models import Contact, Employee, ImportIssue, ImportJob, JobStatus, Setting
 
@@ -146,18 +147,28 @@ def headers(session: Session, actor: Actor, job_id: int, sheet: str = "") -> Map
                        remembered=proposed is not None, rows=count)
 
 
+ISSUE_COLUMNS = ("job_id", "row_number", "kind", "summary", "problems", "cells")
+
+
 class JobSink:
-    """Review output of a job: problems into ``import_issue`` (batched), valid rows into the spool."""
+    """Review output of a job: problems into ``import_issue`` (batched, through the importer's
+    bulk insert: SQLAlchemy's per-row parameter handling was a third of a warned row's
+    cost), valid rows into the spool. A warning row's cells are not kept: only the
+    error sheet shows cells, and it lists invalid and duplicate rows."""
 
     def __init__(self, session: Session, job_id: int, spool_path: Path):
         self.s, self.job_id = session, job_id
         self.spool = SpoolWriter(spool_path)
-        self.pending: list[dict] = []
+        self.pending: list[tuple] = []
 
     def problem(self, row: Parsed, kind: str, problems: list[tuple[str, str, str]]) -> None:
-        self.pending.append({"job_id": self.job_id, "row_number": row.number, "kind": kind,
-                             "summary": summary_line(problems)[:2000], "problems": json.dumps(problems),
-                             "cells": json.dumps(row.cells)})
+        self._add(row.number, kind, problems, json.dumps(row.cells))
+
+    def warning(self, number: int, problems: list[tuple[str, str, str]]) -> None:
+        self._add(number, "warning", problems, "")
+
+    def _add(self, number: int, kind: str, problems: list, cells: str) -> None:
+        self.pending.append((self.job_id, number, kind, summary_line(problems)[:2000], json.dumps(problems), cells))
         if len(self.pending) >= 1000:
             self.flush()
 
@@ -166,7 +177,7 @@ class JobSink:
 
     def flush(self) -> None:
         if self.pending:
-            self.s.execute(insert(ImportIssue.__table__), self.pending)
+            insert_rows(self.s.connection(), ImportIssue.__table__, ISSUE_COLUMNS, self.pending)
             self.pending = []
 
     def close(self) -> None:

@@ -3,7 +3,8 @@
 ``submit`` runs in a background thread (the wizard) or in the CLI. It opens
 its own units of work: a short one marking the job "running", then ONE
 transaction for all the contacts, whose end also marks the job "done"; on
-any failure that transaction rolls back (nothing written, codes not used up)
+any failure that transaction rolls back (nothing written; on SQLite no code used
+up, on PostgreSQL the codes taken stay a gap: ``codes.allocate_apart``)
 and a third short one marks the job "failed" with the reason.
 
 Progress goes to a small JSON file in the job's folder every chunk (2,000
@@ -18,6 +19,13 @@ change), each chunk is checked again just before it is written: a contact to upd
 be there (and visible), a Relation To contact too, and a new row whose
 e-mail or mobile now exists becomes a duplicate (with the skip and update
 policies). Those rows join the error sheet and the counts.
+
+The contacts to update are read, then written from what was read (version + 1). On
+SQLite the import holds the write lock from its start, so nobody saves meanwhile. On
+PostgreSQL they are locked first (``FOR UPDATE``, in id order, in the import's own
+transaction): a form saving one of them waits for the import's commit, then finds the
+version moved and merges or is refused (``domain/common/versions.py``) — never
+overwritten, nor overwriting.
 """
 from __future__ import annotations
 
@@ -39,9 +47,10 @@ from hoffice_app.importer.check.context import build_context
 from hoffice_app.importer.check.normalize import Parsed
 from hoffice_app.importer.folders import job_dir, owns
 from hoffice_app.importer.jobs import contacts_watermark, get_job, spool_path, staged_mapping
-from hoffice_app.importer.read.spool import read_rows
+from hoffice_app.importer.read.spool import read_rows, update_targets
 from hoffice_app.importer.sheets import result_after_commit as result_sheet
 from hoffice_app.importer.sheets.result_error import write_error_sheet
+from hoffice_app.importer.speed import pg_copy
 from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.importer.speed.gc_pause import gc_paused
 from hoffice_app.importer.views import ImportSummary, JobProgress, JobRow
@@ -128,9 +137,11 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
     unchanged = state.get("watermark") == contacts_watermark(s)
     to_create = s.get(ImportJob, job_id).to_create
     spool = spool_path(s.get(ImportJob, job_id))
+    if conn.dialect.name == "postgresql":  # no form save may land between our read of a contact and our write
+        pg_copy.lock_rows(conn.connection.driver_connection, "contact", update_targets(spool))
     # Nobody changed a contact since the review: every reviewed row will be written as
     # reviewed, so the new codes are known now (and taken without a pause per chunk).
-    new_codes = codes.allocate(s, "contact", to_create) if unchanged and to_create else None
+    new_codes = codes.allocate_apart(s, "contact", to_create) if unchanged and to_create else None
     writer = Writer(s, build_context(s, actor, now), kam_id=kam_id, now=now,
                     new_codes=iter(new_codes) if new_codes else None, expected_new=to_create or 0)
     try:

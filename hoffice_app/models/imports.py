@@ -68,7 +68,7 @@ class ImportIssue(SQLModel, table=True):
     kind: str = Field(max_length=10)  # invalid | duplicate | warning
     summary: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     problems: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))  # JSON
-    cells: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))  # JSON
+    cells: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))  # JSON; "" for warnings
 
 
 class ImportMapping(SQLModel, table=True):

@@ -7,6 +7,7 @@ from hoffice_app.importer import submit as submitting
 from hoffice_app.importer.check import review as reviewing
 from hoffice_app.importer.write import commit
 from hoffice_app.models import CodeCounter, ImportJob
+from tests import databases
 from tests.importer.helpers import count_contacts, review, row, xlsx
 
 
@@ -34,7 +35,9 @@ def test_a_failure_mid_commit_leaves_the_database_as_it_was(session, admin, now,
     session.expire_all()
     assert count_contacts(session) == before
     counter = session.get(CodeCounter, "contact")
-    assert (counter.last_value if counter else 0) == counter_before
+    # PostgreSQL takes the import's codes in a transaction of their own (codes.allocate_apart): a gap
+    gap = 10 if databases.ON_POSTGRES else 0
+    assert (counter.last_value if counter else 0) == counter_before + gap
     assert seen[:2] == [(3, 10), (6, 10)]
     job = session.get(ImportJob, job_id)
     assert job.status == "failed" and "nothing was written" in job.message

@@ -49,7 +49,10 @@ class ReviewCounts:
 
 class Sink(Protocol):
     def problem(self, row: Parsed, kind: str, problems: list[tuple[str, str, str]]) -> None:
-        """An invalid or duplicate row, or (kind "warning") a valid row's warnings."""
+        """An invalid or duplicate row (the error sheet shows its cells)."""
+
+    def warning(self, number: int, problems: list[tuple[str, str, str]]) -> None:
+        """A valid row's warnings (shown on the review page, without its cells)."""
 
     def accepted(self, rows: list[tuple[Packed, str]]) -> None:
         """Valid rows of one chunk with their action ("create" | "update")."""
@@ -157,10 +160,9 @@ def _decide(rows: list[Packed], by_email, by_mobile, labels, decider: Decider, s
             counts.to_create += 1
         else:
             counts.to_update += 1
-        if packed.warned:
+        if packed.warnings:
             counts.warnings += 1
-            row = packed.row()
-            sink.problem(row, "warning", row.warnings)
+            sink.warning(packed.number, packed.warnings)
         accepted.append((packed, action))
     if accepted:
         sink.accepted(accepted)

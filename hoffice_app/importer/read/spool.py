@@ -73,16 +73,24 @@ def read_rows(path) -> Iterator[Chunk]:
         yield out
 
 
+def update_targets(path) -> list[int]:
+    """The ids of the contacts the spooled rows update (their bytes stay packed)."""
+    return [target[0] for chunk in read_spool(path) for action, target, _blob in chunk
+            if action == "update" and target is not None]
+
+
 class Packed:
-    """A checked row as the review's decisions need it (the fields ``Decider`` reads);
-    the whole row stays marshal-ed in ``blob`` until someone needs it (``row()``):
-    most rows go from the worker that checked them to the spool without being decoded."""
+    """A checked row as the review's decisions need it (the fields ``Decider`` reads, and a
+    valid row's warnings for the review page); the whole row stays marshal-ed in ``blob``
+    until someone needs it (``row()``): most rows go from the worker that checked them to
+    the spool without being decoded — valid rows with warnings too (a sheet where every
+    row warns cost ~100 µs a row to decode its 56 cells)."""
 
-    __slots__ = ("number", "code", "target", "email", "mobiles", "invalid", "warned", "blob")
+    __slots__ = ("number", "code", "target", "email", "mobiles", "invalid", "warnings", "blob")
 
-    def __init__(self, number, code, target, email, mobiles, invalid, warned, blob):
+    def __init__(self, number, code, target, email, mobiles, invalid, warnings, blob):
         self.number, self.code, self.target, self.email = number, code, facts(target), email
-        self.mobiles, self.invalid, self.warned, self.blob = mobiles, invalid, warned, blob
+        self.mobiles, self.invalid, self.warnings, self.blob = mobiles, invalid, warnings, blob
 
     def row(self) -> Parsed:
         row = decode_row(marshal.loads(self.blob))[0]
@@ -92,7 +100,7 @@ class Packed:
 
 def pack(rows: list[Parsed]) -> list[tuple]:
     """Checked rows as plain tuples for ``Packed`` (what a worker sends back)."""
-    return [(r.number, r.code, facts_tuple(r.target), r.email, r.mobiles, bool(r.errors), bool(r.warnings),
+    return [(r.number, r.code, facts_tuple(r.target), r.email, r.mobiles, bool(r.errors), r.warnings,
              marshal.dumps(encode_row(r, ""))) for r in rows]
 
 

@@ -70,6 +70,14 @@ def delete_in(driver, table: str, column: str, keys: list) -> None:
                                                                            sql.Identifier(column)), (list(keys),))
 
 
+def lock_rows(driver, table: str, ids: list[int]) -> None:
+    """``SELECT … FOR UPDATE`` the rows ``ids`` of ``table``, in id order (two transactions
+    locking overlapping sets in the same order cannot deadlock); held until the commit."""
+    if ids:
+        driver.execute(sql.SQL("SELECT id FROM {} WHERE id = ANY(%s) ORDER BY id FOR UPDATE")
+                       .format(sql.Identifier(table)), (sorted(set(ids)),))
+
+
 def next_ids(driver, table: str, count: int) -> list[int]:
     """``count`` new ids from ``table``'s id sequence, in increasing order."""
     rows = driver.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",

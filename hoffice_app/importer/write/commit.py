@@ -1,5 +1,7 @@
 """Writing the reviewed valid rows in bulk, with the form's invariants kept:
-codes from the code counter in the same transaction, ``name_key``,
+codes from the code counter (SQLite: in the same transaction; PostgreSQL: in a short
+one of their own, ``codes.allocate_apart``, so forms creating contacts meanwhile do
+not wait for the import), ``name_key``,
 ``email_key``, one primary e-mail and one primary phone per kind, one
 default address, ``search_text`` as the form's ``build_search_text`` builds
 it, privacy rows only for private contacts.
@@ -131,7 +133,8 @@ class Writer:
         """Where the updated contacts are read. With the writer thread, a connection of its
         own: what this import changed is invisible to it, and it needs none of that — a
         contact is updated once per import, and its rows are read just before (while it is
-        as before the import: the import holds the write lock, no one else commits) —
+        as before the import: on SQLite the import holds the write lock, on PostgreSQL the
+        contacts to update are locked from its start — submit.py — so no one else commits them) —
         so the writer thread goes on writing meanwhile instead of being waited for."""
         if self.reader is None and self.pipe.threaded and parallel.shareable(self.conn.engine.url):
             self.reader = Session(self.conn.engine)
@@ -149,7 +152,7 @@ class Writer:
             new_codes = [next(self.new_codes) for _ in rows]
         else:
             self.pipe.drain()
-            new_codes = codes.allocate(self.s, "contact", len(rows))
+            new_codes = codes.allocate_apart(self.s, "contact", len(rows))
         fixed = {"created_by_id": self.ctx.actor_id, "created_at": self.now, "updated_at": self.now,
                  "updated_by_id": self.ctx.actor_id}
         if self.kam_id:  # the Key Account Manager chosen for all rows wins over the file's column
