@@ -11,7 +11,9 @@ Benchmarks need the same servers the tests use, so there is one way to start the
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -54,6 +56,16 @@ def services() -> Iterator[tuple[str, str]]:
         if values.get("DIR"):
             subprocess.run(["bash", "-c", _STOP, "stop", values["DIR"], values.get("REDIS_PID", "")], cwd=ROOT,
                            check=False)
+            _gone(values.get("REDIS_PID", ""), values["DIR"])
+
+
+def _gone(redis_pid: str, folder: str) -> None:
+    """Redis is not this process's child, so the stop above cannot wait for it: it may write
+    its last log line after the folder was removed. Wait for it to exit, then remove again."""
+    deadline = time.monotonic() + 5
+    while redis_pid.isdecimal() and Path(f"/proc/{redis_pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def new_database(server_url: str, name: str) -> str:
