@@ -1,5 +1,5 @@
 """The funnel board at scale, in a real browser against the production build
-(issue targets with 100,000 open leads in one funnel: the board opens in
+(targets with 100,000 open leads in one funnel: the board opens in
 ≤ 1 s; drag → card shown in its new column ≤ 300 ms at p95; the websocket
 delta of one move ≤ 20 KB; each viewer's state ≤ 100 KB).
 

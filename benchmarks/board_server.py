@@ -1,4 +1,4 @@
-"""The funnel board at scale, server side (issue target: with 100,000 open
+"""The funnel board at scale, server side (target: with 100,000 open
 leads in one funnel the board query takes ≤ 100 ms).
 
     .venv/bin/python benchmarks/board_server.py [--n 100000] [--db PATH] [--reps 30] [--postgres [--no-sqlite]]

@@ -1,4 +1,4 @@
-"""Contact list and search at scale (issue target: with 100,000 contacts a search
+"""Contact list and search at scale (target: with 100,000 contacts a search
 or filtered page answers in ≤ 100 ms server time at p95; the list page's state
 stays under 100 KB).
 

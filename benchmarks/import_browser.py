@@ -1,5 +1,5 @@
 """The import wizard in a real browser against the production build, with a
-template file of N rows with every column filled (issue targets at 100,000
+template file of N rows with every column filled (targets at 100,000
 rows: upload → review ready ≤ 15 s, submit → summary ≤ 20 s).
 
     .venv/bin/python benchmarks/import_browser.py [--n 100000]

@@ -1,5 +1,5 @@
 """How long the lead form takes to open with every drop-down ready, in a real
-browser against the production build (issue target: ≤ 1 s).
+browser against the production build (target: ≤ 1 s).
 
     .venv/bin/python benchmarks/lead_form_browser.py [--runs 15]
 

@@ -1,4 +1,4 @@
-"""Lead list at scale (issue target: with 100,000 leads any list view or filter
+"""Lead list at scale (target: with 100,000 leads any list view or filter
 combination answers in ≤ 150 ms server time at p95).
 
     .venv/bin/python benchmarks/leads_search.py [--n 100000] [--quick] [--db PATH] [--reps 30]

@@ -1,4 +1,4 @@
-"""Websocket load test (issue 14): simulated users over Reflex's own websocket protocol
+"""Websocket load test (target: 200 users, p95 ≤ 150 ms): simulated users over Reflex's own websocket protocol
 against (a) SQLite + 1 backend worker and (b) PostgreSQL + Redis + 4 workers, in one run.
 
     .venv/bin/python benchmarks/load_ws.py --quick     # both setups, short phases
@@ -26,7 +26,7 @@ open the board 25 %, move a card 25 %, search contacts 20 %, open a lead 15 %, o
 lead list 15 % — waiting for each result as a person does. Phases (benchmarks/_load_phases.py):
 
 1. target: --users users acting every 5-15 s for --seconds (quick 30 s, full 120 s);
-   issue target: event p95 <= 150 ms, 0 errors, 0 lost moves;
+   target: event p95 <= 150 ms, 0 errors, 0 lost moves;
 2. CPU per move: N idle administrator boards (--boards, default 10, 50, 200), one more
    administrator moves cards one at a time, each waited for until every board shows it;
    the backend's CPU seconds (all its processes, from /proc) per move, the same less what
