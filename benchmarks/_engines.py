@@ -14,8 +14,10 @@ figures stay without statistics, as in production).
 """
 from __future__ import annotations
 
+import argparse
+import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from sqlalchemy import Table, insert, text
 from sqlalchemy.engine import Connection, Engine
@@ -34,6 +36,29 @@ def databases(postgres: bool, sqlite_path: Path | None, *, sqlite: bool = True,
     if postgres:
         with services() as (server_url, _redis_url):
             yield "postgresql", new_database(server_url, name)
+
+
+def add_engine_options(ap: argparse.ArgumentParser) -> None:
+    """The options every engine-aware benchmark takes (read by ``run_on_engines``)."""
+    ap.add_argument("--db", help="keep the SQLite file here (reused on the next run)")
+    ap.add_argument("--postgres", action="store_true", help="also on a throwaway PostgreSQL, side by side")
+    ap.add_argument("--no-sqlite", action="store_true", help="with --postgres: PostgreSQL only")
+
+
+def run_on_engines(args: argparse.Namespace, measure: Callable[[str], dict], *, name: str,
+                   file: str = "bench.db") -> dict[str, dict]:
+    """{engine: measure(url)} on the engines the options ask for: SQLite in --db (else a
+    temporary ``file``), and with --postgres a fresh database ``name`` on a throwaway server."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(args.db or Path(tmp) / file).resolve()
+        return {engine: measure(url)
+                for engine, url in databases(args.postgres, path, sqlite=not args.no_sqlite, name=name)}
+
+
+def query_p95(runs: dict[str, dict]) -> dict[str, dict[str, float]]:
+    """{engine: {"query (viewer)": p95}} from runs whose "queries" hold {label: {viewer: {"p95": …}}}."""
+    return {engine: {f"{label} ({who})": r["p95"] for label, res in run["queries"].items() for who, r in res.items()}
+            for engine, run in runs.items()}
 
 
 def bulk_insert(conn: Connection, table: Table, rows: list[dict]) -> None:

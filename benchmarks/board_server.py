@@ -23,7 +23,6 @@ import json
 import os
 import platform
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -32,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlmodel import func, select  # noqa: E402
 
 from benchmarks._board_data import build_board_db  # noqa: E402
-from benchmarks._engines import databases, print_side_by_side, server_version  # noqa: E402
+from benchmarks._engines import add_engine_options, print_side_by_side, run_on_engines, server_version  # noqa: E402
 from benchmarks._leads_data import NOW  # noqa: E402
 from benchmarks._timing import master_id, pct, time_calls  # noqa: E402
 from hoffice_app.db import make_engine, set_engine, unit_of_work  # noqa: E402
@@ -119,15 +118,10 @@ def measure(url: str, args) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=100_000)
-    ap.add_argument("--db", help="keep the SQLite file here (reused on the next run)")
     ap.add_argument("--reps", type=int, default=30)
-    ap.add_argument("--postgres", action="store_true", help="also on a throwaway PostgreSQL, side by side")
-    ap.add_argument("--no-sqlite", action="store_true", help="with --postgres: PostgreSQL only")
+    add_engine_options(ap)
     args = ap.parse_args()
-    tmp = None if args.db else tempfile.TemporaryDirectory()
-    path = Path(args.db or Path(tmp.name) / "board.db").resolve()
-    runs = {name: measure(url, args)
-            for name, url in databases(args.postgres, path, sqlite=not args.no_sqlite, name="bench_board")}
+    runs = run_on_engines(args, lambda url: measure(url, args), name="bench_board", file="board.db")
     if len(runs) > 1:
         p95 = {name: {**{label: r["p95"] for label, r in run["results"].items()},
                       "load more (cards 51-100)": run["load_more_p95_ms"],
@@ -135,8 +129,6 @@ def main() -> None:
         print_side_by_side(p95, "board", TARGET_MS)
     print(json.dumps({"benchmark": "board_server", "runs": runs, "cpus": os.cpu_count(),
                       "machine": platform.platform()}))
-    if tmp:
-        tmp.cleanup()
 
 
 if __name__ == "__main__":

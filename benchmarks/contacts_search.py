@@ -22,7 +22,6 @@ import json
 import os
 import platform
 import sys
-import tempfile
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -32,7 +31,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlmodel import Session, func, select  # noqa: E402
 
 from benchmarks._contacts_data import insert_contacts  # noqa: E402
-from benchmarks._engines import after_bulk_load, databases, plan, print_side_by_side, server_version  # noqa: E402
+from benchmarks._engines import (  # noqa: E402
+    add_engine_options,
+    after_bulk_load,
+    plan,
+    print_side_by_side,
+    query_p95,
+    run_on_engines,
+    server_version,
+)
 from benchmarks._timing import master_id, pct, time_calls  # noqa: E402
 from hoffice_app.db import make_engine, set_engine, unit_of_work, utcnow  # noqa: E402
 from hoffice_app.domain.auth import actor_of  # noqa: E402
@@ -202,25 +209,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--quick", action="store_true", help="smoke check with n=5000")
-    ap.add_argument("--db", help="keep the SQLite file here (reused on the next run)")
     ap.add_argument("--reps", type=int, default=30)
     ap.add_argument("--warmup", type=int, default=3)
-    ap.add_argument("--postgres", action="store_true", help="also on a throwaway PostgreSQL, side by side")
-    ap.add_argument("--no-sqlite", action="store_true", help="with --postgres: PostgreSQL only")
+    add_engine_options(ap)
     args = ap.parse_args()
     n = 5000 if args.quick else args.n
-    tmp = None if args.db else tempfile.TemporaryDirectory()
-    path = Path(args.db or Path(tmp.name) / "bench.db").resolve()
-    runs = {name: measure(url, n, args)
-            for name, url in databases(args.postgres, path, sqlite=not args.no_sqlite, name="bench_contacts")}
+    runs = run_on_engines(args, lambda url: measure(url, n, args), name="bench_contacts")
     if len(runs) > 1:
-        p95 = {name: {f"{label} ({who})": r["p95"] for label, res in run["queries"].items() for who, r in res.items()}
-               for name, run in runs.items()}
+        p95 = query_p95(runs)
         print_side_by_side(p95, "contact search", TARGET_MS)
     print(json.dumps({"benchmark": "contacts_search", "runs": runs, "cpus": os.cpu_count(),
                       "machine": platform.platform(), "python": platform.python_version()}, ensure_ascii=False))
-    if tmp:
-        tmp.cleanup()
 
 
 if __name__ == "__main__":
