@@ -29,6 +29,14 @@ from hoffice_app.models.leads import (
     SavedLeadView,
 )
 from hoffice_app.models.masters import MasterEntry, Setting
+from hoffice_app.models.notifications import (
+    Notification,
+    NotificationPreference,
+    NotificationTemplate,
+    OutboxAttempt,
+    OutboxMessage,
+    RunnerLease,
+)
 from hoffice_app.models.users import AuthSession, Employee, EmployeeDivision, LoginThrottle, LoginTicket
 
 __all__ = [
@@ -36,6 +44,7 @@ __all__ = [
     "ContactCategory", "ContactDivision", "ContactEmail", "ContactPhone", "ContactPrivacy", "Document", "DueState",
     "Employee", "EmployeeDivision", "FollowUp", "FollowUpStatus", "Funnel", "FunnelStage", "ImportIssue", "ImportJob",
     "ImportMapping", "JobStatus", "Lead", "LeadAlsoNotify", "LeadAssociatedContact", "LeadAttachment", "LeadEvent",
-    "LeadFollower", "LeadProduct", "LoginThrottle", "LoginTicket", "MasterEntry", "SavedLeadView", "Setting",
-    "StageChange",
+    "LeadFollower", "LeadProduct", "LoginThrottle", "LoginTicket", "MasterEntry", "Notification",
+    "NotificationPreference", "NotificationTemplate", "OutboxAttempt", "OutboxMessage", "RunnerLease",
+    "SavedLeadView", "Setting", "StageChange",
 ]

@@ -7,7 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Optional
 
-from sqlalchemy import Column, Index, Numeric, Text, func
+from sqlalchemy import Column, Index, Numeric, Text, func, text
 from sqlmodel import Field, SQLModel
 
 from hoffice_app.models.versioned import version_column
@@ -127,9 +127,18 @@ class DueState(StrEnum):
     DONE = "done"
 
 
+_OWED_REMINDER = text("status = 'planned' AND reminded_at IS NULL AND remind_at IS NOT NULL")
+_OWED_OVERDUE = text("status = 'planned' AND escalated_at IS NULL")
+
+
 class FollowUp(SQLModel, table=True):
     __tablename__ = "follow_up"
-    __table_args__ = (Index("ix_follow_up_assignee_due", "assignee_id", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_follow_up_assignee_due", "assignee_id", "status", "due_at"),
+        # The notification runner's minute scans read only follow-ups still owed a message.
+        Index("ix_follow_up_reminder_due", "remind_at", sqlite_where=_OWED_REMINDER, postgresql_where=_OWED_REMINDER),
+        Index("ix_follow_up_overdue_due", "due_at", sqlite_where=_OWED_OVERDUE, postgresql_where=_OWED_OVERDUE),
+    )
 
     id: Optional[int] = Field(default=None, primary_key=True)
     lead_id: int = Field(foreign_key="lead.id", index=True)
@@ -143,6 +152,12 @@ class FollowUp(SQLModel, table=True):
     completed_by_id: Optional[int] = Field(default=None, foreign_key="employee.id")
     created_by_id: int = Field(foreign_key="employee.id")
     created_at: datetime
+    # Reminders: minutes before due_at (0 = at due time, None = no reminder) and when it falls.
+    remind_minutes: Optional[int] = 30
+    remind_at: Optional[datetime] = None
+    reminded_at: Optional[datetime] = None  # the reminder was queued
+    overdue_notified_at: Optional[datetime] = None  # the assignee was told it is overdue
+    escalated_at: Optional[datetime] = None  # their manager was told
 
 
 class LeadEvent(SQLModel, table=True):

@@ -1,7 +1,16 @@
 """Follow-ups on a lead: planning the next call, meeting, e-mail, visit or WhatsApp,
 completing one (and planning the next in the same step), and the lists that show them.
 """
-from .service import complete, lead_follow_ups, my_follow_ups, refresh_next_follow_up, schedule
+from .service import (
+    REMINDERS,
+    complete,
+    lead_follow_ups,
+    my_follow_ups,
+    refresh_next_follow_up,
+    remind_at,
+    reminder_options,
+    schedule,
+)
 from .views import FollowUpView
 
 __all__ = [
@@ -10,5 +19,8 @@ __all__ = [
     "lead_follow_ups",
     "my_follow_ups",
     "refresh_next_follow_up",
+    "remind_at",
+    "reminder_options",
+    "REMINDERS",
     "schedule",
 ]

@@ -43,11 +43,25 @@ NOT_ALLOWED = "Only the person it is assigned to, the lead's assignee or a manag
 ALREADY_DONE = "This follow-up is already done."
 DISPLAY = "%d %b %Y, %H:%M"
 LOCAL_INPUT = "%Y-%m-%dT%H:%M"
+# Reminder choices: minutes before the due time ("" = none); 30 minutes unless the planner chose.
+REMINDERS = {"": "No reminder", "0": "At the due time", "15": "15 minutes before", "30": "30 minutes before",
+             "60": "1 hour before", "1440": "1 day before"}
+DEFAULT_REMINDER = "30"
 
 
 def kind_options() -> list[Option]:
     """The kinds for a drop-down, in their usual order."""
     return [Option(k, KIND_LABELS[k]) for k in KINDS]
+
+
+def reminder_options() -> list[Option]:
+    """When the assignee is reminded, for a drop-down ("none" is the value "none": a select can't hold "")."""
+    return [Option(value or "none", label) for value, label in REMINDERS.items()]
+
+
+def remind_at(due_at: datetime, minutes: int | None) -> datetime | None:
+    """When the reminder falls: ``minutes`` before the due time; None for no reminder."""
+    return None if minutes is None else due_at - timedelta(minutes=minutes)
 
 
 @dataclass
@@ -56,6 +70,7 @@ class _Plan:
     due_at: datetime
     assignee: Employee
     notes: str
+    remind_minutes: int | None = int(DEFAULT_REMINDER)
 
 
 def _zone_name(session: Session) -> str:
@@ -93,9 +108,14 @@ def _clean_plan(session: Session, actor: Actor, lead: Lead, data: dict, *, now: 
     notes = str(data.get("notes") or "").strip()
     if len(notes) > MAX_TEXT:
         errors["notes"] = "Use at most 5,000 characters."
+    remind = str(data.get("remind") if data.get("remind") is not None else DEFAULT_REMINDER).strip().lower()
+    remind = "" if remind == "none" else remind
+    if remind not in REMINDERS:
+        errors["remind"] = "Choose when to be reminded from the list."
     if errors:
         return None, {prefix + key: message for key, message in errors.items()}
-    return _Plan(kind=kind, due_at=due, assignee=assignee, notes=notes), {}
+    return _Plan(kind=kind, due_at=due, assignee=assignee, notes=notes,
+                 remind_minutes=int(remind) if remind else None), {}
 
 
 def _assignee(session: Session, actor: Actor, lead: Lead, raw, errors: dict[str, str]) -> Employee | None:
@@ -115,7 +135,8 @@ def _assignee(session: Session, actor: Actor, lead: Lead, raw, errors: dict[str,
 
 def _write_plan(session: Session, actor: Actor, lead: Lead, plan: _Plan, *, now: datetime) -> FollowUp:
     row = FollowUp(lead_id=lead.id, kind=plan.kind, due_at=plan.due_at, assignee_id=plan.assignee.id,
-                   notes=plan.notes, status=FollowUpStatus.PLANNED, created_by_id=actor.id, created_at=now)
+                   notes=plan.notes, status=FollowUpStatus.PLANNED, created_by_id=actor.id, created_at=now,
+                   remind_minutes=plan.remind_minutes, remind_at=remind_at(plan.due_at, plan.remind_minutes))
     session.add(row)
     session.flush()
     when = plan.due_at.astimezone(ZoneInfo(_zone_name(session))).strftime(DISPLAY)

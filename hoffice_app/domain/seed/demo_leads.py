@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, func, select
 
 from hoffice_app.domain.auth import actor_of
-from hoffice_app.domain.followups import refresh_next_follow_up
+from hoffice_app.domain.followups import refresh_next_follow_up, remind_at
 from hoffice_app.domain.funnel import ensure_default_funnel, stages
 from hoffice_app.domain.leads import save_lead
 from hoffice_app.domain.leads import timeline as lead_events
@@ -63,8 +63,11 @@ def seed_demo_leads(session: Session, *, now: datetime) -> int:
         if lead.is_open and rng.random() < 0.7:
             due = now + timedelta(days=rng.randrange(-10, 20), hours=rng.randrange(-5, 5))
             owner = assignee or creator
+            told = now if due <= now else None  # the demo starts with no backlog of overdue messages
             session.add(FollowUp(lead_id=lead.id, kind=rng.choice(kinds), due_at=due, assignee_id=owner.id,
-                                 notes=rng.choice(NOTES), created_by_id=creator.id, created_at=created))
+                                 notes=rng.choice(NOTES), created_by_id=creator.id, created_at=created,
+                                 remind_minutes=30, remind_at=remind_at(due, 30), reminded_at=told,
+                                 overdue_notified_at=told, escalated_at=told))
             lead_events.record(session, lead.id, creator.id, "follow_up_planned", "Follow-up planned", at=created)
             session.flush()
             refresh_next_follow_up(session, lead.id)
