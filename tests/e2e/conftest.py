@@ -7,11 +7,16 @@ import os
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from tests.e2e import browser_log
 from tests.e2e.server import DEMO_PASSWORD, Server
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+# Assertions wait as long as actions do (Playwright's own default is 5 s): on a loaded 2-core
+# CI machine running PostgreSQL, Redis, two backend workers and Chromium, a page's first
+# render after a full load has been seen to take longer than 5 s.
+expect.set_options(timeout=15_000)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -29,6 +34,15 @@ def pytest_collection_modifyitems(items):
     # A module that kills the shared server (KILLS_SERVER = True) runs last: no other test meets
     # the server it restarted, nor the data it left.
     items.sort(key=_kills_server)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser test's report carries what its browser saw (browser_log.py)."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed and browser_log.LINES:
+        report.sections.append(("what the browser saw", browser_log.report()))
 
 
 @pytest.fixture(scope="session")
@@ -64,6 +78,7 @@ def page(browser: Browser, server: Server, request) -> Page:
     context = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 800})
     context.set_default_timeout(15_000)
     pg = context.new_page()
+    browser_log.watch(pg)
     yield pg
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     try:

@@ -29,6 +29,7 @@ from playwright.sync_api import expect
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
+from tests.e2e import browser_log
 from tests.e2e.contact_pages import ContactForm
 from tests.e2e.funnel_pages import FunnelBoard
 from tests.e2e.import_pages import ImportWizard
@@ -120,6 +121,7 @@ def _log_in(browser, server, password):
     context = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 800})
     context.set_default_timeout(15_000)
     page = context.new_page()
+    browser_log.watch(page)
     LoginPage(page).log_in("E01", password)
     return context, page
 
