@@ -6,7 +6,7 @@ wins over the settings, so an operator can pin them (and keep the SMTP password 
 database) with ``HOFFICE_SMTP_URL``, ``HOFFICE_MAIL_FROM``, ``HOFFICE_SMS_URL``,
 ``HOFFICE_SMS_METHOD`` and ``HOFFICE_BASE_URL``. Every value says where it came from, so the
 settings screen can show which one is in force. A password never leaves this module in a
-screen's DTO: only whether one is set. The senders get theirs through ``smtp_config``.
+screen's DTO: only whether one is set. The senders get theirs through ``sending_configs``.
 """
 from __future__ import annotations
 

@@ -96,9 +96,13 @@ def enqueue(session: Session, *, key: str, channel: str, to: str, subject: str =
         errors["text"] = "An e-mail needs a subject or some text."
     if channel == "sms" and not text.strip():
         errors["text"] = "An SMS needs some text."
-    to = check_address(channel, to)
+    try:
+        to = check_address(channel, to)
+    except ValidationError as err:
+        errors |= err.errors
     if errors:
         raise ValidationError(errors)
+    subject = " ".join(subject.split())  # a header: a line break in it would end the header
     if len(subject) > SUBJECT_CHARS:
         subject = subject[: SUBJECT_CHARS - 1] + "…"
     parts = split_text(text) if channel == "sms" and not template_id else [text]

@@ -124,3 +124,14 @@ def test_a_dlt_sms_is_never_split_its_text_must_match_the_registered_template(se
     long_text = "x" * 200
     queue(session, now, "k", channel="sms", text=long_text, template_id="1107161234567890123")
     assert [m.text for m in session.exec(select(OutboxMessage)).all()] == [long_text]
+
+
+def test_every_problem_is_named_at_once(session, now):
+    with pytest.raises(ValidationError) as err:
+        notify.enqueue(session, key="", channel="sms", to="12", text=" ", event="e", now=now)
+    assert set(err.value.errors) == {"key", "text", "to"}
+
+
+def test_a_subject_stays_on_one_line_and_within_its_column(session, now):
+    row = queue(session, now, "k", subject="Follow-up\r\ndue " + "x" * 400)
+    assert row.subject.startswith("Follow-up due x") and len(row.subject) == 300 and row.subject.endswith("…")
