@@ -2,6 +2,8 @@
 
 The bell's notifications, the e-mail/SMS outbox with its attempts, templates and
 employees' preferences, the runner's lease, and each follow-up's reminder choice.
+A setting's value grows from 200 to 2,000 characters: the SMS gateway's URL and body
+templates are settings too.
 Follow-ups planned before this migration get the default reminder (30 minutes
 before); those already due are marked as told, so upgrading sends no backlog.
 
@@ -113,6 +115,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('escalated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
         batch_op.create_index('ix_follow_up_overdue_due', ['due_at'], unique=False, sqlite_where=sa.text("status = 'planned' AND escalated_at IS NULL"), postgresql_where=sa.text("status = 'planned' AND escalated_at IS NULL"))
         batch_op.create_index('ix_follow_up_reminder_due', ['remind_at'], unique=False, sqlite_where=sa.text("status = 'planned' AND reminded_at IS NULL AND remind_at IS NOT NULL"), postgresql_where=sa.text("status = 'planned' AND reminded_at IS NULL AND remind_at IS NOT NULL"))
+    with op.batch_alter_table('setting', schema=None) as batch_op:
+        batch_op.alter_column('value', existing_type=sqlmodel.sql.sqltypes.AutoString(length=200),
+                              type_=sqlmodel.sql.sqltypes.AutoString(length=2000), existing_nullable=False)
     _default_reminders(op.get_bind())
 
 
@@ -138,6 +143,11 @@ def _default_reminders(bind) -> None:
 
 
 def downgrade() -> None:
+    # The delivery settings are the only values that may be longer than 200 characters.
+    op.execute(sa.text("DELETE FROM setting WHERE key LIKE 'notify%'"))
+    with op.batch_alter_table('setting', schema=None) as batch_op:
+        batch_op.alter_column('value', existing_type=sqlmodel.sql.sqltypes.AutoString(length=2000),
+                              type_=sqlmodel.sql.sqltypes.AutoString(length=200), existing_nullable=False)
     with op.batch_alter_table('follow_up', schema=None) as batch_op:
         batch_op.drop_index('ix_follow_up_reminder_due', sqlite_where=sa.text("status = 'planned' AND reminded_at IS NULL AND remind_at IS NOT NULL"), postgresql_where=sa.text("status = 'planned' AND reminded_at IS NULL AND remind_at IS NOT NULL"))
         batch_op.drop_index('ix_follow_up_overdue_due', sqlite_where=sa.text("status = 'planned' AND escalated_at IS NULL"), postgresql_where=sa.text("status = 'planned' AND escalated_at IS NULL"))

@@ -45,7 +45,8 @@ class Setting(SQLModel, table=True):
     __mapper_args__ = {"version_id_col": _SETTING_VERSION}
 
     key: str = Field(primary_key=True, max_length=60)
-    value: str = Field(default="", max_length=200)
+    # 2,000: an SMS gateway's URL or body template (with its DLT fields) passes 200 characters.
+    value: str = Field(default="", max_length=2000)
     version: int = Field(default=1, sa_column=_SETTING_VERSION)
     updated_by_id: Optional[int] = Field(default=None, foreign_key="employee.id")  # who saved it last
     updated_at: Optional[datetime] = None

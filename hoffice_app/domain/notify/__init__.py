@@ -1,0 +1,37 @@
+"""Notifications' delivery: the outbox of e-mails and SMS (queued in the transaction of the
+change that causes them, shown to administrators with each attempt), the channels in force (SMTP
+server, SMS gateway; the environment wins over the settings), the senders, the dispatcher that
+claims due messages safely across workers and retries with backoff for a day, the runner of
+scheduled work (one daemon thread per server process, one run per job across workers), and the
+administrator's test sends.
+"""
+from .channels import Channels, EmailView, SmsView, Value, channel_settings, in_force, is_configured, save_channels
+from .delivery import Envelope, Outcome
+from .dispatch import DispatchCounts, backoff, dispatch_due
+from .outbox import AttemptRow, OutboxPage, OutboxRow, attempts_of, enqueue, outbox_page, retry_now
+from .runner import (
+    Schedule,
+    register,
+    release_lease,
+    run_due,
+    serve_forever,
+    start_in_this_process,
+    stop_in_this_process,
+    take_lease,
+)
+from .sms import split_text
+from .smtp import message_id
+from .trial import send_test_email, send_test_sms
+
+__all__ = [
+    # the outbox
+    "enqueue", "outbox_page", "retry_now", "attempts_of", "OutboxPage", "OutboxRow", "AttemptRow",
+    # the channels
+    "in_force", "channel_settings", "save_channels", "is_configured", "Channels", "EmailView", "SmsView", "Value",
+    # sending
+    "dispatch_due", "DispatchCounts", "backoff", "Envelope", "Outcome", "message_id", "split_text",
+    "send_test_email", "send_test_sms",
+    # scheduled work
+    "register", "run_due", "serve_forever", "start_in_this_process", "stop_in_this_process", "Schedule",
+    "take_lease", "release_lease",
+]

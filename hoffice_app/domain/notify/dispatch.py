@@ -1,0 +1,171 @@
+"""The dispatcher: claims the outbox's due messages, sends each with no transaction open, and
+records what the server answered.
+
+Claiming is safe with several workers: on PostgreSQL ``SELECT … FOR UPDATE SKIP LOCKED`` (a
+worker skips what another is claiming, without waiting), on SQLite one ``UPDATE … WHERE id IN
+(SELECT … LIMIT n) RETURNING`` (SQLite runs one writer at a time, so two claims never overlap).
+The claim (status ``sending`` until ``now + lease``) is committed before anything is sent. A
+dispatcher that dies mid-batch leaves its claims to run out; then they are claimed again, so at
+most the messages it had in flight are sent twice (an e-mail's second copy has the same
+Message-ID). A batch that runs long stops before its lease does and gives the rest back.
+
+After a try: sent; or retried after 1, 2, 4, 8 … minutes (at most an hour apart) until a day
+after the message was queued, then failed; or failed at once when the server refused it for
+good. A channel that is not configured sends nothing and spends no attempt: its messages wait,
+with the reason in ``last_error``, and go once it is configured.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from hoffice_app.domain.notify import channels, sms, smtp
+from hoffice_app.domain.notify.delivery import FAILED, RETRY, SENT, Envelope, Outcome, cut
+from hoffice_app.models import OutboxAttempt, OutboxMessage
+
+log = logging.getLogger(__name__)
+FIRST_WAIT, LONGEST_WAIT = timedelta(minutes=1), timedelta(hours=1)
+GIVE_UP_AFTER = timedelta(hours=24)
+LEASE_USE = 0.75  # of the lease a batch may spend sending before it gives the rest back
+NOT_SET_UP = {"email": "E-mail is not set up", "sms": "SMS is not set up"}
+SessionFactory = Callable[[], Session]
+_t = OutboxMessage.__table__
+_COLUMNS = (_t.c.id, _t.c.key, _t.c.channel, _t.c.to, _t.c.subject, _t.c.text, _t.c.html, _t.c.template_id,
+            _t.c.next_attempt_at)
+
+
+@dataclass(frozen=True)
+class DispatchCounts:
+    claimed: int = 0
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    waiting: int = 0  # due, but their channel is not configured
+    given_back: int = 0  # claimed, not sent before the lease would run out: due again at once
+
+
+def backoff(attempts: int) -> timedelta:
+    """The wait after the ``attempts``-th failed try: 1, 2, 4, 8 … minutes, at most an hour."""
+    return min(FIRST_WAIT * 2 ** max(attempts - 1, 0), LONGEST_WAIT)
+
+
+def session_factory(target: Engine | SessionFactory) -> SessionFactory:
+    if isinstance(target, Engine):
+        return lambda: Session(target, expire_on_commit=False)
+    return target
+
+
+def _due(now: datetime):
+    return or_(and_(_t.c.status == "queued", _t.c.next_attempt_at <= now),
+               and_(_t.c.status == "sending", _t.c.claimed_until < now))  # its dispatcher died
+
+
+def dispatch_due(target: Engine | SessionFactory, *, now: datetime, batch: int = 50,
+                 lease: timedelta = timedelta(minutes=2)) -> DispatchCounts:
+    """Send what is due at ``now`` (at most ``batch`` messages) and say what happened."""
+    factory = session_factory(target)
+    with factory() as session:
+        found, smtp_config, gateway = channels.sending_configs(session)
+        ready = [c for c, ok in (("email", smtp_config), ("sms", gateway)) if ok]
+        idle = [c for c in ("email", "sms") if c not in ready]
+        anything = session.execute(select(exists().where(_due(now)))).scalar()
+    if not anything:
+        return DispatchCounts()
+    problems = {"email": found.email.problems, "sms": found.sms.problems}
+    until = now + lease
+    with factory() as session:  # a write from its first statement: SQLite takes its lock at once
+        waiting = sum(_note_waiting(session, channel, problems[channel], now) for channel in idle)
+        claimed = _claim(session, ready, now, until, batch)
+        session.commit()
+    deadline = time.monotonic() + lease.total_seconds() * LEASE_USE
+    tally = {SENT: 0, RETRY: 0, FAILED: 0}
+    for done, envelope in enumerate(claimed):
+        if time.monotonic() > deadline:
+            given_back = _give_back(factory, [e.id for e in claimed[done:]], until)
+            break
+        outcome = _send(envelope, smtp_config, gateway)
+        tally[_record(factory, envelope, until, outcome, now)] += 1
+    else:
+        given_back = 0
+    return DispatchCounts(len(claimed), tally[SENT], tally[RETRY], tally[FAILED], waiting, given_back)
+
+
+def _note_waiting(session: Session, channel: str, problems: tuple[str, ...], now: datetime) -> int:
+    """Say on each due message of an unconfigured channel why it waits (written once, not every
+    tick), and put back any whose dispatcher died; returns how many wait."""
+    note = cut(f"{NOT_SET_UP[channel]} ({' '.join(problems)}); the message waits and goes once it is.")
+    mine = and_(_t.c.channel == channel, _due(now))
+    session.execute(update(_t).where(mine, or_(_t.c.last_error != note, _t.c.status == "sending"))
+                    .values(last_error=note, status="queued", claimed_until=None))
+    return session.execute(select(func.count()).select_from(_t).where(mine)).scalar_one()
+
+
+def _claim(session: Session, ready: list[str], now: datetime, until: datetime, batch: int) -> list[Envelope]:
+    if not ready:
+        return []
+    due = select(_t.c.id).where(_due(now), _t.c.channel.in_(ready)).order_by(_t.c.next_attempt_at, _t.c.id) \
+        .limit(batch)
+    claim = update(_t).values(status="sending", claimed_until=until).returning(*_COLUMNS)
+    if session.get_bind().dialect.name == "postgresql":
+        ids = session.execute(due.with_for_update(skip_locked=True)).scalars().all()
+        rows = session.execute(claim.where(_t.c.id.in_(ids))).all() if ids else []
+    else:  # one statement: the due check again, in case the rows changed since the subquery's plan
+        rows = session.execute(claim.where(_t.c.id.in_(due), _due(now))).all()
+    rows = sorted(rows, key=lambda r: (r.next_attempt_at, r.id))
+    return [Envelope(key=r.key, channel=r.channel, to=r.to, subject=r.subject, text=r.text, html=r.html,
+                     template_id=r.template_id, id=r.id) for r in rows]
+
+
+def _send(envelope: Envelope, smtp_config, gateway) -> Outcome:
+    try:
+        if envelope.channel == "email":
+            return smtp.send_email(smtp_config, envelope)
+        if envelope.channel == "sms":
+            return sms.send_sms(gateway, envelope)
+        return Outcome(FAILED, f"Unknown channel {envelope.channel!r}.")
+    except Exception as err:  # a bug here must not stop the rest of the batch
+        log.exception("sending outbox message %s failed unexpectedly", envelope.id)
+        return Outcome(RETRY, f"Sending failed unexpectedly: {type(err).__name__}: {err}")
+
+
+def _record(factory: SessionFactory, envelope: Envelope, until: datetime, outcome: Outcome, now: datetime) -> str:
+    """The attempt, and the message's new state, in one short transaction; returns sent | retry | failed."""
+    with factory() as session:
+        session.add(OutboxAttempt(message_id=envelope.id, at=now, ok=outcome.status == SENT, answer=outcome.answer))
+        session.flush()  # the write lock first (SQLite), then read the row as it is now
+        message = session.get(OutboxMessage, envelope.id, with_for_update=True)
+        message.attempts += 1
+        ours = message.status == "sending" and message.claimed_until == until
+        result = outcome.status
+        if message.status == "sent":
+            pass  # a dispatcher that took over our expired claim delivered it too
+        elif outcome.status == SENT:
+            message.status, message.sent_at, message.claimed_until, message.last_error = "sent", now, None, ""
+        elif not ours:
+            pass  # someone else holds it now (our claim ran out, or an administrator acted): theirs to decide
+        elif outcome.status == RETRY and now < message.created_at + GIVE_UP_AFTER:
+            message.status, message.claimed_until = "queued", None
+            message.next_attempt_at, message.last_error = now + backoff(message.attempts), outcome.answer
+        else:
+            given_up = "Tried for a day, given up. Last answer: " if outcome.status == RETRY else ""
+            message.status, message.claimed_until, result = "failed", None, FAILED
+            message.last_error = cut(given_up + outcome.answer)
+        session.add(message)
+        session.commit()
+    return result
+
+
+def _give_back(factory: SessionFactory, ids: list[int], until: datetime) -> int:
+    with factory() as session:
+        done = session.execute(update(_t).where(_t.c.id.in_(ids), _t.c.status == "sending",
+                                                _t.c.claimed_until == until)
+                               .values(status="queued", claimed_until=None))
+        session.commit()
+    return done.rowcount

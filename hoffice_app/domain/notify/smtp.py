@@ -1,0 +1,150 @@
+"""Sending one e-mail over SMTP (smtplib): plain text with an HTML alternative.
+
+The Message-ID is made from the message's idempotency key and the From domain, so a message
+sent again after a crash carries the same Message-ID as the first copy (mail clients and
+servers can recognise the duplicate). What the server answers decides what happens next:
+
+- MAIL FROM / RCPT TO / DATA answered 4xx: retry; answered 5xx: failed (this message will
+  never be accepted; the answer is kept for the Outbox screen);
+- no connection, a timeout, TLS failing, the greeting or EHLO refused, the user name or password
+  refused, STARTTLS not offered: retry. These are about the server or our settings, not the
+  message: once they are fixed the queue goes out, instead of every message having failed.
+"""
+from __future__ import annotations
+
+import smtplib
+import ssl
+from email import policy
+from email.message import EmailMessage
+from email.utils import formatdate, parseaddr
+
+from hoffice_app.domain.notify.channels import SmtpConfig
+from hoffice_app.domain.notify.delivery import FAILED, RETRY, SENT, Envelope, Outcome
+
+TIMEOUT = 20.0  # seconds for the connection and for each reply
+# RFC 5322 atext without "." and "=": "=" escapes every other byte, so different keys never share an id.
+_ATEXT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/?^_`{|}~")
+
+
+def message_id(key: str, mail_from: str) -> str:
+    """``<key@from-domain>`` with the key's other characters written =XX: the same key always
+    gives the same Message-ID, and two keys never the same one."""
+    left = "".join(chr(b) if chr(b) in _ATEXT else f"={b:02X}" for b in key.encode())
+    domain = parseaddr(mail_from)[1].rpartition("@")[2]
+    try:
+        domain = domain.encode("idna").decode("ascii") if domain else "localhost"
+    except UnicodeError:
+        domain = "localhost"
+    return f"<{left}@{domain}>"
+
+
+def build_message(config: SmtpConfig, envelope: Envelope) -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = config.mail_from
+    msg["To"] = envelope.to
+    if config.reply_to:
+        msg["Reply-To"] = config.reply_to
+    msg["Subject"] = envelope.subject
+    msg["Date"] = formatdate(usegmt=True)
+    msg["Message-ID"] = message_id(envelope.key, config.mail_from)
+    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: out-of-office replies stay away
+    msg.set_content(envelope.text or "")
+    if envelope.html:
+        msg.add_alternative(envelope.html, subtype="html")
+    return msg
+
+
+def send_email(config: SmtpConfig, envelope: Envelope, *, timeout: float = TIMEOUT) -> Outcome:
+    """Deliver ``envelope`` to the SMTP server; never raises for the server's or the network's sake."""
+    where = f"{config.host}:{config.port}"
+    try:
+        msg = build_message(config, envelope)
+    except (ValueError, TypeError) as err:  # e.g. a header that cannot be written
+        return Outcome(FAILED, f"The message could not be written: {err}")
+    server = None
+    try:
+        server = _connect(config, timeout)
+        return _deliver(server, config, msg, envelope.to, where)
+    except smtplib.SMTPAuthenticationError as err:
+        return Outcome(RETRY, f"The SMTP server at {where} refused the user name or password: {_said(err)}")
+    except smtplib.SMTPNotSupportedError as err:
+        return Outcome(RETRY, f"The SMTP server at {where} does not offer what the settings ask: {err}")
+    except smtplib.SMTPResponseException as err:  # the greeting or EHLO refused
+        return Outcome(RETRY, f"The SMTP server at {where} answered {_said(err)}")
+    except ConnectionRefusedError:
+        return Outcome(RETRY, f"The SMTP server at {where} refused the connection")
+    except TimeoutError:
+        return Outcome(RETRY, f"The SMTP server at {where} did not answer within {timeout:g} s")
+    except ssl.SSLError as err:
+        return Outcome(RETRY, f"TLS with the SMTP server at {where} failed: {err}")
+    except smtplib.SMTPServerDisconnected as err:
+        return Outcome(RETRY, f"The SMTP server at {where} closed the connection: {err}")
+    except OSError as err:  # e.g. an unknown host name
+        return Outcome(RETRY, f"The SMTP server at {where} could not be reached: {err.strerror or err}")
+    finally:
+        if server is not None:
+            _close(server)
+
+
+def _connect(config: SmtpConfig, timeout: float) -> smtplib.SMTP:
+    context = ssl.create_default_context()
+    if config.security == "ssl":
+        server = smtplib.SMTP_SSL(config.host, config.port, timeout=timeout, context=context)
+    else:
+        server = smtplib.SMTP(config.host, config.port, timeout=timeout)
+    try:
+        server.ehlo()
+        if config.security == "starttls":
+            server.starttls(context=context)
+            server.ehlo()
+        if config.user:
+            server.login(config.user, config.password)
+    except BaseException:
+        _close(server)
+        raise
+    return server
+
+
+def _deliver(server: smtplib.SMTP, config: SmtpConfig, msg: EmailMessage, to: str, where: str) -> Outcome:
+    """MAIL, RCPT and DATA one by one (not sendmail), to keep the server's answer to each."""
+    sender = parseaddr(config.mail_from)[1]
+    options: list[str] = []
+    if not (sender + to).isascii():
+        if not server.has_extn("smtputf8"):
+            return Outcome(FAILED, f"The SMTP server at {where} cannot take addresses with non-ASCII characters")
+        options = ["SMTPUTF8", "BODY=8BITMIME"]
+    code, said = server.mail(sender, options)
+    if code != 250:
+        return _by_code(code, said, f"The SMTP server refused the sender {sender}")
+    code, said = server.rcpt(to)
+    if code not in (250, 251):
+        return _by_code(code, said, f"The SMTP server refused the recipient {to}")
+    try:
+        code, said = server.data(msg.as_bytes(policy=policy.SMTPUTF8 if options else policy.SMTP))
+    except smtplib.SMTPDataError as err:  # DATA itself refused (no 354)
+        code, said = err.smtp_code, err.smtp_error
+    if code != 250:
+        return _by_code(code, said, "The SMTP server refused the message")
+    return Outcome(SENT, f"{code} {_text(said)}")
+
+
+def _by_code(code: int, said: bytes | str, what: str) -> Outcome:
+    return Outcome(RETRY if 400 <= code < 500 else FAILED, f"{what}: {code} {_text(said)}")
+
+
+def _said(err: smtplib.SMTPResponseException) -> str:
+    return f"{err.smtp_code} {_text(err.smtp_error)}"
+
+
+def _text(said: bytes | str) -> str:
+    return said.decode("utf-8", "replace") if isinstance(said, bytes) else str(said)
+
+
+def _close(server: smtplib.SMTP) -> None:
+    """QUIT politely; whatever it answers, the message's fate is already known."""
+    try:
+        server.quit()
+    except (smtplib.SMTPException, OSError):
+        pass
+    finally:
+        server.close()
