@@ -35,6 +35,9 @@ def funnel(funnel_id) -> str:
     return f"{FUNNEL}/{funnel_id}"
 
 
+NOTIFICATIONS = "/notifications"
+NOTIFICATION_PREFERENCES = "/notifications/preferences"
+
 IMPORT = "/import"
 IMPORT_JOB = "/import/[job_id]"
 IMPORT_HISTORY = "/import/history"

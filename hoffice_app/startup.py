@@ -25,3 +25,16 @@ def recover_interrupted_imports() -> None:
     if marked:
         log.warning("Interrupted imports marked failed: %s (the server stopped while they ran; nothing of "
                     "them was written, they can be submitted again).", ", ".join(map(str, marked)))
+
+
+def start_notifications() -> None:
+    """This worker's notification loop (domain/notify/runner.py): it sends the outbox and runs
+    the minute's scheduled work (reminders, overdue follow-ups). Every worker runs one: the
+    outbox's claims and the jobs' lease keep them from doing the same work twice. Started
+    here, after Granian forked the worker, so the thread and its connections are this
+    worker's own."""
+    from hoffice_app.domain import notify
+    from hoffice_app.domain.notify.jobs import register_jobs
+
+    register_jobs()
+    notify.start_in_this_process()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
+from hoffice_app.pages.notifications.bell import bell
 from hoffice_app.state.auth import AuthState
 
 NAV = [("Dashboard", routes.DASHBOARD, "layout-dashboard", False),
@@ -83,6 +84,7 @@ def topbar(title) -> rx.Component:
         rx.box(_brand(), display=["block", "block", "none"]),
         rx.heading(title, size="5", display=["none", "none", "block"]),
         rx.spacer(),
+        bell(),
         user_menu(),
         align="center", width="100%", padding_x="1.25rem", padding_y="0.75rem",
         border_bottom=f"1px solid {rx.color('gray', 5)}",

@@ -40,6 +40,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from hoffice_app.db import bulk_unit_of_work, unit_of_work, utcnow
+from hoffice_app.domain import notify
 from hoffice_app.domain.common import Actor, DomainError, NotFound, ValidationError, codes, require_actor
 from hoffice_app.domain.contacts import visible_clause
 from hoffice_app.importer.check import lookups
@@ -179,6 +180,11 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
     job.message = f"{job.created:,} contacts created, {job.updated:,} updated."
     s.add(job)
     s.flush()
+    skipped = job.invalid + job.duplicate
+    summary = f"{job.file_name}: {job.message}"
+    if skipped:
+        summary += f" {skipped:,} rows were not imported; the error sheet lists them."
+    notify.import_finished(s, employee_id=job.created_by_id, job_id=job.id, now=job.finished_at, summary=summary)
     return _summary(job)
 
 

@@ -153,7 +153,7 @@ class FollowUp(SQLModel, table=True):
     created_by_id: int = Field(foreign_key="employee.id")
     created_at: datetime
     # Reminders: minutes before due_at (0 = at due time, None = no reminder) and when it falls.
-    remind_minutes: Optional[int] = 30
+    remind_minutes: Optional[int] = None  # set by followups.schedule (30 unless the planner chose)
     remind_at: Optional[datetime] = None
     reminded_at: Optional[datetime] = None  # the reminder was queued
     overdue_notified_at: Optional[datetime] = None  # the assignee was told it is overdue

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from sqlmodel import Session, func, select
 
+from hoffice_app.domain import notify
 from hoffice_app.domain.common import Actor, DomainError, NotFound, ValidationError, as_id, versions
 from hoffice_app.domain.funnel.defaults import FUNNEL_NAME, FUNNEL_STAGES
 from hoffice_app.domain.leads import get_visible, visible_clause
@@ -128,6 +129,7 @@ def move_lead_with_news(session: Session, actor: Actor, lead_id: int, to_stage_i
 
     news = move_news(session, lead, previous.id if previous else None, now=now)
     announce(session, news)
+    notify.lead_moved(session, lead, target, actor=actor, now=now)
     return lead, news
 
 

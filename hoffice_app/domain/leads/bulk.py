@@ -66,6 +66,10 @@ def reassign(session: Session, actor: Actor, lead_ids: list[int], employee_id, *
         lead_events.record(session, lead.id, actor.id, "assigned", f"Assigned to {employee.name} (was {was})", at=now)
     moved = hand_over_follow_ups(session, actor.id, previous, employee.id, now=now)
     session.flush()
+    from hoffice_app.domain import notify  # notify reads leads; leads call it only when they change
+
+    for lead in leads:
+        notify.lead_assigned(session, lead, previous_id=previous[lead.id], actor=actor, now=now)
     for funnel_id in sorted({lead.funnel_id for lead in leads if lead.funnel_id}):  # their boards look again
         live.announce(session, live.News(live.FUNNEL, funnel_id))
     return Reassigned(leads=len(leads), follow_ups=moved)

@@ -106,12 +106,16 @@ def _replace_children(session: Session, lead: Lead, clean) -> None:
 
 
 def _record_changes(session: Session, actor: Actor, lead: Lead, before: dict, now: datetime) -> None:
+    from hoffice_app.domain import notify  # notify reads leads; leads call it only when they change
+
     if not before:
         assignee = _name(session, Employee, lead.assigned_to_id)
         text = f"Created, assigned to {assignee}" if lead.assigned_to_id else "Created, not assigned yet"
         lead_events.record(session, lead.id, actor.id, "created", text, at=now)
+        notify.lead_assigned(session, lead, previous_id=None, actor=actor, now=now)
         return
     if before["assigned_to_id"] != lead.assigned_to_id:
+        notify.lead_assigned(session, lead, previous_id=before["assigned_to_id"], actor=actor, now=now)
         lead_events.record(session, lead.id, actor.id, "assigned",
                            f"Assigned to {_name(session, Employee, lead.assigned_to_id)} "
                            f"(was {_name(session, Employee, before['assigned_to_id'])})", at=now)

@@ -7,9 +7,9 @@ NOTIFY, on SQLite a row of ``announcement`` — so a rolled-back change announce
 nothing and a committed one is announced by whoever made it. ``listener()`` is the
 process's one listener (a thread: PostgreSQL LISTEN, or a poll of the table on
 SQLite) that hands each piece of news to the callbacks subscribed to its topic. The
-live board is the first user; the notification bell will be the next.
+live board and the notification bell use it.
 """
-from .announce import CHANNEL, FUNNEL, SESSIONS, News, announce
+from .announce import CHANNEL, FUNNEL, NOTIFY, SESSIONS, News, announce
 from .listener import Listener, listener
 
-__all__ = ["announce", "CHANNEL", "FUNNEL", "Listener", "listener", "News", "SESSIONS"]
+__all__ = ["announce", "CHANNEL", "FUNNEL", "Listener", "listener", "News", "NOTIFY", "SESSIONS"]

@@ -13,6 +13,7 @@ from hoffice_app.models import Announcement
 CHANNEL = "hoffice_live"
 FUNNEL = "funnel"  # news of a funnel's leads; the key is the funnel id
 SESSIONS = "sessions"  # an employee's sessions were ended; the key is the employee id
+NOTIFY = "notify"  # an employee's bell has something new; the key is the employee id
 # PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more; bigger news goes without
 # its details, which tells listeners "something changed under this key: look again".
 MAX_NOTIFY_BYTES = 7_900

@@ -25,6 +25,7 @@ from hoffice_app.domain.masters.kinds import MASTER_SETTINGS
 from hoffice_app.models import MasterEntry, Setting
 
 DEFAULTS = {
+    "company_name": "",  # how messages to customers name the company
     "default_country": "IN",
     "default_currency": "INR",
     "default_timezone": "Asia/Kolkata",
@@ -36,7 +37,8 @@ DEFAULTS = {
     "lead_title_from_master": "0",  # "1": the lead title is chosen from the lead-title master
 }
 # What a refused or merged save of the defaults page calls each value.
-FORM_LABELS = {"default_country": "country", "default_currency": "currency", "default_timezone": "time zone",
+FORM_LABELS = {"company_name": "company name",
+               "default_country": "country", "default_currency": "currency", "default_timezone": "time zone",
                "default_title": "default title", "default_address_type": "default type of address",
                "session_timeout_hours": "log out after inactivity", "lead_label": "name of one lead",
                "lead_label_plural": "name of several leads", "lead_title_from_master": "lead title from the master"}
@@ -45,6 +47,7 @@ PAGE = "page of company defaults"
 
 @dataclass
 class DefaultsView:
+    company_name: str
     default_country: str
     default_currency: str
     default_timezone: str
@@ -170,6 +173,9 @@ def update_defaults(session: Session, actor: Actor, values: dict[str, str], *, n
             entry = session.get(MasterEntry, entry_id) if entry_id else None
             if entry is None or entry.kind != MASTER_SETTINGS[key] or not entry.active:
                 errors[key] = f"Choose the {LABELS[key]} from the list."
+        elif key == "company_name":
+            if len(value) > 100:
+                errors[key] = "Use at most 100 characters."
         elif key in ("lead_label", "lead_label_plural"):
             if not 2 <= len(value) <= 30:
                 errors[key] = "Use 2 to 30 characters."

@@ -1,13 +1,33 @@
-"""Notifications' delivery: the outbox of e-mails and SMS (queued in the transaction of the
+"""Notifications: the bell, e-mail and SMS, written in the transaction of the change that
+causes them and sent afterwards.
+
+What is notified and to whom: events.py (the events, the company's default channels, each
+employee's own choice), templates.py (the wording), triggers.py (who hears of what), send.py
+(one recipient's bell row and queued messages), bell.py (an employee's own notifications).
+
+Delivery: the outbox of e-mails and SMS (queued in the transaction of the
 change that causes them, shown to administrators with each attempt), the channels in force (SMTP
 server, SMS gateway; the environment wins over the settings), the senders, the dispatcher that
 claims due messages safely across workers and retries with backoff for a day, the runner of
 scheduled work (one daemon thread per server process, one run per job across workers), and the
 administrator's test sends.
 """
+from . import bell
 from .channels import Channels, EmailView, SmsView, Value, channel_settings, in_force, is_configured, save_channels
 from .delivery import Envelope, Outcome
 from .dispatch import DispatchCounts, backoff, dispatch_due
+from .events import (
+    CHANNEL_LABELS,
+    EVENTS,
+    Channel,
+    Event,
+    PreferenceRow,
+    channels_for,
+    company_defaults,
+    my_preferences,
+    save_company_defaults,
+    set_my_preference,
+)
 from .outbox import AttemptRow, OutboxPage, OutboxRow, attempts_of, enqueue, outbox_page, retry_now
 from .runner import (
     Schedule,
@@ -21,9 +41,16 @@ from .runner import (
 )
 from .sms import split_text
 from .smtp import message_id
+from .templates import PLACEHOLDER, allowed_placeholders, render, reset_template, save_template, wording
 from .trial import send_test_email, send_test_sms
+from .triggers import import_finished, lead_assigned, lead_moved, queue_overdue, queue_reminders
 
 __all__ = [
+    # what is notified, to whom, in which words
+    "Event", "EVENTS", "Channel", "CHANNEL_LABELS", "channels_for", "company_defaults", "save_company_defaults",
+    "my_preferences", "set_my_preference", "PreferenceRow", "wording", "render", "save_template",
+    "reset_template", "allowed_placeholders", "PLACEHOLDER", "lead_assigned", "lead_moved", "import_finished",
+    "queue_reminders", "queue_overdue", "bell",
     # the outbox
     "enqueue", "outbox_page", "retry_now", "attempts_of", "OutboxPage", "OutboxRow", "AttemptRow",
     # the channels

@@ -73,11 +73,12 @@ def seed_demo(session: Session, *, password: str | None, now: datetime,
     seed_masters(session)
     divisions = [e.id for e in session.exec(select(MasterEntry).where(MasterEntry.kind == "division"))]
     created: dict[str, str] = {}
-    for code, name, role, boss_code, email in DEMO_EMPLOYEES:
+    for n, (code, name, role, boss_code, email) in enumerate(DEMO_EMPLOYEES, start=1):
         if find_by_code(session, code):
             continue
         boss = find_by_code(session, boss_code) if boss_code else None
-        data = {"code": code, "name": name, "role": role, "email": email, "mobile": "",
+        # An Indian mobile in E.164 each, so SMS works out of the box against a configured gateway.
+        data = {"code": code, "name": name, "role": role, "email": email, "mobile": f"+9198250{10000 + n:05d}",
                 "reports_to_id": boss.id if boss else None, "division_ids": divisions}
         _view, pw = create_employee(session, None, data, password=password, now=now, bootstrap=True)
         created[code] = pw

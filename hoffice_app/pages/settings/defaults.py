@@ -84,7 +84,10 @@ def defaults_screen() -> rx.Component:
     return rx.card(rx.form(rx.vstack(
         edit_conflict(S.conflict),
         rx.text("New contacts and imports start from these values.", size="2", color_scheme="gray"),
-        rx.grid(pick("Country", "default_country", S.countries),
+        rx.grid(text_field("Company name", "company_name", S.values.get("company_name", ""),
+                           lambda v: S.set_value("company_name", v), S.errors.get("company_name", ""),
+                           field_id="set-company_name"),
+                pick("Country", "default_country", S.countries),
                 pick("Currency", "default_currency", S.currencies),
                 pick("Time zone", "default_timezone", S.timezones),
                 pick("Default title", "default_title", S.titles),

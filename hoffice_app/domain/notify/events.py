@@ -1,0 +1,170 @@
+"""What the app tells people about, and on which channels by default.
+
+Each event names who it is for (see recipients.py); the company sets the default
+channels of each event (Settings → Notifications) and each employee may change
+their own on the Preferences page. In-app is the bell; e-mail and SMS go through
+the outbox. External contacts (lead followers and "also send communication on")
+get customer-facing wording through their own event, by the contact's channel.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlmodel import Session, select
+
+from hoffice_app.domain.common import Actor, ValidationError, require_actor, require_admin
+from hoffice_app.models import NotificationPreference, Setting
+
+
+class Event(StrEnum):
+    ASSIGNED = "lead_assigned"
+    REASSIGNED_AWAY = "lead_reassigned_away"
+    REMINDER = "followup_reminder"
+    OVERDUE = "followup_overdue"
+    OVERDUE_MANAGER = "followup_overdue_manager"
+    STAGE = "lead_stage"
+    WON = "lead_won"
+    LOST = "lead_lost"
+    CONTACT_UPDATE = "contact_update"
+    IMPORT_DONE = "import_done"
+
+
+class Channel(StrEnum):
+    IN_APP = "in_app"
+    EMAIL = "email"
+    SMS = "sms"
+
+
+CHANNEL_LABELS = {Channel.IN_APP: "In the app", Channel.EMAIL: "E-mail", Channel.SMS: "SMS"}
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    label: str
+    who: str  # whom it goes to, as the settings screen says it
+    channels: tuple[Channel, ...]  # the channels it may use
+    default: tuple[Channel, ...]  # those on unless the company or the employee says otherwise
+    staff: bool = True  # False: to external contacts, by the contact's own channel
+
+
+EVENTS: dict[Event, EventInfo] = {
+    Event.ASSIGNED: EventInfo("Lead assigned to you", "The new assignee", tuple(Channel),
+                              (Channel.IN_APP, Channel.EMAIL, Channel.SMS)),
+    Event.REASSIGNED_AWAY: EventInfo("Your lead was re-assigned", "The previous assignee", (Channel.IN_APP,),
+                                     (Channel.IN_APP,)),
+    Event.REMINDER: EventInfo("Follow-up reminder", "The follow-up's assignee", tuple(Channel),
+                              (Channel.IN_APP, Channel.EMAIL, Channel.SMS)),
+    Event.OVERDUE: EventInfo("Follow-up overdue", "The follow-up's assignee", (Channel.IN_APP, Channel.EMAIL),
+                             (Channel.IN_APP, Channel.EMAIL)),
+    Event.OVERDUE_MANAGER: EventInfo("Follow-up overdue (for the manager)", "The assignee's manager",
+                                     (Channel.IN_APP, Channel.EMAIL), (Channel.IN_APP,)),
+    Event.STAGE: EventInfo("Lead moved to another stage", "The assignee and employee followers",
+                           (Channel.IN_APP, Channel.EMAIL), (Channel.IN_APP, Channel.EMAIL)),
+    Event.WON: EventInfo("Lead won", "The assignee and employee followers", (Channel.IN_APP, Channel.EMAIL),
+                         (Channel.IN_APP, Channel.EMAIL)),
+    Event.LOST: EventInfo("Lead lost", "The assignee and employee followers", (Channel.IN_APP, Channel.EMAIL),
+                          (Channel.IN_APP, Channel.EMAIL)),
+    Event.CONTACT_UPDATE: EventInfo("Update to an external contact", "External followers and the lead's "
+                                    "\"also send communication on\"", (Channel.EMAIL, Channel.SMS),
+                                    (Channel.EMAIL, Channel.SMS), staff=False),
+    Event.IMPORT_DONE: EventInfo("Import finished", "Whoever ran it", (Channel.IN_APP, Channel.EMAIL),
+                                 (Channel.IN_APP, Channel.EMAIL)),
+}
+STAFF_EVENTS = [e for e, info in EVENTS.items() if info.staff]
+OVERDUE_DELAY_KEY = "notify_overdue_manager_hours"  # how long an overdue follow-up waits before its manager hears
+OVERDUE_DELAY_DEFAULT = 24
+
+
+def _default_key(event: Event) -> str:
+    return f"notify_default_{event.value}"
+
+
+def company_defaults(session: Session) -> dict[Event, set[Channel]]:
+    """The channels each event uses for employees who chose nothing themselves."""
+    rows = session.exec(select(Setting).where(Setting.key.startswith("notify_default_")))
+    saved = {row.key: row.value for row in rows}
+    out = {}
+    for event, info in EVENTS.items():
+        raw = saved.get(_default_key(event))
+        chosen = info.default if raw is None else [c for c in raw.split(",") if c]
+        out[event] = {Channel(c) for c in chosen if c in info.channels}
+    return out
+
+
+def save_company_defaults(session: Session, actor: Actor, chosen: dict[str, list[str]], *, now) -> None:
+    """Admin: the default channels per event (a channel an event cannot use is refused)."""
+    require_admin(actor)
+    errors = {}
+    for raw_event, channels in chosen.items():
+        try:
+            event = Event(raw_event)
+        except ValueError:
+            errors[raw_event] = "No such notification."
+            continue
+        wrong = [c for c in channels if c not in EVENTS[event].channels]
+        if wrong:
+            errors[raw_event] = f"{EVENTS[event].label} cannot be sent by {', '.join(wrong)}."
+            continue
+        row = session.get(Setting, _default_key(event)) or Setting(key=_default_key(event))
+        row.value, row.updated_by_id, row.updated_at = ",".join(sorted(channels)), actor.id, now
+        session.add(row)
+    if errors:
+        raise ValidationError(errors)
+    session.flush()
+
+
+def overdue_manager_delay_hours(session: Session) -> int:
+    row = session.get(Setting, OVERDUE_DELAY_KEY)
+    try:
+        return max(0, int(row.value)) if row else OVERDUE_DELAY_DEFAULT
+    except ValueError:
+        return OVERDUE_DELAY_DEFAULT
+
+
+def channels_for(session: Session, employee_id: int, event: Event,
+                 defaults: dict[Event, set[Channel]] | None = None) -> set[Channel]:
+    """The channels this employee gets ``event`` on: their own choice where they made one."""
+    chosen = set((defaults or company_defaults(session))[event])
+    for pref in session.exec(select(NotificationPreference).where(
+            NotificationPreference.employee_id == employee_id, NotificationPreference.event == event.value)):
+        if pref.channel in EVENTS[event].channels:
+            (chosen.add if pref.enabled else chosen.discard)(Channel(pref.channel))
+    return chosen
+
+
+@dataclass(frozen=True)
+class PreferenceRow:
+    event: str
+    label: str
+    who: str
+    channels: dict[str, bool | None]  # channel → on/off; None: this event cannot use it
+
+
+def my_preferences(session: Session, actor: Actor) -> list[PreferenceRow]:
+    """The Preferences page: every staff event with this employee's channels in force."""
+    require_actor(actor)
+    defaults = company_defaults(session)
+    rows = []
+    for event in STAFF_EVENTS:
+        info, on = EVENTS[event], channels_for(session, actor.id, event, defaults)
+        rows.append(PreferenceRow(event.value, info.label, info.who,
+                                  {c.value: (c in on) if c in info.channels else None for c in Channel}))
+    return rows
+
+
+def set_my_preference(session: Session, actor: Actor, event: str, channel: str, enabled: bool) -> None:
+    """Switch one channel of one event on or off for the actor only."""
+    require_actor(actor)
+    try:
+        ev, ch = Event(event), Channel(channel)
+    except ValueError:
+        raise ValidationError({"preference": "No such notification or channel."}) from None
+    if not EVENTS[ev].staff or ch not in EVENTS[ev].channels:
+        raise ValidationError({"preference": f"{EVENTS[ev].label} cannot be sent by {CHANNEL_LABELS[ch]}."})
+    row = session.get(NotificationPreference, (actor.id, ev.value, ch.value))
+    if row is None:
+        row = NotificationPreference(employee_id=actor.id, event=ev.value, channel=ch.value, enabled=enabled)
+    row.enabled = bool(enabled)
+    session.add(row)
+    session.flush()

@@ -1,0 +1,100 @@
+"""Writing one event's notifications for one recipient: the bell's row, and the
+e-mail and SMS queued in the outbox — all in the caller's transaction, so a
+rolled-back change notifies no one.
+
+A channel goes out only where it can arrive: e-mail when the recipient has an
+address and e-mail is configured, SMS when they have a mobile number and the
+gateway is configured. The idempotency key (event, cause, recipient, channel)
+makes the same cause queue each message once however often it is retried.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat
+from sqlmodel import Session
+
+from hoffice_app.domain import live
+from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.domain.notify import channels as channel_config
+from hoffice_app.domain.notify import outbox
+from hoffice_app.domain.notify.events import Channel, Event
+from hoffice_app.domain.notify.templates import render, wording
+from hoffice_app.models import Employee, Notification
+
+URL = re.compile(r"https?://\S+")
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Whom a message is for: an employee (bell, e-mail, SMS) or an outside address."""
+
+    employee_id: int | None
+    name: str
+    email: str = ""
+    mobile: str = ""  # as stored; made E.164 with the company's country
+
+    @classmethod
+    def of(cls, employee: Employee) -> "Recipient":
+        return cls(employee.id, employee.name, employee.email or "", employee.mobile or "")
+
+
+def e164(raw: str, country: str) -> str:
+    """A mobile number in E.164, or "" when it is not one."""
+    if not raw:
+        return ""
+    try:
+        number = phonenumbers.parse(raw, country or None)
+    except NumberParseException:
+        return ""
+    if not phonenumbers.is_valid_number(number):
+        return ""
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def as_html(text: str) -> str:
+    """The plain text as a small HTML mail: escaped, paragraphs kept, addresses as links."""
+    escaped = html.escape(text)
+    linked = URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
+    paragraphs = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in linked.split("\n\n"))
+    return ('<!doctype html><html><body style="font-family:system-ui,sans-serif;font-size:14px;color:#1c2024">'
+            f"{paragraphs}</body></html>")
+
+
+def deliver(session: Session, event: Event, recipient: Recipient, channels: set[Channel], values: dict[str, str],
+            *, cause: str, now: datetime, lead_id: int | None = None, path: str = "") -> int:
+    """Queue ``event`` for ``recipient`` on ``channels``; returns how many messages were written.
+
+    ``values`` fill the template (``link`` is made absolute for e-mail and SMS from the
+    configured base address; the bell keeps ``path``)."""
+    written = 0
+    base = channel_config.in_force(session).base_url.value.rstrip("/")
+    full = dict(values)
+    full["recipient.name"] = recipient.name
+    full["link"] = f"{base}{path}" if base and path else (values.get("link") or path)
+    if Channel.IN_APP in channels and recipient.employee_id:
+        text = wording(session, event, Channel.IN_APP)
+        in_app = dict(full, link="")  # the bell links to the lead itself
+        session.add(Notification(recipient_id=recipient.employee_id, event=event.value, lead_id=lead_id,
+                                 title=render(text.subject, in_app)[:200], body=render(text.body, in_app).strip(),
+                                 link=path, created_at=now))
+        live.announce(session, live.News(live.NOTIFY, recipient.employee_id))
+        written += 1
+    who = recipient.employee_id if recipient.employee_id else recipient.email or recipient.mobile
+    if Channel.EMAIL in channels and recipient.email and channel_config.is_configured(session, "email"):
+        text = wording(session, event, Channel.EMAIL)
+        body = render(text.body, full)
+        written += outbox.enqueue(session, key=f"{event.value}:{cause}:{who}:email", channel="email",
+                                  to=recipient.email, subject=render(text.subject, full)[:300], text=body,
+                                  html=as_html(body), event=event.value, lead_id=lead_id, now=now) is not None
+    number = e164(recipient.mobile, app_settings.get(session, "default_country"))
+    if Channel.SMS in channels and number and channel_config.is_configured(session, "sms"):
+        text = wording(session, event, Channel.SMS)
+        written += outbox.enqueue(session, key=f"{event.value}:{cause}:{who}:sms", channel="sms", to=number,
+                                  text=render(text.body, full), event=event.value, lead_id=lead_id,
+                                  template_id=text.dlt_template_id, now=now) is not None
+    return written

@@ -1,0 +1,1 @@
+"""The bell in the top bar, /notifications and the notification preferences page."""
