@@ -34,7 +34,6 @@ def start_notifications() -> None:
     here, after Granian forked the worker, so the thread and its connections are this
     worker's own."""
     from hoffice_app.domain import notify
-    from hoffice_app.domain.notify.jobs import register_jobs
 
-    register_jobs()
+    notify.register_jobs()
     notify.start_in_this_process()

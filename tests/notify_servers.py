@@ -46,6 +46,11 @@ class _Collected:
         with self._changed:
             return self._changed.wait_for(lambda: len(self.items) >= count, timeout)
 
+    def wait_until(self, found, timeout: float = 10.0) -> bool:
+        """Whether an item for which ``found(item)`` is true arrived within ``timeout``."""
+        with self._changed:
+            return self._changed.wait_for(lambda: any(found(i) for i in self.items), timeout)
+
 
 class SmtpServer:
     """An SMTP server on 127.0.0.1. ``messages`` are the e-mails it accepted (or began to: with
@@ -71,6 +76,10 @@ class SmtpServer:
 
     def record(self, message: EmailMessage) -> None:
         self._collected.add(message)
+
+    def wait_for_message(self, found, timeout: float = 10.0) -> bool:
+        """Whether a message for which ``found(message)`` is true arrived within ``timeout``."""
+        return self._collected.wait_until(found, timeout)
 
     def message_ids(self) -> list[str]:
         return [m["Message-ID"] for m in self.messages]
@@ -165,6 +174,10 @@ class SmsGateway:
 
     def url(self, path_and_query: str = "/send?to={to}&text={text}") -> str:
         return f"http://{self.host}:{self.port}{path_and_query}"
+
+    def wait_for_request(self, found, timeout: float = 10.0) -> bool:
+        """Whether a request for which ``found(request)`` is true arrived within ``timeout``."""
+        return self._collected.wait_until(found, timeout)
 
     def wait_for(self, count: int, timeout: float = 10.0) -> bool:
         return self._collected.wait_for(count, timeout)

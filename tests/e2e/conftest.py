@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.e2e import browser_log
 from tests.e2e.server import DEMO_PASSWORD, Server
+from tests.notify_servers import SmsGateway, SmtpServer
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 # Assertions wait as long as actions do (Playwright's own default is 5 s): on a loaded 2-core
@@ -46,8 +47,23 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory) -> Server:
-    srv = Server(tmp_path_factory.mktemp("e2e"))
+def mail_and_sms():
+    """A real SMTP server and SMS gateway for the session's server to send notifications to."""
+    smtp, gateway = SmtpServer().start(), SmsGateway().start()
+    try:
+        yield smtp, gateway
+    finally:
+        smtp.stop()
+        gateway.stop()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, mail_and_sms) -> Server:
+    smtp, gateway = mail_and_sms
+    srv = Server(tmp_path_factory.mktemp("e2e"), extra_env={
+        "HOFFICE_SMTP_URL": f"smtp://{smtp.host}:{smtp.port}", "HOFFICE_MAIL_FROM": "crm@h-office.example",
+        "HOFFICE_SMS_URL": gateway.url()})
+    srv.smtp, srv.sms = smtp, gateway
     try:
         srv.start()
         yield srv

@@ -61,7 +61,7 @@ def engine_env(database_url: str) -> dict[str, str]:
 
 
 class Server:
-    def __init__(self, workdir: Path, *, seed: bool = True):
+    def __init__(self, workdir: Path, *, seed: bool = True, extra_env: dict[str, str] | None = None):
         self.workdir, self.seed = workdir, seed
         self.port = free_port()
         self.url = f"http://localhost:{self.port}"
@@ -80,7 +80,8 @@ class Server:
             "REFLEX_TELEMETRY_ENABLED": "false",
             "REFLEX_PERF_MODE": "raise",
             "REFLEX_STATE_SIZE_LIMIT": "100",
-        }
+            "HOFFICE_BASE_URL": self.url,  # links in e-mails and SMS
+        } | (extra_env or {})
         self.proc: subprocess.Popen | None = None
         self._log_offset = 0
 

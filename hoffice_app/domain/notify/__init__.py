@@ -28,6 +28,7 @@ from .events import (
     save_company_defaults,
     set_my_preference,
 )
+from .jobs import register_jobs
 from .outbox import AttemptRow, OutboxPage, OutboxRow, attempts_of, enqueue, outbox_page, retry_now
 from .runner import (
     Schedule,
@@ -43,14 +44,14 @@ from .sms import split_text
 from .smtp import message_id
 from .templates import PLACEHOLDER, allowed_placeholders, render, reset_template, save_template, wording
 from .trial import send_test_email, send_test_sms
-from .triggers import import_finished, lead_assigned, lead_moved, queue_overdue, queue_reminders
+from .triggers import import_finished, lead_assigned, lead_moved, lead_values, queue_overdue, queue_reminders
 
 __all__ = [
     # what is notified, to whom, in which words
     "Event", "EVENTS", "Channel", "CHANNEL_LABELS", "channels_for", "company_defaults", "save_company_defaults",
     "my_preferences", "set_my_preference", "PreferenceRow", "wording", "render", "save_template",
-    "reset_template", "allowed_placeholders", "PLACEHOLDER", "lead_assigned", "lead_moved", "import_finished",
-    "queue_reminders", "queue_overdue", "bell",
+    "reset_template", "allowed_placeholders", "PLACEHOLDER", "lead_values", "lead_assigned", "lead_moved",
+    "import_finished", "queue_reminders", "queue_overdue", "bell", "register_jobs",
     # the outbox
     "enqueue", "outbox_page", "retry_now", "attempts_of", "OutboxPage", "OutboxRow", "AttemptRow",
     # the channels

@@ -65,6 +65,15 @@ def as_html(text: str) -> str:
             f"{paragraphs}</body></html>")
 
 
+def _in_force(session: Session) -> channel_config.Channels:
+    """The channels in force, read once per transaction: one event for many recipients (a
+    minute's thousands of reminders) does not read the settings once per message."""
+    found = session.info.get("hoffice_notify_channels")
+    if found is None:
+        found = session.info["hoffice_notify_channels"] = channel_config.in_force(session)
+    return found
+
+
 def deliver(session: Session, event: Event, recipient: Recipient, channels: set[Channel], values: dict[str, str],
             *, cause: str, now: datetime, lead_id: int | None = None, path: str = "") -> int:
     """Queue ``event`` for ``recipient`` on ``channels``; returns how many messages were written.
@@ -72,7 +81,8 @@ def deliver(session: Session, event: Event, recipient: Recipient, channels: set[
     ``values`` fill the template (``link`` is made absolute for e-mail and SMS from the
     configured base address; the bell keeps ``path``)."""
     written = 0
-    base = channel_config.in_force(session).base_url.value.rstrip("/")
+    config = _in_force(session)
+    base = config.base_url.value.rstrip("/")
     full = dict(values)
     full["recipient.name"] = recipient.name
     full["link"] = f"{base}{path}" if base and path else (values.get("link") or path)
@@ -85,14 +95,14 @@ def deliver(session: Session, event: Event, recipient: Recipient, channels: set[
         live.announce(session, live.News(live.NOTIFY, recipient.employee_id))
         written += 1
     who = recipient.employee_id if recipient.employee_id else recipient.email or recipient.mobile
-    if Channel.EMAIL in channels and recipient.email and channel_config.is_configured(session, "email"):
+    if Channel.EMAIL in channels and recipient.email and config.email.configured:
         text = wording(session, event, Channel.EMAIL)
         body = render(text.body, full)
         written += outbox.enqueue(session, key=f"{event.value}:{cause}:{who}:email", channel="email",
                                   to=recipient.email, subject=render(text.subject, full)[:300], text=body,
                                   html=as_html(body), event=event.value, lead_id=lead_id, now=now) is not None
     number = e164(recipient.mobile, app_settings.get(session, "default_country"))
-    if Channel.SMS in channels and number and channel_config.is_configured(session, "sms"):
+    if Channel.SMS in channels and number and config.sms.configured:
         text = wording(session, event, Channel.SMS)
         written += outbox.enqueue(session, key=f"{event.value}:{cause}:{who}:sms", channel="sms", to=number,
                                   text=render(text.body, full), event=event.value, lead_id=lead_id,

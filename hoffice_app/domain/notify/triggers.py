@@ -37,7 +37,8 @@ DUE_FORMAT = "%d %b %Y, %H:%M"
 KIND_LABELS = {"call": "Call", "meeting": "Meeting", "email": "E-mail", "visit": "Visit", "whatsapp": "WhatsApp"}
 
 
-def _lead_values(session: Session, lead: Lead, reader: Employee | None, actor_name: str) -> dict[str, str]:
+def lead_values(session: Session, lead: Lead, reader: Employee | None, actor_name: str) -> dict[str, str]:
+    """The placeholders of a lead as ``reader`` may see them (the contact masked where hidden)."""
     from hoffice_app.domain.auth import actor_of  # notify sits below leads' callers; these read leads
     from hoffice_app.domain.leads import masked_names, money
 
@@ -60,7 +61,7 @@ def _tell(session: Session, event: Event, employee: Employee, lead: Lead, *, act
     channels = channels_for(session, employee.id, event, defaults)
     if not channels or not employee.active:
         return 0
-    values = _lead_values(session, lead, employee, actor_name) | (extra or {})
+    values = lead_values(session, lead, employee, actor_name) | (extra or {})
     return deliver(session, event, Recipient.of(employee), channels, values, cause=cause, now=now, lead_id=lead.id,
                    path=routes.lead(lead.code))
 

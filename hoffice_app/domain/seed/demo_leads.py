@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, delete, func, select
 
 from hoffice_app.domain.auth import actor_of
 from hoffice_app.domain.followups import refresh_next_follow_up, remind_at
@@ -14,7 +14,7 @@ from hoffice_app.domain.funnel import ensure_default_funnel, stages
 from hoffice_app.domain.leads import save_lead
 from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.domain.org import find_by_code
-from hoffice_app.models import Contact, FollowUp, Lead, MasterEntry
+from hoffice_app.models import Contact, FollowUp, Lead, MasterEntry, Notification, OutboxMessage
 
 LEADS = 500
 NEEDS = ["users", "branches", "devices", "seats", "locations"]
@@ -72,7 +72,27 @@ def seed_demo_leads(session: Session, *, now: datetime) -> int:
             session.flush()
             refresh_next_follow_up(session, lead.id)
     session.flush()
+    _quiet_history(session, now)
     return LEADS
+
+
+UNREAD_LEFT = 3  # each demo employee opens the app to a few unread notifications, not a hundred
+
+
+def _quiet_history(session: Session, now: datetime) -> None:
+    """The seeded history notified people as it went (a lead assigned, a stage reached):
+    keep those as the bell's past, read but for each person's newest few, and send none of
+    it by e-mail or SMS (the demo's addresses are made up)."""
+    session.exec(delete(OutboxMessage))
+    unread = session.exec(select(Notification).where(Notification.read_at.is_(None))
+                          .order_by(Notification.recipient_id, Notification.id.desc())).all()
+    kept: dict[int, int] = {}
+    for note in unread:
+        kept[note.recipient_id] = kept.get(note.recipient_id, 0) + 1
+        if kept[note.recipient_id] > UNREAD_LEFT:
+            note.read_at = now
+            session.add(note)
+    session.flush()
 
 
 # Most demo leads sit in the early stages; a few are won or lost.

@@ -9,7 +9,7 @@ from hoffice_app.components.layout import page_shell
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import notify
 from hoffice_app.domain.common import DomainError
-from hoffice_app.pages.notifications.state import BellState, _row
+from hoffice_app.pages.notifications.state import BellState, bell_row
 
 
 class NotificationsState(BellState):
@@ -21,7 +21,7 @@ class NotificationsState(BellState):
     def _first_page(self, actor) -> None:
         with unit_of_work() as session:
             items, self.more = notify.bell.page(session, actor, unread_only=self.unread_only)
-        self.rows, self.loaded = [_row(i) for i in items], True
+        self.rows, self.loaded = [bell_row(i) for i in items], True
 
     @rx.event
     def load(self):
@@ -37,7 +37,7 @@ class NotificationsState(BellState):
         with unit_of_work() as session:
             items, self.more = notify.bell.page(session, self.require_actor(), before_id=int(self.rows[-1]["id"]),
                                                 unread_only=self.unread_only)
-        self.rows = self.rows + [_row(i) for i in items]
+        self.rows = self.rows + [bell_row(i) for i in items]
 
     @rx.event
     def set_unread_only(self, value: bool):
@@ -132,7 +132,8 @@ def notifications_page() -> rx.Component:
 def _switch(row, channel: str) -> rx.Component:
     return rx.table.cell(rx.cond(
         row[f"{channel}_can"],
-        rx.switch(checked=row[f"{channel}_on"], aria_label=row["label"] + " · " + notify.CHANNEL_LABELS[channel],
+        rx.switch(checked=row[f"{channel}_on"],
+                  aria_label=row["label"].to(str) + " · " + notify.CHANNEL_LABELS[channel],
                   on_change=lambda value: PreferencesState.switch(row["event"], channel, value)),
         rx.text("—", color_scheme="gray", aria_label="not available"),
     ))

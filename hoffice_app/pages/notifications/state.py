@@ -22,7 +22,7 @@ WATCH_SECONDS = 4 * 60 * 60  # a tab left open keeps a live bell for four hours;
 SESSION_RECHECK_SECONDS = 60
 
 
-def _row(item: notify.bell.BellItem) -> dict[str, str | bool | int]:
+def bell_row(item: notify.bell.BellItem) -> dict[str, str | bool | int]:
     return {"id": item.id, "title": item.title, "body": item.body, "link": item.link, "when": item.when,
             "unread": item.unread}
 
@@ -43,7 +43,7 @@ class BellState(AuthState):
     def _read(self, actor) -> None:
         with unit_of_work() as session:
             count = notify.bell.unread_count(session, actor)
-            rows = [_row(i) for i in notify.bell.latest(session, actor)]
+            rows = [bell_row(i) for i in notify.bell.latest(session, actor)]
         if count != self.unread:
             self.unread = count
         if rows != self.latest:

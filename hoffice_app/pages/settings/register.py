@@ -13,6 +13,9 @@ from hoffice_app.pages.settings.funnels_state import FunnelsState
 from hoffice_app.pages.settings.funnels_view import funnels_screen
 from hoffice_app.pages.settings.masters_state import MastersState
 from hoffice_app.pages.settings.masters_view import master_screen
+from hoffice_app.pages.settings.notify_channels import NotifyChannelsState, channels_screen
+from hoffice_app.pages.settings.notify_events import NotifyEventsState, events_screen
+from hoffice_app.pages.settings.notify_outbox import OutboxState, outbox_screen
 from hoffice_app.pages.settings.state import SettingsState, nav_groups, section_title
 
 
@@ -57,6 +60,10 @@ def register(app: rx.App) -> None:
                  on_load=EmployeesState.load, title=title)
     app.add_page(_frame("funnels", funnels_screen()), route=routes.settings_section("funnels"),
                  on_load=FunnelsState.load, title=title)
+    for key, screen, state in (("notifications", channels_screen, NotifyChannelsState),
+                               ("notification-events", events_screen, NotifyEventsState),
+                               ("outbox", outbox_screen, OutboxState)):
+        app.add_page(_frame(key, screen()), route=routes.settings_section(key), on_load=state.load, title=title)
     for meta in KINDS:
         app.add_page(_frame(meta.key, master_screen(meta.key)), route=routes.settings_section(meta.key),
                      on_load=MastersState.load(meta.key), title=title)

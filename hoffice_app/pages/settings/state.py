@@ -8,7 +8,9 @@ from hoffice_app.domain.common import Actor, PermissionDenied
 from hoffice_app.domain.masters import BY_KEY, KINDS
 from hoffice_app.state.auth import AuthState
 
-FIXED_SECTIONS = {"defaults": "Company defaults", "employees": "Employees", "funnels": "Funnels & stages"}
+FIXED_SECTIONS = {"defaults": "Company defaults", "employees": "Employees", "funnels": "Funnels & stages",
+                  "notifications": "Notifications", "notification-events": "Notification events",
+                  "outbox": "Outbox"}
 
 
 def section_title(section: str) -> str:

@@ -21,7 +21,7 @@ def test_a_change_to_the_same_field_is_refused_and_the_first_kept(session, now, 
                    asha_types={"name": "Karan Mehta Jr.", "mobile": "+91 98200 00004"})
     assert "Your change to name was not saved" in refused(outcome, "employee", "name")
     row = session.get(Employee, _karan(session))
-    assert (row.name, row.mobile, row.updated_by_id) == ("Karan M. Mehta", "", ravi_admin.id)
+    assert (row.name, row.mobile, row.updated_by_id) == ("Karan M. Mehta", "+919825010004", ravi_admin.id)
 
 
 def test_changes_to_different_fields_are_both_kept(session, now, admin, ravi_admin):  # noqa: F811
