@@ -17,7 +17,9 @@ from email_validator import EmailNotValidError, validate_email
 SECURITY = ("none", "starttls", "ssl")
 METHODS = ("GET", "POST")
 BODY_KINDS = ("form", "json")
-PLACEHOLDERS = ("to", "text", "template_id", "entity_id", "sender")
+# {to} is E.164 (+919825012345); {to_digits} the same without "+" (919825012345), as Indian
+# gateways (MSG91's mobiles, Textlocal's numbers) ask for it.
+PLACEHOLDERS = ("to", "to_digits", "text", "template_id", "entity_id", "sender")
 # {name} with a name as in Python: a JSON body's own braces ({"to": "{to}"}) are not placeholders.
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 MAX_VALUE = 2000  # setting.value's width
@@ -109,7 +111,7 @@ def check_together(merged: Mapping[str, str]) -> dict[str, str]:
     url, method, body = merged.get("sms_url", ""), merged.get("sms_method", "GET"), merged.get("sms_body", "")
     if url:
         found = set(placeholders(url)) | (set(placeholders(body)) if method == "POST" else set())
-        missing = [p for p in ("to", "text") if p not in found]
+        missing = [p for p in ("to", "text") if p not in found and not (p == "to" and "to_digits" in found)]
         if missing:
             where = "The gateway URL or the POST body" if method == "POST" else "The gateway URL"
             errors["sms_url"] = (f"{where} must contain {{to}} and {{text}} (missing: "

@@ -105,7 +105,8 @@ def _chunks(text: str, room: int, gsm: bool) -> list[str]:
 
 def request_for(config: GatewayConfig, envelope: Envelope) -> Request:
     """The HTTP request the gateway gets for ``envelope``: the templates filled in."""
-    values = {"to": envelope.to, "text": envelope.text, "template_id": envelope.template_id,
+    values = {"to": envelope.to, "to_digits": envelope.to.lstrip("+"), "text": envelope.text,
+              "template_id": envelope.template_id,
               "entity_id": config.entity_id, "sender": config.sender}
     url = fill(config.url, values, lambda v: quote(v, safe=""))
     headers = {"User-Agent": "H-Office", "Accept": "application/json, text/plain, */*"}

@@ -168,7 +168,8 @@ def channels_screen() -> rx.Component:
         rx.heading("SMS gateway", size="4", as_="h2", margin_top="0.5rem"),
         _problems(S.sms_problems),
         _text("Gateway URL", "sms_url", placeholder="https://gateway.example.com/send?to={to}&text={text}",
-              hint="Placeholders: {to} (E.164), {text}, {template_id}, {entity_id}, {sender}."),
+              hint="Placeholders: {to} (+919825012345), {to_digits} (919825012345), {text}, {template_id}, "
+                   "{entity_id}, {sender}."),
         rx.grid(_choice("Method", "sms_method", [("GET", "GET"), ("POST", "POST")]),
                 _choice("POST body", "sms_body_kind", [("form", "Form fields"), ("json", "JSON")]), **grid),
         _text("POST body template", "sms_body", placeholder='{"to": "{to}", "message": "{text}"}'),

@@ -88,7 +88,8 @@ def test_an_empty_password_keeps_the_stored_one_and_clearing_removes_it(session,
     ("sms_url", "ftp://sms.example/{to}/{text}", "must start with http:// or https://"),
     ("sms_url", "https://sms.example/send?to={to}", "must contain {to} and {text} (missing: {text})"),
     ("sms_url", "https://sms.example/send?to={to}&text={text}&key={apikey}",
-     "uses {apikey}, which is not a placeholder: use {to}, {text}, {template_id}, {entity_id} or {sender}"),
+     "uses {apikey}, which is not a placeholder: use {to}, {to_digits}, {text}, {template_id}, {entity_id} "
+     "or {sender}"),
     ("sms_method", "PUT", "Choose GET or POST."),
     ("base_url", "crm.example.com", "The app's address must start with http:// or https://"),
 ])

@@ -33,6 +33,14 @@ def test_the_url_carries_the_plus_and_the_ampersand_percent_encoded(engine, sess
     assert gateway.requests[0].target == "/send?to=%2B919876543210&text=Tea%20%26%20biscuits"
 
 
+def test_to_digits_gives_the_number_without_its_plus_as_indian_gateways_ask(engine, session, admin, now, gateway):
+    point_at(session, admin, now, gateway=gateway,
+             sms_url=gateway.url("/api/sendhttp.php?authkey=KEY&mobiles={to_digits}&message={text}&route=4"))
+    queue(session, now, KEY, channel="sms", text="Hello")
+    notify.dispatch_due(engine, now=now)
+    assert gateway.requests[0].query["mobiles"] == ["919876543210"]
+
+
 @pytest.mark.parametrize("status", [500, 503])
 def test_a_gateway_error_is_retried(engine, session, admin, now, gateway, status):
     point_at(session, admin, now, gateway=gateway)
