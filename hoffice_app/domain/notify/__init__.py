@@ -25,7 +25,9 @@ from .events import (
     channels_for,
     company_defaults,
     my_preferences,
+    overdue_manager_delay_hours,
     save_company_defaults,
+    save_overdue_manager_delay,
     set_my_preference,
 )
 from .jobs import register_jobs
@@ -49,7 +51,8 @@ from .triggers import import_finished, lead_assigned, lead_moved, lead_values, q
 __all__ = [
     # what is notified, to whom, in which words
     "Event", "EVENTS", "Channel", "CHANNEL_LABELS", "channels_for", "company_defaults", "save_company_defaults",
-    "my_preferences", "set_my_preference", "PreferenceRow", "wording", "render", "save_template",
+    "my_preferences", "set_my_preference",
+    "overdue_manager_delay_hours", "save_overdue_manager_delay", "PreferenceRow", "wording", "render", "save_template",
     "reset_template", "allowed_placeholders", "PLACEHOLDER", "lead_values", "lead_assigned", "lead_moved",
     "import_finished", "queue_reminders", "queue_overdue", "bell", "register_jobs",
     # the outbox

@@ -122,6 +122,22 @@ def overdue_manager_delay_hours(session: Session) -> int:
         return OVERDUE_DELAY_DEFAULT
 
 
+def save_overdue_manager_delay(session: Session, actor: Actor, hours, *, now) -> int:
+    """Admin: how many hours an overdue follow-up waits before the assignee's manager hears (0–720)."""
+    require_admin(actor)
+    try:
+        value = int(str(hours).strip())
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 720:
+        raise ValidationError({"overdue_delay": "Enter a whole number of hours from 0 to 720."})
+    row = session.get(Setting, OVERDUE_DELAY_KEY) or Setting(key=OVERDUE_DELAY_KEY)
+    row.value, row.updated_by_id, row.updated_at = str(value), actor.id, now
+    session.add(row)
+    session.flush()
+    return value
+
+
 def channels_for(session: Session, employee_id: int, event: Event,
                  defaults: dict[Event, set[Channel]] | None = None) -> set[Channel]:
     """The channels this employee gets ``event`` on: their own choice where they made one."""

@@ -20,6 +20,7 @@ class FollowUpDialogs(rx.State, mixin=True):
 
     people: list[Option] = []
     kind_options: list[Option] = KIND_OPTIONS
+    reminder_options: list[Option] = followups.reminder_options()
     schedule_open: bool = False
     schedule_lead_id: int = 0
     plan: dict[str, str] = {}

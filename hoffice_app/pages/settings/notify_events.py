@@ -30,6 +30,8 @@ class NotifyEventsState(SettingsState):
     note: str = ""
     preview_code: str = ""
     preview: str = ""
+    delay: str = ""
+    delay_note: str = ""
 
     def _load_rows(self, session) -> None:
         defaults = notify.company_defaults(session)
@@ -57,6 +59,7 @@ class NotifyEventsState(SettingsState):
         with unit_of_work() as session:
             self._load_rows(session)
             self._load_template(session)
+            self.delay, self.delay_note = str(notify.overdue_manager_delay_hours(session)), ""
 
     @rx.event
     def switch(self, event: str, channel: str, on: bool):
@@ -66,6 +69,18 @@ class NotifyEventsState(SettingsState):
             chosen = {c.value for c in current} | {channel} if on else {c.value for c in current} - {channel}
             notify.save_company_defaults(session, actor, {event: sorted(chosen)}, now=utcnow())
             self._load_rows(session)
+
+    @rx.event
+    def save_delay(self):
+        actor = self.admin_or_refuse()
+        try:
+            with unit_of_work() as session:
+                hours = notify.save_overdue_manager_delay(session, actor, self.delay, now=utcnow())
+        except ValidationError as err:
+            self.errors, self.delay_note = dict(err.errors), ""
+            return
+        self.errors = {}
+        self.delay_note = f"Managers hear of an overdue follow-up {hours} hours after it fell due."
 
     @rx.event
     def pick(self, key: str, value: str):
@@ -149,6 +164,13 @@ def events_screen() -> rx.Component:
                 rx.table.row_header_cell(row["label"]), rx.table.cell(rx.text(row["who"], size="1")),
                 _switch(row, "in_app"), _switch(row, "email"), _switch(row, "sms")))),
             width="100%", variant="surface"),
+        rx.form(rx.hstack(
+            text_field("Tell the manager when a follow-up is overdue by (hours)", "overdue_delay", S.delay,
+                       lambda v: S.set_text("delay", v), S.errors.get("overdue_delay", ""), type_="number",
+                       field_id="notify-overdue-delay"),
+            rx.button("Save", type="submit", variant="outline"), align="end"),
+            on_submit=lambda _: S.save_delay(), no_validate=True),
+        rx.cond(S.delay_note != "", rx.text(S.delay_note, size="2", color_scheme="green", role="status")),
         rx.heading("Wording", size="4", as_="h2", margin_top="1rem"),
         rx.grid(_select("Notification", "event", [(e.value, i.label) for e, i in notify.EVENTS.items()]),
                 _select("Channel", "channel", [(c, notify.CHANNEL_LABELS[c]) for c in CHANNELS]),

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlmodel import select
 
 from hoffice_app.domain import followups, notify
+from hoffice_app.domain.common import PermissionDenied, ValidationError
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import FollowUp, Notification
 from tests.domain.leads.test_lead_list_helpers import actor, demo, employee_id, engine, new_lead  # noqa: F401
@@ -74,3 +76,17 @@ def test_a_reminder_names_the_lead_and_the_due_time_in_the_company_zone(session,
     (note,) = session.exec(select(Notification).where(Notification.event == "followup_reminder")).all()
     due = row.due_at.astimezone(app_settings.zone(session)).strftime("%d %b %Y, %H:%M")
     assert due in note.title and note.link.startswith("/leads/")
+
+
+def test_the_company_sets_how_long_before_the_manager_hears(session, now, demo):
+    admin = actor(session, "E01")
+    with pytest.raises(ValidationError) as err:
+        notify.save_overdue_manager_delay(session, admin, "soon", now=now)
+    assert "0 to 720" in err.value.errors["overdue_delay"]
+    with pytest.raises(PermissionDenied):
+        notify.save_overdue_manager_delay(session, actor(session, "E02"), "2", now=now)
+    notify.save_overdue_manager_delay(session, admin, "2", now=now)
+    plan(session, now, due_in=timedelta(hours=1), remind="none")
+    assert notify.queue_overdue(session, now=now + timedelta(hours=2)) == 1  # the assignee
+    assert notify.queue_overdue(session, now=now + timedelta(hours=3, minutes=1)) == 1  # the manager, 2 h later
+    assert bell(session, "E02") == ["followup_overdue_manager"]
