@@ -11,9 +11,16 @@ def test_general_comes_first_with_the_fixed_sections():
                        ("funnels", "Funnels & stages")]
 
 
+def test_notifications_come_second_with_their_three_sections():
+    group, entries = nav_groups()[1]
+    assert group == "Notifications"
+    assert [key for key, _label in entries] == ["notifications", "notification-events", "outbox"]
+
+
 def test_every_master_list_appears_once_under_its_group_in_catalogue_order():
     groups = dict(nav_groups())
-    listed = [key for group, entries in nav_groups() if group != "General" for key, _label in entries]
+    listed = [key for group, entries in nav_groups() if group not in ("General", "Notifications")
+              for key, _label in entries]
     assert sorted(listed) == sorted(meta.key for meta in KINDS)
     for meta in KINDS:
         assert (meta.key, meta.label) in groups[meta.group]

@@ -1,7 +1,7 @@
 """What the app tells people about, and on which channels by default.
 
 Each event names who it is for (see recipients.py); the company sets the default
-channels of each event (Settings → Notifications) and each employee may change
+channels of each event (Settings → Notifications → Events & wording) and each employee may change
 their own on the Preferences page. In-app is the bell; e-mail and SMS go through
 the outbox. External contacts (lead followers and "also send communication on")
 get customer-facing wording through their own event, by the contact's channel.

@@ -1,4 +1,4 @@
-"""Settings → Notifications: the SMTP server, the SMS gateway and the app's public address,
+"""Settings → Notifications → E-mail & SMS: the SMTP server, the SMS gateway and the app's public address,
 with a test send for each that shows the server's own answer.
 
 A value pinned by the environment is shown read-only with "set by the server's

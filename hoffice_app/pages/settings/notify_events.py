@@ -1,4 +1,4 @@
-"""Settings → Notification events: the company's default channels per event, and the
+"""Settings → Notifications → Events & wording: the company's default channels per event, and the
 wording of each event on each channel (placeholders listed, an unknown one refused by
 name, a preview on a real lead, back to the built-in wording in one click)."""
 from __future__ import annotations

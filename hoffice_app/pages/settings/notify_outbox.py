@@ -1,4 +1,4 @@
-"""Settings → Outbox: every e-mail and SMS the app queued — waiting, being sent, sent or
+"""Settings → Notifications → Outbox: every e-mail and SMS the app queued — waiting, being sent, sent or
 failed with the server's last answer — with "Retry now" and each message's attempts."""
 from __future__ import annotations
 

@@ -8,9 +8,10 @@ from hoffice_app.domain.common import Actor, PermissionDenied
 from hoffice_app.domain.masters import BY_KEY, KINDS
 from hoffice_app.state.auth import AuthState
 
-FIXED_SECTIONS = {"defaults": "Company defaults", "employees": "Employees", "funnels": "Funnels & stages",
-                  "notifications": "Notifications", "notification-events": "Notification events",
-                  "outbox": "Outbox"}
+GENERAL_SECTIONS = {"defaults": "Company defaults", "employees": "Employees", "funnels": "Funnels & stages"}
+NOTIFICATION_SECTIONS = {"notifications": "E-mail & SMS", "notification-events": "Events & wording",
+                         "outbox": "Outbox"}
+FIXED_SECTIONS = GENERAL_SECTIONS | NOTIFICATION_SECTIONS
 
 
 def section_title(section: str) -> str:
@@ -46,7 +47,8 @@ class SettingsState(AuthState):
 
 
 def nav_groups() -> list[tuple[str, list[tuple[str, str]]]]:
-    groups: dict[str, list[tuple[str, str]]] = {"General": [(k, v) for k, v in FIXED_SECTIONS.items()]}
+    groups: dict[str, list[tuple[str, str]]] = {"General": list(GENERAL_SECTIONS.items()),
+                                                "Notifications": list(NOTIFICATION_SECTIONS.items())}
     for meta in KINDS:
         groups.setdefault(meta.group, []).append((meta.key, meta.label))
     return list(groups.items())
