@@ -107,7 +107,10 @@ def enqueue(session: Session, *, key: str, channel: str, to: str, subject: str =
         subject = subject[: SUBJECT_CHARS - 1] + "…"
     parts = split_text(text) if channel == "sms" and not template_id else [text]
     keys = [key] if len(parts) == 1 else [f"{key}:{i}" for i in range(1, len(parts) + 1)]
-    if session.exec(select(OutboxMessage.id).where(OutboxMessage.key.in_(keys))).first() is not None:
+    # One key: the INSERT below skips a key queued before by itself. Parts: any part queued
+    # before means all were (they are queued together), so none is queued again.
+    if len(keys) > 1 and session.exec(select(OutboxMessage.id).where(OutboxMessage.key.in_(keys))).first() \
+            is not None:
         return None
     first = None
     for part_key, part in zip(keys, parts):
@@ -127,9 +130,14 @@ def _insert(session: Session, values: dict) -> OutboxMessage | None:
     PostgreSQL, but on SQLite the Python driver starts no transaction before it, and releasing
     it would commit the caller's work.)"""
     dialect = session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(OutboxMessage).values(**values).on_conflict_do_nothing(index_elements=["key"])
-    return session.scalars(statement.returning(OutboxMessage)).first()
+    statement = _INSERTS[dialect == "postgresql"]
+    # the values as parameters of one fixed statement (not baked into a new one each time), so
+    # SQLAlchemy compiles it once: a minute's thousands of reminders spent most time building them
+    return session.scalars(statement, [values]).first()
+
+
+_INSERTS = {postgres: (postgresql_insert if postgres else sqlite_insert)(OutboxMessage)
+            .on_conflict_do_nothing(index_elements=["key"]).returning(OutboxMessage) for postgres in (False, True)}
 
 
 def _row(m) -> OutboxRow:

@@ -74,6 +74,35 @@ def _in_force(session: Session) -> channel_config.Channels:
     return found
 
 
+def _this_transaction(session: Session, name: str) -> dict:
+    """A dict kept in ``session.info`` for the session's current transaction only (the next
+    transaction of the same session starts with an empty one)."""
+    session.connection()  # begins the transaction if none has begun
+    transaction = session.get_transaction()
+    kept = session.info.get(name)
+    if kept is None or kept[0] is not transaction:
+        kept = session.info[name] = (transaction, {})
+    return kept[1]
+
+
+def _wording(session: Session, event: Event, channel: Channel):
+    """The wording, read once per transaction for each event and channel (a minute's thousands of
+    reminders ask for the same two templates; a missing row is asked for again on every get)."""
+    words = _this_transaction(session, "hoffice_notify_wording")
+    if (event, channel) not in words:
+        words[event, channel] = wording(session, event, channel)
+    return words[event, channel]
+
+
+def _announce(session: Session, employee_id: int) -> None:
+    """The recipient's bell is told once per transaction, however many rows it gets (it re-reads
+    its count and list on the news; PostgreSQL would fold the same NOTIFY anyway)."""
+    told = _this_transaction(session, "hoffice_notify_announced")
+    if employee_id not in told:
+        told[employee_id] = True
+        live.announce(session, live.News(live.NOTIFY, employee_id))
+
+
 def deliver(session: Session, event: Event, recipient: Recipient, channels: set[Channel], values: dict[str, str],
             *, cause: str, now: datetime, lead_id: int | None = None, path: str = "") -> int:
     """Queue ``event`` for ``recipient`` on ``channels``; returns how many messages were written.
@@ -87,23 +116,24 @@ def deliver(session: Session, event: Event, recipient: Recipient, channels: set[
     full["recipient.name"] = recipient.name
     full["link"] = f"{base}{path}" if base and path else (values.get("link") or path)
     if Channel.IN_APP in channels and recipient.employee_id:
-        text = wording(session, event, Channel.IN_APP)
+        text = _wording(session, event, Channel.IN_APP)
         in_app = dict(full, link="")  # the bell links to the lead itself
         session.add(Notification(recipient_id=recipient.employee_id, event=event.value, lead_id=lead_id,
                                  title=render(text.subject, in_app)[:200], body=render(text.body, in_app).strip(),
                                  link=path, created_at=now))
-        live.announce(session, live.News(live.NOTIFY, recipient.employee_id))
+        _announce(session, recipient.employee_id)
         written += 1
     who = recipient.employee_id if recipient.employee_id else recipient.email or recipient.mobile
     if Channel.EMAIL in channels and recipient.email and config.email.configured:
-        text = wording(session, event, Channel.EMAIL)
+        text = _wording(session, event, Channel.EMAIL)
         body = render(text.body, full)
         written += outbox.enqueue(session, key=f"{event.value}:{cause}:{who}:email", channel="email",
                                   to=recipient.email, subject=render(text.subject, full)[:300], text=body,
                                   html=as_html(body), event=event.value, lead_id=lead_id, now=now) is not None
-    number = e164(recipient.mobile, app_settings.get(session, "default_country"))
-    if Channel.SMS in channels and number and config.sms.configured:
-        text = wording(session, event, Channel.SMS)
+    wants_sms = Channel.SMS in channels and config.sms.configured
+    number = e164(recipient.mobile, app_settings.get(session, "default_country")) if wants_sms else ""
+    if wants_sms and number:
+        text = _wording(session, event, Channel.SMS)
         written += outbox.enqueue(session, key=f"{event.value}:{cause}:{who}:sms", channel="sms", to=number,
                                   text=render(text.body, full), event=event.value, lead_id=lead_id,
                                   template_id=text.dlt_template_id, now=now) is not None
