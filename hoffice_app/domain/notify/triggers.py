@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from hoffice_app.domain.masters import settings as app_settings
@@ -21,7 +22,7 @@ from hoffice_app.domain.notify.events import (
     overdue_manager_delay_hours,
     own_choices,
 )
-from hoffice_app.domain.notify.send import Recipient, deliver
+from hoffice_app.domain.notify.send import Pending, Recipient, deliver
 from hoffice_app.models import (
     Contact,
     ContactEmail,
@@ -60,7 +61,7 @@ def lead_values(session: Session, lead: Lead, reader: Employee | None, actor_nam
 
 def _tell(session: Session, event: Event, employee: Employee, lead: Lead, *, actor_name: str, cause: str,
           now: datetime, extra: dict[str, str] | None = None, defaults=None, own: dict[str, bool] | None = None,
-          contact: str | None = None) -> int:
+          contact: str | None = None, pending: Pending | None = None) -> int:
     from hoffice_app import routes
 
     channels = channels_for(session, employee.id, event, defaults, own)
@@ -68,7 +69,7 @@ def _tell(session: Session, event: Event, employee: Employee, lead: Lead, *, act
         return 0
     values = lead_values(session, lead, employee, actor_name, contact=contact) | (extra or {})
     return deliver(session, event, Recipient.of(employee), channels, values, cause=cause, now=now, lead_id=lead.id,
-                   path=routes.lead(lead.code))
+                   path=routes.lead(lead.code), pending=pending)
 
 
 def lead_assigned(session: Session, lead: Lead, *, previous_id: int | None, actor, now: datetime) -> int:
@@ -182,8 +183,11 @@ def _tell_about(session: Session, rows: list[FollowUp], event: Event, mark: str,
     contacts' names as each reader may see them), and the rows written go to the database
     together at the end, so a minute of thousands of follow-ups is not thousands of round trips."""
     from hoffice_app.domain.auth import actor_of
-    from hoffice_app.domain.leads import masked_names
+    from hoffice_app.domain.contacts import hidden_ids
+    from hoffice_app.domain.leads import PRIVATE_CONTACT
 
+    if not rows:
+        return 0
     defaults, written = company_defaults(session), 0
     leads = {lead.id: lead for lead in session.exec(select(Lead).where(Lead.id.in_({r.lead_id for r in rows})))}
     people = {e.id: e for e in session.exec(select(Employee).where(Employee.id.in_({r.assignee_id for r in rows})))}
@@ -202,11 +206,13 @@ def _tell_about(session: Session, rows: list[FollowUp], event: Event, mark: str,
     for row in rows:
         if row.id in targets:
             seen.setdefault(targets[row.id].id, set()).add(leads[row.lead_id].contact_id)
-    names = {reader: masked_names(session, actor_of(people[reader]), ids) for reader, ids in seen.items()}
-    with session.no_autoflush:  # the bell rows, marks and news are flushed together below
+    # each contact's name, masked for a reader who may not see it (as leads.masked_names does)
+    names = dict(session.exec(select(Contact.id, Contact.name).where(Contact.id.in_(set().union(*seen.values()))))
+                 .all())
+    hidden = {reader: hidden_ids(session, actor_of(people[reader]), ids) for reader, ids in seen.items()}
+    pending = Pending()  # the bell rows and e-mails, written together below
+    with session.no_autoflush:  # and the news flushed together
         for row in rows:
-            setattr(row, mark, now)
-            session.add(row)
             target = targets.get(row.id)
             if target is None:
                 continue
@@ -214,6 +220,10 @@ def _tell_about(session: Session, rows: list[FollowUp], event: Event, mark: str,
             extra = _follow_up_values(session, row) | {"lead.assignee": assignee.name if assignee else ""}
             written += _tell(session, event, target, lead, actor_name="H-Office", cause=f"fu{row.id}", now=now,
                              extra=extra, defaults=defaults, own=own.get(target.id, {}),
-                             contact=names[target.id].get(lead.contact_id, ("", ""))[0])
+                             contact=PRIVATE_CONTACT if lead.contact_id in hidden[target.id]
+                             else names.get(lead.contact_id, ""), pending=pending)
     session.flush()
+    pending.write(session)
+    session.execute(update(FollowUp).where(FollowUp.id.in_([r.id for r in rows])).values({mark: now}),
+                    execution_options={"synchronize_session": "evaluate"})  # the rows in hand say so too
     return written
