@@ -139,14 +139,26 @@ def save_overdue_manager_delay(session: Session, actor: Actor, hours, *, now) ->
 
 
 def channels_for(session: Session, employee_id: int, event: Event,
-                 defaults: dict[Event, set[Channel]] | None = None) -> set[Channel]:
-    """The channels this employee gets ``event`` on: their own choice where they made one."""
+                 defaults: dict[Event, set[Channel]] | None = None, own: dict[str, bool] | None = None) -> set[Channel]:
+    """The channels this employee gets ``event`` on: their own choice where they made one.
+    ``own``: their choices as ``own_choices`` gives them (read here when not given)."""
     chosen = set((defaults or company_defaults(session))[event])
-    for pref in session.exec(select(NotificationPreference).where(
-            NotificationPreference.employee_id == employee_id, NotificationPreference.event == event.value)):
-        if pref.channel in EVENTS[event].channels:
-            (chosen.add if pref.enabled else chosen.discard)(Channel(pref.channel))
+    if own is None:
+        own = own_choices(session, [employee_id], event).get(employee_id, {})
+    for channel, enabled in own.items():
+        if channel in EVENTS[event].channels:
+            (chosen.add if enabled else chosen.discard)(Channel(channel))
     return chosen
+
+
+def own_choices(session: Session, employee_ids, event: Event) -> dict[int, dict[str, bool]]:
+    """Employee id → the channels they switched on or off for ``event`` themselves, in one
+    query (a minute's reminders for many employees read them once, not once per message)."""
+    out: dict[int, dict[str, bool]] = {}
+    for pref in session.exec(select(NotificationPreference).where(
+            NotificationPreference.employee_id.in_(set(employee_ids)), NotificationPreference.event == event.value)):
+        out.setdefault(pref.employee_id, {})[pref.channel] = pref.enabled
+    return out
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -57,6 +58,7 @@ class AttemptRow:
     answer: str
 
 
+@lru_cache(maxsize=4096)  # a minute's reminders go to a few hundred addresses, thousands of times
 def check_address(channel: str, to: str) -> str:
     """The address as stored: an e-mail address normalised, or a mobile number in E.164."""
     to = (to or "").strip()
@@ -78,12 +80,11 @@ def check_address(channel: str, to: str) -> str:
     raise ValidationError({"channel": f"Unknown channel {channel!r}: use email or sms."})
 
 
-def enqueue(session: Session, *, key: str, channel: str, to: str, subject: str = "", text: str = "",
-            html: str = "", event: str, lead_id: int | None = None, template_id: str = "",
-            now: datetime) -> OutboxMessage | None:
-    """Queue a message in the caller's transaction (never commits). Returns None when ``key``
-    was queued before (nothing is added). An SMS longer than one is queued as numbered parts
-    with the keys ``key:1``, ``key:2``… (sms.split_text); the first part is returned."""
+def prepare(*, key: str, channel: str, to: str, subject: str = "", text: str = "", html: str = "", event: str,
+            lead_id: int | None = None, template_id: str = "", now: datetime) -> list[dict]:
+    """The outbox rows of one message, checked (a ValidationError names every problem at once)
+    and made ready to store: one row, or an SMS longer than one as numbered parts with the keys
+    ``key:1``, ``key:2``… (sms.split_text)."""
     key, event = (key or "").strip(), (event or "").strip()
     errors = {}
     if not key or len(key) > KEY_CHARS:
@@ -107,18 +108,39 @@ def enqueue(session: Session, *, key: str, channel: str, to: str, subject: str =
         subject = subject[: SUBJECT_CHARS - 1] + "…"
     parts = split_text(text) if channel == "sms" and not template_id else [text]
     keys = [key] if len(parts) == 1 else [f"{key}:{i}" for i in range(1, len(parts) + 1)]
-    if session.exec(select(OutboxMessage.id).where(OutboxMessage.key.in_(keys))).first() is not None:
+    return [dict(key=part_key, channel=channel, event=event, lead_id=lead_id, to=to, subject=subject, text=part,
+                 html=html, template_id=template_id, status="queued", attempts=0, next_attempt_at=now,
+                 last_error="", created_at=now) for part_key, part in zip(keys, parts)]
+
+
+def enqueue(session: Session, *, key: str, channel: str, to: str, subject: str = "", text: str = "",
+            html: str = "", event: str, lead_id: int | None = None, template_id: str = "",
+            now: datetime) -> OutboxMessage | None:
+    """Queue a message in the caller's transaction (never commits). Returns None when ``key``
+    was queued before (nothing is added). An SMS longer than one is queued as numbered parts
+    with the keys ``key:1``, ``key:2``… (sms.split_text); the first part is returned."""
+    rows = prepare(key=key, channel=channel, to=to, subject=subject, text=text, html=html, event=event,
+                   lead_id=lead_id, template_id=template_id, now=now)
+    # One key: the INSERT below skips a key queued before by itself. Parts: any part queued
+    # before means all were (they are queued together), so none is queued again.
+    if len(rows) > 1 and session.exec(select(OutboxMessage.id).where(
+            OutboxMessage.key.in_([r["key"] for r in rows]))).first() is not None:
         return None
     first = None
-    for part_key, part in zip(keys, parts):
-        row = _insert(session, dict(key=part_key, channel=channel, event=event, lead_id=lead_id, to=to,
-                                    subject=subject, text=part, html=html, template_id=template_id,
-                                    status="queued", attempts=0, next_attempt_at=now, last_error="",
-                                    created_at=now))
+    for values in rows:
+        row = _insert(session, values)
         if row is None:  # another transaction queued the same key meanwhile: it has them all
             return None
         first = first or row
     return first
+
+
+def insert_many(session: Session, rows: list[dict]) -> None:
+    """Many messages' rows (from ``prepare``) in one statement executed for them all, in the
+    caller's transaction: a key queued before is skipped, as ``enqueue`` skips it (the parts of an
+    SMS are always queued together, so either all of them were queued before or none was)."""
+    if rows:
+        session.execute(_INSERT_MANY[session.get_bind().dialect.name == "postgresql"], rows)
 
 
 def _insert(session: Session, values: dict) -> OutboxMessage | None:
@@ -127,9 +149,16 @@ def _insert(session: Session, values: dict) -> OutboxMessage | None:
     PostgreSQL, but on SQLite the Python driver starts no transaction before it, and releasing
     it would commit the caller's work.)"""
     dialect = session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(OutboxMessage).values(**values).on_conflict_do_nothing(index_elements=["key"])
-    return session.scalars(statement.returning(OutboxMessage)).first()
+    statement = _INSERTS[dialect == "postgresql"]
+    # the values as parameters of one fixed statement (not baked into a new one each time), so
+    # SQLAlchemy compiles it once: a minute's thousands of reminders spent most time building them
+    return session.scalars(statement, [values]).first()
+
+
+_INSERTS = {postgres: (postgresql_insert if postgres else sqlite_insert)(OutboxMessage)
+            .on_conflict_do_nothing(index_elements=["key"]).returning(OutboxMessage) for postgres in (False, True)}
+_INSERT_MANY = {postgres: (postgresql_insert if postgres else sqlite_insert)(OutboxMessage.__table__)
+                .on_conflict_do_nothing(index_elements=["key"]) for postgres in (False, True)}
 
 
 def _row(m) -> OutboxRow:

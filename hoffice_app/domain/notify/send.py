@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
+from sqlalchemy import insert
 from sqlmodel import Session
 
 from hoffice_app.domain import live
@@ -74,12 +75,60 @@ def _in_force(session: Session) -> channel_config.Channels:
     return found
 
 
+def _this_transaction(session: Session, name: str) -> dict:
+    """A dict kept in ``session.info`` for the session's current transaction only (the next
+    transaction of the same session starts with an empty one)."""
+    session.connection()  # begins the transaction if none has begun
+    transaction = session.get_transaction()
+    kept = session.info.get(name)
+    if kept is None or kept[0] is not transaction:
+        kept = session.info[name] = (transaction, {})
+    return kept[1]
+
+
+def _wording(session: Session, event: Event, channel: Channel):
+    """The wording, read once per transaction for each event and channel (a minute's thousands of
+    reminders ask for the same two templates; a missing row is asked for again on every get)."""
+    words = _this_transaction(session, "hoffice_notify_wording")
+    if (event, channel) not in words:
+        words[event, channel] = wording(session, event, channel)
+    return words[event, channel]
+
+
+def _announce(session: Session, employee_id: int) -> None:
+    """The recipient's bell is told once per transaction, however many rows it gets (it re-reads
+    its count and list on the news; PostgreSQL would fold the same NOTIFY anyway)."""
+    told = _this_transaction(session, "hoffice_notify_announced")
+    if employee_id not in told:
+        told[employee_id] = True
+        live.announce(session, live.News(live.NOTIFY, employee_id))
+
+
+@dataclass
+class Pending:
+    """The bell rows and outbox messages of many deliveries, written together by ``write`` (one
+    statement per table, not one per message): for a batch of thousands, e.g. a minute's
+    reminders. Written in the caller's transaction; whatever is not written is not sent."""
+
+    bell: list[dict] = field(default_factory=list)
+    outbox: list[dict] = field(default_factory=list)
+
+    def write(self, session: Session) -> None:
+        if self.bell:
+            session.execute(insert(Notification.__table__), self.bell)
+        outbox.insert_many(session, self.outbox)
+        self.bell, self.outbox = [], []
+
+
 def deliver(session: Session, event: Event, recipient: Recipient, channels: set[Channel], values: dict[str, str],
-            *, cause: str, now: datetime, lead_id: int | None = None, path: str = "") -> int:
+            *, cause: str, now: datetime, lead_id: int | None = None, path: str = "",
+            pending: Pending | None = None) -> int:
     """Queue ``event`` for ``recipient`` on ``channels``; returns how many messages were written.
 
     ``values`` fill the template (``link`` is made absolute for e-mail and SMS from the
-    configured base address; the bell keeps ``path``)."""
+    configured base address; the bell keeps ``path``). With ``pending`` the rows are only
+    collected there (checked already) for its ``write``; a message whose key was queued
+    before is then skipped by the write, though counted here."""
     written = 0
     config = _in_force(session)
     base = config.base_url.value.rstrip("/")
@@ -87,24 +136,34 @@ def deliver(session: Session, event: Event, recipient: Recipient, channels: set[
     full["recipient.name"] = recipient.name
     full["link"] = f"{base}{path}" if base and path else (values.get("link") or path)
     if Channel.IN_APP in channels and recipient.employee_id:
-        text = wording(session, event, Channel.IN_APP)
+        text = _wording(session, event, Channel.IN_APP)
         in_app = dict(full, link="")  # the bell links to the lead itself
-        session.add(Notification(recipient_id=recipient.employee_id, event=event.value, lead_id=lead_id,
-                                 title=render(text.subject, in_app)[:200], body=render(text.body, in_app).strip(),
-                                 link=path, created_at=now))
-        live.announce(session, live.News(live.NOTIFY, recipient.employee_id))
+        row = dict(recipient_id=recipient.employee_id, event=event.value, lead_id=lead_id,
+                   title=render(text.subject, in_app)[:200], body=render(text.body, in_app).strip(), link=path,
+                   created_at=now, read_at=None)
+        if pending is None:
+            session.add(Notification(**row))
+        else:
+            pending.bell.append(row)
+        _announce(session, recipient.employee_id)
         written += 1
+    messages = []
     who = recipient.employee_id if recipient.employee_id else recipient.email or recipient.mobile
     if Channel.EMAIL in channels and recipient.email and config.email.configured:
-        text = wording(session, event, Channel.EMAIL)
+        text = _wording(session, event, Channel.EMAIL)
         body = render(text.body, full)
-        written += outbox.enqueue(session, key=f"{event.value}:{cause}:{who}:email", channel="email",
-                                  to=recipient.email, subject=render(text.subject, full)[:300], text=body,
-                                  html=as_html(body), event=event.value, lead_id=lead_id, now=now) is not None
-    number = e164(recipient.mobile, app_settings.get(session, "default_country"))
-    if Channel.SMS in channels and number and config.sms.configured:
-        text = wording(session, event, Channel.SMS)
-        written += outbox.enqueue(session, key=f"{event.value}:{cause}:{who}:sms", channel="sms", to=number,
-                                  text=render(text.body, full), event=event.value, lead_id=lead_id,
-                                  template_id=text.dlt_template_id, now=now) is not None
+        messages.append(dict(key=f"{event.value}:{cause}:{who}:email", channel="email", to=recipient.email,
+                             subject=render(text.subject, full)[:300], text=body, html=as_html(body)))
+    wants_sms = Channel.SMS in channels and config.sms.configured
+    number = e164(recipient.mobile, app_settings.get(session, "default_country")) if wants_sms else ""
+    if wants_sms and number:
+        text = _wording(session, event, Channel.SMS)
+        messages.append(dict(key=f"{event.value}:{cause}:{who}:sms", channel="sms", to=number,
+                             text=render(text.body, full), template_id=text.dlt_template_id))
+    for message in messages:
+        if pending is None:
+            written += outbox.enqueue(session, event=event.value, lead_id=lead_id, now=now, **message) is not None
+        else:
+            pending.outbox += outbox.prepare(event=event.value, lead_id=lead_id, now=now, **message)
+            written += 1
     return written

@@ -17,6 +17,7 @@ import ssl
 from email import policy
 from email.message import EmailMessage
 from email.utils import formatdate, parseaddr
+from functools import lru_cache
 
 from hoffice_app.domain.notify.channels import SmtpConfig
 from hoffice_app.domain.notify.delivery import FAILED, RETRY, SENT, Envelope, Outcome
@@ -86,16 +87,22 @@ def send_email(config: SmtpConfig, envelope: Envelope, *, timeout: float = TIMEO
             _close(server)
 
 
+@lru_cache(maxsize=1)
+def _tls_context() -> ssl.SSLContext:
+    """The system's trusted certificates, loaded once per process (loading them takes ~25 ms:
+    done for every message, it was most of a send's time). An SSLContext may be shared by threads."""
+    return ssl.create_default_context()
+
+
 def _connect(config: SmtpConfig, timeout: float) -> smtplib.SMTP:
-    context = ssl.create_default_context()
     if config.security == "ssl":
-        server = smtplib.SMTP_SSL(config.host, config.port, timeout=timeout, context=context)
+        server = smtplib.SMTP_SSL(config.host, config.port, timeout=timeout, context=_tls_context())
     else:
         server = smtplib.SMTP(config.host, config.port, timeout=timeout)
     try:
         server.ehlo()
         if config.security == "starttls":
-            server.starttls(context=context)
+            server.starttls(context=_tls_context())
             server.ehlo()
         if config.user:
             server.login(config.user, config.password)

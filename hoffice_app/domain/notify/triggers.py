@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from hoffice_app.domain.masters import settings as app_settings
@@ -19,8 +20,9 @@ from hoffice_app.domain.notify.events import (
     channels_for,
     company_defaults,
     overdue_manager_delay_hours,
+    own_choices,
 )
-from hoffice_app.domain.notify.send import Recipient, deliver
+from hoffice_app.domain.notify.send import Pending, Recipient, deliver
 from hoffice_app.models import (
     Contact,
     ContactEmail,
@@ -37,16 +39,19 @@ DUE_FORMAT = "%d %b %Y, %H:%M"
 KIND_LABELS = {"call": "Call", "meeting": "Meeting", "email": "E-mail", "visit": "Visit", "whatsapp": "WhatsApp"}
 
 
-def lead_values(session: Session, lead: Lead, reader: Employee | None, actor_name: str) -> dict[str, str]:
-    """The placeholders of a lead as ``reader`` may see them (the contact masked where hidden)."""
+def lead_values(session: Session, lead: Lead, reader: Employee | None, actor_name: str, *,
+                contact: str | None = None) -> dict[str, str]:
+    """The placeholders of a lead as ``reader`` may see them (the contact masked where hidden).
+    ``contact``: the contact's name as ``reader`` may see it, when the caller has it already."""
     from hoffice_app.domain.auth import actor_of  # notify sits below leads' callers; these read leads
     from hoffice_app.domain.leads import masked_names, money
 
     stage = session.get(FunnelStage, lead.stage_id) if lead.stage_id else None
     assignee = session.get(Employee, lead.assigned_to_id) if lead.assigned_to_id else None
-    contact = ""
-    if reader is not None:
-        contact = masked_names(session, actor_of(reader), {lead.contact_id}).get(lead.contact_id, ("", ""))[0]
+    if contact is None:
+        contact = ""
+        if reader is not None:
+            contact = masked_names(session, actor_of(reader), {lead.contact_id}).get(lead.contact_id, ("", ""))[0]
     value = money(lead.estimated_value)
     currency = app_settings.get(session, "default_currency")
     return {"lead.code": lead.code, "lead.title": lead.title, "lead.stage": stage.name if stage else "",
@@ -55,15 +60,16 @@ def lead_values(session: Session, lead: Lead, reader: Employee | None, actor_nam
 
 
 def _tell(session: Session, event: Event, employee: Employee, lead: Lead, *, actor_name: str, cause: str,
-          now: datetime, extra: dict[str, str] | None = None, defaults=None) -> int:
+          now: datetime, extra: dict[str, str] | None = None, defaults=None, own: dict[str, bool] | None = None,
+          contact: str | None = None, pending: Pending | None = None) -> int:
     from hoffice_app import routes
 
-    channels = channels_for(session, employee.id, event, defaults)
+    channels = channels_for(session, employee.id, event, defaults, own)
     if not channels or not employee.active:
         return 0
-    values = lead_values(session, lead, employee, actor_name) | (extra or {})
+    values = lead_values(session, lead, employee, actor_name, contact=contact) | (extra or {})
     return deliver(session, event, Recipient.of(employee), channels, values, cause=cause, now=now, lead_id=lead.id,
-                   path=routes.lead(lead.code))
+                   path=routes.lead(lead.code), pending=pending)
 
 
 def lead_assigned(session: Session, lead: Lead, *, previous_id: int | None, actor, now: datetime) -> int:
@@ -172,19 +178,52 @@ def queue_overdue(session: Session, *, now: datetime, limit: int = 5000) -> int:
 
 def _tell_about(session: Session, rows: list[FollowUp], event: Event, mark: str, *, now: datetime,
                 manager: bool = False) -> int:
+    """Tell each follow-up's assignee (or their manager) and mark it told. What every message
+    needs is read once for the batch (the leads, the people, their own channel choices, the
+    contacts' names as each reader may see them), and the rows written go to the database
+    together at the end, so a minute of thousands of follow-ups is not thousands of round trips."""
+    from hoffice_app.domain.auth import actor_of
+    from hoffice_app.domain.contacts import hidden_ids
+    from hoffice_app.domain.leads import PRIVATE_CONTACT
+
+    if not rows:
+        return 0
     defaults, written = company_defaults(session), 0
     leads = {lead.id: lead for lead in session.exec(select(Lead).where(Lead.id.in_({r.lead_id for r in rows})))}
     people = {e.id: e for e in session.exec(select(Employee).where(Employee.id.in_({r.assignee_id for r in rows})))}
+    if manager:
+        bosses = {p.reports_to_id for p in people.values() if p.reports_to_id}
+        people |= {e.id: e for e in session.exec(select(Employee).where(Employee.id.in_(bosses - set(people))))}
+    targets: dict[int, Employee] = {}  # follow-up id → whom to tell
     for row in rows:
-        setattr(row, mark, now)
-        session.add(row)
-        assignee, lead = people.get(row.assignee_id), leads.get(row.lead_id)
-        target = session.get(Employee, assignee.reports_to_id) if manager and assignee and assignee.reports_to_id \
+        assignee = people.get(row.assignee_id)
+        target = people.get(assignee.reports_to_id) if manager and assignee and assignee.reports_to_id \
             else (None if manager else assignee)
-        if target is None or lead is None:
-            continue
-        extra = _follow_up_values(session, row) | {"lead.assignee": assignee.name if assignee else ""}
-        written += _tell(session, event, target, lead, actor_name="H-Office", cause=f"fu{row.id}", now=now,
-                         extra=extra, defaults=defaults)
+        if target is not None and row.lead_id in leads:
+            targets[row.id] = target
+    own = own_choices(session, {t.id for t in targets.values()}, event)
+    seen: dict[int, set[int]] = {}  # reader → the contacts of their leads
+    for row in rows:
+        if row.id in targets:
+            seen.setdefault(targets[row.id].id, set()).add(leads[row.lead_id].contact_id)
+    # each contact's name, masked for a reader who may not see it (as leads.masked_names does)
+    names = dict(session.exec(select(Contact.id, Contact.name).where(Contact.id.in_(set().union(*seen.values()))))
+                 .all())
+    hidden = {reader: hidden_ids(session, actor_of(people[reader]), ids) for reader, ids in seen.items()}
+    pending = Pending()  # the bell rows and e-mails, written together below
+    with session.no_autoflush:  # and the news flushed together
+        for row in rows:
+            target = targets.get(row.id)
+            if target is None:
+                continue
+            lead, assignee = leads[row.lead_id], people.get(row.assignee_id)
+            extra = _follow_up_values(session, row) | {"lead.assignee": assignee.name if assignee else ""}
+            written += _tell(session, event, target, lead, actor_name="H-Office", cause=f"fu{row.id}", now=now,
+                             extra=extra, defaults=defaults, own=own.get(target.id, {}),
+                             contact=PRIVATE_CONTACT if lead.contact_id in hidden[target.id]
+                             else names.get(lead.contact_id, ""), pending=pending)
     session.flush()
+    pending.write(session)
+    session.execute(update(FollowUp).where(FollowUp.id.in_([r.id for r in rows])).values({mark: now}),
+                    execution_options={"synchronize_session": "evaluate"})  # the rows in hand say so too
     return written

@@ -11,8 +11,10 @@ from sqlmodel import select
 from hoffice_app.domain import followups, notify
 from hoffice_app.domain.common import PermissionDenied, ValidationError
 from hoffice_app.domain.masters import settings as app_settings
-from hoffice_app.models import FollowUp, Notification
+from hoffice_app.models import FollowUp, Notification, OutboxMessage
+from tests.domain.leads.private_office import SECRET, office
 from tests.domain.leads.test_lead_list_helpers import actor, demo, employee_id, engine, new_lead  # noqa: F401
+from tests.domain.notify.configured import mail_and_sms  # noqa: F401
 
 
 def local(session, when) -> str:
@@ -90,3 +92,46 @@ def test_the_company_sets_how_long_before_the_manager_hears(session, now, demo):
     assert notify.queue_overdue(session, now=now + timedelta(hours=2)) == 1  # the assignee
     assert notify.queue_overdue(session, now=now + timedelta(hours=3, minutes=1)) == 1  # the manager, 2 h later
     assert bell(session, "E02") == ["followup_overdue_manager"]
+
+
+def test_a_reminder_goes_by_every_channel_and_once_however_often_its_batch_runs(session, now, demo, mail_and_sms):
+    """The minute's scan writes a batch's bell rows and messages together; a follow-up found
+    again (as if its mark were lost) gets a second bell row at most, never a second message."""
+    rows = [plan(session, now, due_in=timedelta(hours=2), assignee=code) for code in ("E03", "E04", "E03")]
+    later = now + timedelta(minutes=91)
+    assert notify.queue_reminders(session, now=later) == 3
+    sent = [(m.channel, m.to, m.event) for m in session.exec(select(OutboxMessage).order_by(OutboxMessage.id))
+            if m.event == "followup_reminder"]
+    assert [c for c, _, _ in sent].count("email") == 3 and [c for c, _, _ in sent].count("sms") == 3
+    assert ("email", "karan.mehta@example.com", "followup_reminder") in sent
+    mail = session.exec(select(OutboxMessage).where(OutboxMessage.event == "followup_reminder",
+                                                    OutboxMessage.channel == "email")).first()
+    lead_code = mail.subject.rsplit(": ", 1)[1]
+    assert f"https://crm.example.com/leads/{lead_code}" in mail.text and mail.status == "queued"
+    assert bell(session, "E03").count("followup_reminder") == 2
+    for row in rows:
+        row.reminded_at = None
+        session.add(row)
+    session.flush()
+    assert notify.queue_reminders(session, now=later) == 3
+    again = session.exec(select(OutboxMessage).where(OutboxMessage.event == "followup_reminder")).all()
+    assert len(again) == len(sent)
+
+
+def test_in_one_batch_each_reader_sees_the_contact_as_they_may(session, now, demo, mail_and_sms):
+    """E04 may see the lead but not its contact (private to E03): his reminder says "Private
+    contact"; the administrator's, in the same batch, names it."""
+    lead = office(session, now).lead
+    for code in ("E04", "E01"):
+        data = {"kind": "call", "due_at": local(session, now + timedelta(hours=2)),
+                "assignee_id": str(employee_id(session, code))}
+        followups.schedule(session, actor(session, "E01"), lead.id, data, now=now)
+    assert notify.queue_reminders(session, now=now + timedelta(minutes=91)) == 2
+    for code, shown in (("E04", "Private contact"), ("E01", SECRET)):
+        who = employee_id(session, code)
+        (note,) = session.exec(select(Notification).where(Notification.event == "followup_reminder",
+                                                          Notification.recipient_id == who))
+        (mail,) = session.exec(select(OutboxMessage).where(OutboxMessage.event == "followup_reminder",
+                                                           OutboxMessage.key.endswith(f":{who}:email")))
+        assert f"({shown})" in note.body and f"({shown})" in mail.text
+        assert code == "E01" or SECRET not in note.body + mail.text + mail.subject
