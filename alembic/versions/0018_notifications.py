@@ -113,7 +113,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('reminded_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
         batch_op.add_column(sa.Column('overdue_notified_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
         batch_op.add_column(sa.Column('escalated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
-        batch_op.create_index('ix_follow_up_overdue_due', ['due_at'], unique=False, sqlite_where=sa.text("status = 'planned' AND escalated_at IS NULL"), postgresql_where=sa.text("status = 'planned' AND escalated_at IS NULL"))
+        batch_op.create_index('ix_follow_up_overdue_due', ['due_at'], unique=False, sqlite_where=sa.text("status = 'planned' AND overdue_notified_at IS NULL"), postgresql_where=sa.text("status = 'planned' AND overdue_notified_at IS NULL"))
+        batch_op.create_index('ix_follow_up_escalation_due', ['due_at'], unique=False, sqlite_where=sa.text("status = 'planned' AND escalated_at IS NULL"), postgresql_where=sa.text("status = 'planned' AND escalated_at IS NULL"))
         batch_op.create_index('ix_follow_up_reminder_due', ['remind_at'], unique=False, sqlite_where=sa.text("status = 'planned' AND reminded_at IS NULL AND remind_at IS NOT NULL"), postgresql_where=sa.text("status = 'planned' AND reminded_at IS NULL AND remind_at IS NOT NULL"))
     with op.batch_alter_table('setting', schema=None) as batch_op:
         batch_op.alter_column('value', existing_type=sqlmodel.sql.sqltypes.AutoString(length=200),
@@ -150,7 +151,8 @@ def downgrade() -> None:
                               type_=sqlmodel.sql.sqltypes.AutoString(length=200), existing_nullable=False)
     with op.batch_alter_table('follow_up', schema=None) as batch_op:
         batch_op.drop_index('ix_follow_up_reminder_due', sqlite_where=sa.text("status = 'planned' AND reminded_at IS NULL AND remind_at IS NOT NULL"), postgresql_where=sa.text("status = 'planned' AND reminded_at IS NULL AND remind_at IS NOT NULL"))
-        batch_op.drop_index('ix_follow_up_overdue_due', sqlite_where=sa.text("status = 'planned' AND escalated_at IS NULL"), postgresql_where=sa.text("status = 'planned' AND escalated_at IS NULL"))
+        batch_op.drop_index('ix_follow_up_escalation_due')
+        batch_op.drop_index('ix_follow_up_overdue_due')
         batch_op.drop_column('escalated_at')
         batch_op.drop_column('overdue_notified_at')
         batch_op.drop_column('reminded_at')

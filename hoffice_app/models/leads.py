@@ -128,7 +128,8 @@ class DueState(StrEnum):
 
 
 _OWED_REMINDER = text("status = 'planned' AND reminded_at IS NULL AND remind_at IS NOT NULL")
-_OWED_OVERDUE = text("status = 'planned' AND escalated_at IS NULL")
+_OWED_OVERDUE = text("status = 'planned' AND overdue_notified_at IS NULL")
+_OWED_ESCALATION = text("status = 'planned' AND escalated_at IS NULL")
 
 
 class FollowUp(SQLModel, table=True):
@@ -138,6 +139,8 @@ class FollowUp(SQLModel, table=True):
         # The notification runner's minute scans read only follow-ups still owed a message.
         Index("ix_follow_up_reminder_due", "remind_at", sqlite_where=_OWED_REMINDER, postgresql_where=_OWED_REMINDER),
         Index("ix_follow_up_overdue_due", "due_at", sqlite_where=_OWED_OVERDUE, postgresql_where=_OWED_OVERDUE),
+        Index("ix_follow_up_escalation_due", "due_at", sqlite_where=_OWED_ESCALATION,
+              postgresql_where=_OWED_ESCALATION),
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)

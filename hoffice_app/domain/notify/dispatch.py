@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -34,6 +36,9 @@ log = logging.getLogger(__name__)
 FIRST_WAIT, LONGEST_WAIT = timedelta(minutes=1), timedelta(hours=1)
 GIVE_UP_AFTER = timedelta(hours=24)
 LEASE_USE = 0.75  # of the lease a batch may spend sending before it gives the rest back
+# Messages of a batch sent at once (each mostly waits for its server's answer); one recipient's
+# messages stay in order, so the parts of a long SMS arrive numbered as they were split.
+SENDERS = 4
 NOT_SET_UP = {"email": "E-mail is not set up", "sms": "SMS is not set up"}
 SessionFactory = Callable[[], Session]
 _t = OutboxMessage.__table__
@@ -85,15 +90,26 @@ def dispatch_due(target: Engine | SessionFactory, *, now: datetime, batch: int =
         claimed = _claim(session, ready, now, until, batch)
         session.commit()
     deadline = time.monotonic() + lease.total_seconds() * LEASE_USE
-    tally = {SENT: 0, RETRY: 0, FAILED: 0}
-    for done, envelope in enumerate(claimed):
-        if time.monotonic() > deadline:
-            given_back = _give_back(factory, [e.id for e in claimed[done:]], until)
-            break
-        outcome = _send(envelope, smtp_config, gateway)
-        tally[_record(factory, envelope, until, outcome, now)] += 1
-    else:
-        given_back = 0
+
+    def deliver(envelopes: list[Envelope]) -> list[str | None]:
+        """One recipient's messages, in order (an SMS's parts arrive as numbered); None: given back."""
+        done: list[str | None] = []
+        for envelope in envelopes:
+            if time.monotonic() > deadline:
+                done.append(None)
+                continue
+            done.append(_record(factory, envelope, until, _send(envelope, smtp_config, gateway), now))
+        return done
+
+    by_recipient: dict[tuple[str, str], list[Envelope]] = {}
+    for envelope in claimed:
+        by_recipient.setdefault((envelope.channel, envelope.to), []).append(envelope)
+    groups = list(by_recipient.values())
+    with ThreadPoolExecutor(max_workers=max(1, min(SENDERS, len(groups))), thread_name_prefix="hoffice-send") as pool:
+        results = [r for group_results in pool.map(deliver, groups) for r in group_results]
+    late = [e.id for e, r in zip((e for g in groups for e in g), results) if r is None]
+    given_back = _give_back(factory, late, until) if late else 0
+    tally = Counter(r for r in results if r is not None)
     return DispatchCounts(len(claimed), tally[SENT], tally[RETRY], tally[FAILED], waiting, given_back)
 
 
