@@ -68,11 +68,12 @@ def as_html(text: str) -> str:
 
 def _in_force(session: Session) -> channel_config.Channels:
     """The channels in force, read once per transaction: one event for many recipients (a
-    minute's thousands of reminders) does not read the settings once per message."""
-    found = session.info.get("hoffice_notify_channels")
-    if found is None:
-        found = session.info["hoffice_notify_channels"] = channel_config.in_force(session)
-    return found
+    minute's thousands of reminders) does not read the settings once per message; the next
+    transaction of a long-lived session sees settings saved meanwhile."""
+    kept = _this_transaction(session, "hoffice_notify_channels")
+    if "channels" not in kept:
+        kept["channels"] = channel_config.in_force(session)
+    return kept["channels"]
 
 
 def _this_transaction(session: Session, name: str) -> dict:

@@ -142,3 +142,24 @@ def test_only_an_administrator_sees_or_changes_the_channels(session, manager, no
 
 def test_unknown_fields_are_refused(session, admin, now):
     assert refused(session, admin, now, smtp_hostname="x") == {"smtp_hostname": "Unknown setting."}
+
+
+def test_a_session_kept_open_sees_channels_saved_after_its_last_transaction(engine, session, admin, now):
+    """The channels are read once per transaction, not once per session: a runner's long-lived
+    session queues e-mail as soon as an administrator has set it up elsewhere."""
+    from sqlmodel import Session, select
+
+    from hoffice_app.domain.notify.send import Recipient, deliver
+    from hoffice_app.models import OutboxMessage
+
+    visitor = Recipient(None, "Visitor", email="visitor@example.com")
+    assert deliver(session, notify.Event.CONTACT_UPDATE, visitor, {notify.Channel.EMAIL}, {}, cause="lead:1",
+                   now=now) == 0  # e-mail is not set up: nothing queued
+    session.commit()
+    with Session(engine) as elsewhere:
+        notify.save_channels(elsewhere, admin, SMTP, now=now)
+        elsewhere.commit()
+    assert deliver(session, notify.Event.CONTACT_UPDATE, visitor, {notify.Channel.EMAIL}, {}, cause="lead:2",
+                   now=now) == 1
+    session.commit()
+    assert [m.to for m in session.exec(select(OutboxMessage)).all()] == ["visitor@example.com"]
