@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+import ssl
 import threading
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -58,11 +59,17 @@ class SmtpServer:
     a client killed meanwhile never hears it). ``rcpt_reply`` / ``data_reply`` (e.g. "451 4.3.0
     Try later", "550 5.1.1 No such user") answer RCPT TO / DATA instead of accepting (a message
     refused at DATA is kept in ``refused``). With
-    ``credentials=(user, password)`` it offers AUTH and refuses other credentials (535)."""
+    ``credentials=(user, password)`` it offers AUTH and refuses other credentials (535). With
+    ``tls`` (an SSLContext holding its certificate) it requires STARTTLS, or with ``implicit_tls``
+    speaks TLS from the first byte (SMTPS). ``peers`` are the client addresses of the messages
+    it accepted: one per connection used."""
 
-    def __init__(self, port: int | None = None, *, credentials: tuple[str, str] | None = None):
-        self.host, self.port = "127.0.0.1", port or free_port()
+    def __init__(self, port: int | None = None, *, credentials: tuple[str, str] | None = None,
+                 tls: ssl.SSLContext | None = None, implicit_tls: bool = False, host: str = "127.0.0.1"):
+        self.host, self.port = host, port or free_port()
         self.credentials = credentials
+        self.tls, self.implicit_tls = tls, implicit_tls
+        self.peers: list[tuple[str, int]] = []
         self.rcpt_reply: str | None = None
         self.data_reply: str | None = None
         self.delay = 0.0
@@ -92,6 +99,10 @@ class SmtpServer:
         if self.credentials:
             # AUTH offered over plain text (a local test server) and the credentials checked
             options = {"authenticator": self._authenticate, "auth_require_tls": False}
+        if self.tls and self.implicit_tls:
+            options |= {"ssl_context": self.tls}
+        elif self.tls:
+            options |= {"tls_context": self.tls, "require_starttls": True}
         self._controller = Controller(_Handler(self), hostname=self.host, port=self.port, ready_timeout=10,
                                       **options)
         self._controller.start()
@@ -129,6 +140,7 @@ class _Handler:
         if self.owner.data_reply:
             self.owner.refused.append(message)
             return self.owner.data_reply
+        self.owner.peers.append(tuple(session.peer[:2]))
         self.owner.record(message)
         if self.owner.delay:
             await asyncio.sleep(self.owner.delay)

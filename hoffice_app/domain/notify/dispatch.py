@@ -9,6 +9,10 @@ dispatcher that dies mid-batch leaves its claims to run out; then they are claim
 most the messages it had in flight are sent twice (an e-mail's second copy has the same
 Message-ID). A batch that runs long stops before its lease does and gives the rest back.
 
+A batch is sent in a few lanes at once (each message mostly waits for its server's answer),
+each lane on one SMTP connection, and what a lane sent is recorded a few messages at a time:
+a message sent but not yet recorded still counts as in flight.
+
 After a try: sent; or retried after 1, 2, 4, 8 … minutes (at most an hour apart) until a day
 after the message was queued, then failed; or failed at once when the server refused it for
 good. A channel that is not configured sends nothing and spends no attempt: its messages wait,
@@ -20,13 +24,14 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable
+from contextlib import nullcontext
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select as select_rows
 
 from hoffice_app.domain.notify import channels, sms, smtp
 from hoffice_app.domain.notify.delivery import FAILED, RETRY, SENT, Envelope, Outcome, cut
@@ -36,9 +41,11 @@ log = logging.getLogger(__name__)
 FIRST_WAIT, LONGEST_WAIT = timedelta(minutes=1), timedelta(hours=1)
 GIVE_UP_AFTER = timedelta(hours=24)
 LEASE_USE = 0.75  # of the lease a batch may spend sending before it gives the rest back
-# Messages of a batch sent at once (each mostly waits for its server's answer); one recipient's
-# messages stay in order, so the parts of a long SMS arrive numbered as they were split.
+# Lanes of a batch sent at once; one recipient's messages stay in one lane, in order.
 SENDERS = 4
+# A lane records what it sent every RECORD_EVERY messages or RECORD_WAIT seconds, whichever comes
+# first: one transaction for several, and a crash re-sends at most those not yet recorded.
+RECORD_EVERY, RECORD_WAIT = 20, 0.5
 NOT_SET_UP = {"email": "E-mail is not set up", "sms": "SMS is not set up"}
 SessionFactory = Callable[[], Session]
 _t = OutboxMessage.__table__
@@ -91,26 +98,41 @@ def dispatch_due(target: Engine | SessionFactory, *, now: datetime, batch: int =
         session.commit()
     deadline = time.monotonic() + lease.total_seconds() * LEASE_USE
 
-    def deliver(envelopes: list[Envelope]) -> list[str | None]:
-        """One recipient's messages, in order (an SMS's parts arrive as numbered); None: given back."""
-        done: list[str | None] = []
-        for envelope in envelopes:
-            if time.monotonic() > deadline:
-                done.append(None)
-                continue
-            done.append(_record(factory, envelope, until, _send(envelope, smtp_config, gateway), now))
-        return done
+    def run_lane(envelopes: list[Envelope]) -> list[tuple[Envelope, str | None]]:
+        """A lane's messages in order on one SMTP connection, recorded a few at a time; None: given back."""
+        done: list[tuple[Envelope, str | None]] = []
+        pending: list[tuple[Envelope, Outcome]] = []
+        recorded_at = time.monotonic()
+        with smtp.SmtpConnection(smtp_config) if smtp_config else nullcontext() as connection:
+            for envelope in envelopes:
+                if time.monotonic() > deadline:
+                    done.append((envelope, None))
+                    continue
+                pending.append((envelope, _send(envelope, connection, gateway)))
+                if len(pending) >= RECORD_EVERY or time.monotonic() - recorded_at >= RECORD_WAIT:
+                    done += _record(factory, pending, until, now)
+                    pending, recorded_at = [], time.monotonic()
+        return done + _record(factory, pending, until, now)
 
+    lanes = _lanes(claimed, SENDERS)
+    with ThreadPoolExecutor(max_workers=max(1, len(lanes)), thread_name_prefix="hoffice-send") as pool:
+        results = [r for lane in pool.map(run_lane, lanes) for r in lane]
+    late = [e.id for e, r in results if r is None]
+    given_back = _give_back(factory, late, until) if late else 0
+    tally = Counter(r for _, r in results if r is not None)
+    return DispatchCounts(len(claimed), tally[SENT], tally[RETRY], tally[FAILED], waiting, given_back)
+
+
+def _lanes(claimed: list[Envelope], count: int) -> list[list[Envelope]]:
+    """Split a batch into at most ``count`` lanes of about equal length, each recipient's
+    messages in one lane and in their order (an SMS's parts arrive numbered as they were split)."""
     by_recipient: dict[tuple[str, str], list[Envelope]] = {}
     for envelope in claimed:
         by_recipient.setdefault((envelope.channel, envelope.to), []).append(envelope)
-    groups = list(by_recipient.values())
-    with ThreadPoolExecutor(max_workers=max(1, min(SENDERS, len(groups))), thread_name_prefix="hoffice-send") as pool:
-        results = [r for group_results in pool.map(deliver, groups) for r in group_results]
-    late = [e.id for e, r in zip((e for g in groups for e in g), results) if r is None]
-    given_back = _give_back(factory, late, until) if late else 0
-    tally = Counter(r for r in results if r is not None)
-    return DispatchCounts(len(claimed), tally[SENT], tally[RETRY], tally[FAILED], waiting, given_back)
+    lanes: list[list[Envelope]] = [[] for _ in range(min(count, len(by_recipient)))]
+    for group in sorted(by_recipient.values(), key=len, reverse=True):
+        min(lanes, key=len).extend(group)
+    return lanes
 
 
 def _note_waiting(session: Session, channel: str, problems: tuple[str, ...], now: datetime) -> int:
@@ -139,10 +161,10 @@ def _claim(session: Session, ready: list[str], now: datetime, until: datetime, b
                      template_id=r.template_id, id=r.id) for r in rows]
 
 
-def _send(envelope: Envelope, smtp_config, gateway) -> Outcome:
+def _send(envelope: Envelope, connection: smtp.SmtpConnection | None, gateway) -> Outcome:
     try:
         if envelope.channel == "email":
-            return smtp.send_email(smtp_config, envelope)
+            return connection.send(envelope)
         if envelope.channel == "sms":
             return sms.send_sms(gateway, envelope)
         return Outcome(FAILED, f"Unknown channel {envelope.channel!r}.")
@@ -151,31 +173,42 @@ def _send(envelope: Envelope, smtp_config, gateway) -> Outcome:
         return Outcome(RETRY, f"Sending failed unexpectedly: {type(err).__name__}: {err}")
 
 
-def _record(factory: SessionFactory, envelope: Envelope, until: datetime, outcome: Outcome, now: datetime) -> str:
-    """The attempt, and the message's new state, in one short transaction; returns sent | retry | failed."""
+def _record(factory: SessionFactory, sent: list[tuple[Envelope, Outcome]], until: datetime,
+            now: datetime) -> list[tuple[Envelope, str]]:
+    """The attempts, and their messages' new states, in one short transaction; each message's
+    result is sent | retry | failed. Until this commits, those messages count as in flight."""
+    if not sent:
+        return []
     with factory() as session:
-        session.add(OutboxAttempt(message_id=envelope.id, at=now, ok=outcome.status == SENT, answer=outcome.answer))
-        session.flush()  # the write lock first (SQLite), then read the row as it is now
-        message = session.get(OutboxMessage, envelope.id, with_for_update=True)
-        message.attempts += 1
-        ours = message.status == "sending" and message.claimed_until == until
-        result = outcome.status
-        if message.status == "sent":
-            pass  # a dispatcher that took over our expired claim delivered it too
-        elif outcome.status == SENT:
-            message.status, message.sent_at, message.claimed_until, message.last_error = "sent", now, None, ""
-        elif not ours:
-            pass  # someone else holds it now (our claim ran out, or an administrator acted): theirs to decide
-        elif outcome.status == RETRY and now < message.created_at + GIVE_UP_AFTER:
-            message.status, message.claimed_until = "queued", None
-            message.next_attempt_at, message.last_error = now + backoff(message.attempts), outcome.answer
-        else:
-            given_up = "Tried for a day, given up. Last answer: " if outcome.status == RETRY else ""
-            message.status, message.claimed_until, result = "failed", None, FAILED
-            message.last_error = cut(given_up + outcome.answer)
-        session.add(message)
+        session.add_all([OutboxAttempt(message_id=e.id, at=now, ok=o.status == SENT, answer=o.answer) for e, o in sent])
+        session.flush()  # the write lock first (SQLite), then read the rows as they are now
+        ids = [e.id for e, _ in sent]
+        rows = session.exec(select_rows(OutboxMessage).where(OutboxMessage.id.in_(ids)).with_for_update()).all()
+        messages = {m.id: m for m in rows}
+        results = [(e, _settle(messages[e.id], o, until, now)) for e, o in sent]
+        session.add_all(rows)
         session.commit()
-    return result
+    return results
+
+
+def _settle(message: OutboxMessage, outcome: Outcome, until: datetime, now: datetime) -> str:
+    message.attempts += 1
+    ours = message.status == "sending" and message.claimed_until == until
+    if message.status == "sent":
+        return outcome.status  # a dispatcher that took over our expired claim delivered it too
+    if outcome.status == SENT:
+        message.status, message.sent_at, message.claimed_until, message.last_error = "sent", now, None, ""
+    elif not ours:
+        pass  # someone else holds it now (our claim ran out, or an administrator acted): theirs to decide
+    elif outcome.status == RETRY and now < message.created_at + GIVE_UP_AFTER:
+        message.status, message.claimed_until = "queued", None
+        message.next_attempt_at, message.last_error = now + backoff(message.attempts), outcome.answer
+    else:
+        given_up = "Tried for a day, given up. Last answer: " if outcome.status == RETRY else ""
+        message.status, message.claimed_until = "failed", None
+        message.last_error = cut(given_up + outcome.answer)
+        return FAILED
+    return outcome.status
 
 
 def _give_back(factory: SessionFactory, ids: list[int], until: datetime) -> int:

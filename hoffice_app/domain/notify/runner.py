@@ -37,7 +37,7 @@ from hoffice_app.models import RunnerLease
 log = logging.getLogger(__name__)
 DISPATCH_EVERY = 2.0  # seconds between looks at the outbox
 RUN_EVERY = 60.0  # seconds between looks at the scheduled jobs
-BATCH = 50
+BATCH = 200  # messages claimed at a time; a batch that runs long gives the rest back
 LONGEST_PAUSE = 60.0  # after repeated database errors the loop waits up to this long
 _lease = RunnerLease.__table__
 Job = Callable[[Engine, datetime], object]

@@ -56,35 +56,92 @@ def build_message(config: SmtpConfig, envelope: Envelope) -> EmailMessage:
 
 
 def send_email(config: SmtpConfig, envelope: Envelope, *, timeout: float = TIMEOUT) -> Outcome:
-    """Deliver ``envelope`` to the SMTP server; never raises for the server's or the network's sake."""
-    where = f"{config.host}:{config.port}"
-    try:
-        msg = build_message(config, envelope)
-    except (ValueError, TypeError) as err:  # e.g. a header that cannot be written
-        return Outcome(FAILED, f"The message could not be written: {err}")
-    server = None
-    try:
-        server = _connect(config, timeout)
-        return _deliver(server, config, msg, envelope.to, where)
-    except smtplib.SMTPAuthenticationError as err:
-        return Outcome(RETRY, f"The SMTP server at {where} refused the user name or password: {_said(err)}")
-    except smtplib.SMTPNotSupportedError as err:
-        return Outcome(RETRY, f"The SMTP server at {where} does not offer what the settings ask: {err}")
-    except smtplib.SMTPResponseException as err:  # the greeting or EHLO refused
-        return Outcome(RETRY, f"The SMTP server at {where} answered {_said(err)}")
-    except ConnectionRefusedError:
-        return Outcome(RETRY, f"The SMTP server at {where} refused the connection")
-    except TimeoutError:
-        return Outcome(RETRY, f"The SMTP server at {where} did not answer within {timeout:g} s")
-    except ssl.SSLError as err:
-        return Outcome(RETRY, f"TLS with the SMTP server at {where} failed: {err}")
-    except smtplib.SMTPServerDisconnected as err:
-        return Outcome(RETRY, f"The SMTP server at {where} closed the connection: {err}")
-    except OSError as err:  # e.g. an unknown host name
-        return Outcome(RETRY, f"The SMTP server at {where} could not be reached: {err.strerror or err}")
-    finally:
-        if server is not None:
+    """Deliver ``envelope`` on a connection of its own; never raises for the server's or the network's sake."""
+    with SmtpConnection(config, timeout=timeout) as connection:
+        return connection.send(envelope)
+
+
+class SmtpConnection:
+    """One connection to the SMTP server for many messages (a dispatcher's batch): opened at the
+    first message, kept while the server takes them, opened again after anything went wrong.
+    Saves the connection, greeting, EHLO, TLS and login for every message but the first, on
+    our side and on the server's. A connection the server closed while idle is noticed at MAIL
+    FROM, before any of the message went, and opened again once, so nothing is sent twice."""
+
+    def __init__(self, config: SmtpConfig, *, timeout: float = TIMEOUT):
+        self.config, self.timeout = config, timeout
+        self.where = f"{config.host}:{config.port}"
+        self._server: smtplib.SMTP | None = None
+
+    def __enter__(self) -> "SmtpConnection":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._server is not None:
+            server, self._server = self._server, None
             _close(server)
+
+    def send(self, envelope: Envelope) -> Outcome:
+        try:
+            msg = build_message(self.config, envelope)
+        except (ValueError, TypeError) as err:  # e.g. a header that cannot be written
+            return Outcome(FAILED, f"The message could not be written: {err}")
+        try:
+            try:
+                outcome = self._deliver(msg, envelope.to)
+            except _Stale:
+                self.close()
+                outcome = self._deliver(msg, envelope.to)
+        except _Stale:
+            self.close()
+            return Outcome(RETRY, f"The SMTP server at {self.where} closed the connection")
+        except (smtplib.SMTPException, OSError) as err:
+            self.close()
+            return _failure(err, self.where, self.timeout)
+        if outcome.status != SENT:
+            self._reset()
+        return outcome
+
+    def _deliver(self, msg: EmailMessage, to: str) -> Outcome:
+        reused = self._server is not None
+        if not reused:
+            self._server = _connect(self.config, self.timeout)
+        return _deliver(self._server, self.config, msg, to, self.where, reused=reused)
+
+    def _reset(self) -> None:
+        """RSET after a refused message, so the next one starts clean; a connection that cannot is dropped."""
+        try:
+            self._server.rset()
+        except (smtplib.SMTPException, OSError, AttributeError):
+            self.close()
+
+
+class _Stale(Exception):
+    """A reused connection was found closed at MAIL FROM: nothing of the message went yet."""
+
+
+def _failure(err: BaseException, where: str, timeout: float) -> Outcome:
+    """What a connection's trouble means: all of it is about the server or our settings (retry)."""
+    if isinstance(err, smtplib.SMTPAuthenticationError):
+        return Outcome(RETRY, f"The SMTP server at {where} refused the user name or password: {_said(err)}")
+    if isinstance(err, smtplib.SMTPNotSupportedError):
+        return Outcome(RETRY, f"The SMTP server at {where} does not offer what the settings ask: {err}")
+    if isinstance(err, smtplib.SMTPResponseException):  # the greeting or EHLO refused
+        return Outcome(RETRY, f"The SMTP server at {where} answered {_said(err)}")
+    if isinstance(err, ConnectionRefusedError):
+        return Outcome(RETRY, f"The SMTP server at {where} refused the connection")
+    if isinstance(err, TimeoutError):
+        return Outcome(RETRY, f"The SMTP server at {where} did not answer within {timeout:g} s")
+    if isinstance(err, ssl.SSLError):
+        return Outcome(RETRY, f"TLS with the SMTP server at {where} failed: {err}")
+    if isinstance(err, smtplib.SMTPServerDisconnected):
+        return Outcome(RETRY, f"The SMTP server at {where} closed the connection: {err}")
+    if isinstance(err, OSError):  # e.g. an unknown host name
+        return Outcome(RETRY, f"The SMTP server at {where} could not be reached: {err.strerror or err}")
+    return Outcome(RETRY, f"The SMTP server at {where} failed: {err}")
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +169,8 @@ def _connect(config: SmtpConfig, timeout: float) -> smtplib.SMTP:
     return server
 
 
-def _deliver(server: smtplib.SMTP, config: SmtpConfig, msg: EmailMessage, to: str, where: str) -> Outcome:
+def _deliver(server: smtplib.SMTP, config: SmtpConfig, msg: EmailMessage, to: str, where: str, *,
+             reused: bool = False) -> Outcome:
     """MAIL, RCPT and DATA one by one (not sendmail), to keep the server's answer to each."""
     sender = parseaddr(config.mail_from)[1]
     options: list[str] = []
@@ -120,7 +178,12 @@ def _deliver(server: smtplib.SMTP, config: SmtpConfig, msg: EmailMessage, to: st
         if not server.has_extn("smtputf8"):
             return Outcome(FAILED, f"The SMTP server at {where} cannot take addresses with non-ASCII characters")
         options = ["SMTPUTF8", "BODY=8BITMIME"]
-    code, said = server.mail(sender, options)
+    try:
+        code, said = server.mail(sender, options)
+    except smtplib.SMTPServerDisconnected:
+        if reused:
+            raise _Stale() from None
+        raise
     if code != 250:
         return _by_code(code, said, f"The SMTP server refused the sender {sender}")
     code, said = server.rcpt(to)
