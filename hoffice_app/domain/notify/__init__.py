@@ -15,7 +15,7 @@ administrator's test sends.
 from . import bell
 from .channels import Channels, EmailView, SmsView, Value, channel_settings, in_force, is_configured, save_channels
 from .delivery import Envelope, Outcome
-from .dispatch import DispatchCounts, backoff, dispatch_due
+from .dispatch import LEASE, DispatchCounts, backoff, dispatch_due
 from .events import (
     CHANNEL_LABELS,
     EVENTS,
@@ -60,7 +60,7 @@ __all__ = [
     # the channels
     "in_force", "channel_settings", "save_channels", "is_configured", "Channels", "EmailView", "SmsView", "Value",
     # sending
-    "dispatch_due", "DispatchCounts", "backoff", "Envelope", "Outcome", "message_id", "split_text",
+    "dispatch_due", "LEASE", "DispatchCounts", "backoff", "Envelope", "Outcome", "message_id", "split_text",
     "send_test_email", "send_test_sms",
     # scheduled work
     "register", "run_due", "serve_forever", "start_in_this_process", "stop_in_this_process", "Schedule",

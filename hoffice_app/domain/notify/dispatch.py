@@ -7,7 +7,9 @@ worker skips what another is claiming, without waiting), on SQLite one ``UPDATE 
 The claim (status ``sending`` until ``now + lease``) is committed before anything is sent. A
 dispatcher that dies mid-batch leaves its claims to run out; then they are claimed again, so at
 most the messages it had in flight are sent twice (an e-mail's second copy has the same
-Message-ID). A batch that runs long stops before its lease does and gives the rest back.
+Message-ID). A batch stops starting sends once the slowest send (every SMTP step allowed its
+whole timeout) could outlast the claim, and gives the rest back: a claim never runs out under
+a message still being sent, so no second dispatcher sends it alongside.
 
 A batch is sent in a few lanes at once (each message mostly waits for its server's answer),
 each lane on one SMTP connection, and what a lane sent is recorded a few messages at a time:
@@ -40,7 +42,10 @@ from hoffice_app.models import OutboxAttempt, OutboxMessage
 log = logging.getLogger(__name__)
 FIRST_WAIT, LONGEST_WAIT = timedelta(minutes=1), timedelta(hours=1)
 GIVE_UP_AFTER = timedelta(hours=24)
-LEASE_USE = 0.75  # of the lease a batch may spend sending before it gives the rest back
+# A claim's life. A batch stops starting sends once the slowest send could outlast it, and gives
+# the rest back: with smtp.SLOWEST_SEND of 3 minutes, a batch may start sends for 2 minutes.
+LEASE = timedelta(minutes=5)
+UNRECORDED = "unrecorded"  # sent, but the database failed to record it: left claimed, in flight
 # Lanes of a batch sent at once; one recipient's messages stay in one lane, in order.
 SENDERS = 4
 # A lane records what it sent every RECORD_EVERY messages or RECORD_WAIT seconds, whichever comes
@@ -80,8 +85,10 @@ def _due(now: datetime):
 
 
 def dispatch_due(target: Engine | SessionFactory, *, now: datetime, batch: int = 50,
-                 lease: timedelta = timedelta(minutes=2)) -> DispatchCounts:
+                 lease: timedelta = LEASE) -> DispatchCounts:
     """Send what is due at ``now`` (at most ``batch`` messages) and say what happened."""
+    if lease.total_seconds() <= smtp.SLOWEST_SEND:
+        raise ValueError(f"A claim must outlast the slowest send ({smtp.SLOWEST_SEND:g} s).")
     factory = session_factory(target)
     with factory() as session:
         found, smtp_config, gateway = channels.sending_configs(session)
@@ -96,10 +103,16 @@ def dispatch_due(target: Engine | SessionFactory, *, now: datetime, batch: int =
         waiting = sum(_note_waiting(session, channel, problems[channel], now) for channel in idle)
         claimed = _claim(session, ready, now, until, batch)
         session.commit()
-    deadline = time.monotonic() + lease.total_seconds() * LEASE_USE
+    started = time.monotonic()
+    deadline = started + lease.total_seconds() - smtp.SLOWEST_SEND  # a send begun by then ends inside the claim
+
+    def at() -> datetime:
+        """``now`` moved on by the time spent since (whole seconds): when an attempt really happened."""
+        return now + timedelta(seconds=int(time.monotonic() - started))
 
     def run_lane(envelopes: list[Envelope]) -> list[tuple[Envelope, str | None]]:
-        """A lane's messages in order on one SMTP connection, recorded a few at a time; None: given back."""
+        """A lane's messages in order on one SMTP connection, recorded a few at a time (before the
+        connection is closed: QUIT may take its time); None: given back."""
         done: list[tuple[Envelope, str | None]] = []
         pending: list[tuple[Envelope, Outcome]] = []
         recorded_at = time.monotonic()
@@ -110,16 +123,16 @@ def dispatch_due(target: Engine | SessionFactory, *, now: datetime, batch: int =
                     continue
                 pending.append((envelope, _send(envelope, connection, gateway)))
                 if len(pending) >= RECORD_EVERY or time.monotonic() - recorded_at >= RECORD_WAIT:
-                    done += _record(factory, pending, until, now)
+                    done += _record_or_leave(factory, pending, until, at())
                     pending, recorded_at = [], time.monotonic()
-        return done + _record(factory, pending, until, now)
+            return done + _record_or_leave(factory, pending, until, at())
 
     lanes = _lanes(claimed, SENDERS)
     with ThreadPoolExecutor(max_workers=max(1, len(lanes)), thread_name_prefix="hoffice-send") as pool:
         results = [r for lane in pool.map(run_lane, lanes) for r in lane]
     late = [e.id for e, r in results if r is None]
     given_back = _give_back(factory, late, until) if late else 0
-    tally = Counter(r for _, r in results if r is not None)
+    tally = Counter(r for _, r in results if r not in (None, UNRECORDED))
     return DispatchCounts(len(claimed), tally[SENT], tally[RETRY], tally[FAILED], waiting, given_back)
 
 
@@ -173,19 +186,35 @@ def _send(envelope: Envelope, connection: smtp.SmtpConnection | None, gateway) -
         return Outcome(RETRY, f"Sending failed unexpectedly: {type(err).__name__}: {err}")
 
 
+def _record_or_leave(factory: SessionFactory, sent: list[tuple[Envelope, Outcome]], until: datetime,
+                     at: datetime) -> list[tuple[Envelope, str]]:
+    """``_record``, tried again twice if the database fails; if it still fails the messages are
+    left claimed (in flight): once the claim runs out they are sent again, never given back at
+    once (they may have been delivered)."""
+    for pause in (0.2, 1.0, None):
+        try:
+            return _record(factory, sent, until, at)
+        except Exception:
+            if pause is None:
+                log.exception("recording %d sent outbox messages failed; they count as in flight", len(sent))
+                return [(e, UNRECORDED) for e, _ in sent]
+            time.sleep(pause)
+    return []
+
+
 def _record(factory: SessionFactory, sent: list[tuple[Envelope, Outcome]], until: datetime,
-            now: datetime) -> list[tuple[Envelope, str]]:
+            at: datetime) -> list[tuple[Envelope, str]]:
     """The attempts, and their messages' new states, in one short transaction; each message's
     result is sent | retry | failed. Until this commits, those messages count as in flight."""
     if not sent:
         return []
     with factory() as session:
-        session.add_all([OutboxAttempt(message_id=e.id, at=now, ok=o.status == SENT, answer=o.answer) for e, o in sent])
+        session.add_all([OutboxAttempt(message_id=e.id, at=at, ok=o.status == SENT, answer=o.answer) for e, o in sent])
         session.flush()  # the write lock first (SQLite), then read the rows as they are now
         ids = [e.id for e, _ in sent]
         rows = session.exec(select_rows(OutboxMessage).where(OutboxMessage.id.in_(ids)).with_for_update()).all()
         messages = {m.id: m for m in rows}
-        results = [(e, _settle(messages[e.id], o, until, now)) for e, o in sent]
+        results = [(e, _settle(messages[e.id], o, until, at)) for e, o in sent]
         session.add_all(rows)
         session.commit()
     return results

@@ -5,7 +5,8 @@ sent again after a crash carries the same Message-ID as the first copy (mail cli
 servers can recognise the duplicate). What the server answers decides what happens next:
 
 - MAIL FROM / RCPT TO / DATA answered 4xx: retry; answered 5xx: failed (this message will
-  never be accepted; the answer is kept for the Outbox screen);
+  never be accepted; the answer is kept for the Outbox screen), except a 5xx about our settings
+  (a login needed or refused; relaying or the sender refused, 5.7.x at MAIL FROM / RCPT TO): retry;
 - no connection, a timeout, TLS failing, the greeting or EHLO refused, the user name or password
   refused, STARTTLS not offered: retry. These are about the server or our settings, not the
   message: once they are fixed the queue goes out, instead of every message having failed.
@@ -23,6 +24,10 @@ from hoffice_app.domain.notify.channels import SmtpConfig
 from hoffice_app.domain.notify.delivery import FAILED, RETRY, SENT, Envelope, Outcome
 
 TIMEOUT = 20.0  # seconds for the connection and for each reply
+# The longest one message can take: connection, greeting, EHLO, STARTTLS, EHLO, AUTH, MAIL, RCPT
+# and DATA, each allowed TIMEOUT (the dispatcher stops starting sends this long before its claim ends).
+SLOWEST_SEND = 9 * TIMEOUT
+SETTINGS_CODES = frozenset({530, 534, 535, 538})  # authentication required, too weak, refused, TLS required
 # RFC 5322 atext without "." and "=": "=" escapes every other byte, so different keys never share an id.
 _ATEXT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/?^_`{|}~")
 
@@ -185,10 +190,10 @@ def _deliver(server: smtplib.SMTP, config: SmtpConfig, msg: EmailMessage, to: st
             raise _Stale() from None
         raise
     if code != 250:
-        return _by_code(code, said, f"The SMTP server refused the sender {sender}")
+        return _by_code(code, said, f"The SMTP server refused the sender {sender}", envelope=True)
     code, said = server.rcpt(to)
     if code not in (250, 251):
-        return _by_code(code, said, f"The SMTP server refused the recipient {to}")
+        return _by_code(code, said, f"The SMTP server refused the recipient {to}", envelope=True)
     try:
         code, said = server.data(msg.as_bytes(policy=policy.SMTPUTF8 if options else policy.SMTP))
     except smtplib.SMTPDataError as err:  # DATA itself refused (no 354)
@@ -198,8 +203,14 @@ def _deliver(server: smtplib.SMTP, config: SmtpConfig, msg: EmailMessage, to: st
     return Outcome(SENT, f"{code} {_text(said)}")
 
 
-def _by_code(code: int, said: bytes | str, what: str) -> Outcome:
-    return Outcome(RETRY if 400 <= code < 500 else FAILED, f"{what}: {code} {_text(said)}")
+def _by_code(code: int, said: bytes | str, what: str, *, envelope: bool = False) -> Outcome:
+    """4xx: later. 5xx: never — unless it is about our settings rather than the message: a login
+    needed or refused (530, 534, 535, 538), or at MAIL FROM / RCPT TO a security refusal (5.7.x:
+    relaying denied, sender not permitted), which every message would meet until the settings
+    are fixed; those are retried, so fixing the settings sends the backlog."""
+    text = _text(said)
+    ours = code in SETTINGS_CODES or (envelope and text.lstrip().startswith("5.7."))
+    return Outcome(RETRY if 400 <= code < 500 or ours else FAILED, f"{what}: {code} {text}")
 
 
 def _said(err: smtplib.SMTPResponseException) -> str:

@@ -44,7 +44,7 @@ def test_a_killed_dispatcher_loses_nothing_and_resends_at_most_what_it_had_in_fl
 
     smtp_server.delay = 0
     assert notify.dispatch_due(engine, now=now + timedelta(seconds=30)).claimed == 0  # its claims still hold
-    later = now + timedelta(minutes=2, seconds=1)  # the default lease has run out
+    later = now + notify.LEASE + timedelta(seconds=1)  # the default lease has run out
     while notify.dispatch_due(engine, now=later).claimed:
         pass
     session.expire_all()
