@@ -64,7 +64,8 @@ def check_address(channel: str, to: str) -> str:
     to = (to or "").strip()
     if channel == "email":
         try:
-            return validate_email(to, check_deliverability=False).normalized
+            found = validate_email(to, check_deliverability=False)
+            return found.ascii_email or found.normalized  # a@xn--bcher-kva.de needs no SMTPUTF8
         except EmailNotValidError as err:
             raise ValidationError({"to": f"{to or 'An empty address'} is not a usable e-mail address: {err}"}) \
                 from None

@@ -5,11 +5,15 @@ rolled-back change notifies no one.
 A channel goes out only where it can arrive: e-mail when the recipient has an
 address and e-mail is configured, SMS when they have a mobile number and the
 gateway is configured. The idempotency key (event, cause, recipient, channel)
-makes the same cause queue each message once however often it is retried.
+makes the same cause queue each message once however often it is retried. An
+address no server would take is logged and skipped: it never undoes the change
+that caused the message, nor stops a batch of reminders.
 """
 from __future__ import annotations
 
+import hashlib
 import html
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +24,7 @@ from sqlalchemy import insert
 from sqlmodel import Session
 
 from hoffice_app.domain import live
+from hoffice_app.domain.common import ValidationError
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.domain.notify import channels as channel_config
 from hoffice_app.domain.notify import outbox
@@ -27,6 +32,7 @@ from hoffice_app.domain.notify.events import Channel, Event
 from hoffice_app.domain.notify.templates import render, wording
 from hoffice_app.models import Employee, Notification
 
+log = logging.getLogger(__name__)
 URL = re.compile(r"https?://\S+")
 
 
@@ -149,22 +155,36 @@ def deliver(session: Session, event: Event, recipient: Recipient, channels: set[
         _announce(session, recipient.employee_id)
         written += 1
     messages = []
-    who = recipient.employee_id if recipient.employee_id else recipient.email or recipient.mobile
     if Channel.EMAIL in channels and recipient.email and config.email.configured:
         text = _wording(session, event, Channel.EMAIL)
         body = render(text.body, full)
-        messages.append(dict(key=f"{event.value}:{cause}:{who}:email", channel="email", to=recipient.email,
-                             subject=render(text.subject, full)[:300], text=body, html=as_html(body)))
+        messages.append(dict(key=f"{event.value}:{cause}:{_who(recipient, recipient.email)}:email", channel="email",
+                             to=recipient.email, subject=render(text.subject, full)[:300], text=body,
+                             html=as_html(body)))
     wants_sms = Channel.SMS in channels and config.sms.configured
     number = e164(recipient.mobile, app_settings.get(session, "default_country")) if wants_sms else ""
     if wants_sms and number:
         text = _wording(session, event, Channel.SMS)
-        messages.append(dict(key=f"{event.value}:{cause}:{who}:sms", channel="sms", to=number,
+        messages.append(dict(key=f"{event.value}:{cause}:{_who(recipient, number)}:sms", channel="sms", to=number,
                              text=render(text.body, full), template_id=text.dlt_template_id))
     for message in messages:
-        if pending is None:
-            written += outbox.enqueue(session, event=event.value, lead_id=lead_id, now=now, **message) is not None
-        else:
-            pending.outbox += outbox.prepare(event=event.value, lead_id=lead_id, now=now, **message)
-            written += 1
+        try:
+            if pending is None:
+                written += outbox.enqueue(session, event=event.value, lead_id=lead_id, now=now,
+                                          **message) is not None
+            else:
+                pending.outbox += outbox.prepare(event=event.value, lead_id=lead_id, now=now, **message)
+                written += 1
+        except ValidationError as err:  # e.g. a contact's address no server would take
+            log.warning("not queued: %s to %r for %s: %s", message["channel"], message["to"], cause,
+                        "; ".join(err.errors.values()))
     return written
+
+
+def _who(recipient: Recipient, address: str) -> str:
+    """The recipient's part of a message key: the employee, or a short fixed-length digest of the
+    channel's own address (an address can be long; two contacts may share an e-mail address but
+    not a mobile)."""
+    if recipient.employee_id:
+        return str(recipient.employee_id)
+    return "a" + hashlib.sha256(address.strip().lower().encode()).hexdigest()[:20]

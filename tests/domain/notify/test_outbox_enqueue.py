@@ -135,3 +135,10 @@ def test_every_problem_is_named_at_once(session, now):
 def test_a_subject_stays_on_one_line_and_within_its_column(session, now):
     row = queue(session, now, "k", subject="Follow-up\r\ndue " + "x" * 400)
     assert row.subject.startswith("Follow-up due x") and len(row.subject) == 300 and row.subject.endswith("…")
+
+
+def test_an_address_with_a_non_ascii_domain_is_kept_in_its_ascii_form(session, now):
+    """a@bücher.de goes out as a@xn--bcher-kva.de: every server takes that, SMTPUTF8 or not."""
+    row = notify.enqueue(session, key="idn:1", channel="email", to="Kunde@Bücher.de", subject="Hallo",
+                         event="contact_update", now=now)
+    assert row.to == "Kunde@xn--bcher-kva.de"

@@ -9,7 +9,7 @@ from hoffice_app.domain import notify
 from hoffice_app.domain.funnel import move_lead, stages
 from hoffice_app.domain.leads import bulk_assign
 from hoffice_app.domain.leads import save as leads
-from hoffice_app.models import Contact, LeadFollower, Notification, OutboxMessage
+from hoffice_app.models import Contact, LeadAlsoNotify, LeadFollower, Notification, OutboxMessage
 from tests.contact_factory import make_contact
 from tests.domain.leads.test_lead_list_helpers import actor, demo, employee_id, engine, new_lead  # noqa: F401
 from tests.domain.notify.configured import mail_and_sms  # noqa: F401
@@ -107,3 +107,36 @@ def test_an_outside_follower_who_wants_nothing_gets_nothing(session, now, demo, 
     nxt = next(s for s in stages(session, lead.funnel_id) if s.kind == "open" and s.id != lead.stage_id)
     move_lead(session, admin, lead.id, nxt.id, expected_version=lead.version, now=now)
     assert session.exec(select(OutboxMessage).where(OutboxMessage.event == "contact_update")).all() == []
+
+
+def _move_on(session, who, lead):
+    nxt = next(s for s in stages(session, lead.funnel_id) if s.kind == "open" and s.id != lead.stage_id)
+    move_lead(session, who, lead.id, nxt.id, expected_version=lead.version, now=lead.updated_at or lead.created_at)
+
+
+def test_two_outsiders_sharing_an_email_address_each_get_their_own_sms(session, now, demo, mail_and_sms):
+    admin = actor(session, "E01")
+    lead = new_lead(session, now, "Shared inbox", assigned_to="E03")
+    for name, mobile in (("Ravi Kumar", "+919825011111"), ("Meena Kumar", "+919825022222")):
+        person = make_contact(session, admin, now, name, emails=["family@example.org"], mobiles=[mobile],
+                              notification_channel="both")
+        session.add(LeadFollower(lead_id=lead.id, contact_id=person.id))
+    session.flush()
+    _move_on(session, admin, lead)
+    sent = {(c, to) for c, to, event in outbox(session) if event == "contact_update"}
+    assert sent == {("email", "family@example.org"), ("sms", "+919825011111"), ("sms", "+919825022222")}
+
+
+def test_an_address_no_server_would_take_is_skipped_and_the_move_and_the_rest_go_on(session, now, demo,
+                                                                                    mail_and_sms):
+    admin = actor(session, "E01")
+    outsider = make_contact(session, admin, now, "Good Address", emails=["good@example.org"])
+    lead = new_lead(session, now, "Imported long ago", assigned_to="E03", contact=outsider)
+    session.add(LeadAlsoNotify(lead_id=lead.id, channel="email", value="not an address"))
+    long_one = ("x" * 120) + "@example.org"  # fine, but longer than a message key may be
+    session.add(LeadAlsoNotify(lead_id=lead.id, channel="email", value=long_one))
+    session.add(LeadFollower(lead_id=lead.id, contact_id=outsider.id))
+    session.flush()
+    _move_on(session, admin, lead)  # no error: the move is saved
+    queued = [to for c, to, event in outbox(session) if event == "contact_update"]
+    assert sorted(queued) == sorted(["good@example.org", long_one])
