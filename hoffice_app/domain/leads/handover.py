@@ -3,6 +3,10 @@
 The previous assignee may no longer see the lead, so a follow-up left with them would sit in
 nobody's list. Planned follow-ups that were the previous assignee's move to the new one, with a
 line on the timeline; done ones, and ones planned for somebody else (a manager's visit), stay.
+
+What the previous assignee was told about a moved follow-up is forgotten, so the new one is
+told too: its reminder (if it is still to come, and its time is within the reminder job's reach)
+and, if it is overdue, the overdue notice (then their manager's, after the company's delay).
 """
 from __future__ import annotations
 
@@ -29,6 +33,9 @@ def hand_over_follow_ups(session: Session, actor_id: int, previous: dict[int, in
         for row in rows:
             if row.assignee_id == previous[row.lead_id]:
                 row.assignee_id = new_id
+                if row.due_at > now:
+                    row.reminded_at = None
+                row.overdue_notified_at = row.escalated_at = None
                 session.add(row)
                 moved[row.lead_id] += 1
     if moved:

@@ -135,3 +135,19 @@ def test_in_one_batch_each_reader_sees_the_contact_as_they_may(session, now, dem
                                                            OutboxMessage.key.endswith(f":{who}:email")))
         assert f"({shown})" in note.body and f"({shown})" in mail.text
         assert code == "E01" or SECRET not in note.body + mail.text + mail.subject
+
+
+def test_a_handed_over_follow_up_reminds_and_warns_its_new_assignee(session, now, demo):
+    from hoffice_app.domain.leads import bulk_assign
+
+    soon = plan(session, now, due_in=timedelta(hours=2))  # reminded 30 minutes before
+    late = plan(session, now, due_in=timedelta(hours=1), remind="none")
+    at = now + timedelta(minutes=95)
+    assert notify.queue_reminders(session, now=at) == 1 and notify.queue_overdue(session, now=at) == 1  # E03 told
+    manager, new = actor(session, "E02"), employee_id(session, "E04")
+    bulk_assign(session, manager, [soon.lead_id, late.lead_id], new, now=at)
+    assert {session.get(FollowUp, f.id).assignee_id for f in (soon, late)} == {new}
+    assert notify.queue_reminders(session, now=at + timedelta(minutes=1)) == 1
+    assert notify.queue_overdue(session, now=at + timedelta(minutes=1)) == 1
+    assert bell(session, "E04").count("followup_reminder") == 1 and bell(session, "E04").count("followup_overdue") == 1
+    assert bell(session, "E03").count("followup_reminder") == 1  # the previous assignee is not told again
