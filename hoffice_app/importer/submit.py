@@ -103,6 +103,9 @@ def _submit(job_id: int, actor: Actor, *, now: datetime, progress=None) -> Impor
             job = s.get(ImportJob, job_id)
             job.status, job.message, job.finished_at, job.done = JobStatus.FAILED, message[:2000], utcnow(), 0
             s.add(job)
+            s.flush()
+            notify.import_finished(s, employee_id=job.created_by_id, job_id=job.id, now=job.finished_at,
+                                   summary=f"{job.file_name}: {message}")
         raise ImportFailed(message) from err
     finally:
         (folder / "progress.json").unlink(missing_ok=True)

@@ -11,13 +11,13 @@ import sys
 import time
 from pathlib import Path
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from hoffice_app.importer import jobs
 from hoffice_app.importer import submit as submitting
 from hoffice_app.importer.check import review as reviewing
 from hoffice_app.importer.write import claim
-from hoffice_app.models import ImportJob
+from hoffice_app.models import ImportJob, Notification
 from tests.importer.helpers import count_contacts, review, row, xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,6 +90,9 @@ def test_a_killed_import_left_nothing_and_is_marked_failed_then_runs_again(sessi
     assert job.status == "failed" and "nothing was written" in job.message and "submit it again" in job.message
     assert not (jobs.job_dir(job) / "progress.json").exists()
     assert submitting.recover_interrupted(now=now) == []
+    [told] = session.exec(select(Notification).where(Notification.recipient_id == admin.id,
+                                                     Notification.event == "import_done")).all()
+    assert "The import was interrupted" in told.body  # whoever ran it hears of it, once
 
     view = jobs.headers(session, admin, job_id)
     jobs.review(session, admin, job_id, sheet=view.sheet, mapping={c.index: c.field for c in view.columns if c.field},

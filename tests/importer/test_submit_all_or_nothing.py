@@ -6,7 +6,7 @@ from hoffice_app.importer import jobs
 from hoffice_app.importer import submit as submitting
 from hoffice_app.importer.check import review as reviewing
 from hoffice_app.importer.write import commit
-from hoffice_app.models import CodeCounter, ImportJob
+from hoffice_app.models import CodeCounter, ImportJob, Notification
 from tests import databases
 from tests.importer.helpers import count_contacts, review, row, xlsx
 
@@ -45,6 +45,9 @@ def test_a_failure_mid_commit_leaves_the_database_as_it_was(session, admin, now,
     assert state.status == "failed" and not state.has_result
     assert not (jobs.job_dir(job) / "result.xlsx").exists()
     assert not (jobs.job_dir(job) / "codes.bin").exists()  # nor will it be
+    [told] = session.exec(select(Notification).where(Notification.recipient_id == admin.id,
+                                                     Notification.event == "import_done")).all()
+    assert "ten.xlsx: The import failed and nothing was written" in told.body  # whoever ran it hears of it
 
 
 def test_after_a_failure_the_file_can_be_reviewed_and_submitted_again(session, admin, now, tmp_path, monkeypatch):

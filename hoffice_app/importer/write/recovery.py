@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import update
 
 from hoffice_app.db import unit_of_work
+from hoffice_app.domain import notify
 from hoffice_app.importer.folders import job_dir
 from hoffice_app.importer.sheets.result_after_commit import CODES
 from hoffice_app.importer.write import claim
@@ -50,6 +51,8 @@ def recover_interrupted(*, now: datetime) -> list[int]:
             if changed.rowcount == 1:
                 marked.append(job.id)
                 folders.append(folder)
+                notify.import_finished(s, employee_id=job.created_by_id, job_id=job.id, now=now,
+                                       summary=f"{job.file_name}: {INTERRUPTED}")
     for folder in folders:  # after the commit: the job is failed for everyone now
         forget_unfinished(folder)
     return marked
