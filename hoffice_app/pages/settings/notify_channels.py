@@ -105,8 +105,8 @@ class NotifyChannelsState(SettingsState):
         async with self:
             self.testing = ""
             self.test_ok = self.test_ok | {channel: ok}
-            self.test_answer = self.test_answer | {channel: ("Sent. The server answered: " if ok else
-                                                             "Not sent. ") + answer}
+            said = "The server answered: " + answer if channel == "email" else answer  # "The gateway answered 200: …"
+            self.test_answer = self.test_answer | {channel: ("Sent. " if ok else "Not sent. ") + said}
 
 
 S = NotifyChannelsState
@@ -117,7 +117,7 @@ def _text(label: str, key: str, *, hint: str = "", type_: str = "text", placehol
     return rx.box(text_field(label, key, S.values.get(key, ""), lambda v: S.set_value(key, v), S.errors.get(key, ""),
                              field_id=f"notify-{key}", type_=type_, placeholder=placeholder, hint=hint,
                              read_only=pinned),
-                  rx.cond(pinned, rx.text(SOURCE_NOTE["environment"], size="1", color_scheme="amber")))
+                  rx.cond(pinned, rx.text(SOURCE_NOTE["environment"], size="1", color_scheme="amber")), width="100%")
 
 
 def _choice(label: str, key: str, pairs: list[tuple[str, str]]) -> rx.Component:

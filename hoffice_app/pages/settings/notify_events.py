@@ -1,6 +1,6 @@
 """Settings → Notifications → Events & wording: the company's default channels per event, and the
 wording of each event on each channel (placeholders listed, an unknown one refused by
-name, a preview on a real lead, back to the built-in wording in one click)."""
+name, a preview on a real lead, back to the built-in wording in one click, with undo)."""
 from __future__ import annotations
 
 import reflex as rx
@@ -32,6 +32,8 @@ class NotifyEventsState(SettingsState):
     preview: str = ""
     delay: str = ""
     delay_note: str = ""
+    can_undo: bool = False  # the wording just replaced by the built-in one can be put back
+    _replaced: dict[str, str] = {}
 
     def _load_rows(self, session) -> None:
         defaults = notify.company_defaults(session)
@@ -85,7 +87,7 @@ class NotifyEventsState(SettingsState):
     @rx.event
     def pick(self, key: str, value: str):
         setattr(self, key, value)
-        self.note = ""
+        self.note, self.can_undo = "", False
         with unit_of_work() as session:
             self._load_template(session)
 
@@ -105,15 +107,36 @@ class NotifyEventsState(SettingsState):
         except ValidationError as err:
             self.errors, self.note = dict(err.errors), ""
             return
-        self.errors, self.note = {}, "Saved. New notifications use this wording."
+        self.errors, self.note, self.can_undo = {}, "Saved. New notifications use this wording.", False
 
     @rx.event
     def reset_wording(self):
+        """Back to the built-in wording at once; the company's own wording is kept aside so
+        "Undo" can put it back (cheaper for the admin than a confirmation every time)."""
         actor = self.admin_or_refuse()
+        ev, ch = notify.Event(self.event), notify.Channel(self.channel)
         with unit_of_work() as session:
+            before = notify.wording(session, ev, ch)
             notify.reset_template(session, actor, self.event, self.channel)
             self._load_template(session)
-        self.note = "Back to the built-in wording."
+        replaced = (before.subject, before.body, before.dlt_template_id) != (self.subject, self.body, self.dlt_id)
+        self._replaced = {"event": ev.value, "channel": ch.value, "subject": before.subject, "body": before.body,
+                          "dlt_template_id": before.dlt_template_id} if replaced else {}
+        self.can_undo = replaced
+        self.note = "Back to the built-in wording." if replaced else "This is the built-in wording already."
+
+    @rx.event
+    def undo_reset(self):
+        actor = self.admin_or_refuse()
+        kept = dict(self._replaced)
+        if not kept:
+            return
+        event, channel = kept.pop("event"), kept.pop("channel")
+        with unit_of_work() as session:
+            notify.save_template(session, actor, event, channel, kept, now=utcnow())
+            self.event, self.channel = event, channel
+            self._load_template(session)
+        self._replaced, self.can_undo, self.note = {}, False, "Your wording is back."
 
     @rx.event
     def show_preview(self):
@@ -193,7 +216,9 @@ def events_screen() -> rx.Component:
                   rx.button("Preview", variant="outline", type="button", on_click=S.show_preview), wrap="wrap"),
         rx.cond(S.preview != "", rx.card(rx.text(S.preview, size="2", white_space="pre-wrap"), width="100%",
                                          aria_label="Preview")),
-        rx.hstack(rx.cond(S.note != "", rx.text(S.note, size="2", color_scheme="green", role="status")), rx.spacer(),
+        rx.hstack(rx.cond(S.note != "", rx.text(S.note, size="2", color_scheme="green", role="status")),
+                  rx.cond(S.can_undo, rx.button("Undo", variant="ghost", size="1", on_click=S.undo_reset)),
+                  rx.spacer(),
                   rx.button("Back to built-in wording", variant="soft", color_scheme="gray", on_click=S.reset_wording),
                   rx.button("Save wording", on_click=S.save_template), width="100%"),
         spacing="3", width="100%", max_width="56rem",

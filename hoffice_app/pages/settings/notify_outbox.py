@@ -95,27 +95,28 @@ def _tab(status: str, label: str) -> rx.Component:
 def _row(row) -> rx.Component:
     return rx.fragment(
         rx.table.row(
-            rx.table.cell(rx.badge(_status_label(row["status"]), color_scheme=_status_color(row["status"]))),
-            rx.table.cell(rx.text(row["channel"], size="1")),
-            rx.table.cell(rx.text(row["to"], size="2")),
+            rx.table.cell(rx.vstack(rx.badge(_status_label(row["status"]), color_scheme=_status_color(row["status"])),
+                                    rx.text(row["channel"], size="1", color_scheme="gray"), spacing="1")),
+            rx.table.cell(rx.text(row["to"], size="2", style={"overflowWrap": "anywhere"}), min_width="12rem"),
             rx.table.cell(rx.vstack(rx.text(row["subject"], size="2"),
                                     rx.cond(row["error"] != "", rx.text(row["error"], size="1", color_scheme="red")),
                                     spacing="1")),
             rx.table.cell(rx.text(rx.cond(row["sent"] != "", "Sent " + row["sent"].to(str),
                                           rx.cond(row["next"] != "", "Next try " + row["next"].to(str),
                                                   "Queued " + row["created"].to(str))), size="1")),
-            rx.table.cell(rx.hstack(
+            rx.table.cell(rx.vstack(
                 rx.button(row["attempts"].to(str) + rx.cond(row["attempts"] == 1, " try", " tries"), size="1",
                           variant="ghost", aria_label="Attempts",
                           on_click=S.toggle_attempts(row["id"])),
                 rx.cond((row["status"] == "failed") | (row["status"] == "queued"),
-                        rx.button("Retry now", size="1", variant="soft", on_click=S.retry(row["id"]))))),
+                        rx.button("Retry now", size="1", variant="soft", on_click=S.retry(row["id"]))),
+                spacing="2", align="start"), white_space="nowrap"),
         ),
         rx.cond(S.attempts_of == row["id"], rx.table.row(rx.table.cell(
             rx.vstack(rx.foreach(S.attempts, lambda a: rx.hstack(
                 rx.icon(rx.cond(a["ok"], "check", "x"), size=14), rx.text(a["at"], size="1"),
                 rx.text(a["answer"], size="1", color_scheme="gray"))), spacing="1"),
-            col_span=6))),
+            col_span=5))),
     )
 
 
@@ -131,17 +132,20 @@ def outbox_screen() -> rx.Component:
     return rx.vstack(
         rx.text("Every e-mail and SMS the app has queued. Failed messages keep the server's last answer; "
                 "a message is retried with growing pauses for a day.", size="2", color_scheme="gray"),
-        rx.hstack(*[_tab(k, v) for k, v in STATUS_LABELS.items()], wrap="wrap", spacing="2"),
+        rx.hstack(*[_tab(k, v) for k, v in STATUS_LABELS.items()], rx.spacer(),
+                  rx.button(rx.icon("refresh-cw", size=14), "Refresh", variant="ghost", size="1",
+                            on_click=S.show(S.status)), wrap="wrap", spacing="2", width="100%"),
         rx.cond(S.note != "", rx.callout(S.note, icon="info", role="status", width="100%")),
         rx.cond(S.rows.length() > 0,
                 rx.table.root(
                     rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in
-                                                   ("Status", "Channel", "To", "Message", "When", "")])),
-                    rx.table.body(rx.foreach(S.rows, _row)), width="100%", variant="surface"),
+                                                   ("Status", "To", "Message", "When", "")])),
+                    rx.table.body(rx.foreach(S.rows, _row)), width="100%", variant="surface",
+                    style={"overflowX": "auto"}),
                 rx.callout("Nothing here. Messages appear as soon as the app queues them (set up e-mail and SMS "
                            "under Notifications first).", icon="inbox", width="100%")),
         rx.hstack(rx.button("Newer", variant="outline", size="1", on_click=S.page(-1), disabled=S.offset == 0),
-                  rx.text(S.total.to(str) + " messages", size="1", color_scheme="gray"),
+                  rx.text(S.total.to(str) + rx.cond(S.total == 1, " message", " messages"), size="1", color_scheme="gray"),
                   rx.button("Older", variant="outline", size="1", on_click=S.page(1),
                             disabled=S.offset + PAGE >= S.total), align="center"),
         spacing="3", width="100%",
