@@ -149,17 +149,15 @@ def test_a_session_kept_open_sees_channels_saved_after_its_last_transaction(engi
     session queues e-mail as soon as an administrator has set it up elsewhere."""
     from sqlmodel import Session, select
 
-    from hoffice_app.domain.notify.send import Recipient, deliver
     from hoffice_app.models import OutboxMessage
 
-    visitor = Recipient(None, "Visitor", email="visitor@example.com")
-    assert deliver(session, notify.Event.CONTACT_UPDATE, visitor, {notify.Channel.EMAIL}, {}, cause="lead:1",
-                   now=now) == 0  # e-mail is not set up: nothing queued
-    session.commit()
+    def import_done(job_id: int) -> None:
+        notify.import_finished(session, employee_id=admin.id, job_id=job_id, summary="10 contacts created.", now=now)
+        session.commit()
+
+    import_done(1)  # e-mail is not set up: the bell only
     with Session(engine) as elsewhere:
         notify.save_channels(elsewhere, admin, SMTP, now=now)
         elsewhere.commit()
-    assert deliver(session, notify.Event.CONTACT_UPDATE, visitor, {notify.Channel.EMAIL}, {}, cause="lead:2",
-                   now=now) == 1
-    session.commit()
-    assert [m.to for m in session.exec(select(OutboxMessage)).all()] == ["visitor@example.com"]
+    import_done(2)
+    assert [m.key.split(":")[1] for m in session.exec(select(OutboxMessage)).all()] == ["job2"]

@@ -11,8 +11,6 @@ import pytest
 
 from hoffice_app.domain import notify
 from hoffice_app.domain.notify import smtp
-from hoffice_app.domain.notify.channels import SmtpConfig
-from hoffice_app.domain.notify.delivery import Envelope
 from tests.domain.notify.helpers import MAIL_FROM, point_at, queue
 from tests.notify_servers import SmtpServer
 
@@ -45,13 +43,13 @@ def trusted(certificate, monkeypatch):
     smtp._tls_context.cache_clear()
 
 
-def _config(server: SmtpServer, security: str, user: str = "", password: str = "") -> SmtpConfig:
-    return SmtpConfig(host="localhost", port=server.port, security=security, user=user, password=password,
+def _config(server: SmtpServer, security: str, user: str = "", password: str = "") -> notify.SmtpConfig:
+    return notify.SmtpConfig(host="localhost", port=server.port, security=security, user=user, password=password,
                       mail_from=MAIL_FROM, reply_to="")
 
 
-def _envelope(n: int, to: str = "rep@example.com") -> Envelope:
-    return Envelope(key=f"test:{n}", channel="email", to=to, subject=f"Message {n}", text="Hello.")
+def _envelope(n: int, to: str = "rep@example.com") -> notify.Envelope:
+    return notify.Envelope(key=f"test:{n}", channel="email", to=to, subject=f"Message {n}", text="Hello.")
 
 
 def test_starttls_with_a_login_delivers(server_tls, trusted):
