@@ -14,7 +14,15 @@ administrator's test sends.
 """
 from . import bell
 from .channels import (
-    Channels, EmailView, SmsView, SmtpConfig, Value, channel_settings, in_force, is_configured, save_channels,
+    Channels,
+    EmailView,
+    SmsView,
+    SmtpConfig,
+    Value,
+    channel_settings,
+    in_force,
+    is_configured,
+    save_channels,
 )
 from .delivery import Envelope, Outcome
 from .dispatch import LEASE, DispatchCounts, backoff, dispatch_due
@@ -62,7 +70,8 @@ __all__ = [
     # the channels
     "in_force", "channel_settings", "save_channels", "is_configured", "Channels", "EmailView", "SmsView", "Value",
     # sending
-    "dispatch_due", "LEASE", "SmtpConfig", "DispatchCounts", "backoff", "Envelope", "Outcome", "message_id", "split_text",
+    "dispatch_due", "LEASE", "SmtpConfig", "DispatchCounts", "backoff", "Envelope", "Outcome", "message_id",
+    "split_text",
     "send_test_email", "send_test_sms",
     # scheduled work
     "register", "run_due", "serve_forever", "start_in_this_process", "stop_in_this_process", "Schedule",

@@ -26,14 +26,15 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable
-from contextlib import nullcontext
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select as select_rows
+from sqlmodel import Session
+from sqlmodel import select as select_rows
 
 from hoffice_app.domain.notify import channels, sms, smtp
 from hoffice_app.domain.notify.delivery import FAILED, RETRY, SENT, Envelope, Outcome, cut

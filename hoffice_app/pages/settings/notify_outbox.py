@@ -145,7 +145,8 @@ def outbox_screen() -> rx.Component:
                 rx.callout("Nothing here. Messages appear as soon as the app queues them (set up e-mail and SMS "
                            "under Notifications first).", icon="inbox", width="100%")),
         rx.hstack(rx.button("Newer", variant="outline", size="1", on_click=S.page(-1), disabled=S.offset == 0),
-                  rx.text(S.total.to(str) + rx.cond(S.total == 1, " message", " messages"), size="1", color_scheme="gray"),
+                  rx.text(S.total.to(str) + rx.cond(S.total == 1, " message", " messages"), size="1",
+                          color_scheme="gray"),
                   rx.button("Older", variant="outline", size="1", on_click=S.page(1),
                             disabled=S.offset + PAGE >= S.total), align="center"),
         spacing="3", width="100%",
