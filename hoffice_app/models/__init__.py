@@ -37,10 +37,11 @@ from hoffice_app.models.notifications import (
     OutboxMessage,
     RunnerLease,
 )
+from hoffice_app.models.policies import AssignmentRule, Revocation, RevocationLead, RevokePolicy, RevokeStep
 from hoffice_app.models.users import AuthSession, Employee, EmployeeDivision, LoginThrottle, LoginTicket
 
 __all__ = [
-    "Announcement", "AuthSession", "CodeCounter", "Contact", "ContactAddress", "ContactAlias", "ContactAssociation",
+    "Announcement", "AssignmentRule", "Revocation", "RevocationLead", "RevokePolicy", "RevokeStep", "AuthSession", "CodeCounter", "Contact", "ContactAddress", "ContactAlias", "ContactAssociation",
     "ContactCategory", "ContactDivision", "ContactEmail", "ContactPhone", "ContactPrivacy", "Document", "DueState",
     "Employee", "EmployeeDivision", "FollowUp", "FollowUpStatus", "Funnel", "FunnelStage", "ImportIssue", "ImportJob",
     "ImportMapping", "JobStatus", "Lead", "LeadAlsoNotify", "LeadAssociatedContact", "LeadAttachment", "LeadEvent",

@@ -65,6 +65,10 @@ class Lead(SQLModel, table=True):
     version: int = Field(default=1, sa_column=_LEAD_VERSION)
     updated_by_id: Optional[int] = Field(default=None, foreign_key="employee.id")  # who saved it last
     next_followup_at: Optional[datetime] = None  # earliest planned follow-up, kept by the domain
+    # Revoke policies: a manager's "hold" exempts the lead; the last activity (an edit, a follow-up,
+    # a note, a stage move: every timeline line) is what "no activity for D days" measures.
+    on_hold: bool = Field(default=False, sa_column_kwargs={"server_default": text("false")})
+    last_activity_at: Optional[datetime] = None
     search_text: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     created_at: datetime
     updated_at: datetime

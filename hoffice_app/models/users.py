@@ -1,7 +1,7 @@
 """Employees (the users of the app), their sessions and login throttling."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Optional
 
 from sqlmodel import Field, SQLModel
@@ -24,6 +24,8 @@ class Employee(SQLModel, table=True):
     role: str = Field(max_length=20)  # admin | manager | executive
     reports_to_id: Optional[int] = Field(default=None, foreign_key="employee.id")
     active: bool = Field(default=True)
+    away_from: Optional[date] = None  # assignment rules skip an employee away on these days
+    away_to: Optional[date] = None
     password_hash: str = Field(default="", max_length=200)
     created_at: datetime
     updated_at: datetime
