@@ -41,7 +41,8 @@ from hoffice_app.models.policies import AssignmentRule, Revocation, RevocationLe
 from hoffice_app.models.users import AuthSession, Employee, EmployeeDivision, LoginThrottle, LoginTicket
 
 __all__ = [
-    "Announcement", "AssignmentRule", "Revocation", "RevocationLead", "RevokePolicy", "RevokeStep", "AuthSession", "CodeCounter", "Contact", "ContactAddress", "ContactAlias", "ContactAssociation",
+    "Announcement", "AssignmentRule", "Revocation", "RevocationLead", "RevokePolicy", "RevokeStep",
+    "AuthSession", "CodeCounter", "Contact", "ContactAddress", "ContactAlias", "ContactAssociation",
     "ContactCategory", "ContactDivision", "ContactEmail", "ContactPhone", "ContactPrivacy", "Document", "DueState",
     "Employee", "EmployeeDivision", "FollowUp", "FollowUpStatus", "Funnel", "FunnelStage", "ImportIssue", "ImportJob",
     "ImportMapping", "JobStatus", "Lead", "LeadAlsoNotify", "LeadAssociatedContact", "LeadAttachment", "LeadEvent",
