@@ -33,7 +33,8 @@ def start_notifications() -> None:
     outbox's claims and the jobs' lease keep them from doing the same work twice. Started
     here, after Granian forked the worker, so the thread and its connections are this
     worker's own."""
-    from hoffice_app.domain import notify
+    from hoffice_app.domain import notify, policies
 
     notify.register_jobs()
+    policies.register_jobs()  # the revoke policies' minute pass runs on the same runner
     notify.start_in_this_process()

@@ -42,6 +42,7 @@ from .events import (
 )
 from .jobs import register_jobs
 from .outbox import AttemptRow, OutboxPage, OutboxRow, attempts_of, enqueue, outbox_page, retry_now
+from .revoke_triggers import lead_revoked, revoke_warning
 from .runner import (
     Schedule,
     register,
@@ -64,7 +65,7 @@ __all__ = [
     "my_preferences", "set_my_preference",
     "overdue_manager_delay_hours", "save_overdue_manager_delay", "PreferenceRow", "wording", "render", "save_template",
     "reset_template", "allowed_placeholders", "PLACEHOLDER", "lead_values", "lead_assigned", "lead_moved",
-    "import_finished", "queue_reminders", "queue_overdue", "bell", "register_jobs",
+    "import_finished", "lead_revoked", "revoke_warning", "queue_reminders", "queue_overdue", "bell", "register_jobs",
     # the outbox
     "enqueue", "outbox_page", "retry_now", "attempts_of", "OutboxPage", "OutboxRow", "AttemptRow",
     # the channels

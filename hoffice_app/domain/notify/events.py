@@ -28,6 +28,9 @@ class Event(StrEnum):
     LOST = "lead_lost"
     CONTACT_UPDATE = "contact_update"
     IMPORT_DONE = "import_done"
+    REVOKE_WARNING = "revoke_warning"
+    REVOKE_ESCALATION = "revoke_escalation"
+    REVOKED = "lead_revoked"
 
 
 class Channel(StrEnum):
@@ -70,6 +73,12 @@ EVENTS: dict[Event, EventInfo] = {
                                     (Channel.EMAIL, Channel.SMS), staff=False),
     Event.IMPORT_DONE: EventInfo("Import finished", "Whoever ran it", (Channel.IN_APP, Channel.EMAIL),
                                  (Channel.IN_APP, Channel.EMAIL)),
+    Event.REVOKE_WARNING: EventInfo("Lead about to be revoked", "The assignee", tuple(Channel),
+                                    (Channel.IN_APP, Channel.EMAIL, Channel.SMS)),
+    Event.REVOKE_ESCALATION: EventInfo("Lead about to be revoked (for the manager)", "The assignee's manager",
+                                       (Channel.IN_APP, Channel.EMAIL), (Channel.IN_APP, Channel.EMAIL)),
+    Event.REVOKED: EventInfo("Lead revoked", "The former assignee and their manager", (Channel.IN_APP, Channel.EMAIL),
+                             (Channel.IN_APP, Channel.EMAIL)),
 }
 STAFF_EVENTS = [e for e, info in EVENTS.items() if info.staff]
 OVERDUE_DELAY_KEY = "notify_overdue_manager_hours"  # how long an overdue follow-up waits before its manager hears

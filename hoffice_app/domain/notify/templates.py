@@ -26,6 +26,10 @@ STAFF_PLACEHOLDERS = {
     "follow_up.kind": "The follow-up's kind", "follow_up.due": "When it is due",
     "actor.name": "Who did it", "recipient.name": "Whom the message is for",
     "import.summary": "What an import did", "link": "The address of the lead (or the import)",
+    "revoke.policy": "The revoke policy", "revoke.when": "When the lead will be revoked (\"in 5 hours\")",
+    "revoke.unless": "What would stop it (\"unless a follow-up is completed\")",
+    "revoke.assignee": "Whom the lead is (or was) assigned to", "revoke.reason": "Why it was revoked",
+    "revoke.outcome": "Where it went (\"put back in the pool\", \"given to …\")",
 }
 CUSTOMER_PLACEHOLDERS = {"lead.code": "The enquiry's code", "lead.stage": "Its stage",
                          "contact.name": "The contact's own name", "company.name": "Your company's name"}
@@ -60,6 +64,16 @@ _BUILT_IN = {
     Event.CONTACT_UPDATE: ("Your enquiry {lead.code}: {lead.stage}", "Dear {contact.name}, your enquiry "
                            "{lead.code} with {company.name} is now at the stage \"{lead.stage}\"."),
     Event.IMPORT_DONE: ("Your import has finished", "{import.summary} {link}"),
+    Event.REVOKE_WARNING: ("{lead.code} will be revoked {revoke.when}", "{lead.code} \"{lead.title}\" "
+                           "({contact.name}) will be taken back from you {revoke.when} {revoke.unless} "
+                           "(policy \"{revoke.policy}\"). {link}"),
+    Event.REVOKE_ESCALATION: ("{lead.code} of {revoke.assignee} will be revoked {revoke.when}",
+                              "{lead.code} \"{lead.title}\" ({contact.name}), assigned to {revoke.assignee}, "
+                              "will be taken back {revoke.when} {revoke.unless} (policy \"{revoke.policy}\"). "
+                              "{link}"),
+    Event.REVOKED: ("{lead.code} was revoked from {revoke.assignee}", "{lead.code} \"{lead.title}\" "
+                    "({contact.name}) was taken back from {revoke.assignee} and {revoke.outcome}: "
+                    "{revoke.reason} {link}"),
 }
 
 

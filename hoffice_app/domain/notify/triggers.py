@@ -59,7 +59,7 @@ def lead_values(session: Session, lead: Lead, reader: Employee | None, actor_nam
             "contact.name": contact, "actor.name": actor_name}
 
 
-def _tell(session: Session, event: Event, employee: Employee, lead: Lead, *, actor_name: str, cause: str,
+def tell(session: Session, event: Event, employee: Employee, lead: Lead, *, actor_name: str, cause: str,
           now: datetime, extra: dict[str, str] | None = None, defaults=None, own: dict[str, bool] | None = None,
           contact: str | None = None, pending: Pending | None = None) -> int:
     from hoffice_app import routes
@@ -80,10 +80,10 @@ def lead_assigned(session: Session, lead: Lead, *, previous_id: int | None, acto
     written = 0
     new = session.get(Employee, lead.assigned_to_id) if lead.assigned_to_id else None
     if new is not None and new.id != actor_id:
-        written += _tell(session, Event.ASSIGNED, new, lead, actor_name=actor_name, cause=cause, now=now)
+        written += tell(session, Event.ASSIGNED, new, lead, actor_name=actor_name, cause=cause, now=now)
     old = session.get(Employee, previous_id) if previous_id else None
     if old is not None and old.id not in (actor_id, lead.assigned_to_id):
-        written += _tell(session, Event.REASSIGNED_AWAY, old, lead, actor_name=actor_name, cause=cause, now=now)
+        written += tell(session, Event.REASSIGNED_AWAY, old, lead, actor_name=actor_name, cause=cause, now=now)
     return written
 
 
@@ -98,7 +98,7 @@ def lead_moved(session: Session, lead: Lead, stage: FunnelStage, *, actor, now: 
     staff_ids -= {None, actor_id}
     defaults, written = company_defaults(session), 0
     for employee in session.exec(select(Employee).where(Employee.id.in_(staff_ids)).order_by(Employee.id)):
-        written += _tell(session, event, employee, lead, actor_name=actor_name, cause=cause, now=now,
+        written += tell(session, event, employee, lead, actor_name=actor_name, cause=cause, now=now,
                          defaults=defaults)
     contact_ids = [f.contact_id for f in followers if f.contact_id]
     return written + _tell_contacts(session, lead, contact_ids, cause=cause, now=now, defaults=defaults)
@@ -218,7 +218,7 @@ def _tell_about(session: Session, rows: list[FollowUp], event: Event, mark: str,
                 continue
             lead, assignee = leads[row.lead_id], people.get(row.assignee_id)
             extra = _follow_up_values(session, row) | {"lead.assignee": assignee.name if assignee else ""}
-            written += _tell(session, event, target, lead, actor_name="H-Office", cause=f"fu{row.id}", now=now,
+            written += tell(session, event, target, lead, actor_name="H-Office", cause=f"fu{row.id}", now=now,
                              extra=extra, defaults=defaults, own=own.get(target.id, {}),
                              contact=PRIVATE_CONTACT if lead.contact_id in hidden[target.id]
                              else names.get(lead.contact_id, ""), pending=pending)
