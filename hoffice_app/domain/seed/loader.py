@@ -89,9 +89,14 @@ def seed_demo(session: Session, *, password: str | None, now: datetime,
         seed_demo_contacts(session, now=now)
         session.flush()
         from hoffice_app.domain.seed.demo_leads import seed_demo_leads
+        from hoffice_app.domain.seed.demo_policies import mix_demo_leads
 
-        seed_demo_leads(session, now=now)
+        if seed_demo_leads(session, now=now):
+            mix_demo_leads(session, now=now)
         session.flush()
+    from hoffice_app.domain.seed.demo_policies import seed_demo_policy
+
+    seed_demo_policy(session, now=now)
     return created
 
 
