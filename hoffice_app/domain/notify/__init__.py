@@ -53,6 +53,7 @@ from .runner import (
     stop_in_this_process,
     take_lease,
 )
+from .send import Pending
 from .sms import split_text
 from .smtp import message_id
 from .templates import PLACEHOLDER, allowed_placeholders, render, reset_template, save_template, wording
@@ -65,7 +66,8 @@ __all__ = [
     "my_preferences", "set_my_preference",
     "overdue_manager_delay_hours", "save_overdue_manager_delay", "PreferenceRow", "wording", "render", "save_template",
     "reset_template", "allowed_placeholders", "PLACEHOLDER", "lead_values", "lead_assigned", "lead_moved",
-    "import_finished", "lead_revoked", "revoke_warning", "queue_reminders", "queue_overdue", "bell", "register_jobs",
+    "import_finished", "Pending", "lead_revoked", "revoke_warning", "queue_reminders", "queue_overdue", "bell",
+    "register_jobs",
     # the outbox
     "enqueue", "outbox_page", "retry_now", "attempts_of", "OutboxPage", "OutboxRow", "AttemptRow",
     # the channels

@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.domain.notify.events import Event
+from hoffice_app.domain.notify.send import Pending
 from hoffice_app.domain.notify.triggers import DUE_FORMAT, tell
 from hoffice_app.models import Employee, Lead
 
@@ -40,7 +41,7 @@ def revoke_warning(session: Session, lead: Lead, *, policy: str, deadline: datet
 
 
 def lead_revoked(session: Session, lead: Lead, *, former_id: int, reason: str, outcome: str, now: datetime,
-                 actor_id: int | None = None) -> int:
+                 actor_id: int | None = None, pending: Pending | None = None) -> int:
     """The former assignee and their manager hear that the lead was taken back, why and where it went."""
     former = session.get(Employee, former_id)
     if former is None:
@@ -48,5 +49,5 @@ def lead_revoked(session: Session, lead: Lead, *, former_id: int, reason: str, o
     extra = {"revoke.assignee": former.name, "revoke.reason": reason, "revoke.outcome": outcome}
     cause = f"{lead.id}@{now.timestamp():.6f}"
     people = [former] + ([session.get(Employee, former.reports_to_id)] if former.reports_to_id else [])
-    return sum(tell(session, Event.REVOKED, person, lead, actor_name="H-Office", cause=cause, now=now, extra=extra)
-               for person in people if person is not None and person.id != actor_id)
+    return sum(tell(session, Event.REVOKED, person, lead, actor_name="H-Office", cause=cause, now=now, extra=extra,
+                    pending=pending) for person in people if person is not None and person.id != actor_id)

@@ -72,18 +72,22 @@ def tell(session: Session, event: Event, employee: Employee, lead: Lead, *, acto
                    path=routes.lead(lead.code), pending=pending)
 
 
-def lead_assigned(session: Session, lead: Lead, *, previous_id: int | None, actor, now: datetime) -> int:
+def lead_assigned(session: Session, lead: Lead, *, previous_id: int | None, actor, now: datetime,
+                  pending: Pending | None = None) -> int:
     """The new assignee hears of it (in-app, e-mail, SMS); the previous one in the app.
-    ``actor``: who did it (an Actor or Employee; None for the system)."""
+    ``actor``: who did it (an Actor or Employee; None for the system). ``pending``: collect the
+    rows for the caller to write with a batch's others (``Pending.write``)."""
     actor_id, actor_name = (actor.id, actor.name) if actor else (None, "H-Office")
     cause = f"{lead.id}@{now.timestamp():.6f}"
     written = 0
     new = session.get(Employee, lead.assigned_to_id) if lead.assigned_to_id else None
     if new is not None and new.id != actor_id:
-        written += tell(session, Event.ASSIGNED, new, lead, actor_name=actor_name, cause=cause, now=now)
+        written += tell(session, Event.ASSIGNED, new, lead, actor_name=actor_name, cause=cause, now=now,
+                        pending=pending)
     old = session.get(Employee, previous_id) if previous_id else None
     if old is not None and old.id not in (actor_id, lead.assigned_to_id):
-        written += tell(session, Event.REASSIGNED_AWAY, old, lead, actor_name=actor_name, cause=cause, now=now)
+        written += tell(session, Event.REASSIGNED_AWAY, old, lead, actor_name=actor_name, cause=cause, now=now,
+                        pending=pending)
     return written
 
 

@@ -15,14 +15,16 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
 from hoffice_app.domain import live
 from hoffice_app.domain.leads import record as timeline_record
-from hoffice_app.models import Employee, FollowUp, FollowUpStatus, Lead, Revocation, RevocationLead
+from hoffice_app.models import Employee, FollowUp, FollowUpStatus, Lead, LeadEvent, Revocation, RevocationLead
 
 TARGETS = ("pool", "employee", "manager", "rule")
+CHUNK = 500  # ids per IN (...)
 
 
 @dataclass(frozen=True)
@@ -43,78 +45,100 @@ class Revoked:
 def revoke_leads(session: Session, leads: list[tuple[int, int]], target: Target, *, reason: str, now: datetime,
                  actor_id: int | None = None, policy_id: int | None = None, into: int | None = None) -> Revoked:
     """Revoke each (lead id, version it was read at) to ``target``. ``into``: add to that
-    revocation (one action in several chunks) instead of starting one."""
-    revocation = session.get(Revocation, into) if into else None
-    names = dict(session.exec(select(Employee.id, Employee.name)).all())
-    revoked, skipped, moved = [], [], 0
+    revocation (one action in several chunks) instead of starting one. A few statements per
+    batch, not per lead: a policy enabled over a backlog revokes thousands at once."""
+    wanted = dict(leads)
+    people = {e.id: e for e in session.exec(select(Employee))}
+    found: list[Lead] = []
+    for lo in range(0, len(wanted), CHUNK):
+        found += session.exec(select(Lead).where(Lead.id.in_(list(wanted)[lo:lo + CHUNK]))
+                              .execution_options(populate_existing=True)).all()
+    by_id = {lead.id: lead for lead in found}
+    done, skipped = [], []
     for lead_id, version in leads:
-        lead = session.get(Lead, lead_id, populate_existing=True)
+        lead = by_id.get(lead_id)
         if lead is None or lead.version != version or not lead.is_open or lead.assigned_to_id is None:
             skipped.append(lead.code if lead else str(lead_id))
             continue
         former = lead.assigned_to_id
-        to_id, outcome = _destination(session, lead, target, names, now)
-        if to_id == former:
-            skipped.append(lead.code)
-            continue
-        changed = session.execute(update(Lead).where(Lead.id == lead.id, Lead.version == version).values(
-            assigned_to_id=to_id, assigned_at=now, updated_at=now, updated_by_id=actor_id, version=version + 1)
+        to_id, outcome = _destination(session, lead, target, people, now)
+        changed = None if to_id == former else session.execute(
+            update(Lead).where(Lead.id == lead.id, Lead.version == version).values(
+                assigned_to_id=to_id, assigned_at=now, updated_at=now, updated_by_id=actor_id, version=version + 1)
             .execution_options(synchronize_session=False))
-        if changed.rowcount != 1:
+        if changed is None or changed.rowcount != 1:
             skipped.append(lead.code)
             continue
-        if revocation is None:
-            revocation = Revocation(policy_id=policy_id, actor_id=actor_id, target=target.kind, reason=reason[:300],
-                                    at=now)
-            session.add(revocation)
-            session.flush()
-        follow_ups = _move_follow_ups(session, lead.id, former, to_id, now)
-        moved += len(follow_ups)
-        session.add(RevocationLead(revocation_id=revocation.id, lead_id=lead.id, from_id=former, to_id=to_id,
-                                   version_after=version + 1, follow_up_ids=json.dumps(follow_ups)))
-        revocation.lead_count += 1
-        text = f"Revoked from {names.get(former, 'someone')}: {outcome} ({reason})"
-        timeline_record(session, lead.id, actor_id, "assigned", text[:2000], at=now)
-        _tell(session, lead.id, former=former, reason=reason, outcome=outcome, now=now, actor_id=actor_id)
-        revoked.append(lead.code)
-    if revocation is not None:
-        session.add(revocation)
-        session.flush()
-        _announce(session, [lead_id for lead_id, _v in leads])
-    return Revoked(revocation.id if revocation else None, tuple(revoked), tuple(skipped), moved)
+        for key, value in (("assigned_to_id", to_id), ("assigned_at", now), ("updated_at", now),
+                           ("updated_by_id", actor_id), ("version", version + 1)):
+            set_committed_value(lead, key, value)  # the row as written, without a second UPDATE
+        done.append((lead, former, to_id, outcome))
+    if not done:
+        return Revoked(into, (), tuple(skipped), 0)
+    revocation = session.get(Revocation, into) if into else None
+    if revocation is None:
+        revocation = Revocation(policy_id=policy_id, actor_id=actor_id, target=target.kind, reason=reason[:300], at=now)
+    revocation.lead_count += len(done)
+    session.add(revocation)
+    session.flush()
+    moved = _move_follow_ups(session, done, people, now)
+    session.execute(insert(RevocationLead.__table__), [
+        dict(revocation_id=revocation.id, lead_id=lead.id, from_id=former, to_id=to_id, version_after=lead.version,
+             follow_up_ids=json.dumps(moved.get(lead.id, []))) for lead, former, to_id, _o in done])
+    session.execute(insert(LeadEvent.__table__), [
+        dict(lead_id=lead.id, actor_id=actor_id, kind="assigned", at=now,
+             text=f"Revoked from {_name(people, former)}: {outcome} ({reason})"[:2000])
+        for lead, former, _t, outcome in done])
+    session.execute(update(Lead).where(Lead.id.in_([d[0].id for d in done])).values(last_activity_at=now)
+                    .execution_options(synchronize_session=False))
+    _tell(session, done, reason=reason, now=now, actor_id=actor_id, people=people)
+    _announce(session, [d[0].id for d in done])
+    return Revoked(revocation.id, tuple(d[0].code for d in done), tuple(skipped), sum(map(len, moved.values())))
 
 
-def _destination(session: Session, lead: Lead, target: Target, names: dict[int, str],
+def _name(people: dict[int, Employee], employee_id: int | None) -> str:
+    return people[employee_id].name if employee_id in people else "someone"
+
+
+def _destination(session: Session, lead: Lead, target: Target, people: dict[int, Employee],
                  now: datetime) -> tuple[int | None, str]:
     """Whom the lead goes to, and how the timeline and the notification say it."""
     if target.kind == "employee" and target.employee_id:
-        return target.employee_id, f"given to {names.get(target.employee_id, 'someone')}"
+        return target.employee_id, f"given to {_name(people, target.employee_id)}"
     if target.kind == "manager":
-        boss = session.get(Employee, lead.assigned_to_id).reports_to_id
+        boss = people[lead.assigned_to_id].reports_to_id if lead.assigned_to_id in people else None
         if boss:
-            return boss, f"given to their manager, {names.get(boss, 'someone')}"
+            return boss, f"given to their manager, {_name(people, boss)}"
     if target.kind == "rule":
         from hoffice_app.domain import assignment  # the rules sit beside policies; imported when used
 
         pick = assignment.pick_assignee(session, lead, now=now, rule_id=target.rule_id)
         if pick is not None:
-            who = names.get(pick.employee_id, "someone")
+            who = _name(people, pick.employee_id)
             return pick.employee_id, f"given to {who} by the rule \"{pick.rule_name}\""
     return None, "put back in the pool"
 
 
-def _move_follow_ups(session: Session, lead_id: int, former: int, to_id: int | None, now: datetime) -> list[int]:
-    """The former assignee's planned follow-ups go to ``to_id`` (a pooled lead's to the former
+def _move_follow_ups(session: Session, done: list, people: dict[int, Employee], now: datetime) -> dict[int, list[int]]:
+    """Each former assignee's planned follow-ups go with the lead (a pooled lead's to the former
     assignee's manager, if any); what the former assignee was told is forgotten, so the new
-    one is reminded and warned in turn."""
-    keeper = to_id or session.get(Employee, former).reports_to_id
-    if not keeper:
-        return []
-    ids = list(session.exec(select(FollowUp.id).where(FollowUp.lead_id == lead_id, FollowUp.assignee_id == former,
-                                                      FollowUp.status == FollowUpStatus.PLANNED)).all())
-    if ids:
-        _reassign_follow_ups(session, ids, keeper, now)
-    return ids
+    holder is reminded and warned in turn. Returns the moved ids per lead."""
+    keeper = {lead.id: to_id or (people[former].reports_to_id if former in people else None)
+              for lead, former, to_id, _o in done}
+    former_of = {lead.id: former for lead, former, _t, _o in done}
+    moved: dict[int, list[int]] = {}
+    by_keeper: dict[int, list[int]] = {}
+    ids = [lead_id for lead_id, k in keeper.items() if k]
+    for lo in range(0, len(ids), CHUNK):
+        rows = session.execute(select(FollowUp.id, FollowUp.lead_id, FollowUp.assignee_id).where(
+            FollowUp.lead_id.in_(ids[lo:lo + CHUNK]), FollowUp.status == FollowUpStatus.PLANNED)).all()
+        for row in rows:
+            if row.assignee_id == former_of[row.lead_id]:
+                moved.setdefault(row.lead_id, []).append(row.id)
+                by_keeper.setdefault(keeper[row.lead_id], []).append(row.id)
+    for to_id, follow_ups in by_keeper.items():
+        _reassign_follow_ups(session, follow_ups, to_id, now)
+    return moved
 
 
 def _reassign_follow_ups(session: Session, ids: list[int], to_id: int, now: datetime) -> None:
@@ -124,15 +148,20 @@ def _reassign_follow_ups(session: Session, ids: list[int], to_id: int, now: date
                     .execution_options(synchronize_session=False))
 
 
-def _tell(session: Session, lead_id: int, *, former: int, reason: str, outcome: str, now: datetime,
-          actor_id: int | None) -> None:
-    from hoffice_app.domain import notify  # notify reads leads; called only when a lead changed
+def _tell(session: Session, done: list, *, reason: str, now: datetime, actor_id: int | None,
+          people: dict[int, Employee]) -> None:
+    """The former assignees and their managers; the new assignees as for any assignment. Written
+    together (one statement per table) for the whole batch."""
+    from hoffice_app.domain import notify  # notify reads leads; called only when leads changed
 
-    lead = session.get(Lead, lead_id, populate_existing=True)
-    notify.lead_revoked(session, lead, former_id=former, reason=reason, outcome=outcome, now=now, actor_id=actor_id)
-    if lead.assigned_to_id:
-        actor = session.get(Employee, actor_id) if actor_id else None
-        notify.lead_assigned(session, lead, previous_id=None, actor=actor, now=now)
+    pending = notify.Pending()
+    actor = people.get(actor_id) if actor_id else None
+    for lead, former, to_id, outcome in done:
+        notify.lead_revoked(session, lead, former_id=former, reason=reason, outcome=outcome, now=now,
+                            actor_id=actor_id, pending=pending)
+        if to_id:
+            notify.lead_assigned(session, lead, previous_id=None, actor=actor, now=now, pending=pending)
+    pending.write(session)
 
 
 def _announce(session: Session, lead_ids: list[int]) -> None:

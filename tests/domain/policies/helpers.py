@@ -13,7 +13,7 @@ from tests.domain.leads.test_lead_list_helpers import actor, new_lead
 __test__ = False
 
 
-def policy(session: Session, now: datetime, name: str = "No follow-up in 48 hours", *, condition="no_followup_done",
+def policy(session: Session, now: datetime, name: str = "Call within 48 hours", *, condition="no_followup_done",
            threshold="48", warn="24", manager="", action="pool", enabled=True, scope=None, rule_id=None):
     data = {"name": name, "condition": condition, "threshold": threshold, "warn_hours": warn,
             "manager_hours": manager, "action": action, "rule_id": rule_id, "scope": scope or {},

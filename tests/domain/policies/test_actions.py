@@ -65,7 +65,7 @@ def test_a_policy_revoke_can_be_undone_by_a_manager(session, now, demo):
     lead = assigned_lead(session, now)
     run(session, now + 49 * H)
     [view] = policies.revocations(session, actor(session, "E02"), now=now + 50 * H, lead_id=lead.id)
-    assert view.by == "the policy \"No follow-up in 48 hours\"" and view.can_undo
+    assert view.by == "the policy \"Call within 48 hours\"" and view.can_undo
     policies.undo(session, actor(session, "E02"), view.id, now=now + 50 * H)
     assert holder(session, lead) == employee_id(session, "E03")
     assert run(session, now + 51 * H)["revoke"] == []  # a fresh assignment: the count starts again
