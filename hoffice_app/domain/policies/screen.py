@@ -84,10 +84,12 @@ class ScopeChoices:
 
 
 def scope_choices(session: Session, actor) -> ScopeChoices:
+    """What the scope's lists offer: active funnels and their open stages (closed leads are exempt
+    anyway), the source kinds, campaigns as source sub-choices, the master lists, the rules."""
     actor = require_admin(actor)
     funnels = list(session.exec(select(Funnel).where(Funnel.active == True).order_by(Funnel.position, Funnel.id)))  # noqa: E712
     names = {f.id: f.name for f in funnels}
-    stages = list(session.exec(select(FunnelStage).where(FunnelStage.active == True,  # noqa: E712
+    stages = list(session.exec(select(FunnelStage).where(FunnelStage.active == True, FunnelStage.kind == "open",  # noqa: E712
                                                          FunnelStage.funnel_id.in_(list(names)))
                                .order_by(FunnelStage.position, FunnelStage.id)))
     prefix = len(funnels) > 1

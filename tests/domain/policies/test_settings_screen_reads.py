@@ -55,6 +55,7 @@ def test_the_scope_offers_campaigns_as_source_choices_and_no_rules_yet(session, 
     assert choices.campaigns and all(o.value.startswith("campaign:") for o in choices.campaigns)
     assert [o.value for o in choices.source_kinds] == list(policies.SOURCE_KINDS)
     assert choices.funnels and {s.funnel for s in choices.stages} <= {f.value for f in choices.funnels}
+    assert choices.stages and not {"Won", "Lost"} & {s.label for s in choices.stages}  # closed leads are exempt
     assert choices.priorities and choices.lead_types and choices.divisions
     assert choices.rules == []
 
