@@ -26,6 +26,7 @@ from .evaluate import due_leads
 from .jobs import register_jobs, run_now
 from .revoke import Revoked, Target, revoke_leads
 from .screen import (
+    BLANK_FORM,
     AssigneeCount,
     PolicyRow,
     PreviewGroup,
@@ -46,7 +47,7 @@ __all__ = [
     "Policy", "Due", "CONDITIONS", "ACTIONS", "SCOPE_KEYS", "SOURCE_KINDS", "list_policies", "get_policy", "find",
     "save_policy", "set_enabled", "move_policy", "delete_policy",
     # the settings screen's reads
-    "policy_rows", "PolicyRow", "form_values", "scope_values", "draft", "scope_choices", "ScopeChoices",
+    "policy_rows", "PolicyRow", "BLANK_FORM", "form_values", "scope_values", "draft", "scope_choices", "ScopeChoices",
     "StageChoice", "preview_view", "PreviewView", "PreviewGroup", "PreviewLine", "AssigneeCount",
     # the engine
     "run", "run_now", "register_jobs", "Report", "preview", "Preview", "PreviewRow", "countdowns", "Countdown",
