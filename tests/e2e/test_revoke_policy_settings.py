@@ -118,3 +118,39 @@ def test_a_policy_is_checked_previewed_and_enabled(page: Page, server, demo_pass
         page.screenshot(path="artifacts/screenshots/revoke-policy-phone.png", full_page=True)
     finally:
         _switch_off(server)
+
+
+def test_an_edit_saved_meanwhile_is_refused_and_a_policy_is_deleted_after_a_question(page: Page, server,
+                                                                                      demo_password):
+    name = "Stuck two weeks (check)"
+
+    def make(session, admin):
+        policies.save_policy(session, admin, {"name": name, "condition": "stage_stale", "threshold": "14",
+                                              "warn_hours": "24", "action": "pool", "scope": {}}, now=utcnow())
+    _in_domain(server, make)
+    LoginPage(page).log_in("E01", demo_password)
+    screen = RevokePoliciesPage(page).open()
+    screen.edit(name)
+    expect(page.get_by_label("Threshold (days)", exact=True)).to_have_value("14")  # the unit follows the condition
+
+    def meanwhile(session, admin):
+        found = policies.find(session, name)
+        policies.save_policy(session, admin, policies.form_values(policies.get_policy(session, admin, found.id))
+                             | {"warn_hours": "12"}, now=utcnow(), policy_id=found.id, expected_version=found.version)
+    _in_domain(server, meanwhile)
+    screen.fill("Threshold (days)", "10")
+    screen.press("Save policy")
+    expect(screen.field_error("saved this policy meanwhile")).to_be_visible()
+    expect(page.get_by_label("Warn the assignee (hours before)", exact=True)).to_have_value("12")  # as it is now
+    expect(page.get_by_label("Threshold (days)", exact=True)).to_have_value("14")
+    screen.press("Save policy")
+    expect(screen.row(name)).to_contain_text("warns 12 h before")
+
+    screen.row(name).get_by_role("button", name=f"Delete {name}").click()
+    question = page.get_by_role("alertdialog")
+    expect(question).to_contain_text("is deleted for good")
+    question.get_by_role("button", name="Delete").click()
+    expect(screen.row(name)).to_have_count(0)
+    page.reload()
+    expect(page.get_by_role("button", name="Add policy")).to_be_visible()
+    expect(screen.row(name)).to_have_count(0)
