@@ -17,9 +17,16 @@ def test_notifications_come_second_with_their_three_sections():
     assert [key for key, _label in entries] == ["notifications", "notification-events", "outbox"]
 
 
+def test_automation_comes_third_with_revoke_policies():
+    group, entries = nav_groups()[2]
+    assert group == "Automation"
+    assert ("revoke-policies", "Revoke policies") in entries
+    assert section_title("revoke-policies") == "Revoke policies"
+
+
 def test_every_master_list_appears_once_under_its_group_in_catalogue_order():
     groups = dict(nav_groups())
-    listed = [key for group, entries in nav_groups() if group not in ("General", "Notifications")
+    listed = [key for group, entries in nav_groups() if group not in ("General", "Notifications", "Automation")
               for key, _label in entries]
     assert sorted(listed) == sorted(meta.key for meta in KINDS)
     for meta in KINDS:

@@ -16,6 +16,8 @@ from hoffice_app.pages.settings.masters_view import master_screen
 from hoffice_app.pages.settings.notify_channels import NotifyChannelsState, channels_screen
 from hoffice_app.pages.settings.notify_events import NotifyEventsState, events_screen
 from hoffice_app.pages.settings.notify_outbox import OutboxState, outbox_screen
+from hoffice_app.pages.settings.policies_state import PoliciesState
+from hoffice_app.pages.settings.policies_view import policies_screen
 from hoffice_app.pages.settings.state import SettingsState, nav_groups, section_title
 
 
@@ -62,7 +64,8 @@ def register(app: rx.App) -> None:
                  on_load=FunnelsState.load, title=title)
     for key, screen, state in (("notifications", channels_screen, NotifyChannelsState),
                                ("notification-events", events_screen, NotifyEventsState),
-                               ("outbox", outbox_screen, OutboxState)):
+                               ("outbox", outbox_screen, OutboxState),
+                               ("revoke-policies", policies_screen, PoliciesState)):
         app.add_page(_frame(key, screen()), route=routes.settings_section(key), on_load=state.load, title=title)
     for meta in KINDS:
         app.add_page(_frame(meta.key, master_screen(meta.key)), route=routes.settings_section(meta.key),

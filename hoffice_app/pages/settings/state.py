@@ -11,7 +11,8 @@ from hoffice_app.state.auth import AuthState
 GENERAL_SECTIONS = {"defaults": "Company defaults", "employees": "Employees", "funnels": "Funnels & stages"}
 NOTIFICATION_SECTIONS = {"notifications": "E-mail & SMS", "notification-events": "Events & wording",
                          "outbox": "Outbox"}
-FIXED_SECTIONS = GENERAL_SECTIONS | NOTIFICATION_SECTIONS
+AUTOMATION_SECTIONS = {"revoke-policies": "Revoke policies"}
+FIXED_SECTIONS = GENERAL_SECTIONS | NOTIFICATION_SECTIONS | AUTOMATION_SECTIONS
 
 
 def section_title(section: str) -> str:
@@ -48,7 +49,8 @@ class SettingsState(AuthState):
 
 def nav_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     groups: dict[str, list[tuple[str, str]]] = {"General": list(GENERAL_SECTIONS.items()),
-                                                "Notifications": list(NOTIFICATION_SECTIONS.items())}
+                                                "Notifications": list(NOTIFICATION_SECTIONS.items()),
+                                                "Automation": list(AUTOMATION_SECTIONS.items())}
     for meta in KINDS:
         groups.setdefault(meta.group, []).append((meta.key, meta.label))
     return list(groups.items())
