@@ -65,7 +65,7 @@ def _form() -> rx.Component:
 def _confirm() -> rx.Component:
     return rx.vstack(
         rx.callout(R.revoke_question, icon="triangle-alert", color_scheme="amber", role="status"),
-        rx.text("Reason: ", rx.text.em(R.revoke_reason), size="2"),
+        rx.text(rx.text.strong("Reason: "), R.revoke_reason, size="2"),
         rx.text("Their open follow-ups move with them. A lead someone changes meanwhile is skipped. "
                 "You can undo this for 7 days.", size="2", color_scheme="gray"),
         rx.hstack(rx.button("Back", variant="soft", color_scheme="gray", on_click=R.back_to_revoke_form),
