@@ -87,3 +87,7 @@ class FunnelBoard(Screen):
 
     def mark_as_lost(self) -> None:
         self.lost_dialog().get_by_role("button", name="Mark as lost").click()
+
+    def countdown(self, card: Locator) -> Locator:
+        """A card's "⏱ Revoked in 5 h" line, while a revoke policy counts down on its lead."""
+        return card.get_by_text(re.compile(r"Revoked in|Being revoked"))

@@ -159,3 +159,61 @@ class LeadList(Screen):
         """The list's row of the lead titled ``title`` (title and contact share a cell)."""
         return self.page.get_by_role("region", name="Leads").get_by_role("row").filter(
             has=self.page.get_by_role("link", name=title))
+
+
+class LeadRevoke(Screen):
+    """The lead list's "Revoke / re-assign…" dialog and the note after it (managers)."""
+
+    def select(self, code: str) -> None:
+        self.page.get_by_role("checkbox", name=f"Select {code}").click()
+
+    def open_for_selected(self) -> Locator:
+        self.page.get_by_role("button", name="Revoke / re-assign…").click()
+        return self.dialog()
+
+    def dialog(self) -> Locator:
+        return self.page.get_by_role("dialog", name="Revoke / re-assign")
+
+    def choose_target(self, label: str) -> None:
+        self.dialog().get_by_role("radio", name=label).click()
+
+    def give_reason(self, reason: str) -> None:
+        self.dialog().get_by_label("Reason").fill(reason)
+
+    def go_on(self) -> None:
+        self.dialog().get_by_role("button", name="Continue").click()
+
+    def question(self) -> Locator:
+        return self.dialog().get_by_role("status")
+
+    def field_error(self, text: str) -> Locator:
+        return self.dialog().get_by_role("alert").filter(has_text=text)
+
+    def confirm(self) -> None:
+        self.dialog().get_by_role("button", name="Revoke", exact=True).click()
+
+    def result(self) -> Locator:
+        return self.page.get_by_role("status").filter(has_text="Revoked ")
+
+    def undo(self) -> None:
+        self.result().get_by_role("button", name="Undo").click()
+
+    def undo_note(self) -> Locator:
+        return self.page.get_by_role("status").filter(has_text="put back")
+
+    def row(self, code: str) -> Locator:
+        return self.page.get_by_role("region", name=re.compile("Leads|Inquiries")).get_by_role("row").filter(
+            has_text=code)
+
+
+class LeadPolicyPanel(Screen):
+    """A lead page's revoke countdown, hold and revokes."""
+
+    def countdown(self) -> Locator:
+        return self.page.get_by_role("status", name="Revoke countdown")
+
+    def hold_switch(self) -> Locator:
+        return self.page.get_by_role("switch", name="On hold")
+
+    def hold_badge(self) -> Locator:
+        return self.page.get_by_text("On hold", exact=True).first

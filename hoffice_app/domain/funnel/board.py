@@ -40,6 +40,7 @@ class Card:
     days_in_stage: int
     rotting: bool
     version: int
+    revoke_in: str = ""  # "Revoked in 5 h" while a revoke policy counts down on it
 
 
 @dataclass
@@ -148,7 +149,28 @@ def board_totals(session: Session, actor: Actor, funnel_id: int, f: BoardFilter 
     totals = column_totals(session, actor, funnel_id, where=where(session, actor, f, now=now) if narrowed else None)
     cards = [column_cards(session, stage, f, actor, now=now, limit=max(PER_COLUMN, (shown or {}).get(stage.id, 0)),
                           matches=t.count, stage_rows=t.rows) for stage, t in zip(stages(session, funnel_id), totals)]
+    with_countdowns(session, [card for column in cards for card in column], now=now)
     return totals, cards
+
+
+def with_countdowns(session: Session, cards: list[Card], *, now: datetime) -> list[Card]:
+    """Mark the cards a revoke policy counts down on ("Revoked in 5 h"): one look for all of
+    them, not one per card."""
+    if not cards:
+        return cards
+    from hoffice_app.domain import policies  # policies read leads; the board asks only once it has cards
+
+    found = policies.countdowns(session, [card.id for card in cards], now=now)
+    for card in cards:
+        countdown = found.get(card.id)
+        card.revoke_in = short_countdown(countdown.text) if countdown else ""
+    return cards
+
+
+def short_countdown(text: str) -> str:
+    """"Revoked in 5 h unless a follow-up is completed" → "Revoked in 5 h" (a card has little room)."""
+    head, _, _rest = text.partition(" unless ")
+    return head
 
 
 def more_cards(session: Session, actor: Actor, stage_id: int, f: BoardFilter, *, now: datetime, offset: int,
@@ -157,8 +179,9 @@ def more_cards(session: Session, actor: Actor, stage_id: int, f: BoardFilter, *,
     stage = session.get(FunnelStage, stage_id)
     if stage is None or not stage.active:
         return []
-    return column_cards(session, stage, f, actor, now=now, offset=offset, matches=matches,
-                        stage_rows=stage_rows(session, stage.funnel_id).get(stage.id))
+    return with_countdowns(session, column_cards(session, stage, f, actor, now=now, offset=offset, matches=matches,
+                                                 stage_rows=stage_rows(session, stage.funnel_id).get(stage.id)),
+                           now=now)
 
 
 def _cards(session: Session, actor: Actor, leads: list[Lead], rot_days: int | None, *, now, today,

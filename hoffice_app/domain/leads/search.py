@@ -36,7 +36,7 @@ MAX_PER_PAGE = 100
 MAX_TERMS = 6
 FEW_MATCHES, WALK_BUDGET = 5000, 20000  # see page_ids
 NEXT_FORMAT, CREATED_FORMAT = "%d %b, %H:%M", "%d %b %Y"
-__all__ = ["QUICK_VIEWS", "SORTS", "LeadQuery", "LeadPage", "LeadRow", "search_leads"]
+__all__ = ["QUICK_VIEWS", "SORTS", "LeadQuery", "LeadPage", "LeadRow", "search_leads", "matching_ids"]
 
 
 zone = app_settings.zone  # the company's time zone: where lead lists' dates are shown
@@ -249,6 +249,16 @@ def search_leads(session: Session, actor: Actor, q: LeadQuery, *, now: datetime)
         rows = session.exec(select(*ROW_COLUMNS).where(Lead.id.in_(ids)).order_by(*order_by(q.sort))).all()
     return LeadPage(rows=_rows(session, actor, rows, now=now), total=total, page=page, pages=pages, per_page=per_page,
                     total_value=money(value or 0))
+
+
+def matching_ids(session: Session, actor: Actor, q: LeadQuery, *, now: datetime, after: int = 0,
+                 limit: int = 500) -> list[int]:
+    """The ids of the leads ``actor`` may see that match ``q`` (the list's own conditions), in
+    id order, at most ``limit`` after ``after``: a bulk action on "all N matching" reads them a
+    page at a time, by id, so leads it changes meanwhile do not shift the pages."""
+    cond = conditions(session, actor, q, now=now)
+    limit = max(1, min(int(limit), 5000))
+    return list(session.exec(select(Lead.id).where(*cond, Lead.id > int(after)).order_by(Lead.id).limit(limit)).all())
 
 
 def followup_state(due: datetime | None, *, now: datetime, today: date, tz: ZoneInfo,

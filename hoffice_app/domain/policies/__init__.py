@@ -9,13 +9,16 @@ writes, ``screen`` its read helpers (form values, a draft to preview, scope choi
 ``jobs``: the runner's registration.
 """
 from .actions import (
+    CHUNK,
     UNDO_FOR,
     RevocationView,
     Undone,
     check_target,
+    is_on_hold,
     require_manager,
     revocations,
     revoke_selected,
+    rule_options,
     set_hold,
     undo,
 )
@@ -55,5 +58,5 @@ __all__ = [
     # by hand
     "revoke_selected", "undo", "revocations", "set_hold", "check_target", "require_manager", "Revoked", "Target",
     "revoke_leads",
-    "Undone", "RevocationView", "UNDO_FOR",
+    "Undone", "RevocationView", "UNDO_FOR", "CHUNK", "rule_options", "is_on_hold",
 ]

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
-from hoffice_app.domain.common import Actor, NotFound, PermissionDenied, ValidationError, as_id, require_actor
+from hoffice_app.domain.common import Actor, NotFound, Option, PermissionDenied, ValidationError, as_id, require_actor
 from hoffice_app.domain.leads import record as timeline_record
 from hoffice_app.domain.leads import visible_clause
 from hoffice_app.domain.policies.revoke import TARGETS, Revoked, Target, put_back, revoke_leads
@@ -136,3 +136,21 @@ def set_hold(session: Session, actor: Actor, lead_id, on: bool, *, now: datetime
     timeline_record(session, lead.id, actor.id, "updated",
                     "Put on hold: revoke policies leave it alone" if on else "Hold released", at=now)
     return lead.on_hold
+
+
+def rule_options(session: Session, actor: Actor) -> list[Option]:
+    """The enabled assignment rules a bulk revoke may send leads through, in their order."""
+    require_manager(actor)
+    rows = session.exec(select(AssignmentRule.id, AssignmentRule.name).where(AssignmentRule.enabled)
+                        .order_by(AssignmentRule.position, AssignmentRule.id)).all()
+    return [Option(str(i), name) for i, name in rows]
+
+
+def is_on_hold(session: Session, actor: Actor, lead_id) -> bool:
+    """Whether a lead the actor may see is on hold (no policy acts on it)."""
+    actor = require_actor(actor)
+    held = session.exec(select(Lead.on_hold).where(Lead.id == (as_id(lead_id) or 0),
+                                                   visible_clause(session, actor))).first()
+    if held is None:
+        raise NotFound("No such lead, or you cannot see it.")
+    return bool(held)

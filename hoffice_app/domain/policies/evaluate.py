@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, false, func, or_, select
+from sqlalchemy import and_, exists, false, func, literal_column, or_, select
 from sqlmodel import Session
 
 from hoffice_app.domain.policies.definitions import Due, Policy
@@ -70,8 +70,13 @@ def due_leads(session: Session, policy: Policy, *, now: datetime, horizon: timed
     cards, one lead's page)."""
     start = anchor(policy.condition)
     cutoff = now + horizon + policy.lead_time - policy.threshold  # anchor by then: its first step falls by now+horizon
+    is_open = Lead.is_open
+    if lead_ids is not None and session.get_bind().dialect.name == "sqlite":
+        # A few given leads (a board's cards): without statistics SQLite would walk every open lead
+        # through ix_lead_open_created (~300 ms at 100,000) instead of looking the ids up (~1 ms).
+        is_open = func.likelihood(Lead.is_open == True, literal_column("0.9"))  # noqa: E712
     query = (select(Lead.id, Lead.code, Lead.title, Lead.assigned_to_id, Lead.version, start.label("anchor"))
-             .where(Lead.is_open, Lead.assigned_to_id.is_not(None), Lead.on_hold.is_(False), start.is_not(None),
+             .where(is_open, Lead.assigned_to_id.is_not(None), Lead.on_hold.is_(False), start.is_not(None),
                     start <= cutoff))
     if policy.condition == "no_followup_done":
         done_since = exists().where(FollowUp.lead_id == Lead.id, FollowUp.status == FollowUpStatus.DONE,

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from hoffice_app.domain.funnel import Card
 
-ID, CODE, TITLE, CONTACT, VALUE, ASSIGNEE, PRIORITY, FOLLOWUP, FOLLOWUP_STATE, DAYS, ROTTING, VERSION = range(12)
+(ID, CODE, TITLE, CONTACT, VALUE, ASSIGNEE, PRIORITY, FOLLOWUP, FOLLOWUP_STATE, DAYS, ROTTING, VERSION,
+ REVOKE_IN) = range(13)
 
 
 def card_row(card: Card) -> list[str]:
     return [str(card.id), card.code, card.title, card.contact, card.value,
             card.assignee, card.priority, card.followup,
-            card.followup_state, str(card.days_in_stage), "1" if card.rotting else "", str(card.version)]
+            card.followup_state, str(card.days_in_stage), "1" if card.rotting else "", str(card.version),
+            card.revoke_in]
 
 
 def card_rows(cards: list[Card]) -> list[list[str]]:

@@ -20,6 +20,7 @@ from hoffice_app.pages.funnel.rows import (
     FOLLOWUP_STATE,
     ID,
     PRIORITY,
+    REVOKE_IN,
     ROTTING,
     TITLE,
     VALUE,
@@ -67,6 +68,7 @@ def _card(card, head: ColumnHead) -> rx.Component:
         rx.el.div(rx.el.span(rx.cond(card[ASSIGNEE] != "", card[ASSIGNEE], "Unassigned")),
                   rx.el.span(card[DAYS], "d in stage", class_name="hb-days"), class_name="hb-row hb-small"),
         followup,
+        rx.cond(card[REVOKE_IN] != "", rx.el.div("⏱ ", card[REVOKE_IN], class_name="hb-row hb-small hb-revoke")),
         draggable=True, on_drag_start=S.drag_start(card[ID], card[VERSION]),
         role="article", aria_label=card[TITLE], class_name="hb-card", custom_attrs={"data-rot": card[ROTTING]})
 

@@ -11,11 +11,12 @@ from hoffice_app.domain.followups import FollowUpView
 from hoffice_app.domain.followups import service as followups
 from hoffice_app.domain.leads import TimelineItem, lead_detail
 from hoffice_app.domain.leads import save as leads
+from hoffice_app.pages.leads.detail_revokes import LeadRevokes
 from hoffice_app.pages.leads.followup_dialogs import FollowUpDialogs
 from hoffice_app.state.auth import AuthState
 
 
-class LeadDetailState(FollowUpDialogs, AuthState):
+class LeadDetailState(LeadRevokes, FollowUpDialogs, AuthState):
     not_found: str = ""
     lead_id: int = 0
     code: str = ""
@@ -43,6 +44,7 @@ class LeadDetailState(FollowUpDialogs, AuthState):
         self.timeline = d.timeline
         self.follow_ups = followups.lead_follow_ups(session, actor, d.id, now=utcnow())
         self.attachments = documents.lead_documents(session, actor, d.id)
+        self.load_revokes(session, actor, d.id)
 
     @rx.event
     def load(self):

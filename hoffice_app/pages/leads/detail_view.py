@@ -8,6 +8,13 @@ from hoffice_app.components.fields import field_error
 from hoffice_app.components.layout import page_shell
 from hoffice_app.domain.documents import DocumentView
 from hoffice_app.domain.leads import TimelineItem
+from hoffice_app.pages.leads.detail_revokes_view import (
+    countdown_callout,
+    hold_badge,
+    hold_switch,
+    revokes_card,
+    undo_dialog,
+)
 from hoffice_app.pages.leads.detail_state import LeadDetailState as S
 from hoffice_app.pages.leads.followup_widgets import complete_dialog, follow_up_row, schedule_dialog
 
@@ -91,11 +98,13 @@ def _body() -> rx.Component:
         rx.vstack(rx.hstack(rx.heading(S.title, size="6"), rx.code(S.code, size="3"), align="center"),
                   rx.hstack(rx.badge(rx.cond(S.is_open, "Open", "Closed"),
                                      color_scheme=rx.cond(S.is_open, "blue", "gray")),
+                            hold_badge(),
                             rx.cond(S.contact_code != "",
                                     rx.link(S.info.get("Contact", ""), href=f"{routes.CONTACTS}/" + S.contact_code),
                                     rx.text(S.info.get("Contact", ""), size="2", color_scheme="gray"))),
                   spacing="1"),
         rx.spacer(),
+        hold_switch(),
         rx.button(rx.icon("calendar-plus", size=14), "Schedule follow-up", variant="soft",
                   on_click=S.start_schedule(S.lead_id)),
         rx.link(rx.button(rx.icon("pencil", size=14), "Edit"), href=f"{routes.LEADS}/" + S.code + "/edit"),
@@ -123,10 +132,11 @@ def _body() -> rx.Component:
         field_error(S.note_error),
         rx.el.ul(rx.vstack(rx.foreach(S.timeline, _event), spacing="3"), style={"listStyle": "none", "padding": 0}),
         spacing="3", width="100%"))
-    side = rx.vstack(follow_ups, _attachments(), timeline, spacing="4", width="100%")
-    return rx.vstack(header, rx.grid(details, side,
+    side = rx.vstack(follow_ups, revokes_card(_card), _attachments(), timeline, spacing="4", width="100%")
+    return rx.vstack(header, countdown_callout(), rx.grid(details, side,
                                      columns=rx.breakpoints(initial="1", lg="2"), spacing="4", width="100%"),
-                     schedule_dialog(S), complete_dialog(S), _library_dialog(), spacing="4", width="100%")
+                     schedule_dialog(S), complete_dialog(S), _library_dialog(), undo_dialog(), spacing="4",
+                     width="100%")
 
 
 def lead_detail_page() -> rx.Component:

@@ -11,6 +11,7 @@ from hoffice_app.components.pager import pager
 from hoffice_app.domain.leads import LeadRow
 from hoffice_app.pages.leads.followup_widgets import state_badge
 from hoffice_app.pages.leads.list_state import LeadListState as S
+from hoffice_app.pages.leads.revoke_view import revoke_button, revoke_dialog, revoke_notes
 
 SORTS = [("-created", "Newest first"), ("created", "Oldest first"), ("-value", "Value: high to low"),
          ("value", "Value: low to high"), ("next_followup", "Next follow-up"), ("title", "Title A→Z")]
@@ -104,6 +105,7 @@ def _bulk_bar() -> rx.Component:
                                                                                                value=o.value))),
                        value=S.bulk_status, on_change=S.set_bulk_status),
         rx.button("Apply status", size="1", on_click=S.bulk("status"), disabled=S.bulk_status == ""),
+        revoke_button("selected"),
         spacing="3", align="center", wrap="wrap"), variant="surface", width="100%"))
 
 
@@ -137,14 +139,16 @@ def _table() -> rx.Component:
 
 
 def _pager() -> rx.Component:
-    return pager(S, rx.text(S.total, " ", S.leads_label.lower(), " · total value ", S.total_value, size="2",
-                            color_scheme="gray"))
+    return pager(S, rx.hstack(rx.text(S.total, " ", S.leads_label.lower(), " · total value ", S.total_value,
+                                      size="2", color_scheme="gray"),
+                              revoke_button("matching", "Revoke / re-assign all matching…"), align="center",
+                              wrap="wrap"))
 
 
 def lead_list_page() -> rx.Component:
     empty = rx.callout(rx.text("Nothing here. Try another view, clear the filters, or ",
                                rx.link("add a " + S.lead_label.lower(), href=routes.LEAD_NEW), "."), icon="info")
     return page_shell(S.leads_label, rx.vstack(
-        _toolbar(), _bulk_bar(),
+        _toolbar(), revoke_notes(), _bulk_bar(),
         rx.cond(S.total > 0, rx.vstack(_table(), _pager(), spacing="3", width="100%"), empty),
-        spacing="4", width="100%"))
+        revoke_dialog(), spacing="4", width="100%"))
