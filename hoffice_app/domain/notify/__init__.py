@@ -13,6 +13,7 @@ scheduled work (one daemon thread per server process, one run per job across wor
 administrator's test sends.
 """
 from . import bell
+from .assigned import leads_assigned
 from .channels import (
     Channels,
     EmailView,
@@ -64,7 +65,7 @@ __all__ = [
     "my_preferences", "set_my_preference",
     "overdue_manager_delay_hours", "save_overdue_manager_delay", "PreferenceRow", "wording", "render", "save_template",
     "reset_template", "allowed_placeholders", "PLACEHOLDER", "lead_values", "lead_assigned", "lead_moved",
-    "import_finished", "queue_reminders", "queue_overdue", "bell", "register_jobs",
+    "leads_assigned", "import_finished", "queue_reminders", "queue_overdue", "bell", "register_jobs",
     # the outbox
     "enqueue", "outbox_page", "retry_now", "attempts_of", "OutboxPage", "OutboxRow", "AttemptRow",
     # the channels
