@@ -92,6 +92,10 @@ def seed_demo(session: Session, *, password: str | None, now: datetime,
 
         seed_demo_leads(session, now=now)
         session.flush()
+        from hoffice_app.domain.seed.demo_rules import seed_demo_rules
+
+        seed_demo_rules(session, now=now)
+        session.flush()
     return created
 
 
