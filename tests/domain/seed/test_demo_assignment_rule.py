@@ -1,7 +1,7 @@
 """The demo's assignment rule "Website inquiries" (Website campaign, round robin E03–E05):
 added once by the demo seed, never twice, never over an administrator's own rules."""
 from hoffice_app.domain.assignment import list_rules
-from hoffice_app.domain.seed.demo_rules import seed_demo_rules
+from hoffice_app.domain.seed import seed_demo_rules
 from tests.contact_factory import actor, demo, engine  # noqa: F401
 from tests.domain.assignment.helpers import rule
 
