@@ -59,7 +59,7 @@ def _build(url: str, n: int) -> tuple[list[int], dict[str, int]]:
         row.update(assigned_to_id=None, assigned_at=None, is_open=True, closed_at=None, source_kind="campaign",
                    source_campaign_id=website, source_contact_id=None, source_employee_id=None)
     insert_leads(engine, n, seed=12, adjust=fresh)
-    after_bulk_load(engine, "contact", "lead", "lead_event", "follow_up", "lead_product", "lead_follower")
+    after_bulk_load(engine, "contact", "lead", "lead_event", "follow_up", "lead_follower")
     with unit_of_work() as s:
         admin = actor_of(find_by_code(s, "E01"))
         type_id = s.exec(select(MasterEntry.id).where(MasterEntry.kind == "lead_type")).first()
