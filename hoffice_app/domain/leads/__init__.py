@@ -25,7 +25,7 @@ from .search import (
     search_leads,
     zone,
 )
-from .timeline import record
+from .timeline import record, record_many
 from .views import CreatorField, LeadQuery, LeadRow
 
 __all__ = [
@@ -61,6 +61,7 @@ __all__ = [
     "Reassigned",
     "reassign",
     "record",
+    "record_many",
     "ROW_COLUMNS",
     "save_from_form",
     "save_lead",

@@ -64,6 +64,11 @@ def _save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lea
     _replace_children(session, lead, clean)
     _record_changes(session, actor, lead, before, now)
     session.flush()
+    if existing is None and lead.assigned_to_id is None:
+        # imported here: the rules read leads; a lead needs them only when it is created unassigned
+        from hoffice_app.domain.assignment import assign_by_rules
+
+        assign_by_rules(session, [lead.id], now=now)
     if lead.funnel_id:  # open boards of the funnel look again (a save can change any card)
         live.announce(session, live.News(live.FUNNEL, lead.funnel_id))
     return lead

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
 from sqlmodel import Session
 
 from hoffice_app.models import Lead, LeadEvent
@@ -22,3 +22,24 @@ def record(session: Session, lead_id: int, actor_id: int | None, kind: str, text
     with session.no_autoflush:
         session.execute(update(Lead).where(Lead.id == lead_id).values(last_activity_at=at)
                         .execution_options(synchronize_session=False))
+
+
+CHUNK = 500  # lead ids per UPDATE … IN (...)
+
+
+def record_many(session: Session, lines: list[tuple[int, str]], actor_id: int | None, kind: str, *,
+                at: datetime) -> None:
+    """``record`` for many leads at once — (lead id, text) each — in one INSERT and one UPDATE
+    per 500 leads rather than two statements per lead: a batch of thousands (leads assigned
+    by the rules) is not thousands of round trips."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown lead event kind {kind!r}")
+    if not lines:
+        return
+    session.execute(insert(LeadEvent.__table__),
+                    [dict(lead_id=lead_id, actor_id=actor_id, kind=kind, text=text, at=at) for lead_id, text in lines])
+    ids = sorted({lead_id for lead_id, _ in lines})
+    with session.no_autoflush:
+        for lo in range(0, len(ids), CHUNK):
+            session.execute(update(Lead).where(Lead.id.in_(ids[lo:lo + CHUNK])).values(last_activity_at=at)
+                            .execution_options(synchronize_session=False))

@@ -13,6 +13,7 @@ scheduled work (one daemon thread per server process, one run per job across wor
 administrator's test sends.
 """
 from . import bell
+from .assigned import leads_assigned
 from .channels import (
     Channels,
     EmailView,
@@ -66,8 +67,8 @@ __all__ = [
     "my_preferences", "set_my_preference",
     "overdue_manager_delay_hours", "save_overdue_manager_delay", "PreferenceRow", "wording", "render", "save_template",
     "reset_template", "allowed_placeholders", "PLACEHOLDER", "lead_values", "lead_assigned", "lead_moved",
-    "import_finished", "Pending", "lead_revoked", "revoke_warning", "queue_reminders", "queue_overdue", "bell",
-    "register_jobs",
+    "import_finished", "Pending", "lead_revoked", "revoke_warning", "leads_assigned", "queue_reminders",
+    "queue_overdue", "bell", "register_jobs",
     # the outbox
     "enqueue", "outbox_page", "retry_now", "attempts_of", "OutboxPage", "OutboxRow", "AttemptRow",
     # the channels

@@ -24,13 +24,15 @@ from hoffice_app.domain.common import (
 )
 from hoffice_app.domain.masters import register_usage
 from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.domain.org.away import clean_away
 from hoffice_app.domain.org.views import EmployeeView
 from hoffice_app.models import Employee, EmployeeDivision, MasterEntry
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9-]{0,19}$")
 # The edit dialog's fields, as a refused or merged save names them.
 FORM_LABELS = {"code": "code", "name": "name", "email": "e-mail", "mobile": "mobile", "role": "role",
-               "reports_to_id": "reports to", "division_ids": "divisions"}
+               "reports_to_id": "reports to", "division_ids": "divisions", "away_from": "away from",
+               "away_to": "away to"}
 
 
 def _views(session: Session, employees: list[Employee]) -> list[EmployeeView]:
@@ -46,7 +48,9 @@ def _views(session: Session, employees: list[Employee]) -> list[EmployeeView]:
         out.append(EmployeeView(id=e.id, code=e.code, name=e.name, email=e.email, mobile=e.mobile, role=e.role,
                                 reports_to_id=e.reports_to_id or 0, reports_to_name=names.get(e.reports_to_id, ""),
                                 division_ids=[d[0] for d in divs], division_names=", ".join(d[1] for d in divs),
-                                active=e.active, version=e.version))
+                                active=e.active, version=e.version,
+                                away_from=e.away_from.isoformat() if e.away_from else "",
+                                away_to=e.away_to.isoformat() if e.away_to else ""))
     return out
 
 
@@ -55,7 +59,8 @@ def edit_values(view: EmployeeView) -> dict:
     them and sends them back with its save (``edit_employee``)."""
     return {"code": view.code, "name": view.name, "email": view.email, "mobile": view.mobile, "role": view.role,
             "reports_to_id": str(view.reports_to_id) if view.reports_to_id else "",
-            "division_ids": [str(d) for d in view.division_ids], "version": view.version}
+            "division_ids": [str(d) for d in view.division_ids], "away_from": view.away_from,
+            "away_to": view.away_to, "version": view.version}
 
 
 def list_employees(session: Session, actor: Actor, *, include_inactive: bool = True) -> list[EmployeeView]:
@@ -147,6 +152,7 @@ def _validate(session: Session, data: dict, exclude_id: int | None) -> dict:
     if len(division_ids) != len(raw_divisions) or len(set(found)) != len(set(division_ids)):
         errors["division_ids"] = "Choose divisions from the list."
     clean["division_ids"] = sorted(set(division_ids))
+    clean.update(clean_away(data, errors))
     if errors:
         raise ValidationError(errors)
     return clean

@@ -17,4 +17,6 @@ class EmployeeView:
     division_ids: list[int] = field(default_factory=list)
     division_names: str = ""
     active: bool = True
-    version: int = 1  # what the edit dialog sends back with its save (domain/common/versions.py)
+    version: int = 1
+    away_from: str = ""  # ISO dates, "" for none: assignment rules skip the employee on these days
+    away_to: str = ""  # what the edit dialog sends back with its save (domain/common/versions.py)

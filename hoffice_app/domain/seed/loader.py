@@ -94,6 +94,10 @@ def seed_demo(session: Session, *, password: str | None, now: datetime,
         if seed_demo_leads(session, now=now):
             mix_demo_leads(session, now=now)
         session.flush()
+        from hoffice_app.domain.seed.demo_rules import seed_demo_rules
+
+        seed_demo_rules(session, now=now)
+        session.flush()
     from hoffice_app.domain.seed.demo_policies import seed_demo_policy
 
     seed_demo_policy(session, now=now)

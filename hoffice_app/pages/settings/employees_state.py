@@ -10,7 +10,7 @@ from hoffice_app.domain.org import EmployeeView, employees
 from hoffice_app.pages.settings.state import SettingsState
 
 ROLE_OPTIONS = [Option("admin", "Administrator"), Option("manager", "Manager"), Option("executive", "Executive")]
-FIELDS = ("code", "name", "email", "mobile", "role", "reports_to_id")
+FIELDS = ("code", "name", "email", "mobile", "role", "reports_to_id", "away_from", "away_to")
 
 
 class EmployeesState(SettingsState):

@@ -6,6 +6,8 @@ import reflex as rx
 from hoffice_app import routes
 from hoffice_app.components.layout import page_shell
 from hoffice_app.domain.masters import KINDS
+from hoffice_app.pages.settings.assignment_state import AssignmentState
+from hoffice_app.pages.settings.assignment_view import assignment_screen
 from hoffice_app.pages.settings.defaults import DefaultsState, defaults_screen
 from hoffice_app.pages.settings.employees_state import EmployeesState
 from hoffice_app.pages.settings.employees_view import employees_screen
@@ -62,6 +64,8 @@ def register(app: rx.App) -> None:
                  on_load=EmployeesState.load, title=title)
     app.add_page(_frame("funnels", funnels_screen()), route=routes.settings_section("funnels"),
                  on_load=FunnelsState.load, title=title)
+    app.add_page(_frame("assignment-rules", assignment_screen()), route=routes.settings_section("assignment-rules"),
+                 on_load=AssignmentState.load, title=title)
     for key, screen, state in (("notifications", channels_screen, NotifyChannelsState),
                                ("notification-events", events_screen, NotifyEventsState),
                                ("outbox", outbox_screen, OutboxState),

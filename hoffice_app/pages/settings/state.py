@@ -8,7 +8,8 @@ from hoffice_app.domain.common import Actor, PermissionDenied
 from hoffice_app.domain.masters import BY_KEY, KINDS
 from hoffice_app.state.auth import AuthState
 
-GENERAL_SECTIONS = {"defaults": "Company defaults", "employees": "Employees", "funnels": "Funnels & stages"}
+GENERAL_SECTIONS = {"defaults": "Company defaults", "employees": "Employees", "funnels": "Funnels & stages",
+                    "assignment-rules": "Assignment rules"}
 NOTIFICATION_SECTIONS = {"notifications": "E-mail & SMS", "notification-events": "Events & wording",
                          "outbox": "Outbox"}
 AUTOMATION_SECTIONS = {"revoke-policies": "Revoke policies"}
