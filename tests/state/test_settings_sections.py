@@ -7,8 +7,7 @@ from hoffice_app.pages.settings.state import FIXED_SECTIONS, nav_groups, section
 def test_general_comes_first_with_the_fixed_sections():
     group, entries = nav_groups()[0]
     assert group == "General"
-    assert entries == [("defaults", "Company defaults"), ("employees", "Employees"),
-                       ("funnels", "Funnels & stages"), ("assignment-rules", "Assignment rules")]
+    assert entries == [("defaults", "Company defaults"), ("employees", "Employees"), ("funnels", "Funnels & stages")]
 
 
 def test_notifications_come_second_with_their_three_sections():
@@ -17,10 +16,10 @@ def test_notifications_come_second_with_their_three_sections():
     assert [key for key, _label in entries] == ["notifications", "notification-events", "outbox"]
 
 
-def test_automation_comes_third_with_revoke_policies():
+def test_automation_comes_third_with_assignment_rules_and_revoke_policies():
     group, entries = nav_groups()[2]
     assert group == "Automation"
-    assert ("revoke-policies", "Revoke policies") in entries
+    assert entries == [("assignment-rules", "Assignment rules"), ("revoke-policies", "Revoke policies")]
     assert section_title("revoke-policies") == "Revoke policies"
 
 

@@ -8,11 +8,10 @@ from hoffice_app.domain.common import Actor, PermissionDenied
 from hoffice_app.domain.masters import BY_KEY, KINDS
 from hoffice_app.state.auth import AuthState
 
-GENERAL_SECTIONS = {"defaults": "Company defaults", "employees": "Employees", "funnels": "Funnels & stages",
-                    "assignment-rules": "Assignment rules"}
+GENERAL_SECTIONS = {"defaults": "Company defaults", "employees": "Employees", "funnels": "Funnels & stages"}
 NOTIFICATION_SECTIONS = {"notifications": "E-mail & SMS", "notification-events": "Events & wording",
                          "outbox": "Outbox"}
-AUTOMATION_SECTIONS = {"revoke-policies": "Revoke policies"}
+AUTOMATION_SECTIONS = {"assignment-rules": "Assignment rules", "revoke-policies": "Revoke policies"}
 FIXED_SECTIONS = GENERAL_SECTIONS | NOTIFICATION_SECTIONS | AUTOMATION_SECTIONS
 
 
