@@ -82,5 +82,5 @@ def test_a_rule_a_revoke_policy_uses_cannot_be_deleted(session, now, demo):  # n
         delete_rule(session, admin, used.id)
     delete_rule(session, admin, spare.id)
     assert [r.name for r in list_rules(session, admin)] == ["Used"]
-    assert session.exec(select(RevokePolicy)).one().rule_id == used.id
+    assert session.exec(select(RevokePolicy).where(RevokePolicy.name == "Idle leads")).one().rule_id == used.id
     assert master_id(session, "campaign", "Website")
