@@ -55,7 +55,7 @@ def test_a_manager_revokes_three_leads_to_the_pool_and_undoes_it(page, server, d
         revoke.select(code)
     dialog = revoke.open_for_selected()
     expect(dialog.get_by_text("The 3 leads selected")).to_be_visible()
-    expect(dialog.get_by_role("radio", name="Through an assignment rule")).to_be_disabled()
+    expect(dialog.get_by_role("radio", name="Through an assignment rule")).to_be_visible()  # offered once a rule exists
     revoke.go_on()  # no reason yet: said next to the field
     expect(revoke.field_error("Say why")).to_be_visible()
     revoke.choose_target("Back to the pool (unassigned)")
