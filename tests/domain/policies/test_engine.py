@@ -146,3 +146,14 @@ def test_the_countdown_shows_inside_the_warning_window(session, now, demo):
     assert policies.countdowns(session, [lead.id], now=now + 20 * H) == {}
     shown = policies.countdowns(session, [lead.id], now=now + 43 * H)[lead.id]
     assert shown.text == "Revoked in 5 h unless a follow-up is completed"
+
+
+def test_a_policy_through_an_assignment_rule_hands_the_lead_to_a_member(session, now, demo):
+    from tests.domain.assignment.helpers import rule
+
+    chosen = rule(session, now, "Overflow desk", ["E05"])
+    policy(session, now, warn="0", action="rule", rule_id=str(chosen.id))
+    lead = assigned_lead(session, now)
+    assert run(session, now + 49 * H)["revoke"] == [lead.code]
+    assert holder(session, lead) == employee_id(session, "E05")
+    assert "lead_assigned" in bell(session, "E05") and "lead_revoked" in bell(session, "E03")
