@@ -157,3 +157,21 @@ def test_a_policy_through_an_assignment_rule_hands_the_lead_to_a_member(session,
     assert run(session, now + 49 * H)["revoke"] == [lead.code]
     assert holder(session, lead) == employee_id(session, "E05")
     assert "lead_assigned" in bell(session, "E05") and "lead_revoked" in bell(session, "E03")
+
+
+def test_the_scope_narrows_to_the_assignees_divisions(session, now, demo):
+    from hoffice_app.models import EmployeeDivision, MasterEntry
+
+    first, second = session.exec(select(MasterEntry.id).where(MasterEntry.kind == "division")
+                                 .order_by(MasterEntry.id)).all()[:2]
+    e04 = employee_id(session, "E04")
+    for row in session.exec(select(EmployeeDivision).where(EmployeeDivision.employee_id == e04,
+                                                           EmployeeDivision.division_id == first)):
+        session.delete(row)  # E04 works in the second division only
+    session.flush()
+    policy(session, now, warn="0", scope={"division_ids": [str(first)]})
+    in_team = assigned_lead(session, now, "In the division", to="E03")
+    outside = assigned_lead(session, now, "Outside it", to="E04")
+    assert run(session, now + 49 * H)["revoke"] == [in_team.code]
+    assert holder(session, outside) == e04
+    assert second
