@@ -14,6 +14,7 @@ administrator's test sends.
 """
 from . import bell
 from .assigned import leads_assigned
+from .batch import Tell, tell_many
 from .channels import (
     Channels,
     EmailView,
@@ -43,7 +44,7 @@ from .events import (
 )
 from .jobs import register_jobs
 from .outbox import AttemptRow, OutboxPage, OutboxRow, attempts_of, enqueue, outbox_page, retry_now
-from .revoke_triggers import lead_revoked, revoke_warning
+from .revoke_triggers import revoke_warning
 from .runner import (
     Schedule,
     register,
@@ -67,7 +68,8 @@ __all__ = [
     "my_preferences", "set_my_preference",
     "overdue_manager_delay_hours", "save_overdue_manager_delay", "PreferenceRow", "wording", "render", "save_template",
     "reset_template", "allowed_placeholders", "PLACEHOLDER", "lead_values", "lead_assigned", "lead_moved",
-    "import_finished", "Pending", "lead_revoked", "revoke_warning", "leads_assigned", "queue_reminders",
+    "import_finished", "Pending", "Tell", "tell_many", "revoke_warning", "leads_assigned",
+    "queue_reminders",
     "queue_overdue", "bell", "register_jobs",
     # the outbox
     "enqueue", "outbox_page", "retry_now", "attempts_of", "OutboxPage", "OutboxRow", "AttemptRow",

@@ -1,5 +1,6 @@
-"""What revoke policies tell people: the assignee before a lead is taken back (and, as an
-escalation step, their manager), then the former assignee and their manager once it is.
+"""What revoke policies tell people before a lead is taken back: the assignee (and, as an
+escalation step, their manager). Once it is, the former assignee and their manager are told
+by the revoke itself, for its whole batch at once (``batch.tell_many``).
 
 Called by the policy engine (domain/policies) in its transaction; nobody is told of their
 own action (a manager's bulk revoke does not notify that manager).
@@ -12,7 +13,6 @@ from sqlmodel import Session
 
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.domain.notify.events import Event
-from hoffice_app.domain.notify.send import Pending
 from hoffice_app.domain.notify.triggers import DUE_FORMAT, tell
 from hoffice_app.models import Employee, Lead
 
@@ -38,16 +38,3 @@ def revoke_warning(session: Session, lead: Lead, *, policy: str, deadline: datet
     event = Event.REVOKE_ESCALATION if manager else Event.REVOKE_WARNING
     cause = f"{lead.id}:{int(deadline.timestamp())}"
     return tell(session, event, target, lead, actor_name="H-Office", cause=cause, now=now, extra=extra)
-
-
-def lead_revoked(session: Session, lead: Lead, *, former_id: int, reason: str, outcome: str, now: datetime,
-                 actor_id: int | None = None, pending: Pending | None = None) -> int:
-    """The former assignee and their manager hear that the lead was taken back, why and where it went."""
-    former = session.get(Employee, former_id)
-    if former is None:
-        return 0
-    extra = {"revoke.assignee": former.name, "revoke.reason": reason, "revoke.outcome": outcome}
-    cause = f"{lead.id}@{now.timestamp():.6f}"
-    people = [former] + ([session.get(Employee, former.reports_to_id)] if former.reports_to_id else [])
-    return sum(tell(session, Event.REVOKED, person, lead, actor_name="H-Office", cause=cause, now=now, extra=extra,
-                    pending=pending) for person in people if person is not None and person.id != actor_id)

@@ -150,17 +150,23 @@ def _reassign_follow_ups(session: Session, ids: list[int], to_id: int, now: date
 
 def _tell(session: Session, done: list, *, reason: str, now: datetime, actor_id: int | None,
           people: dict[int, Employee]) -> None:
-    """The former assignees and their managers; the new assignees as for any assignment. Written
-    together (one statement per table) for the whole batch."""
+    """The former assignees and their managers hear of the revoke; the new assignees as of any
+    assignment. Read once and written together for the whole batch (``notify.tell_many``)."""
     from hoffice_app.domain import notify  # notify reads leads; called only when leads changed
 
-    pending = notify.Pending()
-    actor = people.get(actor_id) if actor_id else None
+    revoked, assigned = [], []
     for lead, former, to_id, outcome in done:
-        notify.lead_revoked(session, lead, former_id=former, reason=reason, outcome=outcome, now=now,
-                            actor_id=actor_id, pending=pending)
+        extra = {"revoke.assignee": _name(people, former), "revoke.reason": reason, "revoke.outcome": outcome}
+        boss = people[former].reports_to_id if former in people else None
+        revoked += [notify.Tell(lead, who, extra) for who in (former, boss) if who]
         if to_id:
-            notify.lead_assigned(session, lead, previous_id=None, actor=actor, now=now, pending=pending)
+            assigned.append(notify.Tell(lead, to_id))
+    pending = notify.Pending()
+    actor_name = _name(people, actor_id) if actor_id else "H-Office"
+    notify.tell_many(session, notify.Event.REVOKED, revoked, now=now, actor_id=actor_id, actor_name=actor_name,
+                     pending=pending)
+    notify.tell_many(session, notify.Event.ASSIGNED, assigned, now=now, actor_id=actor_id, actor_name=actor_name,
+                     pending=pending)
     pending.write(session)
 
 
