@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, update
+from sqlalchemy import bindparam, insert, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
@@ -54,25 +54,20 @@ def revoke_leads(session: Session, leads: list[tuple[int, int]], target: Target,
         found += session.exec(select(Lead).where(Lead.id.in_(list(wanted)[lo:lo + CHUNK]))
                               .execution_options(populate_existing=True)).all()
     by_id = {lead.id: lead for lead in found}
-    done, skipped = [], []
+    planned, skipped = [], []
     for lead_id, version in leads:
         lead = by_id.get(lead_id)
         if lead is None or lead.version != version or not lead.is_open or lead.assigned_to_id is None:
             skipped.append(lead.code if lead else str(lead_id))
             continue
-        former = lead.assigned_to_id
         to_id, outcome = _destination(session, lead, target, people, now)
-        changed = None if to_id == former else session.execute(
-            update(Lead).where(Lead.id == lead.id, Lead.version == version).values(
-                assigned_to_id=to_id, assigned_at=now, updated_at=now, updated_by_id=actor_id, version=version + 1)
-            .execution_options(synchronize_session=False))
-        if changed is None or changed.rowcount != 1:
+        if to_id == lead.assigned_to_id:
             skipped.append(lead.code)
             continue
-        for key, value in (("assigned_to_id", to_id), ("assigned_at", now), ("updated_at", now),
-                           ("updated_by_id", actor_id), ("version", version + 1)):
-            set_committed_value(lead, key, value)  # the row as written, without a second UPDATE
-        done.append((lead, former, to_id, outcome))
+        planned.append((lead, lead.assigned_to_id, to_id, outcome))
+    landed = _write_assignees(session, planned, now, actor_id)
+    done = [p for p in planned if p[0].id in landed]
+    skipped += [p[0].code for p in planned if p[0].id not in landed]
     if not done:
         return Revoked(into, (), tuple(skipped), 0)
     revocation = session.get(Revocation, into) if into else None
@@ -94,6 +89,32 @@ def revoke_leads(session: Session, leads: list[tuple[int, int]], target: Target,
     _tell(session, done, reason=reason, now=now, actor_id=actor_id, people=people)
     _announce(session, [d[0].id for d in done])
     return Revoked(revocation.id, tuple(d[0].code for d in done), tuple(skipped), sum(map(len, moved.values())))
+
+
+def _write_assignees(session: Session, planned: list, now: datetime, actor_id: int | None) -> set[int]:
+    """One UPDATE run for the batch (executemany: pipelined on PostgreSQL), each lead only at the
+    version the pass read; returns the ids that changed. Should fewer rows change than asked (a
+    person saved one meanwhile), the rows say which: those now carrying this revoke's values."""
+    if not planned:
+        return set()
+    table = Lead.__table__
+    stmt = (update(table).where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
+            .values(assigned_to_id=bindparam("b_to"), assigned_at=now, updated_at=now, updated_by_id=actor_id,
+                    version=table.c.version + 1))
+    result = session.execute(stmt, [{"b_id": lead.id, "b_version": lead.version, "b_to": to_id}
+                                    for lead, _former, to_id, _o in planned])
+    landed = {lead.id for lead, *_rest in planned}
+    if result.rowcount != len(planned):
+        want = {lead.id: (lead.version + 1, to_id) for lead, _former, to_id, _o in planned}
+        rows = session.execute(select(table.c.id, table.c.version, table.c.assigned_to_id, table.c.updated_at)
+                               .where(table.c.id.in_(list(want)))).all()
+        landed = {r.id for r in rows if (r.version, r.assigned_to_id) == want[r.id] and r.updated_at == now}
+    for lead, _former, to_id, _o in planned:
+        if lead.id in landed:
+            for key, value in (("assigned_to_id", to_id), ("assigned_at", now), ("updated_at", now),
+                               ("updated_by_id", actor_id), ("version", lead.version + 1)):
+                set_committed_value(lead, key, value)  # the row as written, without a second UPDATE
+    return landed
 
 
 def _name(people: dict[int, Employee], employee_id: int | None) -> str:
