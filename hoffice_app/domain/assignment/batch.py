@@ -49,7 +49,7 @@ def assign_by_rules(session: Session, lead_ids: list[int], *, now: datetime, act
     _write_assignees(session, placed, picks, now)
     lines = [(lead.id, f'Assigned to {names.get(picks[lead.id].employee_id, "someone")} '
                        f'by the rule "{picks[lead.id].rule_name}"') for lead in placed]
-    record_many(session, lines, actor_id, "assigned", at=now)
+    record_many(session, lines, actor_id, "assigned", at=now, touch_leads=False)  # _write_assignees touched them
     notify.leads_assigned(session, placed, now=now)
     for funnel_id in sorted({lead.funnel_id for lead in placed if lead.funnel_id}):  # their boards look again
         live.announce(session, live.News(live.FUNNEL, funnel_id))
@@ -63,12 +63,13 @@ def _write_assignees(session: Session, leads: list[Lead], picks: dict, now: date
     The rows in the session are told the new values, as a flush would."""
     table = Lead.__table__
     stmt = (update(table).where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
-            .values(assigned_to_id=bindparam("b_to"), assigned_at=now, updated_at=now, version=table.c.version + 1))
+            .values(assigned_to_id=bindparam("b_to"), assigned_at=now, updated_at=now, last_activity_at=now,
+                    version=table.c.version + 1))
     rows = [{"b_id": lead.id, "b_version": lead.version, "b_to": picks[lead.id].employee_id} for lead in leads]
     result = session.execute(stmt, rows)
     if session.get_bind().dialect.supports_sane_multi_rowcount and result.rowcount != len(rows):
         raise StaleDataError(f"{len(rows) - result.rowcount} of the leads changed while they were assigned")
     for lead in leads:
         for key, value in (("assigned_to_id", picks[lead.id].employee_id), ("assigned_at", now),
-                           ("updated_at", now), ("version", lead.version + 1)):
+                           ("updated_at", now), ("last_activity_at", now), ("version", lead.version + 1)):
             set_committed_value(lead, key, value)

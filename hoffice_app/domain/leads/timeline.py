@@ -28,16 +28,20 @@ CHUNK = 500  # lead ids per UPDATE … IN (...)
 
 
 def record_many(session: Session, lines: list[tuple[int, str]], actor_id: int | None, kind: str, *,
-                at: datetime) -> None:
+                at: datetime, touch_leads: bool = True) -> None:
     """``record`` for many leads at once — (lead id, text) each — in one INSERT and one UPDATE
     per 500 leads rather than two statements per lead: a batch of thousands (leads assigned
-    by the rules) is not thousands of round trips."""
+    by the rules) is not thousands of round trips. ``touch_leads=False``: the caller's own
+    UPDATE of those leads sets ``last_activity_at`` (one new row version per lead, not two —
+    on PostgreSQL each carries every index of the wide lead row)."""
     if kind not in KINDS:
         raise ValueError(f"unknown lead event kind {kind!r}")
     if not lines:
         return
     session.execute(insert(LeadEvent.__table__),
                     [dict(lead_id=lead_id, actor_id=actor_id, kind=kind, text=text, at=at) for lead_id, text in lines])
+    if not touch_leads:
+        return
     ids = sorted({lead_id for lead_id, _ in lines})
     with session.no_autoflush:
         for lo in range(0, len(ids), CHUNK):

@@ -84,8 +84,6 @@ def revoke_leads(session: Session, leads: list[tuple[int, int]], target: Target,
         dict(lead_id=lead.id, actor_id=actor_id, kind="assigned", at=now,
              text=f"Revoked from {_name(people, former)}: {outcome} ({reason})"[:2000])
         for lead, former, _t, outcome in done])
-    session.execute(update(Lead).where(Lead.id.in_([d[0].id for d in done])).values(last_activity_at=now)
-                    .execution_options(synchronize_session=False))
     _tell(session, done, reason=reason, now=now, actor_id=actor_id, people=people)
     _announce(session, [d[0].id for d in done])
     return Revoked(revocation.id, tuple(d[0].code for d in done), tuple(skipped), sum(map(len, moved.values())))
@@ -100,7 +98,7 @@ def _write_assignees(session: Session, planned: list, now: datetime, actor_id: i
     table = Lead.__table__
     stmt = (update(table).where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
             .values(assigned_to_id=bindparam("b_to"), assigned_at=now, updated_at=now, updated_by_id=actor_id,
-                    version=table.c.version + 1))
+                    last_activity_at=now, version=table.c.version + 1))  # the timeline line below is activity
     result = session.execute(stmt, [{"b_id": lead.id, "b_version": lead.version, "b_to": to_id}
                                     for lead, _former, to_id, _o in planned])
     landed = {lead.id for lead, *_rest in planned}
@@ -112,7 +110,7 @@ def _write_assignees(session: Session, planned: list, now: datetime, actor_id: i
     for lead, _former, to_id, _o in planned:
         if lead.id in landed:
             for key, value in (("assigned_to_id", to_id), ("assigned_at", now), ("updated_at", now),
-                               ("updated_by_id", actor_id), ("version", lead.version + 1)):
+                               ("updated_by_id", actor_id), ("last_activity_at", now), ("version", lead.version + 1)):
                 set_committed_value(lead, key, value)  # the row as written, without a second UPDATE
     return landed
 
