@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from hoffice_app.domain.common import NotFound, ValidationError, as_id, require_admin, versions
@@ -167,14 +167,15 @@ def delete_policy(session: Session, actor, policy_id) -> str:
     """Delete a policy that never revoked anything; one that did is kept for its undo history
     (disable it instead). Returns its name."""
     require_admin(actor)
-    row = session.get(RevokePolicy, as_id(policy_id) or 0)
+    # Locked first: a pass in another worker cannot add a warning for it while it goes.
+    row = session.get(RevokePolicy, as_id(policy_id) or 0, with_for_update=True)
     if row is None:
         raise NotFound("No such policy (it may have been deleted).")
     if session.exec(select(Revocation.id).where(Revocation.policy_id == row.id).limit(1)).first():
         raise ValidationError({"policy": f"\"{row.name}\" has revoked leads, which can still be undone: "
                                          "disable it instead."})
-    for step in session.exec(select(RevokeStep).where(RevokeStep.policy_id == row.id)):
-        session.delete(step)
+    # Its warnings before it, in that order: the unit of work knows no relationship to order them by.
+    session.execute(delete(RevokeStep).where(RevokeStep.policy_id == row.id))
     session.delete(row)
     session.flush()
     return row.name

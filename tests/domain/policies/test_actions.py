@@ -112,3 +112,12 @@ def test_a_stale_edit_is_refused_naming_who_saved(session, now, demo):
     with pytest.raises(versions.EditConflict, match="Asha Patel saved this policy meanwhile"):
         policies.save_policy(session, admin, data | {"warn_hours": "6"}, now=now, policy_id=saved.id,
                              expected_version=saved.version)
+
+
+def test_a_policy_that_warned_can_be_deleted_with_its_warnings(session, now, demo):
+    saved = policy(session, now)
+    assigned_lead(session, now)
+    assert run(session, now + 25 * H)["warn"]  # a revoke_step row now points at the policy
+    assert policies.delete_policy(session, actor(session, "E01"), saved.id) == saved.name
+    session.flush()
+    assert [p.name for p in policies.list_policies(session, actor(session, "E01"))] == ["No follow-up in 48 hours"]
