@@ -2,6 +2,7 @@
 follow-up completed while planning the next, and the follower's view."""
 import re
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
@@ -9,9 +10,13 @@ from playwright.sync_api import expect
 from tests.e2e.lead_pages import LeadDetail, LeadForm, LeadList
 from tests.e2e.pages import LoginPage
 
+COMPANY_ZONE = ZoneInfo("Asia/Kolkata")  # the company's default time zone, in which the form's times are read
+
 
 def _local(days: int, hour: int) -> str:
-    return (datetime.now() + timedelta(days=days)).replace(hour=hour, minute=0).strftime("%Y-%m-%dT%H:%M")
+    """``days`` from today at ``hour`` o'clock in the company's zone (not the machine's: between
+    18:30 and 24:00 UTC the two dates differ, and "tomorrow" read as "today")."""
+    return (datetime.now(COMPANY_ZONE) + timedelta(days=days)).replace(hour=hour, minute=0).strftime("%Y-%m-%dT%H:%M")
 
 
 @pytest.mark.smoke
