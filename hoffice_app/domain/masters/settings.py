@@ -19,6 +19,7 @@ import pycountry
 from sqlmodel import Session, select
 
 from hoffice_app.domain.common import Actor, Option, ValidationError, as_id, require_actor, require_admin, versions
+from hoffice_app.domain.common.money import format_money
 from hoffice_app.domain.masters.entries import register_usage
 from hoffice_app.domain.masters.kinds import DEFAULT_SETTING_LABELS as LABELS
 from hoffice_app.domain.masters.kinds import MASTER_SETTINGS
@@ -85,6 +86,11 @@ def zone(session: Session) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(get(session, "default_timezone"))
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return zoneinfo.ZoneInfo("UTC")
+
+
+def money(session: Session, value, *, compact: bool = False, blank: str = "") -> str:
+    """``value`` in the company's currency and format (common.money.format_money)."""
+    return format_money(value, get(session, "default_currency"), compact=compact, blank=blank)
 
 
 def put(session: Session, key: str, value: str) -> None:

@@ -1,0 +1,78 @@
+"""Amounts as the company reads them: its currency's symbol, and for rupees the
+Indian grouping (₹1,06,78,400) and, where space is short, lakh and crore
+(₹1.07 Cr). Every page formats money through ``format_money`` so a list, a
+board header, the insights and the dashboard never disagree."""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+# The symbol written before the amount; any other currency shows its code ("CHF 1,200").
+SYMBOLS = {"INR": "₹", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥", "AUD": "A$", "CAD": "C$",
+           "SGD": "S$", "HKD": "HK$", "NZD": "NZ$", "KRW": "₩", "RUB": "₽", "TRY": "₺", "PHP": "₱", "NGN": "₦",
+           "ILS": "₪", "VND": "₫", "THB": "฿", "UAH": "₴", "BDT": "৳", "LKR": "Rs ", "PKR": "Rs ", "NPR": "Rs ",
+           "BRL": "R$", "ZAR": "R ", "MXN": "MX$"}
+INDIAN = {"INR", "NPR", "BDT", "PKR", "LKR"}  # grouped in lakhs and crores (12,34,567)
+_INDIAN_UNITS = ((Decimal(10) ** 7, "Cr"), (Decimal(10) ** 5, "L"))
+_WESTERN_UNITS = ((Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"), (Decimal(10) ** 3, "K"))
+_CENT = Decimal("0.01")
+
+
+def symbol(currency: str) -> str:
+    code = (currency or "").upper()
+    return SYMBOLS.get(code, f"{code} " if code else "")
+
+
+def _decimal(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None
+
+
+def _indian_group(digits: str) -> str:
+    """"10678400" → "1,06,78,400": the last three digits, then pairs."""
+    if len(digits) <= 3:
+        return digits
+    head, tail = digits[:-3], digits[-3:]
+    pairs = []
+    while len(head) > 2:
+        pairs.insert(0, head[-2:])
+        head = head[:-2]
+    return ",".join([head, *pairs, tail])
+
+
+def group_digits(value: Decimal, currency: str) -> str:
+    """The amount without symbol: whole amounts without decimals, else two."""
+    value = value.quantize(_CENT, rounding=ROUND_HALF_UP)
+    whole = value == value.to_integral_value()
+    text = f"{abs(value):.0f}" if whole else f"{abs(value):.2f}"
+    digits, _, cents = text.partition(".")
+    grouped = _indian_group(digits) if currency.upper() in INDIAN else f"{int(digits):,}"
+    return ("-" if value < 0 else "") + grouped + (f".{cents}" if cents else "")
+
+
+def _trim(number: Decimal) -> str:
+    """Up to two decimals, without trailing zeros: 1.07, 10.5, 3."""
+    text = f"{number.quantize(_CENT, rounding=ROUND_HALF_UP):.2f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def format_money(value, currency: str = "INR", *, compact: bool = False, blank: str = "") -> str:
+    """``value`` (Decimal, int, float or text) in ``currency``: "₹1,06,78,400", or with
+    ``compact`` "₹1.07 Cr" / "$10.68M". ``blank`` stands for None or an unreadable value."""
+    number = _decimal(value)
+    if number is None:
+        return blank
+    code = (currency or "INR").upper()
+    sign, size = ("-" if number < 0 else ""), abs(number)
+    if compact:
+        units = _INDIAN_UNITS if code in INDIAN else _WESTERN_UNITS
+        for scale, unit in units:
+            if size >= scale:
+                joiner = " " if code in INDIAN else ""
+                return f"{sign}{symbol(code)}{_trim(size / scale)}{joiner}{unit}"
+        size = size.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return f"{sign}{symbol(code)}{group_digits(size, code)}"
