@@ -24,7 +24,7 @@ from .actions import (
 )
 from .admin import delete_policy, find, get_policy, list_policies, move_policy, save_policy, set_enabled
 from .definitions import ACTIONS, CONDITIONS, SCOPE_KEYS, SOURCE_KINDS, Due, Policy
-from .engine import Countdown, Preview, PreviewRow, Report, countdown_text, countdowns, preview, run
+from .engine import Countdown, Preview, PreviewRow, Report, countdown_text, countdowns, enabled_policies, preview, run
 from .evaluate import due_leads
 from .jobs import register_jobs, run_now
 from .revoke import Revoked, Target, revoke_leads
@@ -54,7 +54,7 @@ __all__ = [
     "StageChoice", "preview_view", "PreviewView", "PreviewGroup", "PreviewLine", "AssigneeCount",
     # the engine
     "run", "run_now", "register_jobs", "Report", "preview", "Preview", "PreviewRow", "countdowns", "Countdown",
-    "countdown_text", "due_leads",
+    "countdown_text", "due_leads", "enabled_policies",
     # by hand
     "revoke_selected", "undo", "revocations", "set_hold", "check_target", "require_manager", "Revoked", "Target",
     "revoke_leads",
