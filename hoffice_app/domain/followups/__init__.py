@@ -4,6 +4,7 @@ completing one (and planning the next in the same step), and the lists that show
 from .service import (
     REMINDERS,
     complete,
+    follow_ups_where,
     lead_follow_ups,
     my_follow_ups,
     refresh_next_follow_up,
@@ -15,6 +16,7 @@ from .views import FollowUpView
 
 __all__ = [
     "complete",
+    "follow_ups_where",
     "FollowUpView",
     "lead_follow_ups",
     "my_follow_ups",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from hoffice_app.domain.auth import actor_of
 from hoffice_app.domain.common import (
@@ -239,6 +239,19 @@ def my_follow_ups(session: Session, actor: Actor, *, now: datetime, limit: int =
     for view in _views(session, actor, stmt, now=now):
         {DueState.OVERDUE: mine.overdue, DueState.TODAY: mine.today}.get(view.state, mine.upcoming).append(view)
     return mine
+
+
+def follow_ups_where(session: Session, actor: Actor, where: list, *, now: datetime, page: int = 1,
+                     per_page: int = 50) -> tuple[int, list[FollowUpView]]:
+    """The count and one page (most recently due first) of the follow-ups matching ``where``
+    (clauses on FollowUp and its Lead, e.g. an insights drill-down), on leads ``actor`` may see."""
+    require_actor(actor)
+    where = [visible_clause(session, actor), *where]
+    total = session.exec(select(func.count()).select_from(FollowUp).join(Lead, Lead.id == FollowUp.lead_id)
+                         .where(*where)).one()
+    stmt = (_query().where(*where).order_by(FollowUp.due_at.desc(), FollowUp.id.desc())
+            .offset((max(int(page), 1) - 1) * per_page).limit(per_page))
+    return int(total), _views(session, actor, stmt, now=now)
 
 
 def _query():

@@ -7,7 +7,16 @@ list always holds exactly the records of the number clicked; ``follow_ups``, ``l
 ``funnel``: the three insights views; ``morning``: the dashboard.
 """
 from .describe import describe
-from .drill import Drill, decode, follow_up_conditions, from_params, lead_conditions, make, revoke_soon_ids
+from .drill import (
+    Drill,
+    decode,
+    follow_up_conditions,
+    follow_up_page,
+    from_params,
+    lead_conditions,
+    make,
+    revoke_soon_ids,
+)
 from .follow_ups import follow_up_insights
 from .funnel import funnel_insights, funnel_options
 from .leads import BREAKDOWNS, lead_insights
@@ -19,7 +28,7 @@ from .scope import resolve as resolve_scope
 from .views import Cell, FollowUpInsights, FunnelInsights, GroupRow, LeadInsights, PersonRow, RankRow, StageRow, WeekRow
 
 __all__ = [
-    "BREAKDOWNS", "Cell", "describe", "decode", "Drill", "follow_up_conditions", "follow_up_insights",
+    "BREAKDOWNS", "Cell", "describe", "decode", "Drill", "follow_up_conditions", "follow_up_insights", "follow_up_page",
     "FollowUpInsights", "from_params", "funnel_insights", "funnel_options", "FunnelInsights", "GroupRow",
     "lead_conditions", "lead_insights", "LeadInsights", "make", "morning", "MorningView", "Period", "PersonRow",
     "PRESETS", "RankRow", "resolve_period", "resolve_scope", "revoke_soon_ids", "Scope", "StageRow", "StageValue",

@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from hoffice_app import routes
 from hoffice_app.domain.common import Actor, as_id, require_actor
+from hoffice_app.domain.followups import follow_ups_where
 from hoffice_app.domain.insights import dimensions, metrics, period, scope
 from hoffice_app.domain.policies import due_leads, enabled_policies
 from hoffice_app.models import FunnelStage, Lead
@@ -117,3 +118,10 @@ def follow_up_conditions(session: Session, actor: Actor, drill: Drill, *, now: d
     by_key = dimensions.condition(drill.by, drill.key, follow_ups=True) if drill.by else []
     return [scope.follow_up_clause(session, view), *metrics.follow_up_metric(drill.metric, when, now), *by_key]
 
+
+
+def follow_up_page(session: Session, actor: Actor, drill: Drill, *, now: datetime, page: int = 1,
+                   per_page: int = 50):
+    """(count, one page of FollowUpView) behind a follow-up number."""
+    return follow_ups_where(session, actor, follow_up_conditions(session, actor, drill, now=now), now=now,
+                            page=page, per_page=per_page)

@@ -15,7 +15,6 @@ PRESETS = {"today": "Today", "this_week": "This week", "last_week": "Last week",
            "last_month": "Last month", "custom": "Custom"}
 DEFAULT = "this_month"
 MAX_DAYS = 366 * 3  # a custom range up to three years
-DAY_FORMAT = "%d %b %Y"
 
 
 @dataclass(frozen=True)
@@ -58,13 +57,16 @@ def _parse(raw: str, key: str) -> date:
         raise ValidationError({key: "Enter a date, e.g. 2026-12-01."}) from None
 
 
+def day_label(day: date) -> str:
+    """"1 Mar 2026" (no leading zero)."""
+    return f"{day.day} {day.strftime('%b %Y')}"
+
+
 def between(session: Session, first: date, last: date, preset: str = "custom") -> Period:
     zone = app_settings.zone(session)
     start = datetime.combine(first, time(), zone).astimezone(timezone.utc)
     end = datetime.combine(last + timedelta(days=1), time(), zone).astimezone(timezone.utc)
-    label = first.strftime(DAY_FORMAT)
-    if last != first:
-        label += f" – {last.strftime(DAY_FORMAT)}"
+    label = day_label(first) if first == last else f"{day_label(first)} – {day_label(last)}"
     return Period(preset, first, last, start, end, label)
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import column, func, literal_column, or_, text
+from sqlalchemy import column, false, func, literal_column, or_, text
 from sqlmodel import Session, select
 
 from hoffice_app.domain.common import Actor, ValidationError, as_id, require_actor
@@ -175,7 +175,20 @@ def conditions(session: Session, actor: Actor, q: LeadQuery, *, now: datetime, s
     cond += _date_range(Lead.created_at, q.created_from, q.created_to, ("created_from", "created_to"), tz)
     cond += _date_range(Lead.assigned_at, q.assigned_from, q.assigned_to, ("assigned_from", "assigned_to"), tz)
     cond += _date_range(Lead.next_followup_at, q.followup_from, q.followup_to, ("followup_from", "followup_to"), tz)
-    return cond
+    return cond + _drill_conditions(session, actor, q.drill, now)
+
+
+def _drill_conditions(session: Session, actor: Actor, raw: str, now: datetime) -> list:
+    """An insights drill-down's clauses (the ones its number was counted with); a link that no
+    longer reads as one matches nothing rather than every lead."""
+    if not raw:
+        return []
+    from hoffice_app.domain import insights  # insights builds on this package
+
+    drill = insights.decode(raw)
+    if drill is None or drill.follow_ups:
+        return [false()]
+    return insights.lead_conditions(session, actor, drill, now=now)
 
 
 def order_by(sort: str, *, backwards: bool = False) -> list:

@@ -32,6 +32,7 @@ class LeadQuery:
     assigned_to: str = ""
     followup_from: str = ""
     followup_to: str = ""
+    drill: str = ""  # an insights drill-down (insights.Drill.encode()): exactly the leads behind a number
     sort: str = "-created"  # see lead_search.SORTS
     page: int = 1
     per_page: int = 25

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import reflex as rx
 
+from hoffice_app import routes
 from hoffice_app.components.filters import ANY
 from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import insights
 from hoffice_app.domain.common import DomainError, Option, ValidationError
 from hoffice_app.domain.funnel import board
 from hoffice_app.domain.leads import QUICK_VIEWS, LeadQuery, LeadRow, saved_views, search_leads
@@ -44,6 +46,8 @@ class LeadListState(AuthState):
     view_error: str = ""
     bulk_assignee: str = ""
     bulk_status: str = ""
+    drill: str = ""  # an insights drill-down from the URL (insights.Drill.encode())
+    drill_label: str = ""  # what it holds: "Won · 1 Dec 2026 – 31 Dec 2026 · Source: Google Ads · My team"
 
     @rx.var
     def quick_views(self) -> list[Option]:
@@ -68,11 +72,32 @@ class LeadListState(AuthState):
             self.stage_options = board.stage_options(session, actor)
             self.employee_options = employees.employee_options(session, actor)
             self.views = saved_views.list_views(session, actor)
+            self._read_drill(session, actor)
         return [LeadListState.search, self.document_title(self.leads_label)]
+
+    def _read_drill(self, session, actor) -> None:
+        """A link from insights or the dashboard (``?insight=…``) shows exactly the leads behind
+        the number: every other filter is cleared; without one, a previous drill-down ends."""
+        drill = insights.from_params(self.router.url.query_parameters)
+        if drill is None or drill.follow_ups:
+            self.drill = self.drill_label = ""
+            return
+        self.drill, self.page = drill.encode(), 1
+        self.view, self.text, self.filters = "all", "", {}
+        try:
+            self.drill_label = insights.describe(session, actor, drill, now=utcnow())
+        except DomainError as err:
+            self.drill_label = err.message
+
+    @rx.event
+    def clear_drill(self):
+        self.drill = self.drill_label = ""
+        self.view = "open"
+        return rx.redirect(routes.LEADS)
 
     def _query(self) -> LeadQuery:
         values = {k: ("" if v == ANY else v) for k, v in self.filters.items() if k in FILTER_KEYS}
-        return LeadQuery(view=self.view, text=self.text, sort=self.sort, page=self.page, **values)
+        return LeadQuery(view=self.view, text=self.text, sort=self.sort, page=self.page, drill=self.drill, **values)
 
     @rx.event
     def search(self):
@@ -190,6 +215,7 @@ class LeadListState(AuthState):
                 data = saved_views.get_view(session, self.require_actor(), int(view_id))
         except (DomainError, ValueError):
             return rx.toast.error("That view no longer exists.")
+        self.drill = self.drill_label = ""  # a saved view replaces a drill-down
         self.view, self.text, self.sort = data.get("view", "open"), data.get("text", ""), data.get("sort", "-created")
         self.filters = {k: v for k, v in data.items() if k in FILTER_KEYS}
         self.show_filters = bool(self.filters)

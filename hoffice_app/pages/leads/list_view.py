@@ -145,10 +145,19 @@ def _pager() -> rx.Component:
                               wrap="wrap"))
 
 
+def _drill_banner() -> rx.Component:
+    """Says which number this list is the drill-down of, with the way back to the full list."""
+    return rx.cond(S.drill != "", rx.callout(
+        rx.hstack(rx.text("Showing: ", rx.text.strong(S.drill_label)),
+                  rx.button("Show all " + S.leads_label.lower(), size="1", variant="soft", on_click=S.clear_drill),
+                  align="center", justify="between", wrap="wrap", width="100%"),
+        icon="chart-column", color_scheme="blue", width="100%", role="status", aria_label="Drill-down"))
+
+
 def lead_list_page() -> rx.Component:
     empty = rx.callout(rx.text("Nothing here. Try another view, clear the filters, or ",
                                rx.link("add a " + S.lead_label.lower(), href=routes.LEAD_NEW), "."), icon="info")
     return page_shell(S.leads_label, rx.vstack(
-        _toolbar(), revoke_notes(), _bulk_bar(),
+        _drill_banner(), _toolbar(), revoke_notes(), _bulk_bar(),
         rx.cond(S.total > 0, rx.vstack(_table(), _pager(), spacing="3", width="100%"), empty),
         revoke_dialog(), spacing="4", width="100%"))
