@@ -220,14 +220,6 @@ def _int(value, default: int) -> int:
         return default
 
 
-def money(value) -> str:
-    """250000 → "250,000"; 1500.5 → "1,500.50"; None → ""."""
-    if value is None:
-        return ""
-    value = Decimal(str(value))
-    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
-
-
 ROW_COLUMNS = (Lead.id, Lead.code, Lead.title, Lead.contact_id, Lead.assigned_to_id, Lead.status_id, Lead.priority_id,
                Lead.estimated_value, Lead.next_followup_at, Lead.created_at, Lead.is_open)
 
