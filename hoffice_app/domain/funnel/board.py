@@ -14,8 +14,7 @@ from datetime import datetime
 
 from sqlmodel import Session, exists, func, select
 
-from hoffice_app.domain.common import Actor, Option, as_id
-from hoffice_app.domain.common.money import format_money
+from hoffice_app.domain.common import Actor, Option, as_id, format_money
 from hoffice_app.domain.funnel.moves import StageTotals, column_totals, stages
 from hoffice_app.domain.leads import LeadQuery, conditions, followup_state, masked_names, zone
 from hoffice_app.domain.masters import settings as app_settings

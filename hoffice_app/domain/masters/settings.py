@@ -18,8 +18,16 @@ from functools import lru_cache
 import pycountry
 from sqlmodel import Session, select
 
-from hoffice_app.domain.common import Actor, Option, ValidationError, as_id, require_actor, require_admin, versions
-from hoffice_app.domain.common.money import format_money
+from hoffice_app.domain.common import (
+    Actor,
+    Option,
+    ValidationError,
+    as_id,
+    format_money,
+    require_actor,
+    require_admin,
+    versions,
+)
 from hoffice_app.domain.masters.entries import register_usage
 from hoffice_app.domain.masters.kinds import DEFAULT_SETTING_LABELS as LABELS
 from hoffice_app.domain.masters.kinds import MASTER_SETTINGS

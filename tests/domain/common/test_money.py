@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from hoffice_app.domain.common.money import format_money, symbol
+from hoffice_app.domain.common import format_money, symbol
 from hoffice_app.domain.masters import settings
 from tests.contact_factory import demo, engine  # noqa: F401
 
