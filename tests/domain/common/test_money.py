@@ -1,9 +1,13 @@
 """Amounts read the way the company reads them: rupees grouped in lakhs and crores, two
 decimals only when there are paise, narrow places in Cr / L (or K / M / B), and the
 company's own currency wherever a page formats an amount through settings.money."""
+import re
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from hoffice_app.domain.common import format_money, symbol
 from hoffice_app.domain.masters import settings
@@ -76,3 +80,24 @@ def test_settings_money_follows_the_company_currency(session, demo):  # noqa: F8
 def test_settings_money_after_the_defaults_page_saves(session, demo, admin, now):  # noqa: F811
     settings.update_defaults(session, admin, {"default_currency": "EUR"}, now=now)
     assert settings.money(session, Decimal("1500.50")) == "€1,500.50"
+
+
+AMOUNTS = st.decimals(min_value=-10**14, max_value=10**14, places=2, allow_nan=False, allow_infinity=False)
+INDIAN_FULL = re.compile(r"^-?₹(\d{1,3}|\d{1,2}(,\d{2})*,\d{3})(\.\d{2})?$")
+
+
+@given(AMOUNTS, st.sampled_from(["INR", "USD", "CHF"]))
+@hypothesis_settings(max_examples=200, deadline=None)
+def test_the_full_form_reads_back_as_the_amount(value, currency):
+    """Any amount a lead can hold (Numeric(16, 2)) is written whole, nothing rounded away."""
+    text = format_money(value, currency)
+    assert Decimal(text.replace(symbol(currency), "", 1).replace(",", "")) == value
+    if currency == "INR":
+        assert INDIAN_FULL.match(text), text
+
+
+@given(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.decimals(), st.text()))
+@hypothesis_settings(max_examples=300, deadline=None)
+def test_any_value_gives_text_never_an_error(value):
+    assert isinstance(format_money(value, blank="—"), str)
+    assert isinstance(format_money(value, "USD", compact=True, blank="—"), str)
