@@ -53,7 +53,7 @@ class FunnelBoard(Screen):
                 for region in self.columns().all()}
 
     def sums(self, stage: str) -> str:
-        """The header's value and weighted value, e.g. "1,200,000 · weighted 240,000 (20%)"."""
+        """The header's value and weighted value, e.g. "₹12 L · weighted ₹2.4 L (20%)"."""
         return self.column(stage).get_by_label("Value").inner_text()
 
     def drag(self, card: Locator, stage: str) -> None:

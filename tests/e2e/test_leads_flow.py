@@ -66,7 +66,7 @@ def test_lead_end_to_end(page, browser, server, demo_password, tmp_path):
     details = lead.section("Details")
     expect(details).to_contain_text("Biometric Device")
     expect(details).to_contain_text("Employee: Ravi Shah")
-    expect(details).to_contain_text("250,000")
+    expect(details).to_contain_text("₹2,50,000")
 
     # Attach a file.
     brochure = tmp_path / "brochure.pdf"

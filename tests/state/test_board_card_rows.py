@@ -6,7 +6,7 @@ from hoffice_app.pages.funnel import rows
 
 
 def _card(**changes) -> Card:
-    values = dict(id=41, code="L0041", title="Solar panels", contact="Horus Tech", value="₹ 1,20,000",
+    values = dict(id=41, code="L0041", title="Solar panels", contact="Horus Tech", value="₹1,20,000",
                   assignee="Priya Nair", priority="High", followup="3 Mar 2026", followup_state="overdue",
                   days_in_stage=12, rotting=True, version=5, revoke_in="Revoked in 5 h")
     values.update(changes)
@@ -16,7 +16,7 @@ def _card(**changes) -> Card:
 def test_each_named_position_holds_its_field_as_text():
     row = rows.card_row(_card())
     assert [row[rows.ID], row[rows.CODE], row[rows.TITLE], row[rows.CONTACT], row[rows.VALUE]] == [
-        "41", "L0041", "Solar panels", "Horus Tech", "₹ 1,20,000"]
+        "41", "L0041", "Solar panels", "Horus Tech", "₹1,20,000"]
     assert [row[rows.ASSIGNEE], row[rows.PRIORITY], row[rows.FOLLOWUP], row[rows.FOLLOWUP_STATE]] == [
         "Priya Nair", "High", "3 Mar 2026", "overdue"]
     assert [row[rows.DAYS], row[rows.ROTTING], row[rows.VERSION]] == ["12", "1", "5"]

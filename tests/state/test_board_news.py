@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from hoffice_app.domain import live
 from hoffice_app.domain.funnel import BoardFilter, board_totals, heads, move_lead, move_news, viewer
+from hoffice_app.domain.masters import settings
 from hoffice_app.models import FunnelStage, Lead
 from hoffice_app.pages.funnel.news import BoardNews
 from hoffice_app.pages.funnel.rows import card_rows
@@ -39,9 +40,9 @@ class OpenBoard:
     def read(self, session) -> None:
         """What BoardState._refresh does."""
         person = actor(session, self.who)
-        self._viewer = viewer(session, person)
+        self._viewer, self._currency = viewer(session, person), settings.get(session, "default_currency")
         self._totals, cards = board_totals(session, person, self.funnel_id, self.f, now=self.now)
-        self.heads = heads(self._totals)
+        self.heads = heads(self._totals, self._currency)
         self._stage_ids, self._shown = [h.stage_id for h in self.heads], {}
         for i, column in enumerate(cards):
             setattr(self, f"col_{i}", card_rows(column))

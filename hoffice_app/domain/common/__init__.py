@@ -1,14 +1,14 @@
 """What every context shares: the acting employee (``Actor``) and drop-down ``Option`` DTOs,
 the errors the domain raises (messages written for the user), role checks, reading ids
-from text, reordering rows by ``position`` and readable codes (C000123) from a counter, and the
-version check every edit goes through (``versions``), and amounts in the company's currency
-format (``format_money``).
+from text, reordering rows by ``position`` and readable codes (C000123) from a counter, the
+version check every edit goes through (``versions``), and amounts as the company reads them
+(``format_money``: "₹1,06,78,400", "₹1.07 Cr"; masters.settings.money picks the company's currency).
 """
 from . import versions
 from .codes import allocate
 from .dto import Actor, Option
 from .errors import DomainError, NotFound, PermissionDenied, ValidationError
-from .money import format_money
+from .money import format_money, symbol
 from .ordering import move_in_list
 from .parsing import as_id
 from .permissions import ROLE_LABELS, ROLES, require_actor, require_admin
@@ -30,6 +30,7 @@ __all__ = [
     "require_admin",
     "ROLE_LABELS",
     "ROLES",
+    "symbol",
     "ValidationError",
     "versions",
 ]

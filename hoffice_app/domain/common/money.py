@@ -12,6 +12,7 @@ SYMBOLS = {"INR": "₹", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CN
            "ILS": "₪", "VND": "₫", "THB": "฿", "UAH": "₴", "BDT": "৳", "LKR": "Rs ", "PKR": "Rs ", "NPR": "Rs ",
            "BRL": "R$", "ZAR": "R ", "MXN": "MX$"}
 INDIAN = {"INR", "NPR", "BDT", "PKR", "LKR"}  # grouped in lakhs and crores (12,34,567)
+# largest first: a compact amount takes the first unit it reaches
 _INDIAN_UNITS = ((Decimal(10) ** 7, "Cr"), (Decimal(10) ** 5, "L"))
 _WESTERN_UNITS = ((Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"), (Decimal(10) ** 3, "K"))
 _CENT = Decimal("0.01")
@@ -54,25 +55,37 @@ def group_digits(value: Decimal, currency: str) -> str:
     return ("-" if value < 0 else "") + grouped + (f".{cents}" if cents else "")
 
 
-def _trim(number: Decimal) -> str:
-    """Up to two decimals, without trailing zeros: 1.07, 10.5, 3."""
-    text = f"{number.quantize(_CENT, rounding=ROUND_HALF_UP):.2f}".rstrip("0").rstrip(".")
-    return text or "0"
+def _trim(number: Decimal, currency: str) -> str:
+    """Up to two decimals, without trailing zeros, grouped: 1.07, 10.5, 3, 1,250."""
+    text = group_digits(number, currency)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _compact(size: Decimal, code: str) -> str:
+    """A positive amount in the largest unit it reaches once rounded: 9,999,999 reads "1 Cr",
+    not "100 L", and 99,999.60 reads "1 L", not "1,00,000"."""
+    units = _INDIAN_UNITS if code in INDIAN else _WESTERN_UNITS
+    whole = size.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    for i, (scale, unit) in enumerate(units):
+        if whole >= scale:
+            if i and (size / scale).quantize(_CENT, rounding=ROUND_HALF_UP) * scale >= units[i - 1][0]:
+                scale, unit = units[i - 1]
+            joiner = " " if code in INDIAN else ""
+            return f"{_trim(size / scale, code)}{joiner}{unit}"
+    return group_digits(whole, code)
 
 
 def format_money(value, currency: str = "INR", *, compact: bool = False, blank: str = "") -> str:
     """``value`` (Decimal, int, float or text) in ``currency``: "₹1,06,78,400", or with
-    ``compact`` "₹1.07 Cr" / "$10.68M". ``blank`` stands for None or an unreadable value."""
+    ``compact`` "₹1.07 Cr" / "$10.68M". ``blank`` stands for None or an unreadable value.
+    An amount that rounds to nothing has no minus sign ("₹0", not "-₹0")."""
     number = _decimal(value)
     if number is None:
         return blank
     code = (currency or "INR").upper()
-    sign, size = ("-" if number < 0 else ""), abs(number)
-    if compact:
-        units = _INDIAN_UNITS if code in INDIAN else _WESTERN_UNITS
-        for scale, unit in units:
-            if size >= scale:
-                joiner = " " if code in INDIAN else ""
-                return f"{sign}{symbol(code)}{_trim(size / scale)}{joiner}{unit}"
-        size = size.quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return f"{sign}{symbol(code)}{group_digits(size, code)}"
+    try:
+        text = _compact(abs(number), code) if compact else group_digits(abs(number), code)
+    except InvalidOperation:  # beyond what cents can be counted in (1e30): no amount a lead holds
+        return blank
+    negative = number < 0 and any(c in "123456789" for c in text)
+    return f"{'-' if negative else ''}{symbol(code)}{text}"

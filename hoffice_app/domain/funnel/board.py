@@ -14,9 +14,10 @@ from datetime import datetime
 
 from sqlmodel import Session, exists, func, select
 
-from hoffice_app.domain.common import Actor, Option, as_id
+from hoffice_app.domain.common import Actor, Option, as_id, format_money
 from hoffice_app.domain.funnel.moves import StageTotals, column_totals, stages
-from hoffice_app.domain.leads import LeadQuery, conditions, followup_state, masked_names, money, zone
+from hoffice_app.domain.leads import LeadQuery, conditions, followup_state, masked_names, zone
+from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import Employee, Funnel, FunnelStage, Lead, LeadProduct, MasterEntry
 
 PER_COLUMN = 50
@@ -32,7 +33,7 @@ class Card:
     code: str
     title: str
     contact: str
-    value: str
+    value: str  # in full, in the company's currency ("₹2,50,000"); "" without a value
     assignee: str  # "" when unassigned
     priority: str
     followup: str  # display
@@ -53,7 +54,7 @@ class ColumnHead:
     color: str
     kind: str
     count: int
-    value: str
+    value: str  # compact, a column is narrow: "₹1.07 Cr"
     weighted: str
     probability: int
 
@@ -89,9 +90,13 @@ def where(session: Session, actor: Actor, f: BoardFilter, *, now: datetime, walk
     return cond + [Lead.assigned_to_id == actor.id] if f.mine else cond
 
 
-def heads(totals: list[StageTotals]) -> list[ColumnHead]:
+def heads(totals: list[StageTotals], currency: str) -> list[ColumnHead]:
+    """The headers of ``totals``, amounts in ``currency`` (the company's, which the caller reads:
+    a live board shifts its totals without a session) and compact, as a 16rem column has room
+    for "₹1.07 Cr · weighted ₹10.68 L (10%)" but not for the rupees in full."""
     return [ColumnHead(stage_id=t.stage_id, name=t.name, color=t.color, kind=t.kind, count=t.count,
-                       value=money(t.value) or "0", weighted=money(t.weighted) or "0", probability=t.probability)
+                       value=format_money(t.value, currency, compact=True),
+                       weighted=format_money(t.weighted, currency, compact=True), probability=t.probability)
             for t in totals]
 
 
@@ -138,7 +143,7 @@ def board(session: Session, actor: Actor, funnel_id: int, f: BoardFilter | None 
     """Heads and cards of every column; ``shown`` keeps a column that was paged
     further (stage id → cards loaded) at its length when the board refreshes."""
     totals, cards = board_totals(session, actor, funnel_id, f, now=now, shown=shown)
-    return heads(totals), cards
+    return heads(totals, app_settings.get(session, "default_currency")), cards
 
 
 def board_totals(session: Session, actor: Actor, funnel_id: int, f: BoardFilter | None = None, *, now: datetime,
@@ -201,7 +206,7 @@ def _cards(session: Session, actor: Actor, leads: list[Lead], rot_days: int | No
         due = lead.next_followup_at
         cards.append(Card(
             id=lead.id, code=lead.code, title=lead.title, contact=contacts.get(lead.contact_id, ""),
-            value=money(lead.estimated_value) or "", assignee=people.get(lead.assigned_to_id, ""),
+            value=app_settings.money(session, lead.estimated_value), assignee=people.get(lead.assigned_to_id, ""),
             priority=priorities.get(lead.priority_id, ""),
             followup=due.astimezone(tz).strftime("%d %b, %H:%M") if due and lead.is_open else "",
             followup_state=followup_state(due, now=now, today=today, tz=tz) if lead.is_open else "",

@@ -171,7 +171,7 @@ def lead_detail(session: Session, actor: Actor, code: str) -> LeadDetail:
         "Product category": names.get(lead.product_category_id, ""),
         "Status": names.get(lead.status_id, ""), "Priority": names.get(lead.priority_id, ""),
         "Lead type": names.get(lead.lead_type_id, ""),
-        "Estimated value": f"{lead.estimated_value:,.0f}" if lead.estimated_value is not None else "",
+        "Estimated value": app_settings.money(session, lead.estimated_value),
         "Source of inquiry": _source_text(lead, people, employees, names),
         "Knowledge template": names.get(lead.knowledge_template_id, ""), "Description": lead.description,
         "Next follow-up": local_text(lead.next_followup_at, tz), "Created": local_text(lead.created_at, tz),

@@ -233,14 +233,6 @@ def _int(value, default: int) -> int:
         return default
 
 
-def money(value) -> str:
-    """250000 → "250,000"; 1500.5 → "1,500.50"; None → ""."""
-    if value is None:
-        return ""
-    value = Decimal(str(value))
-    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
-
-
 ROW_COLUMNS = (Lead.id, Lead.code, Lead.title, Lead.contact_id, Lead.assigned_to_id, Lead.status_id, Lead.priority_id,
                Lead.estimated_value, Lead.next_followup_at, Lead.created_at, Lead.is_open)
 
@@ -261,7 +253,7 @@ def search_leads(session: Session, actor: Actor, q: LeadQuery, *, now: datetime)
         ids = page_ids(cond, q.sort, (page - 1) * per_page, per_page, total, table_rows=table_rows)
         rows = session.exec(select(*ROW_COLUMNS).where(Lead.id.in_(ids)).order_by(*order_by(q.sort))).all()
     return LeadPage(rows=_rows(session, actor, rows, now=now), total=total, page=page, pages=pages, per_page=per_page,
-                    total_value=money(value or 0))
+                    total_value=app_settings.money(session, value or 0))
 
 
 def matching_ids(session: Session, actor: Actor, q: LeadQuery, *, now: datetime, after: int = 0,
@@ -303,7 +295,7 @@ def _rows(session: Session, actor: Actor, rows: list, *, now: datetime) -> list[
         out.append(LeadRow(
             id=r.id, code=r.code, title=r.title, contact_name=contact_name, contact_code=contact_code,
             assignee=people.get(r.assigned_to_id, ""), status=masters.get(r.status_id, ""),
-            priority=masters.get(r.priority_id, ""), value=money(r.estimated_value),
+            priority=masters.get(r.priority_id, ""), value=app_settings.money(session, r.estimated_value),
             next_followup=r.next_followup_at.astimezone(tz).strftime(NEXT_FORMAT) if r.next_followup_at else "",
             followup_state=followup_state(r.next_followup_at, now=now, today=today, tz=tz, is_open=r.is_open),
             created=r.created_at.astimezone(tz).strftime(CREATED_FORMAT)))

@@ -50,7 +50,7 @@ class LeadRow:
     assignee: str  # "" when unassigned
     status: str
     priority: str
-    value: str  # "250,000", "1,500.50" or ""
+    value: str  # in the company's currency (settings.money): "₹2,50,000", "₹1,500.50" or ""
     next_followup: str  # "26 Nov, 10:30" in the company's time zone, or ""
     followup_state: str  # overdue | today | planned | ""
     created: str  # "26 Nov 2026"
@@ -63,7 +63,8 @@ class LeadPage:
     page: int = 1
     pages: int = 1
     per_page: int = 25
-    total_value: str = "0"  # sum of estimated values over every matching lead, not just this page
+    # sum of estimated values over every matching lead, not just this page, in full ("₹1,06,78,400")
+    total_value: str = "0"
 
 
 @dataclass

@@ -42,9 +42,10 @@ KIND_LABELS = {"call": "Call", "meeting": "Meeting", "email": "E-mail", "visit":
 def lead_values(session: Session, lead: Lead, reader: Employee | None, actor_name: str, *,
                 contact: str | None = None) -> dict[str, str]:
     """The placeholders of a lead as ``reader`` may see them (the contact masked where hidden).
-    ``contact``: the contact's name as ``reader`` may see it, when the caller has it already."""
+    ``contact``: the contact's name as ``reader`` may see it, when the caller has it already.
+    ``lead.value`` reads as on the lead's page and the list ("₹2,50,000"), "" without a value."""
     from hoffice_app.domain.auth import actor_of  # notify sits below leads' callers; these read leads
-    from hoffice_app.domain.leads import masked_names, money
+    from hoffice_app.domain.leads import masked_names
 
     stage = session.get(FunnelStage, lead.stage_id) if lead.stage_id else None
     assignee = session.get(Employee, lead.assigned_to_id) if lead.assigned_to_id else None
@@ -52,10 +53,9 @@ def lead_values(session: Session, lead: Lead, reader: Employee | None, actor_nam
         contact = ""
         if reader is not None:
             contact = masked_names(session, actor_of(reader), {lead.contact_id}).get(lead.contact_id, ("", ""))[0]
-    value = money(lead.estimated_value)
-    currency = app_settings.get(session, "default_currency")
     return {"lead.code": lead.code, "lead.title": lead.title, "lead.stage": stage.name if stage else "",
-            "lead.value": f"{currency} {value}" if value else "", "lead.assignee": assignee.name if assignee else "",
+            "lead.value": app_settings.money(session, lead.estimated_value),
+            "lead.assignee": assignee.name if assignee else "",
             "contact.name": contact, "actor.name": actor_name}
 
 

@@ -1,9 +1,10 @@
 """A board applying news of a move by itself, without the database.
 
-A mixin of BoardState (its vars are the board's). ``_viewer`` and ``_totals`` are
-read with the board; a move's news then shifts the two columns' totals and cards in
-memory when the lead is on this viewer's board (domain/funnel/news.py decides), and
-re-sends only what changed: the headers and the two columns.
+A mixin of BoardState (its vars are the board's). ``_viewer``, ``_totals`` and
+``_currency`` (the company's, for the headers' amounts) are read with the board; a
+move's news then shifts the two columns' totals and cards in memory when the lead is on
+this viewer's board (domain/funnel/news.py decides), and re-sends only what changed:
+the headers and the two columns.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from hoffice_app.pages.funnel.rows import ID, VERSION, card_row
 class BoardNews(rx.State, mixin=True):
     _viewer: Viewer | None = None
     _totals: list[StageTotals] = []
+    _currency: str = "INR"
 
     def _shows(self, lead_id: int, version: int) -> bool:
         """Whether the board already shows the lead at ``version`` or later (the mover's
@@ -34,7 +36,7 @@ class BoardNews(rx.State, mixin=True):
         if card is None or self._shows(data["lead"], data["version"]):
             return
         self._totals = shifted(self._totals, data)
-        fresh = heads(self._totals)
+        fresh = heads(self._totals, self._currency)
         if fresh != self.heads:
             self.heads = fresh
         wanted, shown = str(data["lead"]), dict(self._shown)

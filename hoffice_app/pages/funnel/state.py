@@ -32,6 +32,7 @@ from hoffice_app.domain.funnel import (
     viewer,
 )
 from hoffice_app.domain.masters import entries as masters
+from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.domain.org import employees
 from hoffice_app.pages.funnel import viewers
 from hoffice_app.pages.funnel.moves import BoardMoves
@@ -81,10 +82,10 @@ class BoardState(BoardNews, BoardMoves, AuthState):
 
     def _refresh(self, session, actor) -> None:
         """Reload heads and every column, assigning only what changed."""
-        self._viewer = viewer(session, actor)
+        self._viewer, self._currency = viewer(session, actor), app_settings.get(session, "default_currency")
         self._totals, cards = board_totals(session, actor, self.funnel_id, self._filter(), now=utcnow(),
                                            shown=self._shown)
-        fresh = heads(self._totals)
+        fresh = heads(self._totals, self._currency)
         self._stage_ids = [h.stage_id for h in fresh]
         if self.heads != fresh:
             self.heads = fresh

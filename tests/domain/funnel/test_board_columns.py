@@ -27,7 +27,7 @@ def test_count_comes_from_the_database_and_cards_page_by_fifty(session, now):
         new_lead(session, now, f"lead {n:02}", value="1,000")
     heads, cards = _board(session, now)
     first = heads["New Inquiry"]
-    assert (first.count, first.value, first.weighted) == (60, "60,000", "6,000")
+    assert (first.count, first.value, first.weighted) == (60, "₹60,000", "₹6,000")
     assert len(cards["New Inquiry"]) == 50
     more = board.more_cards(session, actor(session, "E01"), first.stage_id, BoardFilter(), now=now, offset=50,
                             matches=first.count)
@@ -49,7 +49,7 @@ def test_filters_narrow_cards_and_totals_alike(session, now):
              source=("campaign", str(master_id(session, "campaign", "Website"))))
     urgent = master_id(session, "lead_priority", "Urgent")
     heads, cards = _board(session, now, priority_id=str(urgent))
-    assert cards["New Inquiry"] == ["urgent for Neha"] and heads["New Inquiry"].value == "500"
+    assert cards["New Inquiry"] == ["urgent for Neha"] and heads["New Inquiry"].value == "₹500"
     assert _board(session, now, "E03", mine=True)[1]["New Inquiry"] == ["urgent for Neha"]
     assert _board(session, now, "E03", following=True)[1]["New Inquiry"] == ["low for Ravi"]
     product = master_id(session, "product", "Barcode Printer")
@@ -61,7 +61,8 @@ def test_an_executive_sees_only_leads_they_may_see(session, now):
     new_lead(session, now, "Neha's", assigned_to="E03", value="100")
     new_lead(session, now, "Kiran's", assigned_to="E04", value="900")
     heads, cards = _board(session, now, "E03")
-    assert cards["New Inquiry"] == ["Neha's"] and (heads["New Inquiry"].count, heads["New Inquiry"].value) == (1, "100")
+    assert cards["New Inquiry"] == ["Neha's"]
+    assert (heads["New Inquiry"].count, heads["New Inquiry"].value) == (1, "₹100")
 
 
 def test_lead_list_filters_by_stage(session, now):

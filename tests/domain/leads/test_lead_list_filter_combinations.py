@@ -44,11 +44,11 @@ def test_combination_counts_and_sums_only_matching_leads(session, now, demo):  #
     new_lead(session, now, "cold", priority="Low", value="900000", source=("employee", "1"))
     result = page(session, "E01", now, priority_id=str(master_id(session, "lead_priority", "High")),
                   source_kind="employee")
-    assert (result.total, result.total_value) == (3, "300,000")
+    assert (result.total, result.total_value) == (3, "₹3,00,000")
 
 
 def test_filters_with_no_match_give_an_empty_page(session, now, demo):  # noqa: F811
     new_lead(session, now, "only", status="Prospect", priority="Low")
     result = page(session, "E01", now, status_id=str(master_id(session, "lead_status", "Prospect")),
                   priority_id=str(master_id(session, "lead_priority", "High")))
-    assert (result.rows, result.total, result.page, result.pages, result.total_value) == ([], 0, 1, 1, "0")
+    assert (result.rows, result.total, result.page, result.pages, result.total_value) == ([], 0, 1, 1, "₹0")

@@ -37,7 +37,7 @@ def test_executive_never_sees_a_colleagues_leads_in_any_view(session, now, offic
 def test_executive_counts_and_totals_leave_hidden_leads_out(session, now, office):
     result = page(session, "E03", now, view="all")
     assert {r.title for r in result.rows} == {"neha assigned", "karan's, neha follows"}
-    assert (result.total, result.total_value) == (2, "200,000")
+    assert (result.total, result.total_value) == (2, "₹2,00,000")
 
 
 def test_executive_cannot_find_a_hidden_lead_by_filter_or_text(session, now, office):
@@ -51,13 +51,13 @@ def test_executive_cannot_find_a_hidden_lead_by_filter_or_text(session, now, off
 def test_manager_sees_the_whole_team_but_not_outside_it(session, now, office):
     found = titles(session, "E02", now, view="all")
     assert found == {"neha assigned", "karan's, neha follows"} | KARAN_ONLY
-    assert page(session, "E02", now, view="all").total_value == "700,000"
+    assert page(session, "E02", now, view="all").total_value == "₹7,00,000"
     assert titles(session, "E02", now, view="overdue") == {"karan overdue"}
 
 
 def test_administrator_sees_every_lead(session, now, office):
     result = page(session, "E01", now, view="all")
-    assert (result.total, result.total_value) == (8, "800,000")
+    assert (result.total, result.total_value) == (8, "₹8,00,000")
 
 
 def test_list_needs_a_logged_in_actor(session, now, office):

@@ -21,7 +21,7 @@ def test_row_shows_names_value_and_dates(session, now, demo):  # noqa: F811
     row = only_row(session, now)
     assert (row.id, row.code, row.title) == (lead.id, lead.code, "Barcode printers")
     assert (row.contact_name, row.contact_code) == ("Bharat Polymers", contact.code)
-    assert (row.assignee, row.status, row.priority, row.value) == ("Neha Joshi", "Lead", "Urgent", "250,000")
+    assert (row.assignee, row.status, row.priority, row.value) == ("Neha Joshi", "Lead", "Urgent", "₹2,50,000")
     assert row.next_followup == "02 Mar, 16:30"  # 11:00 UTC in Asia/Kolkata
     assert row.created == "27 Feb 2026"  # 20:00 UTC on 26 Feb is 27 Feb in India
 

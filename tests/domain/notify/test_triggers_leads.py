@@ -9,6 +9,7 @@ from hoffice_app.domain import notify
 from hoffice_app.domain.funnel import move_lead, stages
 from hoffice_app.domain.leads import bulk_assign
 from hoffice_app.domain.leads import save as leads
+from hoffice_app.domain.masters import settings
 from hoffice_app.models import Contact, LeadAlsoNotify, LeadFollower, Notification, OutboxMessage
 from tests.contact_factory import make_contact
 from tests.domain.leads.test_lead_list_helpers import actor, demo, employee_id, engine, new_lead  # noqa: F401
@@ -84,6 +85,19 @@ def test_a_move_tells_the_assignee_and_employee_followers_but_not_the_mover(sess
     assert f"{lead.code} won" not in bell_of(session, "E04")
 
 
+def test_the_won_message_gives_the_value_in_the_company_currency(session, now, demo):
+    lead = new_lead(session, now, "Big order", assigned_to="E03", value="10678400")
+    won = next(s for s in stages(session, lead.funnel_id) if s.kind == "won")
+    move_lead(session, actor(session, "E01"), lead.id, won.id, expected_version=lead.version, now=now)
+    (body,) = session.exec(select(Notification.body).where(Notification.event == "lead_won",
+                                                           Notification.recipient_id == employee_id(session, "E03")))
+    assert "(₹1,06,78,400)" in body
+    settings.put(session, "default_currency", "USD")
+    assert notify.lead_values(session, lead, None, "Admin")["lead.value"] == "$10,678,400"
+    lead.estimated_value = None
+    assert notify.lead_values(session, lead, None, "Admin")["lead.value"] == ""
+
+
 def test_outside_followers_get_customer_words_by_their_own_channel(session, now, demo, mail_and_sms):
     admin = actor(session, "E01")
     outsider = make_contact(session, admin, now, "Outside Follower", emails=["follower@example.org"])
@@ -95,7 +109,8 @@ def test_outside_followers_get_customer_words_by_their_own_channel(session, now,
     (mail,) = session.exec(select(OutboxMessage).where(OutboxMessage.event == "contact_update")).all()
     assert mail.to == "follower@example.org"
     assert lead.code in mail.text and nxt.name in mail.text and "Outside Follower" in mail.text
-    assert "250" not in mail.text and "Secret project" not in mail.text and "Neha" not in mail.text
+    assert "50,000" not in mail.text and "₹" not in mail.text  # the value, as staff read it (₹2,50,000)
+    assert "Secret project" not in mail.text and "Neha" not in mail.text
 
 
 def test_an_outside_follower_who_wants_nothing_gets_nothing(session, now, demo, mail_and_sms):
