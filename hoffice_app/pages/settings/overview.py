@@ -72,9 +72,9 @@ def overview_screen() -> rx.Component:
                 rx.heading("Employees by role", size="3", as_="h2", margin_bottom="0.5rem"),
                 rx.recharts.bar_chart(
                     rx.recharts.bar(data_key="employees", fill=rx.color("accent", 9), name="Employees",
-                                    radius=[4, 4, 0, 0]),
+                                    radius=[4, 4, 0, 0], is_animation_active=False),
                     rx.recharts.x_axis(data_key="role"), rx.recharts.y_axis(allow_decimals=False, width=30),
-                    rx.recharts.tooltip(), data=S.roles_chart, height=200, width="100%",
+                    rx.recharts.tooltip(), data=S.roles_chart, height=180, width="100%",
                 ),
                 width="100%",
             ),
