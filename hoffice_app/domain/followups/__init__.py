@@ -2,6 +2,7 @@
 completing one (and planning the next in the same step), and the lists that show them.
 """
 from .service import (
+    KIND_LABELS,
     REMINDERS,
     complete,
     lead_follow_ups,
@@ -16,6 +17,7 @@ from .views import FollowUpView
 __all__ = [
     "complete",
     "FollowUpView",
+    "KIND_LABELS",
     "lead_follow_ups",
     "my_follow_ups",
     "refresh_next_follow_up",
