@@ -1,7 +1,7 @@
 """The dashboard's wording (pages/dashboard/state.py): whose numbers a card shows is in its
 label, and a card's link is named with its number."""
 from hoffice_app.domain.insights import Cell, StageValue
-from hoffice_app.pages.dashboard.state import prefix, stage_lines, stat, title
+from hoffice_app.pages.dashboard.state import my_card, prefix, stage_lines, stat, title
 
 
 def test_labels_say_whose_numbers_they_are():
@@ -22,3 +22,11 @@ def test_stage_names_carry_their_funnel_only_when_there_are_several():
     two = one + [StageValue("Service", "Contacted", Cell(1, "/b"), "₹5 K", 5e3)]
     assert [line.stage for line in stage_lines(two)] == ["Sales · Contacted", "Service · Contacted"]
     assert stage_lines(two)[1].name == "Contacted: 1"
+
+
+def test_my_own_card_counts_what_the_cards_above_do_not():
+    team_viewer = my_card(False, overdue=2, today=3, later=9)
+    assert (team_viewer.name, team_viewer.note, team_viewer.link) == ("My follow-ups overdue: 2", "3 due today",
+                                                                      "/follow-ups")
+    executive = my_card(True, overdue=2, today=3, later=9)
+    assert (executive.name, executive.note) == ("My follow-ups due today: 3", "then 9 planned later")

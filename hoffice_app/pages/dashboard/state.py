@@ -64,6 +64,16 @@ def plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def my_card(own: bool, overdue: int, today: int, later: int) -> Stat:
+    """The viewer's own follow-ups: overdue ones for a team's viewer (the card above counts the
+    team's); due today for an executive, whose overdue ones the card above already counts."""
+    if own:
+        return Stat("My follow-ups due today", today, routes.FOLLOW_UPS, f"My follow-ups due today: {today}",
+                    f"then {later} planned later")
+    return Stat("My follow-ups overdue", overdue, routes.FOLLOW_UPS, f"My follow-ups overdue: {overdue}",
+                f"{today} due today")
+
+
 def stage_lines(rows: list[StageValue]) -> list[StageLine]:
     """Stage names carry their funnel's when more than one funnel has open leads."""
     several = len({r.funnel for r in rows}) > 1
@@ -78,7 +88,7 @@ class DashboardState(AuthState):
     unattended: Stat = Stat()
     revoke_soon: Stat = Stat()
     stuck: Stat = Stat()
-    mine: Stat = Stat()  # the viewer's own overdue follow-ups, when the cards above are a team's
+    mine: Stat = Stat()  # the viewer's own follow-ups (my_card)
     open_leads: Stat = Stat()
     contacts: Stat = Stat()
     stuck_leads: list[StuckLead] = []
@@ -108,20 +118,19 @@ class DashboardState(AuthState):
             people = count_visible(session, actor)
             options = insights.team_options(session, actor)
         start, leads = prefix(view.scope_label), self.leads_label.lower()
-        today = f"{len(own.today)} due today"
         self.scope_label, self.own = view.scope_label, view.scope_label == OWN_SCOPE
         self.team_options = [Option(ALL, "Everyone" if actor.is_admin else "My team"), *options]
         if self.team not in {o.value for o in self.team_options}:
             self.team = ALL
         self.overdue = stat(title(start, "follow-ups overdue"), view.overdue,
-                            today if self.own else "Planned, and past their due time")
+                            "Past their due time: do them, or plan them anew")
         self.unattended = stat(title(start, f"unattended {leads}"), view.unattended,
-                               "Open and assigned, with nothing planned")
+                               "Open and assigned, nothing planned: plan a next step")
         self.revoke_soon = stat(title(start, f"{leads} about to be revoked"), view.revoke_soon,
-                                "A revoke policy takes them back within 24 hours")
-        self.stuck = stat(title(start, f"stuck {leads}"), view.stuck, "Longer in their stage than it allows")
-        self.mine = Stat("My follow-ups overdue", len(own.overdue), routes.FOLLOW_UPS,
-                         f"My follow-ups overdue: {len(own.overdue)}", today)
+                                "A policy takes them back within 24 hours: follow up first")
+        self.stuck = stat(title(start, f"stuck {leads}"), view.stuck,
+                          "Longer in their stage than it allows: move them on, or close them")
+        self.mine = my_card(self.own, len(own.overdue), len(own.today), len(own.upcoming))
         self.open_leads = stat(title(start, f"open {leads}"), view.open_leads, f"worth {view.open_value}")
         self.contacts = Stat("Contacts", people["contacts"], routes.CONTACTS, f"Contacts: {people['contacts']}",
                              f"{plural(people['customers'], 'customer', 'customers')} · "

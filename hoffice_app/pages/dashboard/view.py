@@ -63,16 +63,14 @@ def _attention() -> rx.Component:
 
 
 def _pipeline() -> rx.Component:
-    """Three cards for a team's viewer (their own follow-ups first), two for an executive, whose
-    own follow-ups are the first card above. On narrow screens two to a row, a third one wide."""
-    columns = {"columns": rx.breakpoints(initial="2", lg="3"), "spacing": GRID["spacing"], "width": "100%"}
+    """The viewer's own follow-ups, open leads and contacts: on narrow screens two to a row,
+    the third one wide."""
     wide = rx.breakpoints(initial="span 2", lg="auto")
     return rx.el.section(
-        _heading(rx.cond(S.own, "My work", "My work and the pipeline")),
-        rx.cond(S.own,
-                rx.grid(_plain(S.open_leads, "target"), _plain(S.contacts, "contact"), **columns),
-                rx.grid(_plain(S.mine, "calendar-clock"), _plain(S.open_leads, "target"),
-                        rx.box(_plain(S.contacts, "contact"), grid_column=wide), **columns)),
+        _heading("My work and the pipeline"),
+        rx.grid(_plain(S.mine, "calendar-clock"), _plain(S.open_leads, "target"),
+                rx.box(_plain(S.contacts, "contact"), grid_column=wide),
+                columns=rx.breakpoints(initial="2", lg="3"), spacing=GRID["spacing"], width="100%"),
         aria_label="My work", style={"width": "100%"})
 
 
