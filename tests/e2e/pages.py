@@ -149,7 +149,8 @@ class DashboardPage(Screen):
         return self.page.get_by_role("heading", name="Dashboard").first
 
     def scope(self) -> Locator:
-        """Whose numbers these are: "Me", "My team", "Everyone", "Ravi Shah's team"."""
+        """Whose numbers these are: "Me", "My team", "Everyone", "Ravi Shah's team" (a badge, or
+        the team filter for those who may narrow them)."""
         return self.page.get_by_label("Showing")
 
     def number(self, label: str, value: int) -> Locator:
@@ -163,5 +164,5 @@ class DashboardPage(Screen):
         return self.section("Stuck the longest").get_by_role("listitem").get_by_role("link")
 
     def choose_team(self, team: str) -> None:
-        self.page.get_by_label("Whose numbers").click()
+        self.scope().click()
         self.page.get_by_role("option", name=team).click()

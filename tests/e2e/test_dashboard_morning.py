@@ -103,6 +103,7 @@ def test_the_admin_narrows_to_a_team_and_finds_the_overview_under_settings(page:
     narrowed = _morning(server, "E01", str(ravi))
     assert f"team={ravi}" in narrowed.stuck.link
     _expect_cards(dashboard, _cards(narrowed, "Team "))
+    _shot(page, "dashboard_admin_team")
 
     Shell(page).link("Settings").click()
     expect(page).to_have_url(re.compile(r"/settings/overview/?$"))

@@ -30,18 +30,24 @@ def _plain(card: Stat, icon: str) -> rx.Component:
 
 
 def _header() -> rx.Component:
-    team_filter = rx.select.root(
-        rx.select.trigger(aria_label="Whose numbers", min_width="12rem"),
-        rx.select.content(rx.foreach(S.team_options, lambda o: rx.select.item(o.label, value=o.value))),
-        value=S.team, on_change=S.choose_team)
+    """Whose numbers these are: a badge, or for whoever may narrow them (administrators) the
+    team filter in its place."""
+    team_filter = rx.hstack(
+        rx.el.label("Showing", html_for="dashboard-team", style={"fontSize": "var(--font-size-2)",
+                                                                  "color": rx.color("gray", 11)}),
+        rx.select.root(
+            rx.select.trigger(id="dashboard-team", min_width="12rem"),
+            rx.select.content(rx.foreach(S.team_options, lambda o: rx.select.item(o.label, value=o.value))),
+            value=S.team, on_change=S.choose_team),
+        align="center", spacing="2")
+    badge = rx.badge(rx.cond(S.own, rx.icon("user", size=12), rx.icon("users", size=12)), S.scope_label, size="2",
+                     variant="soft", aria_label="Showing: " + S.scope_label)
     return rx.flex(
         rx.vstack(rx.text("Welcome, ", S.user_name, ".", size="4", weight="medium"),
                   rx.text("What needs attention today, and where the pipeline stands.", size="2",
                           color_scheme="gray"), spacing="1"),
         rx.spacer(),
-        rx.hstack(rx.badge(rx.cond(S.own, rx.icon("user", size=12), rx.icon("users", size=12)), S.scope_label, size="2",
-                           variant="soft", aria_label="Showing: " + S.scope_label),
-                  rx.cond(S.team_options.length() > 1, team_filter), align="center", spacing="2"),
+        rx.cond(S.team_options.length() > 1, team_filter, badge),
         direction=rx.breakpoints(initial="column", sm="row"), gap="3", width="100%", align="start")
 
 
