@@ -141,10 +141,28 @@ class Shell:
 
 
 class DashboardPage(Screen):
+    """The morning page: cards whose links are named "<what>: <number>", and its sections."""
+
     path = "/"
 
     def heading(self) -> Locator:
         return self.page.get_by_role("heading", name="Dashboard").first
 
-    def stat(self, label: str) -> Locator:
-        return self.page.get_by_label(label)
+    def scope(self) -> Locator:
+        """Whose numbers these are: "Me", "My team", "Everyone", "Ravi Shah's team" (a badge, or
+        the team filter for those who may narrow them)."""
+        return self.page.get_by_label("Showing")
+
+    def number(self, label: str, value: int) -> Locator:
+        return self.page.get_by_role("link", name=f"{label}: {value}", exact=True)
+
+    def section(self, name: str) -> Locator:
+        return self.page.get_by_role("region", name=name, exact=True)
+
+    def stuck_links(self) -> Locator:
+        """The links to the leads stuck the longest."""
+        return self.section("Stuck the longest").get_by_role("listitem").get_by_role("link")
+
+    def choose_team(self, team: str) -> None:
+        self.scope().click()
+        self.page.get_by_role("option", name=team).click()

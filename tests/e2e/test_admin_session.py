@@ -1,4 +1,5 @@
-"""An administrator logs in, sees real counts, adds a master entry and logs out."""
+"""An administrator logs in, sees the organisation's counts under Settings, adds a master entry and
+logs out."""
 import re
 
 import pytest
@@ -14,11 +15,13 @@ def test_admin_logs_in_sees_dashboard_adds_master_and_logs_out(page, demo_passwo
     expect(page).to_have_url(re.compile(r"/$"))
     dashboard = DashboardPage(page)
     expect(dashboard.heading()).to_be_visible()
-    # The demo data has 5 active employees and 2 divisions.
-    expect(dashboard.stat("Active employees")).to_have_text("5")
-    expect(dashboard.stat("Divisions")).to_have_text("2")
+    expect(dashboard.scope()).to_have_text("Everyone")
 
+    # Settings opens on the overview: the demo data has 5 active employees and 2 divisions.
     Shell(page).link("Settings").click()
+    overview = page.get_by_role("region", name="Overview")
+    expect(overview.get_by_role("link", name="Active employees: 5")).to_be_visible()
+    expect(overview.get_by_role("link", name="Divisions: 2")).to_be_visible()
     industries = MasterListPage(page, "industry", "Industries").open()
     industries.add("Education", "New industry")
     expect(industries.row("Education")).to_be_visible()

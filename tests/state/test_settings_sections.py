@@ -4,10 +4,11 @@ from hoffice_app.domain.masters import KINDS
 from hoffice_app.pages.settings.state import FIXED_SECTIONS, nav_groups, section_title
 
 
-def test_general_comes_first_with_the_fixed_sections():
+def test_general_comes_first_with_the_overview_and_the_fixed_sections():
     group, entries = nav_groups()[0]
     assert group == "General"
-    assert entries == [("defaults", "Company defaults"), ("employees", "Employees"), ("funnels", "Funnels & stages")]
+    assert entries == [("overview", "Overview"), ("defaults", "Company defaults"), ("employees", "Employees"),
+                       ("funnels", "Funnels & stages")]
 
 
 def test_notifications_come_second_with_their_three_sections():

@@ -2,6 +2,7 @@
 completing one (and planning the next in the same step), and the lists that show them.
 """
 from .service import (
+    KIND_LABELS,
     REMINDERS,
     complete,
     follow_ups_where,
@@ -18,6 +19,7 @@ __all__ = [
     "complete",
     "follow_ups_where",
     "FollowUpView",
+    "KIND_LABELS",
     "lead_follow_ups",
     "my_follow_ups",
     "refresh_next_follow_up",

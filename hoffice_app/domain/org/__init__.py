@@ -1,5 +1,6 @@
 """The organisation: employees (who uses the app, their role and divisions) and who
-reports to whom. Managed by administrators.
+reports to whom, managed by administrators; and its overview (employees by role, sessions,
+the size of the master lists), which only administrators read.
 """
 from .employees import (
     create_employee,
@@ -14,6 +15,7 @@ from .employees import (
     set_active,
     update_employee,
 )
+from .overview import OrgOverview, overview
 from .views import EmployeeView
 
 __all__ = [
@@ -26,6 +28,8 @@ __all__ = [
     "get_employee",
     "list_employees",
     "next_code",
+    "OrgOverview",
+    "overview",
     "reset_password",
     "set_active",
     "update_employee",

@@ -1,6 +1,7 @@
 """500 demo leads over the demo contacts: products, sources, priorities,
-followers and follow-ups (some overdue, some due today), so the lists, the
-follow-ups page and (later) the funnel show a living sales floor."""
+followers, a place on the funnel and follow-ups (some overdue, some due today),
+so the lists, the follow-ups page and the funnel show a living sales floor
+(demo_history.py then gives them their past: stage moves and work done)."""
 from __future__ import annotations
 
 import random
@@ -43,10 +44,12 @@ def seed_demo_leads(session: Session, *, now: datetime) -> int:
     funnel_stages = stages(session, ensure_default_funnel(session).id)
     lost_reasons = _ids(session, "lost_reason")
     for _ in range(LEADS):
+        stage = rng.choices(funnel_stages, weights=STAGE_WEIGHTS[:len(funnel_stages)])[0]
         creator = rng.choice(people)
         assignee = rng.choice(executives) if rng.random() < 0.9 else None
         category = rng.choice(categories)
-        created = now - timedelta(days=rng.randrange(0, 120), hours=rng.randrange(0, 24))
+        age = NEW_DAYS if stage.id == funnel_stages[0].id else MAX_DAYS  # new inquiries are young
+        created = now - timedelta(days=rng.randrange(0, age), hours=rng.randrange(0, 24))
         data = {
             "title": f"{rng.choice(titles).name} – {rng.randrange(5, 200)} {rng.choice(NEEDS)}",
             "contact_code": rng.choice(contacts), "assigned_to_id": str(assignee.id) if assignee else "",
@@ -59,9 +62,10 @@ def seed_demo_leads(session: Session, *, now: datetime) -> int:
             "follower_employee_ids": [str(people[0].id)] if rng.random() < 0.2 else [],
         }
         lead = save_lead(session, actor_of(creator), data, now=created)
-        _place_on_funnel(session, rng, lead, funnel_stages, lost_reasons, created, now)
+        _place_on_funnel(session, rng, lead, stage, stage.id == funnel_stages[0].id, lost_reasons, created, now)
         if lead.is_open and rng.random() < 0.7:
             due = now + timedelta(days=rng.randrange(-10, 20), hours=rng.randrange(-5, 5))
+            due = max(due, created + timedelta(hours=1))  # never due before the lead was made
             owner = assignee or creator
             told = now if due <= now else None  # the demo starts with no backlog of overdue messages
             session.add(FollowUp(lead_id=lead.id, kind=rng.choice(kinds), due_at=due, assignee_id=owner.id,
@@ -97,12 +101,21 @@ def _quiet_history(session: Session, now: datetime) -> None:
 
 # Most demo leads sit in the early stages; a few are won or lost.
 STAGE_WEIGHTS = [30, 22, 16, 12, 8, 6, 6]
+MAX_DAYS, NEW_DAYS = 120, 9  # how old a lead is: up to four months, in the first stage up to nine days
+OPEN_SKEW = 6  # an open lead's time in its stage is its age × random ** 6: most moved lately, about 1 in 5 is stuck
 
 
-def _place_on_funnel(session: Session, rng: random.Random, lead: Lead, funnel_stages: list, lost_reasons: list,
+def _place_on_funnel(session: Session, rng: random.Random, lead: Lead, stage, first: bool, lost_reasons: list,
                      created: datetime, now: datetime) -> None:
-    stage = rng.choices(funnel_stages, weights=STAGE_WEIGHTS[:len(funnel_stages)])[0]
-    entered = created + (now - created) * rng.random()
+    """On ``stage`` since a moment consistent with the moves demo_history.py writes: a lead in
+    the first stage since it was made, one further on since lately, a closed one since it closed."""
+    share = rng.random()
+    if first:
+        entered = created
+    elif stage.kind == "open":
+        entered = now - (now - created) * share ** OPEN_SKEW
+    else:
+        entered = created + (now - created) * share
     lead.funnel_id, lead.stage_id, lead.stage_entered_at = stage.funnel_id, stage.id, entered
     lead.is_open = stage.kind == "open"
     lead.closed_at = None if lead.is_open else entered

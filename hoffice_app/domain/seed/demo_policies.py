@@ -1,7 +1,8 @@
 """The demo's revoke policy, "No follow-up in 48 hours" (disabled: an administrator previews
 it, then enables it), and a mix of demo leads for its preview to show: some with a follow-up
 completed since their assignment (left alone), some assigned in the last two days (warned
-now or within the day), the rest long overdue for a follow-up (revoked at once if enabled).
+now or within the day), the rest long overdue for a follow-up (revoked at once if enabled)
+unless the history added next (demo_history.py) completed one of theirs since.
 
 A random generator of its own (not the leads' one), so the rest of the demo stays as it was.
 """

@@ -88,11 +88,13 @@ def seed_demo(session: Session, *, password: str | None, now: datetime,
 
         seed_demo_contacts(session, now=now)
         session.flush()
+        from hoffice_app.domain.seed.demo_history import add_demo_history
         from hoffice_app.domain.seed.demo_leads import seed_demo_leads
         from hoffice_app.domain.seed.demo_policies import mix_demo_leads
 
         if seed_demo_leads(session, now=now):
             mix_demo_leads(session, now=now)
+            add_demo_history(session, now=now)
         session.flush()
         from hoffice_app.domain.seed.demo_rules import seed_demo_rules
 

@@ -18,6 +18,7 @@ from hoffice_app.pages.settings.masters_view import master_screen
 from hoffice_app.pages.settings.notify_channels import NotifyChannelsState, channels_screen
 from hoffice_app.pages.settings.notify_events import NotifyEventsState, events_screen
 from hoffice_app.pages.settings.notify_outbox import OutboxState, outbox_screen
+from hoffice_app.pages.settings.overview import OverviewState, overview_screen
 from hoffice_app.pages.settings.policies_state import PoliciesState
 from hoffice_app.pages.settings.policies_view import policies_screen
 from hoffice_app.pages.settings.state import SettingsState, nav_groups, section_title
@@ -58,6 +59,8 @@ def register(app: rx.App) -> None:
     title = "Settings · H-Office"
     app.add_page(rx.center(rx.spinner()), route=routes.SETTINGS, on_load=SettingsState.open_settings_home,
                  title=title)
+    app.add_page(_frame("overview", overview_screen()), route=routes.settings_section("overview"),
+                 on_load=OverviewState.load, title=title)
     app.add_page(_frame("defaults", defaults_screen()), route=routes.settings_section("defaults"),
                  on_load=DefaultsState.load, title=title)
     app.add_page(_frame("employees", employees_screen()), route=routes.settings_section("employees"),

@@ -8,7 +8,8 @@ from hoffice_app.domain.common import Actor, PermissionDenied
 from hoffice_app.domain.masters import BY_KEY, KINDS
 from hoffice_app.state.auth import AuthState
 
-GENERAL_SECTIONS = {"defaults": "Company defaults", "employees": "Employees", "funnels": "Funnels & stages"}
+GENERAL_SECTIONS = {"overview": "Overview", "defaults": "Company defaults", "employees": "Employees",
+                    "funnels": "Funnels & stages"}
 NOTIFICATION_SECTIONS = {"notifications": "E-mail & SMS", "notification-events": "Events & wording",
                          "outbox": "Outbox"}
 AUTOMATION_SECTIONS = {"assignment-rules": "Assignment rules", "revoke-policies": "Revoke policies"}
@@ -44,7 +45,8 @@ class SettingsState(AuthState):
 
     @rx.event
     def open_settings_home(self):
-        return rx.redirect(routes.settings_section("defaults"))
+        """/settings lands on the overview: the organisation's numbers first."""
+        return rx.redirect(routes.settings_section("overview"))
 
 
 def nav_groups() -> list[tuple[str, list[tuple[str, str]]]]:
