@@ -1,12 +1,14 @@
 """What every context shares: the acting employee (``Actor``) and drop-down ``Option`` DTOs,
 the errors the domain raises (messages written for the user), role checks, reading ids
-from text, reordering rows by ``position`` and readable codes (C000123) from a counter, and the
-version check every edit goes through (``versions``).
+from text, reordering rows by ``position``, amounts as the company writes them (``money``),
+readable codes (C000123) from a counter, and the version check every edit goes through
+(``versions``).
 """
 from . import versions
 from .codes import allocate
 from .dto import Actor, Option
 from .errors import DomainError, NotFound, PermissionDenied, ValidationError
+from .money import format_money, spreadsheet_format
 from .ordering import move_in_list
 from .parsing import as_id
 from .permissions import ROLE_LABELS, ROLES, require_actor, require_admin
@@ -19,6 +21,7 @@ __all__ = [
     "allocate",
     "as_id",
     "DomainError",
+    "format_money",
     "move_in_list",
     "NotFound",
     "Option",
@@ -27,6 +30,7 @@ __all__ = [
     "require_admin",
     "ROLE_LABELS",
     "ROLES",
+    "spreadsheet_format",
     "ValidationError",
     "versions",
 ]

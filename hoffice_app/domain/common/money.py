@@ -76,3 +76,16 @@ def format_money(value, currency: str = "INR", *, compact: bool = False, blank: 
                 return f"{sign}{symbol(code)}{_trim(size / scale)}{joiner}{unit}"
         size = size.quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return f"{sign}{symbol(code)}{group_digits(size, code)}"
+
+
+def spreadsheet_format(currency: str = "INR") -> str:
+    """An Excel number format that shows an amount kept as a number the way ``format_money``
+    writes it (the symbol, lakh/crore grouping for Indian currencies, whole units), so a
+    downloaded sheet reads like the page and still sums."""
+    code = (currency or "INR").upper()
+    mark = symbol(code).replace('"', "")
+    quoted = f'"{mark}"' if mark else ""
+    if code not in INDIAN:
+        return f"{quoted}#,##0;-{quoted}#,##0"
+    # Excel's own grouping is in thousands; two conditions place the lakh and crore commas.
+    return f'[>=10000000]{quoted}##\\,##\\,##\\,##0;[>=100000]{quoted}##\\,##\\,##0;{quoted}#,##0'

@@ -18,8 +18,17 @@ from functools import lru_cache
 import pycountry
 from sqlmodel import Session, select
 
-from hoffice_app.domain.common import Actor, Option, ValidationError, as_id, require_actor, require_admin, versions
-from hoffice_app.domain.common.money import format_money
+from hoffice_app.domain.common import (
+    Actor,
+    Option,
+    ValidationError,
+    as_id,
+    format_money,
+    require_actor,
+    require_admin,
+    spreadsheet_format,
+    versions,
+)
 from hoffice_app.domain.masters.entries import register_usage
 from hoffice_app.domain.masters.kinds import DEFAULT_SETTING_LABELS as LABELS
 from hoffice_app.domain.masters.kinds import MASTER_SETTINGS
@@ -91,6 +100,12 @@ def zone(session: Session) -> zoneinfo.ZoneInfo:
 def money(session: Session, value, *, compact: bool = False, blank: str = "") -> str:
     """``value`` in the company's currency and format (common.money.format_money)."""
     return format_money(value, get(session, "default_currency"), compact=compact, blank=blank)
+
+
+def money_number_format(session: Session) -> str:
+    """The spreadsheet number format of amounts in the company's currency (exports keep
+    amounts as numbers; this makes them read as on the page)."""
+    return spreadsheet_format(get(session, "default_currency"))
 
 
 def put(session: Session, key: str, value: str) -> None:
