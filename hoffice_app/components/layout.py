@@ -16,6 +16,7 @@ NAV = [("Dashboard", routes.DASHBOARD, "layout-dashboard", False),
        (AuthState.leads_label, routes.LEADS, "target", False),
        ("Funnel", routes.FUNNEL, "columns-3", False),
        ("Follow-ups", routes.FOLLOW_UPS, "calendar-clock", False),
+       ("Insights", routes.INSIGHTS, "chart-column", False),
        ("Contacts", routes.CONTACTS, "contact", False),
        ("Settings", routes.SETTINGS, "settings", True)]
 
