@@ -13,7 +13,12 @@ class InsightsPage(Screen):
     def open(self) -> "InsightsPage":
         self.page.goto(self.path)
         expect(self.table("Follow-ups")).to_be_visible()
+        self.settled()
         return self
+
+    def settled(self) -> None:
+        """The open tab holds the numbers of the current choices (not still being read)."""
+        expect(self.page.get_by_role("tabpanel")).to_have_attribute("aria-busy", "false")
 
     def tab(self, name: str) -> Locator:
         return self.page.get_by_role("tab", name=name, exact=True)
@@ -21,6 +26,7 @@ class InsightsPage(Screen):
     def show(self, tab: str) -> None:
         self.tab(tab).click()
         expect(self.tab(tab)).to_have_attribute("aria-selected", "true")
+        self.settled()
 
     def section(self, name: str) -> Locator:
         return self.page.get_by_role("region", name=name, exact=True)
@@ -29,10 +35,12 @@ class InsightsPage(Screen):
         return self.section(name).get_by_role("table")
 
     def header(self, name: str) -> list[str]:
+        self.settled()
         return [t.strip() for t in self.table(name).locator("thead th").all_inner_texts()]
 
     def rows(self, name: str) -> list[list[str]]:
         """The table's body, one list of cell texts per row."""
+        self.settled()
         return self.table(name).locator("tbody tr").evaluate_all(
             "rows => rows.map(r => Array.from(r.children).map(c => c.innerText.trim()))")
 

@@ -68,7 +68,7 @@ def _tab(value: str, label, content: rx.Component) -> rx.Component:
     out (the Follow-ups tab's first table already says it)."""
     heading = [rx.heading(label, size="5", as_="h2", class_name="print-only")] if label is not None else []
     return rx.tabs.content(rx.cond(S.periods_ok, rx.vstack(*heading, content, spacing="3", width="100%")),
-                           value=value, padding_top="1.25rem")
+                           value=value, padding_top="1.25rem", aria_busy=S.busy)
 
 
 def _problem() -> rx.Component:

@@ -35,6 +35,7 @@ class InsightsState(AuthState):
     tab: str = "follow_ups"
     date_errors: dict[str, str] = {}
     problem: str = ""  # a refusal from the domain, in one sentence
+    busy: bool = True  # a control changed and the tab's numbers are being read (aria-busy)
     period_label: str = ""
     scope_label: str = ""
     team_options: list[Option] = []
@@ -103,6 +104,10 @@ class InsightsState(AuthState):
             self.funnel_options = insights.funnel_options(session)
         if self.team != EVERYONE and self.team not in {o.value for o in self.team_options}:
             self.team = EVERYONE
+        return self._again()
+
+    def _again(self):
+        self.busy = True
         return InsightsState.refresh
 
     @rx.event
@@ -130,6 +135,8 @@ class InsightsState(AuthState):
             self.problem = "" if self.date_errors else err.message
         except DomainError as err:
             self.problem = err.message
+        finally:
+            self.busy = False
 
     def _show_follow_ups(self, view: insights.FollowUpInsights) -> None:
         self.people, self.people_total, self.follow_up_chart = view.rows, view.total, view.chart
@@ -149,29 +156,29 @@ class InsightsState(AuthState):
     @rx.event
     def set_preset(self, value: str):
         self.preset = value if value in insights.PRESETS else DEFAULT_PRESET
-        return InsightsState.refresh
+        return self._again()
 
     @rx.event
     def set_first(self, value: str):
         self.first = value
-        return InsightsState.refresh
+        return self._again()
 
     @rx.event
     def set_last(self, value: str):
         self.last = value
-        return InsightsState.refresh
+        return self._again()
 
     @rx.event
     def set_team(self, value: str):
         self.team = value or EVERYONE
-        return InsightsState.refresh
+        return self._again()
 
     @rx.event
     def set_funnel(self, value: str):
         self.funnel = value
-        return InsightsState.refresh
+        return self._again()
 
     @rx.event
     def set_tab(self, value: str):
         self.tab = value if value in TABS else "follow_ups"
-        return InsightsState.refresh
+        return self._again()
