@@ -8,6 +8,7 @@ from hoffice_app.pages import dashboard, login
 from hoffice_app.pages.contacts import register as contact_pages
 from hoffice_app.pages.funnel import register as funnel_pages
 from hoffice_app.pages.imports import register as import_pages
+from hoffice_app.pages.insights import register as insight_pages
 from hoffice_app.pages.leads import register as lead_pages
 from hoffice_app.pages.notifications import register as notification_pages
 from hoffice_app.pages.settings import register as settings_pages
@@ -19,14 +20,14 @@ app = rx.App(
     # around everything (hoffice_app.protection).
     api_transformer=[files_app, protection.wrap],
     head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
-    stylesheets=["/board.css"],
+    stylesheets=["/board.css", "/print.css"],
     # An event whose session the server ended sends the tab to /login, which says so.
     backend_exception_handler=on_backend_error,
 )
 # A tab's state belongs to one session: reset before it reaches a tab that connects with another.
 app.add_middleware(SessionGuard())
 for pages in (login, dashboard, settings_pages, contact_pages, lead_pages, funnel_pages, import_pages,
-              notification_pages):
+              notification_pages, insight_pages):
     pages.register(app)
 app.register_lifespan_task(protection.sweep_stale_uploads)
 # Before the first request: jobs a killed server left "running" are marked failed.

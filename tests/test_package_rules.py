@@ -85,6 +85,7 @@ def test_app_code_outside_the_importer_uses_its_top_level_modules():
 
 @pytest.mark.parametrize("module", [f"hoffice_app.domain.{c}" for c in CONTEXTS]
                          + ["hoffice_app.http.documents", "hoffice_app.http.spreadsheets", "hoffice_app.http.sessions",
+                            "hoffice_app.http.insights",
                             "hoffice_app.http", "hoffice_app.http.uploads", "hoffice_app.http.headers",
                             "hoffice_app.origins", "hoffice_app.importer.uploads", "hoffice_app.importer",
                             "hoffice_app.importer.submit", "hoffice_app.backup"])

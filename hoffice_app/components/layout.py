@@ -2,7 +2,8 @@
 
 Navigation lists only pages that exist; Settings only for administrators (the
 server refuses the rest anyway). Wide screens get a sidebar, narrow ones a top
-bar with the same links.
+bar with the same links. On paper only the page's title and content show
+(``no-print``, assets/print.css).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ NAV = [("Dashboard", routes.DASHBOARD, "layout-dashboard", False),
        (AuthState.leads_label, routes.LEADS, "target", False),
        ("Funnel", routes.FUNNEL, "columns-3", False),
        ("Follow-ups", routes.FOLLOW_UPS, "calendar-clock", False),
+       ("Insights", routes.INSIGHTS, "chart-column", False),
        ("Contacts", routes.CONTACTS, "contact", False),
        ("Settings", routes.SETTINGS, "settings", True)]
 
@@ -75,7 +77,7 @@ def sidebar() -> rx.Component:
                   style={"width": "100%", "marginTop": "1.5rem"}),
         width="14rem", height="100vh", position="sticky", top="0", padding="1rem", flex_shrink="0",
         border_right=f"1px solid {rx.color('gray', 5)}", background=rx.color("gray", 2),
-        display=["none", "none", "flex"],
+        display=["none", "none", "flex"], class_name="no-print",
     )
 
 
@@ -87,7 +89,7 @@ def topbar(title) -> rx.Component:
         bell(),
         user_menu(),
         align="center", width="100%", padding_x="1.25rem", padding_y="0.75rem",
-        border_bottom=f"1px solid {rx.color('gray', 5)}",
+        border_bottom=f"1px solid {rx.color('gray', 5)}", class_name="no-print",
     )
 
 
@@ -95,7 +97,7 @@ def mobile_nav() -> rx.Component:
     return rx.box(
         rx.el.nav(rx.hstack(*_nav_links(compact=True), spacing="1"), aria_label="Main (compact)"),
         padding_x="0.75rem", padding_y="0.25rem", overflow_x="auto", width="100%",
-        display=["block", "block", "none"], border_bottom=f"1px solid {rx.color('gray', 5)}",
+        display=["block", "block", "none"], border_bottom=f"1px solid {rx.color('gray', 5)}", class_name="no-print",
     )
 
 
@@ -107,7 +109,8 @@ def page_shell(title, *children: rx.Component) -> rx.Component:
             sidebar(),
             rx.vstack(
                 topbar(title), mobile_nav(),
-                rx.box(rx.heading(title, size="6", display=["block", "block", "none"], margin_bottom="1rem"),
+                rx.box(rx.heading(title, size="6", display=["block", "block", "none"], margin_bottom="1rem",
+                                  class_name="page-title"),
                        *children, as_="main", padding=["1rem", "1.25rem", "1.5rem"], width="100%",
                        max_width="80rem"),
                 spacing="0", width="100%", min_width="0",

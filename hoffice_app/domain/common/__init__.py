@@ -8,7 +8,7 @@ from . import versions
 from .codes import allocate
 from .dto import Actor, Option
 from .errors import DomainError, NotFound, PermissionDenied, ValidationError
-from .money import format_money, symbol
+from .money import format_money, spreadsheet_format, symbol
 from .ordering import move_in_list
 from .parsing import as_id
 from .permissions import ROLE_LABELS, ROLES, require_actor, require_admin
@@ -30,6 +30,7 @@ __all__ = [
     "require_admin",
     "ROLE_LABELS",
     "ROLES",
+    "spreadsheet_format",
     "symbol",
     "ValidationError",
     "versions",

@@ -89,3 +89,16 @@ def format_money(value, currency: str = "INR", *, compact: bool = False, blank: 
         return blank
     negative = number < 0 and any(c in "123456789" for c in text)
     return f"{'-' if negative else ''}{symbol(code)}{text}"
+
+
+def spreadsheet_format(currency: str = "INR") -> str:
+    """An Excel number format that shows an amount kept as a number the way ``format_money``
+    writes it (the symbol, lakh/crore grouping for Indian currencies, whole units), so a
+    downloaded sheet reads like the page and still sums."""
+    code = (currency or "INR").upper()
+    mark = symbol(code).replace('"', "")
+    quoted = f'"{mark}"' if mark else ""
+    if code not in INDIAN:
+        return f"{quoted}#,##0;-{quoted}#,##0"
+    # Excel's own grouping is in thousands; two conditions place the lakh and crore commas.
+    return f'[>=10000000]{quoted}##\\,##\\,##\\,##0;[>=100000]{quoted}##\\,##\\,##0;{quoted}#,##0'

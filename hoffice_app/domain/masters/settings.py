@@ -26,6 +26,7 @@ from hoffice_app.domain.common import (
     format_money,
     require_actor,
     require_admin,
+    spreadsheet_format,
     versions,
 )
 from hoffice_app.domain.masters.entries import register_usage
@@ -99,6 +100,12 @@ def zone(session: Session) -> zoneinfo.ZoneInfo:
 def money(session: Session, value, *, compact: bool = False, blank: str = "") -> str:
     """``value`` in the company's currency and format (common.money.format_money)."""
     return format_money(value, get(session, "default_currency"), compact=compact, blank=blank)
+
+
+def money_number_format(session: Session) -> str:
+    """The spreadsheet number format of amounts in the company's currency (exports keep
+    amounts as numbers; this makes them read as on the page)."""
+    return spreadsheet_format(get(session, "default_currency"))
 
 
 def put(session: Session, key: str, value: str) -> None:
