@@ -1,6 +1,7 @@
 """Masters and company settings: the catalogue of master lists (``kinds``), their entries
 (add, rename, reorder, deactivate, delete when unused) and the company-wide defaults
-(country, currency, time zone, terminology, limits).
+(country, currency, time zone, terminology, limits); ``type_statuses``: each lead type's
+default status.
 """
 from .entries import (
     clean_name,
@@ -33,6 +34,7 @@ from .settings import (
     timezone_options,
     update_defaults,
 )
+from .type_statuses import default_status_for, default_statuses, set_default_status, types_defaulting_to
 from .views import MasterEntryView
 
 __all__ = [
@@ -41,6 +43,8 @@ __all__ = [
     "country_options",
     "create_entry",
     "currency_options",
+    "default_status_for",
+    "default_statuses",
     "delete_entry",
     "edit_defaults",
     "edit_entry",
@@ -60,10 +64,12 @@ __all__ = [
     "put",
     "register_usage",
     "session_timeout_hours",
+    "set_default_status",
     "set_active",
     "template_bodies",
     "timezone_names",
     "timezone_options",
+    "types_defaulting_to",
     "update_defaults",
     "update_entry",
 ]

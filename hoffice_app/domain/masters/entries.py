@@ -15,7 +15,7 @@ import importlib
 from datetime import datetime
 from typing import Callable
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, delete, func, select
 
 from hoffice_app.domain.common import (
     Actor,
@@ -28,7 +28,14 @@ from hoffice_app.domain.common import (
     require_admin,
     versions,
 )
-from hoffice_app.domain.masters.kinds import BY_KEY, CHILD_OF, DEFAULT_SETTING_LABELS, MASTER_SETTINGS
+from hoffice_app.domain.masters.kinds import (
+    BY_KEY,
+    CHILD_OF,
+    DEFAULT_SETTING_LABELS,
+    MASTER_SETTINGS,
+    TYPE_STATUS_PREFIX,
+    type_status_key,
+)
 from hoffice_app.domain.masters.kinds import kind as get_kind
 from hoffice_app.domain.masters.views import MasterEntryView
 from hoffice_app.models import MasterEntry, Setting
@@ -87,7 +94,13 @@ def list_entries(session: Session, actor: Actor, kind_key: str) -> list[MasterEn
     rows = session.exec(select(MasterEntry).where(MasterEntry.kind == kind_key)
                         .order_by(MasterEntry.parent_id, MasterEntry.position, MasterEntry.id)).all()
     parents = _parent_names(session, kind_key)
-    return [_view(r, parents) for r in rows]
+    views = [_view(r, parents) for r in rows]
+    if kind_key == "lead_type":  # the screen shows and sets each type's default status (type_statuses.py)
+        defaults = {s.key: s.value for s in session.exec(select(Setting).where(
+            Setting.key.startswith(TYPE_STATUS_PREFIX)))}
+        for view in views:
+            view.default_status_id = defaults.get(type_status_key(view.id), "")
+    return views
 
 
 def options(session: Session, actor: Actor, kind_key: str, parent_id: int | None = None) -> list[Option]:
@@ -206,8 +219,8 @@ def move_entry(session: Session, actor: Actor, entry_id: int, direction: int) ->
 
 def set_active(session: Session, actor: Actor, entry_id: int, active: bool, *, now: datetime) -> None:
     """Deactivated entries stay on old records but leave the drop-downs. The
-    current default (title, address type) cannot be deactivated: new records
-    would start from a value nobody can pick."""
+    current default (title, address type, a lead type's status) cannot be
+    deactivated: new records would start from a value nobody can pick."""
     require_admin(actor)
     entry = _get(session, entry_id)
     if not active:
@@ -216,6 +229,11 @@ def set_active(session: Session, actor: Actor, entry_id: int, active: bool, *, n
         if default:
             raise ValidationError({"active": f"“{entry.name}” is the {DEFAULT_SETTING_LABELS[default.key]}. "
                                              "Choose another default in Company defaults first."})
+        type_default = entry.kind == "lead_status" and session.exec(select(Setting).where(
+            Setting.key.startswith(TYPE_STATUS_PREFIX), Setting.value == str(entry.id))).first()
+        if type_default:
+            raise ValidationError({"active": f"“{entry.name}” is a lead type's default status. "
+                                             "Choose another default in Lead types first."})
     entry.active = active
     entry.updated_at, entry.updated_by_id = now, actor.id
     session.add(entry)
@@ -226,7 +244,7 @@ def set_active(session: Session, actor: Actor, entry_id: int, active: bool, *, n
 # present whichever module the caller happened to import.
 USAGE_MODULES = ("hoffice_app.domain.masters.settings", "hoffice_app.domain.org.employees",
                  "hoffice_app.domain.contacts.save",
-                 "hoffice_app.domain.leads.save")
+                 "hoffice_app.domain.leads.save", "hoffice_app.domain.masters.type_statuses")
 
 
 def usages(session: Session, entry: MasterEntry) -> list[str]:
@@ -245,6 +263,8 @@ def delete_entry(session: Session, actor: Actor, entry_id: int) -> None:
     if used:
         raise ValidationError({"delete": f"“{entry.name}” is in use ({'; '.join(used)}). "
                                          "Deactivate it instead to hide it from new records."})
+    if entry.kind == "lead_type":  # its default status goes with it (an id may be handed out again)
+        session.exec(delete(Setting).where(Setting.key == type_status_key(entry.id)))
     session.delete(entry)
     versions.flush(session, get_kind(entry.kind).singular)
 

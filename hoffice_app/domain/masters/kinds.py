@@ -46,6 +46,14 @@ MASTER_SETTINGS: dict[str, str] = {"default_title": "title", "default_address_ty
 DEFAULT_SETTING_LABELS: dict[str, str] = {"default_title": "default title",
                                           "default_address_type": "default type of address"}
 
+# Each lead type's default status is a setting row keyed by the type's id (type_statuses.py).
+TYPE_STATUS_PREFIX = "lead_type_status:"
+
+
+def type_status_key(lead_type_id: int) -> str:
+    return f"{TYPE_STATUS_PREFIX}{lead_type_id}"
+
+
 BY_KEY: dict[str, MasterKind] = {k.key: k for k in KINDS}
 CHILD_OF: dict[str, str] = {k.parent: k.key for k in KINDS if k.parent}
 

@@ -16,3 +16,4 @@ class MasterEntryView:
     active: bool
     body: str
     version: int = 1  # what the edit dialog sends back with its save (domain/common/versions.py)
+    default_status_id: str = ""  # lead types only: the status a lead of this type starts with
