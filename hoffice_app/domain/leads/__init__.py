@@ -6,7 +6,7 @@ read "Private contact" everywhere.
 from .access import NOT_FOUND, can_see, get_visible, team_ids, visible_clause
 from .bulk import Reassigned, bulk_assign, bulk_set_status, reassign
 from .creator import creator_field
-from .detail import TimelineItem, contact_context, form_values, lead_detail
+from .detail import TimelineItem, contact_context, form_values, lead_detail, new_form_values
 from .privacy import PRIVATE_CODE, PRIVATE_CONTACT, is_private_code, masked_names
 from .rules import parse_local
 from .save import add_note, save_from_form, save_lead
@@ -49,6 +49,7 @@ __all__ = [
     "masked_names",
     "matching_ids",
     "MAX_PER_PAGE",
+    "new_form_values",
     "NOT_FOUND",
     "order_by",
     "page_ids",

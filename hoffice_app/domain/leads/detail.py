@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from hoffice_app.domain.common import Actor, Option
+from hoffice_app.domain.common import Actor, Option, require_actor
 from hoffice_app.domain.contacts import display, hidden_ids
 from hoffice_app.domain.contacts import visible_clause as contact_visible
 from hoffice_app.domain.leads.access import get_visible
@@ -30,6 +30,8 @@ from hoffice_app.models import (
     LeadProduct,
     MasterEntry,
 )
+
+FORM_TIME = "%Y-%m-%dT%H:%M"  # what a datetime-local input holds
 
 
 @dataclass
@@ -103,6 +105,15 @@ def local_text(value, tz: str, fmt: str = "%d %b %Y, %H:%M") -> str:
     return value.astimezone(ZoneInfo(tz)).strftime(fmt) if value else ""
 
 
+def new_form_values(session: Session, actor: Actor, *, now) -> dict:
+    """What the form for a new lead starts with: the actor creates it and handles it, assigned
+    now by the company's clock (the guide: "the default will be the current date and time").
+    The user may change the date; saving without an assignee drops it (rules.clean_lead)."""
+    require_actor(actor)
+    return {"created_by_id": str(actor.id), "assigned_to_id": str(actor.id),
+            "assigned_at": now.astimezone(app_settings.zone(session)).strftime(FORM_TIME)}
+
+
 def form_values(session: Session, actor: Actor, code: str) -> dict:
     """The form's values. A contact the actor may not see comes back as PRIVATE_CODE (the
     lead's contact, its source), with nothing of its own (address, also-notify values);
@@ -118,7 +129,7 @@ def form_values(session: Session, actor: Actor, code: str) -> dict:
         "title", "title_id", "contact_address_id", "assigned_to_id", "created_by_id", "product_category_id",
         "status_id", "priority_id", "lead_type_id", "source_kind", "knowledge_template_id", "description")}
     data["estimated_value"] = f"{lead.estimated_value:f}".rstrip("0").rstrip(".") if lead.estimated_value else ""
-    data["assigned_at"] = local_text(lead.assigned_at, tz, "%Y-%m-%dT%H:%M")
+    data["assigned_at"] = local_text(lead.assigned_at, tz, FORM_TIME)
     data["contact_code"] = PRIVATE_CODE if lead.contact_id in hidden else session.get(Contact, lead.contact_id).code
     data["source_ref"] = _source_ref(session, lead, hidden)
     products = session.exec(select(LeadProduct).where(LeadProduct.lead_id == lead.id))

@@ -3,7 +3,8 @@ dependent choices must fit their parent (products → category, address and
 associated contacts → contact, source value → source kind). Contacts on the
 lead that the editor may not see (privacy.py) are kept as they are: the form
 holds PRIVATE_CODE for the lead's contact or source, and leaves hidden
-associated contacts and external followers out."""
+associated contacts and external followers out. A lead with a type and no status takes the
+type's default status (masters.type_statuses), whichever way it is saved."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from hoffice_app.domain.contacts import can_see as can_see_contact
 from hoffice_app.domain.contacts import hidden_ids
 from hoffice_app.domain.leads.creator import check_creator
 from hoffice_app.domain.leads.privacy import is_private_code
+from hoffice_app.domain.masters import default_status_for
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import (
     Contact,
@@ -132,7 +134,8 @@ def clean_lead(session: Session, actor: Actor, data: dict, *, now: datetime, exi
     assigned_at = parse_local(raw_at, tz) if raw_at else None
     if raw_at and assigned_at is None:
         c.errors["assigned_at"] = "Enter the date and time of assignment."
-    s["assigned_at"] = assigned_at or (now if assignee else None)
+    # the date of assignment belongs to an assignee: the new-lead form shows "now" before anyone is chosen
+    s["assigned_at"] = (assigned_at or now) if assignee else None
     category = c.master("product_category_id", "product_category", "product category")
     s["product_category_id"] = category.id if category else None
     for raw in data.get("product_ids") or []:
@@ -146,6 +149,8 @@ def clean_lead(session: Session, actor: Actor, data: dict, *, now: datetime, exi
                              ("knowledge_template_id", "knowledge_template", "knowledge template")):
         entry = c.master(key, kind, label)
         s[key] = entry.id if entry else None
+    if s["status_id"] is None and "status_id" not in c.errors:
+        s["status_id"] = default_status_for(session, s["lead_type_id"])
     s["estimated_value"] = _value(c)
     _source(c)
     _followers(c)
