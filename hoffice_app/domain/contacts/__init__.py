@@ -2,7 +2,8 @@
 (``access``: one clause every read uses), search, the detail page, associated
 contacts, phone numbers in E.164, and the coded vocabularies (gender, GST types…)
 shared by the form, the importer, the export and the template (``vocab``), and a
-list's filters in words (``described``: shown by the Export button, written in the export).
+list's filters in words (``described``: shown by the Export button, written in the export),
+and the title a contact gets when none is chosen (``titles``: "M/S" for a company).
 """
 from .access import NOT_FOUND, can_see, get_visible, hidden_ids, hidden_select, visible_clause
 from .associations import associate, list_associations, remove_association
@@ -20,6 +21,7 @@ from .save import (
     visible_id,
 )
 from .search import MAX_PER_PAGE, SORTS, ContactQuery, address_choices, conditions, pick_contacts, search_contacts
+from .titles import COMPANY_TITLE, default_title_id
 from .views import AddressView, AssociationView, ContactRow, DuplicateHit, PhoneView
 
 __all__ = [
@@ -28,6 +30,8 @@ __all__ = [
     "AMOUNT_MAX",
     "associate",
     "AssociationView",
+    "COMPANY_TITLE",
+    "default_title_id",
     "build_search_text",
     "can_see",
     "conditions",

@@ -15,6 +15,7 @@ from hoffice_app.domain.common import Actor, ValidationError, as_id
 from hoffice_app.domain.contacts import vocab
 from hoffice_app.domain.contacts.access import can_see
 from hoffice_app.domain.contacts.phones import parse_phone
+from hoffice_app.domain.contacts.titles import default_title_id
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import Employee, MasterEntry
 
@@ -152,7 +153,8 @@ def clean_contact(session: Session, actor: Actor, data: dict, *, today: date, ex
     elif len(name) > MAX_NAME:
         c.errors["name"] = f"Use at most {MAX_NAME} characters."
     s["name"], s["name_key"] = name, name.casefold()
-    s["title_id"] = c.master("title_id", "title", "title") or as_id(app_settings.get(session, "default_title"))
+    s["title_id"] = c.master("title_id", "title", "title") or \
+        default_title_id(session, is_company=bool(data.get("is_company")))
     s["contact_type_id"] = c.master("contact_type_id", "contact_type", "type of contact", required=True)
     s["is_customer"] = bool(data.get("is_customer"))
     country = str(data.get("country") or "").strip().upper() or app_settings.get(session, "default_country")
