@@ -1,12 +1,14 @@
 """State of one master list screen (Settings → any list). Thin: each handler is
-one domain call; the domain checks the admin role again."""
+one domain call; the domain checks the admin role again. Lead types also pick
+each type's default status (``set_type_status``)."""
 from __future__ import annotations
 
 import reflex as rx
 
+from hoffice_app.components.fields import NONE
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain.common import DomainError, Option, ValidationError, as_id, versions
-from hoffice_app.domain.masters import BY_KEY, MasterEntryView
+from hoffice_app.domain.masters import BY_KEY, MasterEntryView, set_default_status
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.pages.settings.state import SettingsState
 
@@ -15,6 +17,7 @@ class MastersState(SettingsState):
     kind: str = ""
     entries: list[MasterEntryView] = []
     parent_options: list[Option] = []
+    status_options: list[Option] = []  # lead types: the statuses a type may start its leads with
     parent_filter: str = "all"
     # add form (name, code, parent, body) and edit dialog (name, code, parent_id, body)
     new: dict[str, str] = {}
@@ -42,6 +45,7 @@ class MastersState(SettingsState):
         self.entries = masters.list_entries(session, actor, self.kind)
         parent = BY_KEY[self.kind].parent
         self.parent_options = masters.options(session, actor, parent) if parent else []
+        self.status_options = masters.options(session, actor, "lead_status") if self.kind == "lead_type" else []
 
     @rx.event
     def load(self, kind: str):
@@ -148,6 +152,19 @@ class MastersState(SettingsState):
         except DomainError as err:
             return rx.toast.error(err.message)
         return rx.toast.success("Activated." if active else "Deactivated: hidden from new records.")
+
+    @rx.event
+    def set_type_status(self, entry_id: int, value: str):
+        try:
+            with unit_of_work() as session:
+                set_default_status(session, self.admin_or_refuse(), entry_id,
+                                   None if value == NONE else as_id(value), now=utcnow())
+                self._reload(session)
+        except ValidationError as err:
+            return rx.toast.error(" ".join(err.errors.values()))
+        except DomainError as err:
+            return rx.toast.error(err.message)
+        return rx.toast.success("Default status saved.")
 
     @rx.event
     def ask_delete(self, entry_id: int, name: str):

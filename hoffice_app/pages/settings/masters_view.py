@@ -1,9 +1,10 @@
-"""The one screen every master list shares: add, rename, reorder, deactivate, delete."""
+"""The one screen every master list shares: add, rename, reorder, deactivate, delete;
+lead types also show and set each type's default status."""
 from __future__ import annotations
 
 import reflex as rx
 
-from hoffice_app.components.fields import edit_conflict, field_error, labelled, select_field, text_field
+from hoffice_app.components.fields import NONE, edit_conflict, field_error, labelled, select_field, text_field
 from hoffice_app.domain.masters import BY_KEY, MasterEntryView, MasterKind
 from hoffice_app.pages.settings.masters_state import MastersState as S
 
@@ -42,6 +43,8 @@ def _row(entry: MasterEntryView, meta: MasterKind) -> rx.Component:
         cells.insert(0, rx.table.cell(entry.parent_name))
     if meta.has_code:
         cells.append(rx.table.cell(rx.code(entry.code)))
+    if meta.key == "lead_type":
+        cells.append(rx.table.cell(_type_status(entry)))
     status = rx.cond(entry.active, rx.badge("Active", color_scheme="green"), rx.badge("Inactive", color_scheme="gray"))
     actions = rx.hstack(
         rx.icon_button(rx.icon("arrow-up", size=14), size="1", variant="soft", aria_label=f"Move {entry.name} up",
@@ -61,12 +64,24 @@ def _row(entry: MasterEntryView, meta: MasterKind) -> rx.Component:
                         opacity=rx.cond(entry.active, "1", "0.6"))
 
 
+def _type_status(entry: MasterEntryView) -> rx.Component:
+    """The status a new lead of this type starts with; saved as soon as it is chosen."""
+    return rx.select.root(
+        rx.select.trigger(placeholder="No default", aria_label=rx.Var.create("Default status of ") + entry.name,
+                          min_width="10rem"),
+        rx.select.content(rx.select.item("— No default —", value=NONE),
+                          rx.foreach(S.status_options, lambda o: rx.select.item(o.label, value=o.value))),
+        value=entry.default_status_id, on_change=lambda v: S.set_type_status(entry.id, v), size="1")
+
+
 def _table(meta: MasterKind) -> rx.Component:
     headers = ["Name"]
     if meta.parent:
         headers.insert(0, BY_KEY[meta.parent].singular.capitalize())
     if meta.has_code:
         headers.append("Code")
+    if meta.key == "lead_type":
+        headers.append("Default status")
     headers += ["Status", "Actions"]
     return rx.cond(
         S.visible_entries.length() > 0,
@@ -139,6 +154,8 @@ def master_screen(kind: str) -> rx.Component:
     return rx.vstack(
         rx.text("Names are unique in this list, ignoring case. Deactivated entries stay on old records but "
                 "leave the drop-downs.", size="2", color_scheme="gray"),
+        *([rx.text("A new lead of a type starts with the type's default status, unless its form's user chose a "
+                   "status.", size="2", color_scheme="gray")] if meta.key == "lead_type" else []),
         rx.card(_add_form(meta), width="100%"),
         *filter_bar,
         _table(meta),
