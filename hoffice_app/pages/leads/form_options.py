@@ -1,11 +1,13 @@
-"""Choices for the lead form, loaded once per visit. Products per category and
-knowledge-template texts stay in backend-only maps: picking a category or a
-template needs no database round trip."""
+"""Choices for the lead form, loaded once per visit. Products per category,
+knowledge-template texts and each lead type's default status stay in
+backend-only maps: picking a category, a template or a type needs no database
+round trip."""
 from __future__ import annotations
 
 from sqlmodel import Session
 
 from hoffice_app.domain.common import Actor, Option
+from hoffice_app.domain.masters import default_statuses
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.domain.org import employees
@@ -30,6 +32,7 @@ class LeadOptionsState(AuthState):
     title_from_master: bool = False
     _products: dict[str, list[Option]] = {}
     _templates: dict[str, str] = {}
+    _type_statuses: dict[str, str] = {}  # lead type id -> its default status id
 
     def load_options(self, session: Session, actor: Actor) -> None:
         for var, kind in LISTS.items():
@@ -37,6 +40,7 @@ class LeadOptionsState(AuthState):
         self._products = {c.value: masters.options(session, actor, "product", parent_id=int(c.value))
                           for c in self.category_options}
         self._templates = masters.template_bodies(session, actor)
+        self._type_statuses = default_statuses(session, actor)
         self.employee_options = [Option(str(e.id), f"{e.name} · {e.code}")
                                  for e in employees.list_employees(session, actor, include_inactive=False)]
         self.title_from_master = app_settings.lead_terms(session).title_from_master
@@ -47,3 +51,6 @@ class LeadOptionsState(AuthState):
 
     def template_text(self, template_id: str) -> str:
         return self._templates.get(template_id, "")
+
+    def type_status(self, lead_type_id: str) -> str:
+        return self._type_statuses.get(lead_type_id, "")

@@ -1,5 +1,9 @@
 """State of the lead form (/leads/new, /leads/<code>/edit): dependent
-drop-downs, the contact picker with "+ new contact", and Save."""
+drop-downs, the contact picker with "+ new contact", and Save.
+
+Choosing a lead type sets the status to the type's default until the user picks a
+status by hand in this form: a choice made on purpose is never overwritten, and a type
+without a default puts back the status the form opened with."""
 from __future__ import annotations
 
 import reflex as rx
@@ -9,7 +13,7 @@ from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError, versions
 from hoffice_app.domain.contacts import pick_contacts
 from hoffice_app.domain.contacts import save as contacts
-from hoffice_app.domain.leads import PRIVATE_CONTACT, CreatorField, creator_field, is_private_code
+from hoffice_app.domain.leads import PRIVATE_CONTACT, CreatorField, creator_field, is_private_code, new_form_values
 from hoffice_app.domain.leads import detail as lead_detail
 from hoffice_app.domain.leads import save as leads
 from hoffice_app.domain.masters import entries as masters
@@ -48,6 +52,9 @@ class LeadFormState(LeadOptionsState):
     new_contact: dict[str, str] = {}
     new_contact_errors: dict[str, str] = {}
     conflict: str = ""  # the last save was refused: someone changed the same fields meanwhile
+    status_from_type: bool = False  # the status shown is the chosen lead type's default
+    _status_by_hand: bool = False  # the user chose a status in this form: the lead type leaves it alone
+    _status_at_open: str = ""
     _read: dict = {}  # the values and version the form showed (merged or refused on save)
 
     def _reset(self) -> None:
@@ -58,6 +65,7 @@ class LeadFormState(LeadOptionsState):
         self.address_options, self.associated_options, self.notify_options, self.external_followers = [], [], [], []
         self.picker_target, self.picker_text, self.picker_results = "", "", []
         self.new_contact_open = False
+        self.status_from_type, self._status_by_hand, self._status_at_open = False, False, ""
 
     @rx.event
     def load_new(self):
@@ -69,7 +77,7 @@ class LeadFormState(LeadOptionsState):
         with unit_of_work() as session:
             self.load_options(session, actor)
             self._use_creator(creator_field(session, actor, actor.id))
-        self.values = {"created_by_id": str(actor.id), "assigned_to_id": str(actor.id)}
+            self.values = new_form_values(session, actor, now=utcnow())
         return self.document_title(f"New {self.lead_label.lower()}")
 
     @rx.event
@@ -100,7 +108,7 @@ class LeadFormState(LeadOptionsState):
         self.values = {k: v for k, v in data.items() if isinstance(v, str)}
         self.lists = {k: list(data[k]) for k in LIST_KEYS}
         self.product_options = self.products_for(self.values.get("product_category_id", ""))
-        self._read = data
+        self._read, self._status_at_open = data, self.values.get("status_id", "")
 
     def _use_creator(self, field: CreatorField) -> None:
         self.creator_editable, self.creator_label, self.creator_options = field.editable, field.label, field.options
@@ -138,6 +146,12 @@ class LeadFormState(LeadOptionsState):
             self.values, self.source_label = self.values | {"source_ref": ""}, ""
         elif key == "knowledge_template_id" and value:
             self.values = self.values | {"description": self.template_text(value)}
+        elif key == "status_id":
+            self._status_by_hand, self.status_from_type = True, False
+        elif key == "lead_type_id" and not self._status_by_hand:
+            default = self.type_status(value)
+            self.values = self.values | {"status_id": default or self._status_at_open}
+            self.status_from_type = bool(default)
         elif key == "title_id":
             label = next((o.label for o in self.title_options if o.value == value), "")
             self.values = self.values | {"title": label}
@@ -177,7 +191,7 @@ class LeadFormState(LeadOptionsState):
 
     @rx.event
     def open_new_contact(self):
-        self.new_contact, self.new_contact_errors, self.new_contact_open = {}, {}, True
+        self.new_contact, self.new_contact_errors, self.new_contact_open = {"kind": "person"}, {}, True
 
     @rx.event
     def set_new_contact_open(self, value: bool):
@@ -189,9 +203,11 @@ class LeadFormState(LeadOptionsState):
 
     @rx.event
     def create_contact(self):
-        """"+": a new contact made in place is a prospect, and becomes the lead's contact."""
+        """"+": a new contact made in place is a prospect, and becomes the lead's contact; a
+        company gets the company title (M/S), a person the default title."""
         data = {"name": self.new_contact.get("name", ""),
                 "contact_type_id": self.new_contact.get("contact_type_id", ""),
+                "is_company": self.new_contact.get("kind") == "company",
                 "mobiles": [self.new_contact.get("mobile", "")], "emails": [self.new_contact.get("email", "")],
                 "is_customer": False}
         try:
