@@ -68,6 +68,14 @@ class MasterListPage(Screen):
     def cancel(self) -> None:
         self.confirmation().get_by_role("button", name="Cancel").click()
 
+    def default_status(self, lead_type: str) -> Locator:
+        """Lead types: the drop-down of the status a new lead of ``lead_type`` starts with."""
+        return self.page.get_by_label(f"Default status of {lead_type}", exact=True)
+
+    def choose_default_status(self, lead_type: str, status: str) -> None:
+        self.default_status(lead_type).click()
+        self.page.get_by_role("option", name=status, exact=True).click()
+
 
 class DefaultsPage(Screen):
     path = "/settings/defaults"
