@@ -11,8 +11,7 @@ from hoffice_app.components.pager import pager
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import insights
 from hoffice_app.domain.common import DomainError
-from hoffice_app.domain.followups import FollowUpView
-from hoffice_app.domain.followups import service as followups
+from hoffice_app.domain.followups import FollowUpView, my_follow_ups
 from hoffice_app.pages.leads.followup_dialogs import FollowUpDialogs
 from hoffice_app.pages.leads.followup_widgets import complete_dialog, follow_up_row, schedule_dialog
 from hoffice_app.state.auth import AuthState
@@ -38,8 +37,8 @@ class MyFollowUpsState(FollowUpDialogs, AuthState):
                                                                per_page=PER_PAGE)
             self.pages = max(1, -(-self.total // PER_PAGE))
             return
-        mine = followups.my_follow_ups(session, actor, now=utcnow())
-        self.overdue, self.today, self.upcoming = mine.overdue, mine.today, mine.upcoming
+        mine = my_follow_ups(session, actor, now=utcnow())
+        self.overdue, self.today, self.upcoming = mine.before_today, mine.today, mine.upcoming
 
     @rx.event
     def load(self):
