@@ -176,7 +176,7 @@ class LeadEvent(SQLModel, table=True):
     lead_id: int = Field(foreign_key="lead.id", index=True)
     at: datetime
     actor_id: Optional[int] = Field(default=None, foreign_key="employee.id")
-    kind: str = Field(max_length=20)  # created | assigned | status | follow_up_planned | follow_up_done | note | ...
+    kind: str = Field(max_length=20)  # one of leads.timeline.KINDS: created | assigned | status | follow_up_moved | ...
     text: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
 
 

@@ -217,3 +217,31 @@ class LeadPolicyPanel(Screen):
 
     def hold_badge(self) -> Locator:
         return self.page.get_by_text("On hold", exact=True).first
+
+
+class FollowUpList(Screen):
+    """/follow-ups: Overdue, Today and Upcoming; Mine and Team tabs for a manager."""
+
+    path = "/follow-ups"
+
+    def open(self) -> "FollowUpList":
+        self.page.goto(self.path)
+        expect(self.section("Today")).to_be_visible()
+        return self
+
+    def tab(self, name: str) -> Locator:
+        return self.page.get_by_role("tab", name=name)
+
+    def section(self, name: str) -> Locator:
+        return self.page.get_by_role("region", name=name)
+
+    def row(self, section: str, text: str) -> Locator:
+        return self.section(section).get_by_role("article").filter(has_text=text)
+
+    def reschedule(self, section: str, text: str, due: str) -> Locator:
+        """Move the row to ``due`` ("YYYY-MM-DDTHH:MM"); returns the dialog."""
+        self.row(section, text).get_by_role("button", name="Reschedule").click()
+        dialog = self.page.get_by_role("dialog", name="Reschedule follow-up")
+        dialog.get_by_label("New due time").fill(due)
+        dialog.get_by_role("button", name="Reschedule").click()
+        return dialog

@@ -1,10 +1,11 @@
 """Follow-ups on a lead: planning the next call, meeting, e-mail, visit or
 WhatsApp; completing one with what happened (and planning the next in the same
-step); and the two lists that show them, the lead's and "my follow-ups".
+step); the lead's list and the lists of a query (insights drill-downs). The
+/follow-ups page's buckets are in ``buckets``, moving one to another time in ``moves``.
 
 Anyone who can see a lead may plan a follow-up on it, for an active employee
 who can see the lead too (else the follow-up would point them at a lead they
-cannot open). Completing is for the follow-up's assignee, the lead's assignee,
+cannot open). Completing (and rescheduling) is for the follow-up's assignee, the lead's assignee,
 or an administrator or manager who can see the lead. Each plan and completion
 leaves a line on the lead's timeline and keeps ``Lead.next_followup_at`` (the
 earliest planned due time) up to date. Nothing here commits.
@@ -28,7 +29,7 @@ from hoffice_app.domain.common import (
     as_id,
     require_actor,
 )
-from hoffice_app.domain.followups.views import FollowUpView, MyFollowUps
+from hoffice_app.domain.followups.views import FollowUpView
 from hoffice_app.domain.leads import can_see, get_visible, masked_names, parse_local, visible_clause
 from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.domain.masters import settings as app_settings
@@ -39,7 +40,7 @@ KIND_LABELS = {"call": "Call", "meeting": "Meeting", "email": "E-mail", "visit":
 MAX_TEXT = 5000
 GRACE = timedelta(minutes=5)  # a time this little in the past still counts as "now"
 NOT_FOUND = "No such follow-up, or it is not shared with you."
-NOT_ALLOWED = "Only the person it is assigned to, the lead's assignee or a manager can complete this follow-up."
+NOT_ALLOWED = "Only the person it is assigned to, the lead's assignee or a manager can {verb} this follow-up."
 ALREADY_DONE = "This follow-up is already done."
 DISPLAY = "%d %b %Y, %H:%M"
 LOCAL_INPUT = "%Y-%m-%dT%H:%M"
@@ -73,7 +74,7 @@ class _Plan:
     remind_minutes: int | None = int(DEFAULT_REMINDER)
 
 
-def _zone_name(session: Session) -> str:
+def zone_name(session: Session) -> str:
     name = app_settings.get(session, "default_timezone")
     try:
         ZoneInfo(name)
@@ -82,7 +83,7 @@ def _zone_name(session: Session) -> str:
     return name
 
 
-def _due(raw: str, zone_name: str) -> datetime | None:
+def parse_due(raw: str, zone_name: str) -> datetime | None:
     try:
         return parse_local(raw, zone_name)
     except (OverflowError, ValueError):  # e.g. 0001-01-01T00:00 east of UTC
@@ -97,7 +98,7 @@ def _clean_plan(session: Session, actor: Actor, lead: Lead, data: dict, *, now: 
     if kind not in KINDS:
         errors["kind"] = "Choose the kind of follow-up from the list." if kind else "Choose the kind of follow-up."
     raw = str(data.get("due_at") or "").strip()
-    due = _due(raw, _zone_name(session)) if raw else None
+    due = parse_due(raw, zone_name(session)) if raw else None
     if not raw:
         errors["due_at"] = "Choose the date and time."
     elif due is None:
@@ -139,13 +140,13 @@ def _write_plan(session: Session, actor: Actor, lead: Lead, plan: _Plan, *, now:
                    remind_minutes=plan.remind_minutes, remind_at=remind_at(plan.due_at, plan.remind_minutes))
     session.add(row)
     session.flush()
-    when = plan.due_at.astimezone(ZoneInfo(_zone_name(session))).strftime(DISPLAY)
+    when = plan.due_at.astimezone(ZoneInfo(zone_name(session))).strftime(DISPLAY)
     lead_events.record(session, lead.id, actor.id, "follow_up_planned",
                        f"{KIND_LABELS[plan.kind]} planned for {when} with {plan.assignee.name}", at=now)
     return row
 
 
-def _touch(session: Session, lead: Lead, now: datetime) -> None:
+def touch_lead(session: Session, lead: Lead, now: datetime) -> None:
     lead.updated_at = now
     session.add(lead)
     refresh_next_follow_up(session, lead.id)
@@ -162,8 +163,24 @@ def schedule(session: Session, actor: Actor, lead_id: int, data: dict, *, now: d
     if errors:
         raise ValidationError(errors)
     row = _write_plan(session, actor, lead, plan, now=now)
-    _touch(session, lead, now)
-    return _one_view(session, actor, row.id, now=now)
+    touch_lead(session, lead, now)
+    return one_view(session, actor, row.id, now=now)
+
+
+def changeable(session: Session, actor: Actor, follow_up_id, *, verb: str) -> tuple[FollowUp, Lead]:
+    """The planned follow-up and its lead, if ``actor`` may ``verb`` it (complete, reschedule):
+    its assignee, the lead's assignee, or an administrator or manager who can see the lead.
+    Hidden and missing follow-ups get the same NotFound; a done one, DomainError."""
+    require_actor(actor)
+    row = session.get(FollowUp, as_id(follow_up_id) or 0)
+    if row is None or not can_see(session, actor, row.lead_id):
+        raise NotFound(NOT_FOUND)
+    lead = session.get(Lead, row.lead_id)
+    if actor.id not in (row.assignee_id, lead.assigned_to_id) and actor.role not in ("admin", "manager"):
+        raise PermissionDenied(NOT_ALLOWED.format(verb=verb))
+    if row.status != FollowUpStatus.PLANNED:
+        raise DomainError(ALREADY_DONE)
+    return row, lead
 
 
 def complete(session: Session, actor: Actor, follow_up_id: int, outcome: str, next_data: dict | None, *,
@@ -173,15 +190,7 @@ def complete(session: Session, actor: Actor, follow_up_id: int, outcome: str, ne
     Everything is checked before anything is written: an invalid next plan completes nothing
     (its problems come back under next_kind, next_due_at, next_assignee_id, next_notes).
     Returns the next follow-up, or None."""
-    require_actor(actor)
-    row = session.get(FollowUp, as_id(follow_up_id) or 0)
-    if row is None or not can_see(session, actor, row.lead_id):
-        raise NotFound(NOT_FOUND)
-    lead = session.get(Lead, row.lead_id)
-    if actor.id not in (row.assignee_id, lead.assigned_to_id) and actor.role not in ("admin", "manager"):
-        raise PermissionDenied(NOT_ALLOWED)
-    if row.status != FollowUpStatus.PLANNED:
-        raise DomainError(ALREADY_DONE)
+    row, lead = changeable(session, actor, follow_up_id, verb="complete")
     errors: dict[str, str] = {}
     text = str(outcome or "").strip()
     if not text:
@@ -199,8 +208,8 @@ def complete(session: Session, actor: Actor, follow_up_id: int, outcome: str, ne
     lead_events.record(session, lead.id, actor.id, "follow_up_done", f"{KIND_LABELS[row.kind]} done: {text}", at=now)
     session.flush()
     following = _write_plan(session, actor, lead, plan, now=now) if plan else None
-    _touch(session, lead, now)
-    return _one_view(session, actor, following.id, now=now) if following else None
+    touch_lead(session, lead, now)
+    return one_view(session, actor, following.id, now=now) if following else None
 
 
 def refresh_next_follow_up(session: Session, lead_id: int) -> None:
@@ -220,25 +229,11 @@ def lead_follow_ups(session: Session, actor: Actor, lead_id: int, *, now: dateti
     """The lead's follow-ups: planned ones first by due time, then done ones newest first."""
     require_actor(actor)
     lead = get_visible(session, actor, lead_id=as_id(lead_id))
-    of_lead = _query().where(FollowUp.lead_id == lead.id)
+    of_lead = query().where(FollowUp.lead_id == lead.id)
     planned = of_lead.where(FollowUp.status == FollowUpStatus.PLANNED).order_by(FollowUp.due_at, FollowUp.id)
     done = (of_lead.where(FollowUp.status != FollowUpStatus.PLANNED)
             .order_by(FollowUp.completed_at.desc(), FollowUp.id.desc()))
-    return _views(session, actor, planned, now=now) + _views(session, actor, done, now=now)
-
-
-def my_follow_ups(session: Session, actor: Actor, *, now: datetime, limit: int = 200) -> MyFollowUps:
-    """The planned follow-ups assigned to the actor on leads they can see, earliest first
-    (at most ``limit``), split into overdue (due before now), today (later today, company
-    date) and upcoming."""
-    require_actor(actor)
-    stmt = (_query().where(FollowUp.assignee_id == actor.id, FollowUp.status == FollowUpStatus.PLANNED,
-                           visible_clause(session, actor))
-            .order_by(FollowUp.due_at, FollowUp.id).limit(max(int(limit), 0)))
-    mine = MyFollowUps()
-    for view in _views(session, actor, stmt, now=now):
-        {DueState.OVERDUE: mine.overdue, DueState.TODAY: mine.today}.get(view.state, mine.upcoming).append(view)
-    return mine
+    return views_of(session, actor, planned, now=now) + views_of(session, actor, done, now=now)
 
 
 def follow_ups_where(session: Session, actor: Actor, where: list, *, now: datetime, page: int = 1,
@@ -249,19 +244,19 @@ def follow_ups_where(session: Session, actor: Actor, where: list, *, now: dateti
     where = [visible_clause(session, actor), *where]
     total = session.exec(select(func.count()).select_from(FollowUp).join(Lead, Lead.id == FollowUp.lead_id)
                          .where(*where)).one()
-    stmt = (_query().where(*where).order_by(FollowUp.due_at.desc(), FollowUp.id.desc())
+    stmt = (query().where(*where).order_by(FollowUp.due_at.desc(), FollowUp.id.desc())
             .offset((max(int(page), 1) - 1) * per_page).limit(per_page))
-    return int(total), _views(session, actor, stmt, now=now)
+    return int(total), views_of(session, actor, stmt, now=now)
 
 
-def _query():
+def query():
     return (select(FollowUp, Lead.code, Lead.title, Lead.contact_id, Employee.name)
             .join(Lead, Lead.id == FollowUp.lead_id)
             .join(Employee, Employee.id == FollowUp.assignee_id))
 
 
-def _one_view(session: Session, actor: Actor, follow_up_id: int, *, now: datetime) -> FollowUpView:
-    return _views(session, actor, _query().where(FollowUp.id == follow_up_id), now=now)[0]
+def one_view(session: Session, actor: Actor, follow_up_id: int, *, now: datetime) -> FollowUpView:
+    return views_of(session, actor, query().where(FollowUp.id == follow_up_id), now=now)[0]
 
 
 def state_of(row: FollowUp, *, now: datetime, today: date, zone: ZoneInfo) -> str:
@@ -272,10 +267,10 @@ def state_of(row: FollowUp, *, now: datetime, today: date, zone: ZoneInfo) -> st
     return DueState.TODAY if row.due_at.astimezone(zone).date() == today else DueState.PLANNED
 
 
-def _views(session: Session, actor: Actor, stmt, *, now: datetime) -> list[FollowUpView]:
+def views_of(session: Session, actor: Actor, stmt, *, now: datetime) -> list[FollowUpView]:
     """The follow-ups of ``stmt`` as ``actor`` reads them: a lead's contact they may not see
     is "Private contact" (leads.masked_names)."""
-    zone = ZoneInfo(_zone_name(session))
+    zone = ZoneInfo(zone_name(session))
     today = now.astimezone(zone).date()
     rows = session.exec(stmt).all()
     contacts = masked_names(session, actor, {contact_id for _row, _code, _title, contact_id, _who in rows})

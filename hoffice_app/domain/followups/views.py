@@ -28,8 +28,15 @@ class FollowUpView:
 
 @dataclass
 class MyFollowUps:
-    """The actor's planned follow-ups, by company-local date of ``now``."""
+    """Planned follow-ups by the clock, in the company's time zone (followups.buckets).
+
+    ``overdue`` (due before now, the most recent first) and ``today`` (due on the company's
+    date, earliest first) overlap: what fell due earlier today is in both, and its ``state``
+    says "overdue". ``before_today`` is ``overdue`` without those, and ``overdue_today`` counts
+    them, so a page can list each follow-up once and still count every overdue one."""
 
     overdue: list[FollowUpView] = field(default_factory=list)
     today: list[FollowUpView] = field(default_factory=list)
     upcoming: list[FollowUpView] = field(default_factory=list)
+    before_today: list[FollowUpView] = field(default_factory=list)
+    overdue_today: int = 0

@@ -8,8 +8,8 @@ from sqlmodel import Session
 
 from hoffice_app.models import Lead, LeadEvent
 
-KINDS = ("created", "assigned", "status", "updated", "follow_up_planned", "follow_up_done", "note", "attachment",
-         "stage")
+KINDS = ("created", "assigned", "status", "updated", "follow_up_planned", "follow_up_done", "follow_up_moved", "note",
+         "attachment", "stage")
 
 
 def record(session: Session, lead_id: int, actor_id: int | None, kind: str, text: str, *, at: datetime) -> None:

@@ -22,7 +22,8 @@ FIELDS = ["Contact", "Mobile", "E-mail", "Address for this inquiry", "Assigned t
           "Date of assignment", "Product category", "Status", "Priority", "Lead type", "Estimated value",
           "Source of inquiry", "Knowledge template", "Next follow-up", "Created", "Also send communication on"]
 EVENT_ICONS = {"created": "sparkles", "assigned": "user-check", "status": "flag", "updated": "pencil",
-               "follow_up_planned": "calendar-plus", "follow_up_done": "calendar-check", "note": "message-square",
+               "follow_up_planned": "calendar-plus", "follow_up_done": "calendar-check",
+               "follow_up_moved": "calendar-clock", "note": "message-square",
                "attachment": "paperclip", "stage": "columns-3"}
 
 

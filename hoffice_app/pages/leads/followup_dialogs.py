@@ -1,11 +1,16 @@
-"""Schedule and complete follow-ups (shared by the lead page and /follow-ups).
-Completing asks for the outcome and can schedule the next one in the same step."""
+"""Schedule, complete and reschedule follow-ups (shared by the lead page and /follow-ups).
+Completing asks for the outcome and can schedule the next one in the same step. Rescheduling
+sends back the due time the dialog showed, so a move someone made meanwhile is not overwritten:
+the dialog then says so next to the field and takes that time as read, and a second click
+moves it anyway."""
 from __future__ import annotations
 
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import masters
 from hoffice_app.domain.common import DomainError, Option, ValidationError
+from hoffice_app.domain.followups import MovedMeanwhile, reschedule
 from hoffice_app.domain.followups import service as followups
 from hoffice_app.domain.org import employees
 
@@ -31,9 +36,17 @@ class FollowUpDialogs(rx.State, mixin=True):
     outcome: str = ""
     with_next: bool = True
     next_plan: dict[str, str] = {}
+    reschedule_open: bool = False
+    reschedule_id: int = 0
+    reschedule_title: str = ""
+    reschedule_due: str = ""
+    reschedule_read: str = ""  # the due time the dialog showed ("YYYY-MM-DDTHH:MM")
+    reschedule_error: str = ""
+    zone_hint: str = ""
 
     def load_people(self, session, actor) -> None:
         self.people = employees.employee_options(session, actor)
+        self.zone_hint = f"Company time ({masters.get(session, 'default_timezone')})"
 
     def _refresh(self, session, actor) -> None:  # pages override to reload what they show
         pass
@@ -101,3 +114,41 @@ class FollowUpDialogs(rx.State, mixin=True):
             return rx.toast.error(err.message)
         self.complete_open = False
         return rx.toast.success(f"Done. Next: {nxt.kind_label} on {nxt.due}." if nxt else "Follow-up completed.")
+
+    @rx.event
+    def start_reschedule(self, follow_up_id: int, title: str, due_iso: str):
+        self.reschedule_id, self.reschedule_title, self.reschedule_error = follow_up_id, title, ""
+        self.reschedule_due = self.reschedule_read = due_iso
+        self.reschedule_open = True
+
+    @rx.event
+    def set_reschedule_open(self, value: bool):
+        self.reschedule_open = value
+
+    @rx.event
+    def set_reschedule_due(self, value: str):
+        self.reschedule_due = value
+
+    @rx.event
+    def reschedule(self):
+        actor = self.require_actor()
+        try:
+            with unit_of_work() as session:
+                view = reschedule(session, actor, self.reschedule_id, self.reschedule_due, now=utcnow(),
+                                  expected_due=self.reschedule_read)
+                self._refresh(session, actor)
+        except MovedMeanwhile as err:
+            self.reschedule_error, self.reschedule_read = err.errors["due_at"], err.due_iso
+            with unit_of_work() as session:
+                self._refresh(session, actor)
+            return
+        except ValidationError as err:
+            self.reschedule_error = err.errors.get("due_at", err.message)
+            return
+        except DomainError as err:  # done, or hidden from them, meanwhile
+            self.reschedule_open = False
+            with unit_of_work() as session:
+                self._refresh(session, actor)
+            return rx.toast.error(err.message)
+        self.reschedule_open = False
+        return rx.toast.success(f"{view.kind_label} moved to {view.due}.")

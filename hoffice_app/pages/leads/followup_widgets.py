@@ -1,4 +1,5 @@
-"""Follow-up UI pieces: a row, the schedule dialog and the complete-and-plan-next dialog."""
+"""Follow-up UI pieces: a row, the schedule dialog, the complete-and-plan-next dialog and the
+reschedule dialog."""
 from __future__ import annotations
 
 import reflex as rx
@@ -19,18 +20,27 @@ def state_badge(state) -> rx.Component:
                     rx.fragment())
 
 
-def follow_up_row(f: FollowUpView, S, *, show_lead: bool) -> rx.Component:
+def follow_up_row(f: FollowUpView, S, *, show_lead: bool, show_assignee: bool = False,
+                  reschedule: bool = False) -> rx.Component:
+    """One follow-up. ``show_assignee``: whose it is, up front (a team's list); ``reschedule``: a
+    planned one can be moved from here (the page has reschedule_dialog)."""
     lead = [rx.link(f.lead_code, " · ", f.lead_title, href=f"{routes.LEADS}/" + f.lead_code, weight="medium"),
             rx.text(f.contact_name, size="1", color_scheme="gray")] if show_lead else []
+    who = [rx.text(f.assignee, size="2", weight="bold")] if show_assignee else []
+    planned = f.status == FollowUpStatus.PLANNED.value
+    move = [rx.cond(planned, rx.button("Reschedule", size="1", variant="soft", color_scheme="gray",
+                                       on_click=S.start_reschedule(f.id, f.kind_label + " · " + f.due, f.due_iso)))
+            ] if reschedule else []
     return rx.card(rx.hstack(
-        rx.vstack(*lead, rx.hstack(state_badge(f.state), rx.text(f.kind_label, weight="medium", size="2"),
-                                   align="center"),
+        rx.vstack(*who, *lead, rx.hstack(state_badge(f.state), rx.text(f.kind_label, weight="medium", size="2"),
+                                         align="center"),
                   rx.text(f.due, " · ", f.assignee, size="2", color_scheme="gray"),
                   rx.cond(f.notes != "", rx.text(f.notes, size="2", color_scheme="gray")),
-                  rx.cond(f.outcome != "", rx.text("Outcome: ", f.outcome, size="2")), spacing="1"),
+                  rx.cond(f.outcome != "", rx.text("Outcome: ", f.outcome, size="2")), spacing="1", min_width="0"),
         rx.spacer(),
-        rx.cond(f.status == FollowUpStatus.PLANNED.value, rx.button("Complete", size="1", variant="soft",
-                                                 on_click=S.start_complete(f.id, f.kind_label + " · " + f.due))),
+        rx.flex(*move, rx.cond(planned, rx.button("Complete", size="1", variant="soft",
+                                                  on_click=S.start_complete(f.id, f.kind_label + " · " + f.due))),
+                direction="column", gap="2", flex_shrink="0"),
         width="100%", align="start"), width="100%", size="1", role="article", aria_label=f.kind_label + " " + f.due)
 
 
@@ -79,3 +89,18 @@ def complete_dialog(S) -> rx.Component:
             rx.hstack(rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray")),
                       rx.button("Complete", on_click=S.complete), justify="end", width="100%"),
             spacing="3", margin_top="0.5rem")), open=S.complete_open, on_open_change=S.set_complete_open)
+
+
+def reschedule_dialog(S) -> rx.Component:
+    """Move a planned follow-up: the new due time, prefilled with the current one, company time."""
+    return rx.dialog.root(rx.dialog.content(
+        rx.dialog.title("Reschedule follow-up"),
+        rx.text(S.reschedule_title, size="2", color_scheme="gray"),
+        rx.vstack(
+            labelled("New due time", rx.input(id="reschedule-due", type="datetime-local", value=S.reschedule_due,
+                                              on_change=S.set_reschedule_due, width="100%"),
+                     "reschedule-due", S.reschedule_error),
+            rx.text(S.zone_hint, size="1", color_scheme="gray"),
+            rx.hstack(rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray")),
+                      rx.button("Reschedule", on_click=S.reschedule), justify="end", width="100%"),
+            spacing="3", margin_top="0.5rem")), open=S.reschedule_open, on_open_change=S.set_reschedule_open)

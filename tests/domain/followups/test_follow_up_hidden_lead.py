@@ -3,8 +3,8 @@ answer is the same as for a lead that does not exist."""
 import pytest
 from sqlmodel import func, select
 
+from hoffice_app.domain import followups
 from hoffice_app.domain.common import NotFound, PermissionDenied
-from hoffice_app.domain.followups import service as followups
 from hoffice_app.domain.leads import NOT_FOUND
 from hoffice_app.models import FollowUp
 from tests.lead_factory import actor, demo, engine, make_lead  # noqa: F401  (fixtures: a copy of one seeded database)

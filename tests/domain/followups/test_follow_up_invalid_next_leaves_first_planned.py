@@ -5,8 +5,8 @@ from datetime import datetime, timezone
 import pytest
 from sqlmodel import func, select
 
+from hoffice_app.domain import followups
 from hoffice_app.domain.common import ValidationError
-from hoffice_app.domain.followups import service as followups
 from hoffice_app.models import FollowUp, LeadEvent
 from tests.lead_factory import demo, employee_id, engine, make_lead  # noqa: F401  (fixtures: a copy of one seeded database)
 

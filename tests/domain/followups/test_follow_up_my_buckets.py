@@ -1,10 +1,11 @@
-"""My follow-ups: the planned ones assigned to me, split into overdue, today
-and upcoming by the company's date (Asia/Kolkata), earliest first."""
+"""My follow-ups: the planned ones assigned to me, by the company's date (Asia/Kolkata):
+Today holds all of today, earliest first, including what fell due earlier today (flagged
+overdue); Overdue holds everything past due, the most recent first; then Upcoming."""
 from datetime import datetime, timezone
 
 import pytest
 
-from hoffice_app.domain.followups import service as followups
+from hoffice_app.domain import followups
 from hoffice_app.domain.leads import save as leads
 from hoffice_app.models import Contact
 from tests.lead_factory import actor, demo, employee_id, engine, make_lead  # noqa: F401  (fixtures: a copy of one seeded database)
@@ -31,13 +32,15 @@ def test_buckets_by_company_date(session, executive, neha_lead):
                 "2026-03-03T02:00", "2026-03-02T15:30", "2026-03-02T00:00"):
         plan(session, executive, neha_lead, due)
     mine = followups.my_follow_ups(session, executive, now=NOW)
-    assert _ids(mine.overdue) == ["2026-03-01T10:00", "2026-03-02T00:00", "2026-03-02T14:00"]
-    assert _ids(mine.today) == ["2026-03-02T15:30", "2026-03-02T23:59"]
+    assert _ids(mine.overdue) == ["2026-03-02T14:00", "2026-03-02T00:00", "2026-03-01T10:00"]
+    assert _ids(mine.today) == ["2026-03-02T00:00", "2026-03-02T14:00", "2026-03-02T15:30", "2026-03-02T23:59"]
     # 3 Mar 02:00 company time is still 2 Mar in UTC, yet it is tomorrow for the company
     assert _ids(mine.upcoming) == ["2026-03-03T02:00", "2026-03-04T10:00"]
     assert {v.state for v in mine.overdue} == {"overdue"}
-    assert {v.state for v in mine.today} == {"today"}
+    assert [v.state for v in mine.today] == ["overdue", "overdue", "today", "today"]
     assert {v.state for v in mine.upcoming} == {"planned"}
+    # the page lists each once: Overdue shows the days before, and counts the two from today
+    assert (_ids(mine.before_today), mine.overdue_today) == (["2026-03-01T10:00"], 2)
 
 
 def test_a_view_carries_the_lead_and_contact(session, executive, neha_lead):
@@ -76,11 +79,13 @@ def test_follow_ups_on_leads_i_can_no_longer_see_are_left_out(session, admin, ne
     assert followups.my_follow_ups(session, karan, now=NOW).today == []
 
 
-def test_limit_keeps_the_earliest(session, executive, neha_lead):
-    for due in ("2026-03-09T10:00", "2026-03-01T10:00", "2026-03-02T16:00"):
+def test_limit_keeps_the_latest_overdue_and_the_earliest_ahead(session, executive, neha_lead):
+    for due in ("2026-03-09T10:00", "2026-03-01T09:00", "2026-03-01T10:00", "2026-03-02T16:00",
+                "2026-03-02T18:00", "2026-03-05T10:00"):
         plan(session, executive, neha_lead, due)
-    mine = followups.my_follow_ups(session, executive, now=NOW, limit=2)
-    assert (_ids(mine.overdue), _ids(mine.today), mine.upcoming) == (["2026-03-01T10:00"], ["2026-03-02T16:00"], [])
+    mine = followups.my_follow_ups(session, executive, now=NOW, limit=1)
+    assert (_ids(mine.overdue), _ids(mine.today), _ids(mine.upcoming)) == (
+        ["2026-03-01T10:00"], ["2026-03-02T16:00"], ["2026-03-05T10:00"])
 
 
 def test_today_is_the_company_date_even_when_utc_is_still_yesterday(session, executive, neha_lead):

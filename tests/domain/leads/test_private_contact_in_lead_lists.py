@@ -6,7 +6,7 @@ holds its contact's name and code)."""
 import pytest
 from sqlmodel import select
 
-from hoffice_app.domain.followups import service as followups
+from hoffice_app.domain import followups
 from hoffice_app.domain.funnel import BoardFilter, board
 from hoffice_app.models import FunnelStage
 from tests.contact_factory import actor, demo, engine  # noqa: F401

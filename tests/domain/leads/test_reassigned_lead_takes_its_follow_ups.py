@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 from sqlmodel import select
 
-from hoffice_app.domain.followups import service as followups
+from hoffice_app.domain import followups
 from hoffice_app.domain.leads import form_values, reassign
 from hoffice_app.domain.leads import save as leads
 from hoffice_app.models import FollowUp, LeadEvent
