@@ -8,7 +8,7 @@ from .access import NOT_FOUND, can_see, get_visible, hidden_ids, hidden_select, 
 from .associations import associate, list_associations, remove_association
 from .described import describe_filters, in_words
 from .detail import contact_detail, form_values, reference_label
-from .phones import MOBILE_TYPES, display, parse_phone, search_digits
+from .phones import MOBILE_TYPES, display, parse_phone, query_as_phone_digits, search_digits
 from .rules import AMOUNT_MAX, GSTIN_RE, MAX_NAME, MAX_STATUTORY, PAN_RE, TEXT_LIMITS
 from .save import (
     DuplicateFound,
@@ -19,7 +19,16 @@ from .save import (
     set_customer,
     visible_id,
 )
-from .search import MAX_PER_PAGE, SORTS, ContactQuery, address_choices, conditions, pick_contacts, search_contacts
+from .search import (
+    MAX_PER_PAGE,
+    SORTS,
+    ContactQuery,
+    address_choices,
+    conditions,
+    matching_select,
+    pick_contacts,
+    search_contacts,
+)
 from .views import AddressView, AssociationView, ContactRow, DuplicateHit, PhoneView
 
 __all__ = [
@@ -47,6 +56,7 @@ __all__ = [
     "MAX_STATUTORY",
     "in_words",
     "list_associations",
+    "matching_select",
     "MAX_NAME",
     "MAX_PER_PAGE",
     "MOBILE_TYPES",
@@ -54,6 +64,7 @@ __all__ = [
     "PAN_RE",
     "parse_phone",
     "PhoneView",
+    "query_as_phone_digits",
     "pick_contacts",
     "reference_label",
     "remove_association",
