@@ -80,3 +80,13 @@ def test_sharing_the_contact_makes_its_number_find_the_lead(session, now, demo):
     assert titles(session, "E03", now, view="all", text="97230 11223") == {"Kiosk rollout"}
     assert titles(session, "E04", now, view="all", text="97230 11223") == set()
     assert titles(session, "E02", now, view="all", text="97230 11223") == set()  # their team's leads, not the contact
+
+
+@pytest.mark.parametrize("typed", ["98250 44321", "@horus.example", "98111 22334", "accounts@zephyr"])
+def test_a_word_many_contacts_hold_finds_the_same_leads(session, now, two, typed, monkeypatch):
+    """On SQLite a word held by many contacts reads the leads in order instead of by contact."""
+    office(session, now)
+    expected = {who: titles(session, who, now, view="all", text=typed) for who in ("E01", "E03", "E04")}
+    monkeypatch.setattr("hoffice_app.domain.leads.text_search.BROAD", 0)
+    assert {who: titles(session, who, now, view="all", text=typed) for who in ("E01", "E03", "E04")} == expected
+    assert expected["E04"] == set() and expected["E01"]
