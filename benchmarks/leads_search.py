@@ -11,12 +11,12 @@ rows are added) gets the real migrations, seed_demo (without demo contacts),
 ~60%, some overdue); with --postgres so does a database on a throwaway
 PostgreSQL server (benchmarks/_engines.py), and both engines' p95 are printed
 side by side at the end. Then every quick view, filter combinations, text
-searches, sorts and deep pages run through the real search_leads inside
-unit_of_work, as admin E01, manager E02 (team clause) and executive E03
-(own/created/following clause), 3 warm-ups + --reps timed runs. Queries over
-the target get a breakdown (count+sum vs page query vs row filling) and their
-query plans. Prints a table, then one JSON line. Timings on shared machines
-are indicative.
+searches (words, a contact's mobile, its last digits, an e-mail), sorts and
+deep pages run through the real search_leads inside unit_of_work, as admin
+E01, manager E02 (team clause) and executive E03 (own/created/following
+clause), 3 warm-ups + --reps timed runs. Queries over the target get a
+breakdown (count+sum vs page query vs row filling) and their query plans.
+Prints a table, then one JSON line. Timings on shared machines are indicative.
 """
 from __future__ import annotations
 
@@ -47,11 +47,12 @@ from benchmarks._leads_data import NOW, insert_leads  # noqa: E402
 from benchmarks._timing import master_id, pct, time_calls  # noqa: E402
 from hoffice_app.db import make_engine, set_engine, unit_of_work, utcnow  # noqa: E402
 from hoffice_app.domain.auth import actor_of  # noqa: E402
+from hoffice_app.domain.contacts import display  # noqa: E402
 from hoffice_app.domain.leads import search as ls  # noqa: E402
 from hoffice_app.domain.org import find_by_code  # noqa: E402
 from hoffice_app.domain.seed import seed_demo  # noqa: E402
 from hoffice_app.migrations import upgrade  # noqa: E402
-from hoffice_app.models import Contact, Lead  # noqa: E402
+from hoffice_app.models import Contact, ContactEmail, ContactPhone, Lead  # noqa: E402
 
 TARGET_MS = 150.0
 CONTACTS = 5000
@@ -70,6 +71,8 @@ def _queries(session: Session, ids: dict[str, int]) -> list[tuple[str, ls.LeadQu
     contact = session.get(Contact, lead.contact_id)
     source = session.get(Contact, lead.source_contact_id)
     word = next((w for w in contact.name.split() if len(w) >= 5), contact.name.split()[0])
+    mobile = session.exec(select(ContactPhone.number).where(ContactPhone.contact_id == contact.id)).first() or ""
+    email = session.exec(select(ContactEmail.email).where(ContactEmail.contact_id == contact.id)).first() or ""
     m = lambda kind, name: master_id(session, kind, name)  # noqa: E731
     out = [(f"view {key}", Q(view=key)) for key, _ in ls.QUICK_VIEWS]
     out += [
@@ -96,6 +99,10 @@ def _queries(session: Session, ids: dict[str, int]) -> list[tuple[str, ls.LeadQu
         ("text 'renewal locations'", Q(text="renewal locations")),
         (f"text lead code {lead.code}", Q(view="all", text=lead.code)),
         ("text short 'ab' (LIKE)", Q(view="all", text="ab")),
+        (f"text contact's mobile '{display(mobile)}'", Q(view="all", text=display(mobile))),
+        (f"text mobile's last 5 '{mobile[-5:]}'", Q(view="all", text=mobile[-5:])),
+        ("text contact's e-mail", Q(view="all", text=email)),
+        (f"text e-mail domain '@{email.split('@')[-1]}'", Q(view="all", text="@" + email.split("@")[-1])),
         ("text + status + -value", Q(text="crm", status_id=m("lead_status", "Lead"), sort="-value")),
         ("deep page 1000 (open)", Q(page=1000)),
         ("deep page 3000 (all, oldest first)", Q(view="all", page=3000, sort="created")),

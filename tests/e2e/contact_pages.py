@@ -84,6 +84,16 @@ class ContactDetail(Screen):
     def section(self, name: str, *, exact: bool | None = None) -> Locator:
         return self.page.get_by_role("region", name=name, exact=exact)
 
+    def leads(self) -> Locator:
+        """The section listing the contact's leads."""
+        return self.section("Leads", exact=True)
+
+    def lead_row(self, title: str) -> Locator:
+        return self.leads().get_by_role("row").filter(has=self.page.get_by_role("link", name=title))
+
+    def new_lead(self) -> None:
+        self.leads().get_by_role("link", name="New lead for this contact").click()
+
     def associate(self, relation: str, search: str, contact: str) -> None:
         """Actions → Associate Contact: this contact is <relation> of <contact>."""
         self.page.get_by_role("button", name="Actions").click()

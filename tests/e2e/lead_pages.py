@@ -61,6 +61,10 @@ class LeadForm(Screen):
         self.page.get_by_label(label, exact=True).fill(search)
         self.page.get_by_role("button", name=re.compile(re.escape(result))).first.click()
 
+    def chosen_contact(self, label: str) -> Locator:
+        """The badge naming the chosen contact ("Sagar Cables · C000123") above the picker."""
+        return self.page.get_by_text(label, exact=True)
+
     def new_contact_dialog(self) -> Locator:
         return self.page.get_by_role("dialog", name="New contact")
 

@@ -9,7 +9,7 @@ from .access import NOT_FOUND, can_see, get_visible, hidden_ids, hidden_select, 
 from .associations import associate, list_associations, remove_association
 from .described import describe_filters, in_words
 from .detail import contact_detail, form_values, reference_label
-from .phones import MOBILE_TYPES, display, parse_phone, search_digits
+from .phones import MOBILE_TYPES, display, parse_phone, query_as_phone_digits, search_digits
 from .rules import AMOUNT_MAX, GSTIN_RE, MAX_NAME, MAX_STATUTORY, PAN_RE, TEXT_LIMITS
 from .save import (
     DuplicateFound,
@@ -20,7 +20,16 @@ from .save import (
     set_customer,
     visible_id,
 )
-from .search import MAX_PER_PAGE, SORTS, ContactQuery, address_choices, conditions, pick_contacts, search_contacts
+from .search import (
+    MAX_PER_PAGE,
+    SORTS,
+    ContactQuery,
+    address_choices,
+    conditions,
+    matching_select,
+    pick_contacts,
+    search_contacts,
+)
 from .titles import COMPANY_TITLE, default_title_id
 from .views import AddressView, AssociationView, ContactRow, DuplicateHit, PhoneView
 
@@ -51,6 +60,7 @@ __all__ = [
     "MAX_STATUTORY",
     "in_words",
     "list_associations",
+    "matching_select",
     "MAX_NAME",
     "MAX_PER_PAGE",
     "MOBILE_TYPES",
@@ -58,6 +68,7 @@ __all__ = [
     "PAN_RE",
     "parse_phone",
     "PhoneView",
+    "query_as_phone_digits",
     "pick_contacts",
     "reference_label",
     "remove_association",

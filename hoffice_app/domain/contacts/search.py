@@ -56,9 +56,10 @@ def _escape(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _text_condition(session: Session, term: str, n: int):
+def _text_condition(session: Session, term: str, n: int | str):
     """On SQLite a trigram full-text index answers terms of 3+ characters
-    (see migration 0003); shorter terms, and other databases, use LIKE."""
+    (see migration 0003); shorter terms, and other databases, use LIKE. ``n`` names the
+    bound parameter, unique within one statement."""
     if len(term) >= 3 and session.get_bind().dialect.name == "sqlite":
         phrase = '"' + term.replace('"', '""') + '"'
         match = text(f"SELECT rowid FROM contact_fts WHERE contact_fts MATCH :fts{n}").bindparams(
@@ -90,6 +91,16 @@ def conditions(session: Session, actor: Actor, q: ContactQuery) -> list:
         cond.append(Contact.id.in_(select(ContactAddress.contact_id).where(
             ContactAddress.state == q.state.strip().upper())))
     return cond
+
+
+def matching_select(session: Session, actor: Actor, term: str, *, key: str = "match"):
+    """SELECT of the ids of the contacts ``actor`` may see whose search text (code, name,
+    aliases, e-mails, phone digits) holds ``term`` (case-folded; phone-like text as its digits),
+    for a search elsewhere that finds records by their contact, such as the lead list by a
+    contact's mobile or e-mail. A private contact not shared with ``actor`` is never among
+    them, so such a search cannot confirm its number. ``key`` names the bound parameter."""
+    term = query_as_phone_digits(term) or term.strip().casefold()
+    return select(Contact.id).where(_text_condition(session, term, key), visible_clause(actor))
 
 
 def search_contacts(session: Session, actor: Actor, q: ContactQuery) -> ContactPage:

@@ -1,12 +1,14 @@
 """Leads: the form's rules and save, who may see a lead (``access``) and who may name its
-creator (``creator``), the list's search and quick views, the detail page, bulk actions, the
-timeline of events and saved views; ``privacy``: a lead's contacts its viewer may not see
-read "Private contact" everywhere.
+creator (``creator``), the list's search (by a contact's phone or e-mail too: ``text_search``)
+and quick views, the detail page, bulk actions, the timeline of events, saved views and a
+contact's leads (``of_contact``); ``privacy``: a lead's contacts its viewer may not see read
+"Private contact" everywhere.
 """
 from .access import NOT_FOUND, can_see, get_visible, team_ids, visible_clause
 from .bulk import Reassigned, bulk_assign, bulk_set_status, reassign
 from .creator import creator_field
 from .detail import TimelineItem, contact_context, form_values, lead_detail, new_form_values
+from .of_contact import ContactLeadRow, ContactLeads, contact_leads
 from .privacy import PRIVATE_CODE, PRIVATE_CONTACT, is_private_code, masked_names
 from .rules import parse_local
 from .save import add_note, save_from_form, save_lead
@@ -34,6 +36,9 @@ __all__ = [
     "can_see",
     "conditions",
     "contact_context",
+    "contact_leads",
+    "ContactLeadRow",
+    "ContactLeads",
     "creator_field",
     "CreatorField",
     "delete_view",

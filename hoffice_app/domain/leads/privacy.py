@@ -8,7 +8,8 @@ reads PRIVATE_CONTACT on every lead surface (detail, form, list, board card,
 follow-up lists): no name, code or details (mobile, e-mail, address, the
 "also send communication on" values), no link. The lead list's text search
 does not match it either: its name and code are in the lead's search text, so
-for such a lead only the lead's own code and title are searched.
+for such a lead only the lead's own code and title are searched; its phones and
+e-mails are looked for only among the contacts the viewer may see (text_search.py).
 
 The lead form holds PRIVATE_CODE in place of a hidden contact's code; saving
 that keeps the contact and what hangs on it as they are (see rules.py), and

@@ -1,4 +1,4 @@
-"""The lead list: quick views, filters, text search, sorting and pages, with
+"""The lead list: quick views, filters, text search (text_search.py), sorting and pages, with
 the total estimated value of everything that matches. Every query is limited
 by lead_access.visible_clause, so rows, counts and sums never include a lead
 the actor may not see."""
@@ -8,14 +8,15 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import column, false, func, literal_column, or_, text
+from sqlalchemy import false, func, literal_column, or_
 from sqlmodel import Session, select
 
 from hoffice_app.domain.common import Actor, ValidationError, as_id, require_actor
 from hoffice_app.domain.contacts import visible_clause as contact_visible
 from hoffice_app.domain.leads.access import visible_clause
-from hoffice_app.domain.leads.privacy import masked_names, text_visible_to
+from hoffice_app.domain.leads.privacy import masked_names
 from hoffice_app.domain.leads.rules import SOURCE_KINDS
+from hoffice_app.domain.leads.text_search import text_conditions
 from hoffice_app.domain.leads.views import LeadPage, LeadQuery, LeadRow
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import Contact, DueState, Employee, Lead, LeadFollower, LeadProduct, MasterEntry
@@ -33,7 +34,6 @@ SORTS = {"-created": ((Lead.created_at, True, False), (Lead.id, True, False)),
          "next_followup": ((Lead.next_followup_at, False, True), (Lead.id, False, False)),
          "title": ((func.lower(Lead.title), False, False), (Lead.id, False, False))}
 MAX_PER_PAGE = 100
-MAX_TERMS = 6
 FEW_MATCHES, WALK_BUDGET = 5000, 20000  # see page_ids
 NEXT_FORMAT, CREATED_FORMAT = "%d %b, %H:%M", "%d %b %Y"
 __all__ = ["QUICK_VIEWS", "SORTS", "LeadQuery", "LeadPage", "LeadRow", "search_leads", "matching_ids"]
@@ -71,26 +71,6 @@ def _view_condition(session: Session, actor: Actor, view: str, now: datetime):
     if view == "all":
         return []
     return [is_open]  # "open", and anything unknown (e.g. an old saved view)
-
-
-def _escape(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _text_conditions(session: Session, actor: Actor, raw: str) -> list:
-    """Each word must appear in the lead's code, title or contact name/code (the
-    contact's only when the actor may see it: privacy.text_visible_to). On
-    SQLite words of 3+ characters go through the trigram index lead_fts (one
-    MATCH for all of them); shorter words, and other databases, use LIKE."""
-    terms = list(dict.fromkeys(w.casefold() for w in raw.split()))[:MAX_TERMS]
-    long_terms = [t for t in terms if _sqlite(session) and len(t) >= 3]
-    cond = [Lead.search_text.like(f"%{_escape(t)}%", escape="\\") for t in terms if t not in long_terms]
-    if long_terms:
-        phrase = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-        match = text("SELECT rowid FROM lead_fts WHERE lead_fts MATCH :lead_fts").bindparams(
-            lead_fts=phrase).columns(column("rowid"))
-        cond.append(Lead.id.in_(match))
-    return cond + text_visible_to(actor, terms, _escape)
 
 
 def _amount(raw: str, key: str) -> Decimal | None:
@@ -158,7 +138,7 @@ def conditions(session: Session, actor: Actor, q: LeadQuery, *, now: datetime, s
     (``scanning``: see lead_access.following_clause)."""
     require_actor(actor)
     cond = [visible_clause(session, actor, scanning=scanning), *_view_condition(session, actor, q.view, now)]
-    cond += _text_conditions(session, actor, q.text or "")
+    cond += text_conditions(session, actor, q.text or "")
     for raw, col in ((q.status_id, Lead.status_id), (q.stage_id, Lead.stage_id), (q.priority_id, Lead.priority_id),
                      (q.lead_type_id, Lead.lead_type_id), (q.assigned_to_id, Lead.assigned_to_id),
                      (q.created_by_id, Lead.created_by_id), (q.product_category_id, Lead.product_category_id)):

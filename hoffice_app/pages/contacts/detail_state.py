@@ -14,6 +14,7 @@ from hoffice_app.domain.contacts import (
     pick_contacts,
 )
 from hoffice_app.domain.contacts import save as contacts
+from hoffice_app.domain.leads import ContactLeadRow, contact_leads
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.state.auth import AuthState
 
@@ -34,6 +35,10 @@ class ContactDetailState(AuthState):
     shared_with: list[str] = []
     is_private: bool = False
     is_customer: bool = False
+    # the contact's leads the viewer may see (the first ones; leads_total counts all)
+    leads: list[ContactLeadRow] = []
+    leads_total: int = 0
+    leads_open: int = 0
     # "Actions → Associate contact"
     associate_open: bool = False
     relation_options: list[Option] = []
@@ -53,6 +58,8 @@ class ContactDetailState(AuthState):
         self.emails, self.phones, self.addresses, self.aliases = d.emails, d.phones, d.addresses, d.aliases
         self.categories, self.divisions, self.links = d.categories, d.divisions, d.associations
         self.shared_with, self.is_private, self.is_customer = d.shared_with, d.is_private, d.is_customer
+        own = contact_leads(session, actor, code)
+        self.leads, self.leads_total, self.leads_open = own.rows, own.total, own.open
 
     @rx.event
     def load(self):

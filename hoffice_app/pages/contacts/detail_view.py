@@ -1,4 +1,4 @@
-"""/contacts/<code>: every section of the contact, associations and actions."""
+"""/contacts/<code>: every section of the contact, its leads (detail_leads.py), associations and actions."""
 from __future__ import annotations
 
 import reflex as rx
@@ -7,6 +7,7 @@ from hoffice_app import routes
 from hoffice_app.components.fields import choice, labelled
 from hoffice_app.components.layout import page_shell
 from hoffice_app.domain.contacts import AddressView, AssociationView, PhoneView
+from hoffice_app.pages.contacts.detail_leads import leads_section
 from hoffice_app.pages.contacts.detail_state import ContactDetailState as S
 
 CONTACT_FIELDS = ["Title", "Type of contact", "Stage", "Designation", "Country", "Reference", "Industry", "Segment",
@@ -125,7 +126,7 @@ def _body() -> rx.Component:
                         "Everyone"))),
             _value("Remarks"), size="2")),
         columns=rx.breakpoints(initial="1", lg="2"), spacing="4", width="100%")
-    return rx.vstack(_header(), grid, _associate_dialog(), spacing="4", width="100%")
+    return rx.vstack(_header(), leads_section(), grid, _associate_dialog(), spacing="4", width="100%")
 
 
 def contact_detail_page() -> rx.Component:

@@ -1,5 +1,6 @@
 """State of the lead form (/leads/new, /leads/<code>/edit): dependent
-drop-downs, the contact picker with "+ new contact", and Save.
+drop-downs, the contact picker with "+ new contact" (or the contact given by
+/leads/new?contact=C000123, from a contact's page), and Save.
 
 Choosing a lead type sets the status to the type's default until the user picks a
 status by hand in this form: a choice made on purpose is never overwritten, and a type
@@ -74,10 +75,15 @@ class LeadFormState(LeadOptionsState):
         actor, redirect = self.actor_or_redirect()
         if actor is None:
             return redirect
+        self.values = {"created_by_id": str(actor.id), "assigned_to_id": str(actor.id)}
         with unit_of_work() as session:
             self.load_options(session, actor)
             self._use_creator(creator_field(session, actor, actor.id))
             self.values = new_form_values(session, actor, now=utcnow())
+            # "New lead for this contact" (?contact=C000123): a contact the actor may not see is not chosen
+            code = self.router.url.query_parameters.get("contact", "").strip()[:20]
+            if code and not is_private_code(code):
+                self._use_contact(session, actor, code)
         return self.document_title(f"New {self.lead_label.lower()}")
 
     @rx.event
