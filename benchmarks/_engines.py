@@ -103,12 +103,14 @@ def server_version(engine: Engine) -> str:
         return f"PostgreSQL {conn.exec_driver_sql(POSTGRES_VERSION).scalar()}"
 
 
-def plan(conn, sql: str) -> list[str]:
-    """The query plan of ``sql`` (literal values bound): SQLite's EXPLAIN QUERY PLAN steps, or
-    PostgreSQL's EXPLAIN (ANALYZE, BUFFERS) lines (the statement runs once)."""
+def plan(conn, sql: str, params=None) -> list[str]:
+    """The query plan of ``sql`` (literal values bound, or the driver's ``params`` as a cursor
+    event saw them): SQLite's EXPLAIN QUERY PLAN steps, or PostgreSQL's EXPLAIN (ANALYZE,
+    BUFFERS) lines (the statement runs once)."""
+    args = () if params is None else (params,)
     if conn.dialect.name == "postgresql":
-        return [r[0] for r in conn.exec_driver_sql("EXPLAIN (ANALYZE, BUFFERS) " + sql)]
-    return [r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+        return [r[0] for r in conn.exec_driver_sql("EXPLAIN (ANALYZE, BUFFERS) " + sql, *args)]
+    return [r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, *args)]
 
 
 def print_side_by_side(per_engine: dict[str, dict[str, float]], title: str, target_ms: float) -> None:

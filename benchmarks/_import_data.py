@@ -7,8 +7,9 @@ phone numbers, PIN codes and amounts as numbers (Excel floats), dates as
 date cells. The first 10% of the rows carry the Contact Code of one of the
 ``existing`` contacts (C000001…, inserted by benchmarks/_contacts_data.py),
 so the update path is measured too; every row names one of them in Relation
-To (with ``existing=0`` Relation and Relation To stay blank). E-mails and mobiles are unique within the file. ``columns`` limits the
-sheet to those headers (the million-row file must stay under 50 MB).
+To (with ``existing=0`` Relation and Relation To stay blank). E-mails and
+mobiles are unique within the file. ``columns`` limits the sheet to those
+headers (the million-row file must stay under 50 MB).
 ``unknown_references``: every row's Reference names nobody (a different name
 per row), so every row is imported with a warning.
 """

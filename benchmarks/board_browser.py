@@ -56,7 +56,8 @@ RECORD_FRAMES = """(() => {
   window.__frames = [];
   window.WebSocket = function (...args) {
     const ws = new Native(...args);
-    ws.addEventListener('message', e => window.__frames.push([performance.now(), (e.data.length || e.data.byteLength || 0)]));
+    ws.addEventListener('message',
+                        e => window.__frames.push([performance.now(), (e.data.length || e.data.byteLength || 0)]));
     return ws;
   };
   window.WebSocket.prototype = Native.prototype;

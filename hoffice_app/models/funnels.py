@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from hoffice_app.models.versioned import version_column
@@ -52,6 +52,8 @@ class StageChange(SQLModel, table=True):
     had been in the previous stage."""
 
     __tablename__ = "stage_change"
+    # insights: moves out of a stage in a period (migration 0020)
+    __table_args__ = (Index("ix_stage_change_from_at", "from_stage_id", "at"),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
     lead_id: int = Field(foreign_key="lead.id", index=True)

@@ -31,7 +31,13 @@ class Lead(SQLModel, table=True):
                       # column's order, so a column with few matching leads is paged from the index alone;
                       # the id too, which the visibility test reads (SQLite's indexes hold it anyway)
                       Index("ix_lead_board_totals", "funnel_id", "stage_id", "estimated_value", "assigned_to_id",
-                            "created_by_id", "priority_id", "source_kind", "stage_entered_at", "id"))
+                            "created_by_id", "priority_id", "source_kind", "stage_entered_at", "id"),
+                      # insights: leads won or lost in a period, and assigned in one (migration 0020)
+                      Index("ix_lead_stage_closed", "stage_id", "closed_at"),
+                      Index("ix_lead_assigned_at", "assigned_at"),
+                      # the dashboard's open-lead totals from the index alone, oldest in their stage first
+                      Index("ix_lead_open_entered", "is_open", "stage_entered_at", "id", "stage_id", "estimated_value",
+                            "assigned_to_id", "created_by_id"))
 
     id: Optional[int] = Field(default=None, primary_key=True)
     code: str = Field(max_length=12, unique=True, index=True)
@@ -140,6 +146,8 @@ class FollowUp(SQLModel, table=True):
     __tablename__ = "follow_up"
     __table_args__ = (
         Index("ix_follow_up_assignee_due", "assignee_id", "status", "due_at"),
+        # insights: a period's follow-ups and the overdue ones, read from the index alone (migration 0020)
+        Index("ix_follow_up_due", "due_at", "status", "assignee_id", "completed_at", "lead_id"),
         # The notification runner's minute scans read only follow-ups still owed a message.
         Index("ix_follow_up_reminder_due", "remind_at", sqlite_where=_OWED_REMINDER, postgresql_where=_OWED_REMINDER),
         Index("ix_follow_up_overdue_due", "due_at", sqlite_where=_OWED_OVERDUE, postgresql_where=_OWED_OVERDUE),

@@ -5,6 +5,7 @@ clauses the number was counted with (metrics.py, dimensions.py), for the same sc
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlencode
@@ -18,6 +19,7 @@ from hoffice_app.domain.insights import dimensions, metrics, period, scope
 from hoffice_app.domain.policies import due_leads, enabled_policies
 from hoffice_app.models import FunnelStage, Lead
 
+_PLAIN = re.compile(r"[A-Za-z0-9_.~-]*")  # what urlencode (quote_plus) leaves as it is
 PARAMS = ("insight", "from", "to", "team", "by", "key")
 REVOKE_WITHIN = timedelta(hours=24)  # "about to be revoked": a policy takes the lead back within a day
 
@@ -42,8 +44,13 @@ class Drill:
         return {k: v for k, v in values.items() if v}
 
     def url(self) -> str:
-        """The list that shows this drill-down: follow-ups or leads."""
-        return (routes.FOLLOW_UPS if self.follow_ups else routes.LEADS) + "?" + urlencode(self.params())
+        """The list that shows this drill-down: follow-ups or leads. The query is what
+        ``urlencode`` makes of ``params()``; values with nothing to escape (ids, dates, metric
+        and dimension names: nearly all) are taken as they are, as a table of a thousand rows
+        builds three thousand links (urlencode alone took ~130 ms of the lead insights)."""
+        query = "&".join(f"{k}={v}" if _PLAIN.fullmatch(v) else urlencode({k: v})
+                         for k, v in self.params().items())
+        return (routes.FOLLOW_UPS if self.follow_ups else routes.LEADS) + "?" + query
 
     def encode(self) -> str:
         """One string for LeadQuery.drill / the follow-up list."""

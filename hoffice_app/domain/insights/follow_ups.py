@@ -32,8 +32,11 @@ def _due_in_period(session: Session, view: scope.Scope, when: Period, now: datet
 
 
 def _overdue_now(session: Session, view: scope.Scope, now: datetime) -> dict[int, int]:
+    """Grouped without the assignee index's order: SQLite would rather walk that whole index
+    than sort the few overdue ones it finds through their due time."""
     stmt = (select(FollowUp.assignee_id, func.count()).join(Lead, Lead.id == FollowUp.lead_id)
-            .where(scope.follow_up_clause(session, view), metrics.overdue(now)).group_by(FollowUp.assignee_id))
+            .where(scope.follow_up_clause(session, view), metrics.overdue(now))
+            .group_by(scope.no_index(session, FollowUp.assignee_id)))
     return dict(session.exec(stmt).all())
 
 
@@ -45,14 +48,14 @@ def _unattended(session: Session, view: scope.Scope) -> dict[int, int]:
 
 def _first_follow_up(session: Session, view: scope.Scope, when: Period) -> dict[int, tuple[int, int, float]]:
     """person → (leads assigned in the period, of those followed up since, total hours to the
-    first follow-up completed at or after the assignment)."""
-    first_done = (select(FollowUp.lead_id, func.min(FollowUp.completed_at).label("done_at"))
-                  .join(Lead, Lead.id == FollowUp.lead_id)
-                  .where(FollowUp.status == FollowUpStatus.DONE, FollowUp.completed_at >= Lead.assigned_at,
-                         Lead.assigned_at >= when.start, Lead.assigned_at < when.end)
-                  .group_by(FollowUp.lead_id).subquery())
-    stmt = (select(Lead.assigned_to_id, Lead.assigned_at, first_done.c.done_at)
-            .outerjoin(first_done, first_done.c.lead_id == Lead.id)
+    first follow-up completed at or after the assignment). The first follow-up is looked up
+    per lead assigned in the period (a few per lead through its lead_id), not grouped over
+    every done follow-up first."""
+    first_done = (select(func.min(FollowUp.completed_at))
+                  .where(FollowUp.lead_id == Lead.id, FollowUp.status == FollowUpStatus.DONE,
+                         FollowUp.completed_at >= Lead.assigned_at)
+                  .correlate(Lead).scalar_subquery())
+    stmt = (select(Lead.assigned_to_id, Lead.assigned_at, first_done)
             .where(scope.lead_clause(session, view), *metrics.lead_metric(session, "assigned", when, None)))
     out: dict[int, list] = {}
     for person, assigned_at, done_at in session.exec(stmt).all():

@@ -30,9 +30,10 @@ def _stages(session: Session, funnel_id: int) -> list[FunnelStage]:
 
 def _reach_counts(session: Session, view: scope.Scope, when: Period, funnel_id: int, ranks: dict[int, int],
                   now: datetime) -> dict[int, int]:
-    """rank → leads of the cohort (created in the period, in this funnel) whose furthest stage has it."""
+    """rank → leads of the cohort (created in the period, in this funnel) whose furthest stage has it.
+    The funnel holds most leads: the cohort is read through the creation date (scope.broad)."""
     cohort = [scope.lead_clause(session, view), *metrics.lead_metric(session, "created", when, now),
-              Lead.funnel_id == funnel_id]
+              scope.broad(session, Lead.funnel_id == funnel_id)]
     ids = select(Lead.id).where(*cohort)
     visits = union_all(
         select(Lead.id.label("lead_id"), Lead.stage_id.label("stage_id")).where(*cohort),

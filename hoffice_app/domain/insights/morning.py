@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import case, func
 from sqlmodel import Session, select
 
 from hoffice_app import routes
@@ -73,15 +73,26 @@ def _stuck_leads(session: Session, view: scope.Scope, now: datetime, within) -> 
     return out
 
 
-def _by_stage(session: Session, view: scope.Scope, within) -> list[StageValue]:
-    stmt = (select(Funnel.name, FunnelStage.id, FunnelStage.name, func.count(), func.sum(Lead.estimated_value))
-            .join(FunnelStage, FunnelStage.id == Lead.stage_id).join(Funnel, Funnel.id == FunnelStage.funnel_id)
-            .where(within, Lead.is_open == True)  # noqa: E712
-            .group_by(Funnel.name, Funnel.position, FunnelStage.id, FunnelStage.name, FunnelStage.position)
+def _open_by_stage(session: Session, within, now: datetime) -> dict:
+    """stage → (open leads, their value, how many of them are stuck), in one pass over the open
+    leads in scope: the open total, the stuck count and the value per stage are sums of it (as
+    three queries they read every open lead three times, the slowest part of the page)."""
+    stuck = func.coalesce(func.sum(case((metrics.stuck(session, now), 1), else_=0)), 0)
+    stmt = (select(Lead.stage_id, func.count(), func.sum(Lead.estimated_value), stuck)
+            .where(within, Lead.is_open == True).group_by(Lead.stage_id))  # noqa: E712
+    return {stage: (int(n), value, int(k)) for stage, n, value, k in session.exec(stmt).all()}
+
+
+def _by_stage(session: Session, view: scope.Scope, groups: dict) -> list[StageValue]:
+    stmt = (select(Funnel.name, FunnelStage.id, FunnelStage.name)
+            .join(Funnel, Funnel.id == FunnelStage.funnel_id).where(FunnelStage.id.in_(list(groups) or [0]))
             .order_by(Funnel.position, Funnel.name, FunnelStage.position))
-    return [StageValue(funnel, stage, Cell(int(n), make("open", None, view, "stage", str(stage_id)).url()),
-                       app_settings.money(session, value or 0, compact=True), float(value or 0))
-            for funnel, stage_id, stage, n, value in session.exec(stmt).all()]
+    out = []
+    for funnel, stage_id, stage in session.exec(stmt).all():
+        n, value, _stuck = groups[stage_id]
+        out.append(StageValue(funnel, stage, Cell(n, make("open", None, view, "stage", str(stage_id)).url()),
+                              app_settings.money(session, value or 0, compact=True), float(value or 0)))
+    return out
 
 
 def morning(session: Session, actor: Actor, *, now: datetime, team=None) -> MorningView:
@@ -89,8 +100,8 @@ def morning(session: Session, actor: Actor, *, now: datetime, team=None) -> Morn
     view = scope.resolve(session, actor, team)
     within = scope.lead_clause(session, view)
     soon = revoke_soon_ids(session, now=now)
-    open_count, open_value = session.exec(select(func.count(), func.sum(Lead.estimated_value))
-                                          .where(within, Lead.is_open == True)).one()  # noqa: E712
+    groups = _open_by_stage(session, within, now)
+    open_value = sum(value for _n, value, _stuck in groups.values() if value is not None)
 
     def cell(metric: str, n: int) -> Cell:
         return Cell(n, make(metric, None, view).url())
@@ -100,10 +111,11 @@ def morning(session: Session, actor: Actor, *, now: datetime, team=None) -> Morn
                                        follow_ups=True)),
         unattended=cell("unattended", _count(session, within, metrics.unattended())),
         revoke_soon=cell("revoke_soon", _count(session, within, Lead.id.in_(sorted(soon) or [0]))),
-        stuck=cell("stuck", _count(session, within, metrics.stuck(session, now))),
-        open_leads=cell("open", int(open_count)),
-        open_value=app_settings.money(session, open_value or 0, compact=True),
-        stuck_leads=_stuck_leads(session, view, now, within), by_stage=_by_stage(session, view, within))
+        stuck=cell("stuck", sum(k for _n, _v, k in groups.values())),
+        open_leads=cell("open", sum(n for n, _v, _k in groups.values())),
+        open_value=app_settings.money(session, open_value, compact=True),
+        stuck_leads=_stuck_leads(session, view, now, within),
+        by_stage=_by_stage(session, view, {k: v for k, v in groups.items() if k is not None}))
 
 
 __all__ = ["morning", "MorningView", "StageValue", "StuckLead"]
