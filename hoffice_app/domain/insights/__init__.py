@@ -20,7 +20,7 @@ from .drill import (
 from .follow_ups import follow_up_insights
 from .funnel import funnel_insights, funnel_options
 from .leads import BREAKDOWNS, lead_insights
-from .morning import MorningView, StageValue, StuckLead, morning
+from .morning import MorningView, StageValue, StuckLead, morning, revoke_soon
 from .period import PRESETS, Period
 from .period import resolve as resolve_period
 from .scope import Scope, team_options
@@ -31,6 +31,6 @@ __all__ = [
     "BREAKDOWNS", "Cell", "describe", "decode", "Drill", "follow_up_conditions", "follow_up_insights", "follow_up_page",
     "FollowUpInsights", "from_params", "funnel_insights", "funnel_options", "FunnelInsights", "GroupRow",
     "lead_conditions", "lead_insights", "LeadInsights", "make", "morning", "MorningView", "Period", "PersonRow",
-    "PRESETS", "RankRow", "resolve_period", "resolve_scope", "revoke_soon_ids", "Scope", "StageRow", "StageValue",
-    "StuckLead", "team_options", "WeekRow",
+    "PRESETS", "RankRow", "resolve_period", "resolve_scope", "revoke_soon", "revoke_soon_ids", "Scope", "StageRow",
+    "StageValue", "StuckLead", "team_options", "WeekRow",
 ]

@@ -5,6 +5,7 @@ The wording says whose numbers they are: "My …" for an executive (their own), 
 a manager's team or a team an administrator picked, no prefix for everyone."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import reflex as rx
@@ -81,6 +82,11 @@ def stage_lines(rows: list[StageValue]) -> list[StageLine]:
                       f"{r.stage}: {r.leads.value}") for r in rows]
 
 
+def _revoke_soon(actor, team) -> Cell:
+    with unit_of_work() as session:
+        return insights.revoke_soon(session, actor, now=utcnow(), team=team)
+
+
 class DashboardState(AuthState):
     scope_label: str = ""
     own: bool = True  # the numbers are the viewer's own (an executive's)
@@ -98,22 +104,41 @@ class DashboardState(AuthState):
     team_options: list[Option] = []
     loaded: bool = False
 
+    revoke_checking: bool = False  # "about to be revoked" is still being computed (load_revoke_soon)
+
     @rx.event
     def load(self):
         actor, redirect = self.actor_or_redirect()
         if actor is None:
             return redirect
         self._refresh(actor)
+        return DashboardState.load_revoke_soon
 
     @rx.event
     def choose_team(self, value: str):
         self.team = value or ALL
         self._refresh(self.require_actor())
+        return DashboardState.load_revoke_soon
+
+    @rx.event(background=True)
+    async def load_revoke_soon(self):
+        """The policy engine's query runs in a thread after the other numbers are shown: it
+        reads every open lead, and would hold the page (and the event loop) for its duration."""
+        async with self:
+            actor, team, start = self.require_actor(), self.team, prefix(self.scope_label)
+            self.revoke_checking = True
+        cell = await rx.run_in_thread(functools.partial(_revoke_soon, actor, None if team == ALL else team))
+        async with self:
+            if team == self.team:  # a team chosen meanwhile has its own check coming
+                self.revoke_soon = stat(title(start, f"{self.leads_label.lower()} about to be revoked"), cell,
+                                        "A policy takes them back within 24 hours: follow up first")
+                self.revoke_checking = False
 
     def _refresh(self, actor) -> None:
         now = utcnow()
         with unit_of_work() as session:
-            view = insights.morning(session, actor, now=now, team=None if self.team == ALL else self.team)
+            view = insights.morning(session, actor, now=now, team=None if self.team == ALL else self.team,
+                                    with_revoke=False)
             own = my_follow_ups(session, actor, now=now, limit=1000)
             people = count_visible(session, actor)
             options = insights.team_options(session, actor)
@@ -126,8 +151,8 @@ class DashboardState(AuthState):
                             "Past their due time: do them, or plan them anew")
         self.unattended = stat(title(start, f"unattended {leads}"), view.unattended,
                                "Open and assigned, nothing planned: plan a next step")
-        self.revoke_soon = stat(title(start, f"{leads} about to be revoked"), view.revoke_soon,
-                                "A policy takes them back within 24 hours: follow up first")
+        self.revoke_soon = Stat(title(start, f"{leads} about to be revoked"), 0, view.revoke_soon.link,
+                                "", "Checking the revoke policies…")
         self.stuck = stat(title(start, f"stuck {leads}"), view.stuck,
                           "Longer in their stage than it allows: move them on, or close them")
         self.mine = my_card(self.own, len(own.overdue), len(own.today), len(own.upcoming))

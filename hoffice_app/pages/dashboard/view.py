@@ -62,7 +62,11 @@ def _attention() -> rx.Component:
         rx.grid(
             _card(S.overdue, "alarm-clock", "red", "Nothing overdue. Well done."),
             _card(S.unattended, "calendar-x", "orange", "Every open one has a next step planned."),
-            _card(S.revoke_soon, "undo-2", "crimson", "Nothing is due to be revoked within a day."),
+            rx.cond(S.revoke_checking,
+                    stat_card(S.revoke_soon.label, "…", "undo-2", note=rx.text("Checking the revoke policies…",
+                                                                              size="1", color_scheme="gray"),
+                              tone="gray", label_lines=2),
+                    _card(S.revoke_soon, "undo-2", "crimson", "Nothing is due to be revoked within a day.")),
             _card(S.stuck, "snail", "amber", "Nothing is stuck. Keep them moving."),
             **GRID),
         aria_label="Needs attention", style={"width": "100%"})
