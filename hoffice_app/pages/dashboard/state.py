@@ -153,6 +153,7 @@ class DashboardState(AuthState):
                                "Open and assigned, nothing planned: plan a next step")
         self.revoke_soon = Stat(title(start, f"{leads} about to be revoked"), 0, view.revoke_soon.link,
                                 "", "Checking the revoke policies…")
+        self.revoke_checking = True  # never "0: nothing due" before the policies were asked
         self.stuck = stat(title(start, f"stuck {leads}"), view.stuck,
                           "Longer in their stage than it allows: move them on, or close them")
         self.mine = my_card(self.own, len(own.overdue), len(own.today), len(own.upcoming))
