@@ -23,7 +23,7 @@ def cli(blank_database):
 
     def run(*args, stdin=""):
         return subprocess.run([sys.executable, "-m", "hoffice_app", *args], cwd=PROJECT_ROOT, env=env,
-                              input=stdin, capture_output=True, text=True, timeout=120)
+                              input=stdin, capture_output=True, text=True, timeout=300)
     result = run("db", "upgrade")
     assert result.returncode == 0, result.stderr
     return run
@@ -92,5 +92,5 @@ def test_user_create_then_log_in(cli, blank_database, now):
 def test_command_before_db_upgrade_says_what_to_do_in_one_line(blank_database):
     env = {**os.environ, "DATABASE_URL": blank_database}
     result = subprocess.run([sys.executable, "-m", "hoffice_app", "seed", "masters"], cwd=PROJECT_ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=300)
     assert "db upgrade" in _assert_one_error_line(result)

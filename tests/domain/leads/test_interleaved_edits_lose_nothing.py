@@ -24,7 +24,9 @@ def test_interleaved_edits_and_moves_lose_nothing(engine, session, admin, now): 
 
 
 def test_without_the_version_check_the_same_run_loses_updates(engine, session, admin, now, monkeypatch):  # noqa: F811
-    """The checker's control: saving what was typed over whatever is there now loses changes."""
+    """The checker's control: saving what was typed over whatever is there now loses changes.
+    Losing needs the two threads to interleave, which a machine busy with other test processes
+    may not let them do in one run: up to three runs are given the chance."""
     actors, codes = _setup(session, admin, now)
     monkeypatch.setattr(versions, "merge_edit", lambda *, typed, **_kw: (typed, []))
-    assert hammer(actors, codes, 100)["lost_updates"] > 0
+    assert any(hammer(actors, codes, 100)["lost_updates"] > 0 for _ in range(3))
