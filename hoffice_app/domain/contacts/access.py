@@ -58,6 +58,15 @@ def visible_clause(session: Session, actor: Actor):
     return and_(privacy, _division_clause(actor))
 
 
+def hides_from(session: Session, actor: Actor, division_ids) -> bool:
+    """Whether a contact mapped to ``division_ids`` would be out of ``actor``'s sight by
+    its divisions: a form refuses to save it (its maker would lose it on saving, as
+    whoever makes a contact private stays on its list)."""
+    if actor.is_admin or not division_ids or not divisions_limit(session):
+        return False
+    return not set(session.exec(_own_divisions(actor))).intersection(division_ids)
+
+
 def get_visible(session: Session, actor: Actor, *, contact_id: int | None = None, code: str | None = None) -> Contact:
     """The contact, or NotFound with the same message whether it is missing, private
     or outside the actor's divisions: a refusal must not reveal that a contact exists."""
