@@ -30,18 +30,23 @@ def divisions_limit(session: Session) -> bool:
     return app_settings.get(session, SETTING) != "0"
 
 
-def _own_divisions(actor: Actor):
-    """SELECT of the actor's divisions (a subquery: the rule reads them when it runs,
-    so a change of someone's divisions applies at once)."""
-    return select(EmployeeDivision.division_id).where(EmployeeDivision.employee_id == actor.id)
+def _own_divisions(session: Session, actor: Actor) -> list[int]:
+    """The actor's divisions, read when a query is built (so a change of someone's
+    divisions applies to their next read) and bound into it as values: SQLite then seeks
+    (contact id, division id) directly instead of reading a list subquery per contact."""
+    return list(session.exec(select(EmployeeDivision.division_id).where(EmployeeDivision.employee_id == actor.id)))
 
 
-def _division_clause(actor: Actor):
-    """No division, or one of the actor's: both EXISTS look up contact_division by its
-    primary key (contact_id, division_id), one index probe per contact."""
+def _division_clause(session: Session, actor: Actor):
+    """One of the actor's divisions, or no division at all. Both EXISTS seek
+    contact_division's primary key (contact_id, division_id); the actor's divisions come
+    first, so a contact of their division costs one seek (at 100,000 contacts a full
+    count costs ~70 ms of CPU this way, ~105 ms the other way round)."""
     mapped = ContactDivision.contact_id == Contact.id
-    return or_(~exists().where(mapped),
-               exists().where(mapped, ContactDivision.division_id.in_(_own_divisions(actor))))
+    mine = _own_divisions(session, actor)
+    if not mine:
+        return ~exists().where(mapped)
+    return or_(exists().where(mapped, ContactDivision.division_id.in_(mine)), ~exists().where(mapped))
 
 
 def visible_clause(session: Session, actor: Actor):
@@ -55,7 +60,7 @@ def visible_clause(session: Session, actor: Actor):
     privacy = or_(Contact.is_private == False, shared)  # noqa: E712
     if not divisions_limit(session):
         return privacy
-    return and_(privacy, _division_clause(actor))
+    return and_(privacy, _division_clause(session, actor))
 
 
 def hides_from(session: Session, actor: Actor, division_ids) -> bool:
@@ -64,7 +69,7 @@ def hides_from(session: Session, actor: Actor, division_ids) -> bool:
     whoever makes a contact private stays on its list)."""
     if actor.is_admin or not division_ids or not divisions_limit(session):
         return False
-    return not set(session.exec(_own_divisions(actor))).intersection(division_ids)
+    return not set(_own_divisions(session, actor)).intersection(division_ids)
 
 
 def get_visible(session: Session, actor: Actor, *, contact_id: int | None = None, code: str | None = None) -> Contact:
@@ -104,7 +109,7 @@ def hidden_select(session: Session, actor: Actor):
     private = select(Contact.id).where(Contact.is_private == True, ~shared)  # noqa: E712
     if not divisions_limit(session):
         return private
-    mine = select(ContactDivision.contact_id).where(ContactDivision.division_id.in_(_own_divisions(actor)))
+    mine = select(ContactDivision.contact_id).where(ContactDivision.division_id.in_(_own_divisions(session, actor)))
     elsewhere = select(ContactDivision.contact_id).where(ContactDivision.contact_id.not_in(mine))
     return private.union(elsewhere)
 

@@ -96,7 +96,7 @@ def test_no_division_condition_for_an_administrator_or_with_the_setting_off(sess
     def sql(code):
         return str(select(Contact.id).where(visible_clause(session, actor(session, code))))
 
-    assert "contact_division" in sql("E04") and "employee_division" in sql("E04")
+    assert "contact_division" in sql("E04")
     assert "contact_division" not in sql("E01")
     set_divisions_limit(session, now, False)
     assert "contact_division" not in sql("E04") and "contact_privacy" in sql("E04")
