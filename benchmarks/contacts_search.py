@@ -3,7 +3,7 @@ or filtered page answers in ≤ 100 ms server time at p95; the list page's state
 stays under 100 KB).
 
     .venv/bin/python benchmarks/contacts_search.py [--n 100000] [--quick] [--db PATH] [--reps 30]
-                                                   [--postgres [--no-sqlite]]
+                                                   [--postgres [--no-sqlite]] [--one-division]
 
 A fresh SQLite file in a temp dir (or --db PATH, kept and reused: only missing
 contacts are added) gets the real migrations, seed_demo and N generated
@@ -11,7 +11,8 @@ contacts (benchmarks/_contacts_data.py). With --postgres the same is done on a
 throwaway PostgreSQL server (benchmarks/_engines.py) and the two engines' p95
 are printed side by side at the end. Then each query runs through the real
 search_contacts / pick_contacts inside unit_of_work, as admin E01 and as
-executive E03 (privacy clause), 3 warm-ups + --reps timed runs. Queries over
+executive E03 (privacy clause; with --one-division E03 is in one of the two
+divisions, so the divisions clause hides contacts too), 3 warm-ups + --reps timed runs. Queries over
 the target get a breakdown (COUNT vs page query vs _rows) and their query plans.
 Prints a table, then one JSON line. Timings on shared machines are indicative.
 """
@@ -28,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from sqlalchemy import delete  # noqa: E402
 from sqlmodel import Session, func, select  # noqa: E402
 
 from benchmarks._contacts_data import insert_contacts  # noqa: E402
@@ -47,7 +49,14 @@ from hoffice_app.domain.contacts import search as cs  # noqa: E402
 from hoffice_app.domain.org import find_by_code  # noqa: E402
 from hoffice_app.domain.seed import seed_demo  # noqa: E402
 from hoffice_app.migrations import upgrade  # noqa: E402
-from hoffice_app.models import Contact, ContactAlias, ContactEmail, ContactPhone  # noqa: E402
+from hoffice_app.models import (  # noqa: E402
+    Contact,
+    ContactAlias,
+    ContactEmail,
+    ContactPhone,
+    EmployeeDivision,
+    MasterEntry,
+)
 
 TARGET_MS, STATE_KB = 100.0, 100.0
 Q = cs.ContactQuery
@@ -118,6 +127,16 @@ def _breakdown(engine, actor, q: cs.ContactQuery) -> dict:
             "rows_ms": round(pct(rows_ms, 50), 1), "plans": plans}
 
 
+def _one_division(session: Session, employee_id: int) -> None:
+    """Leave the executive in the first division only, so the divisions rule (contacts.access)
+    hides the contacts mapped only to the others (~40% of the generated ones)."""
+    first = session.exec(select(MasterEntry.id).where(MasterEntry.kind == "division")
+                         .order_by(MasterEntry.position)).first()
+    session.exec(delete(EmployeeDivision).where(EmployeeDivision.employee_id == employee_id))
+    session.add(EmployeeDivision(employee_id=employee_id, division_id=first))
+    session.flush()
+
+
 def measure(url: str, n: int, args) -> dict:
     """Build (or top up) the database at ``url`` and time every query on it; prints as it goes."""
     started, load0 = time.perf_counter(), round(os.getloadavg()[0], 2)
@@ -128,6 +147,8 @@ def measure(url: str, n: int, args) -> dict:
         seed_demo(s, password="bench-pass-1", now=utcnow())
         have = s.exec(select(func.count()).select_from(Contact)).one()
         admin, execu = actor_of(find_by_code(s, "E01")), actor_of(find_by_code(s, "E03"))
+        if args.one_division:
+            _one_division(s, execu.id)
         mobile, queries = _queries(s, execu.id) if have >= n else ("", [])
     insert_s = 0.0
     if have < n:
@@ -211,6 +232,8 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="smoke check with n=5000")
     ap.add_argument("--reps", type=int, default=30)
     ap.add_argument("--warmup", type=int, default=3)
+    ap.add_argument("--one-division", action="store_true",
+                    help="the executive in one of the two divisions (the divisions rule hides ~40%%)")
     add_engine_options(ap)
     args = ap.parse_args()
     n = 5000 if args.quick else args.n

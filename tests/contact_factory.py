@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from unittest import mock
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import delete, text
 from sqlmodel import Session, select
 
 from hoffice_app.domain.auth import actor_of
@@ -23,7 +23,7 @@ from hoffice_app.domain.contacts import save as contacts
 from hoffice_app.domain.org import employees, find_by_code
 from hoffice_app.domain.seed import seed_demo
 from hoffice_app.migrations import upgrade
-from hoffice_app.models import MasterEntry
+from hoffice_app.models import EmployeeDivision, MasterEntry
 from tests import databases
 from tests.factories import cached_hash
 
@@ -96,3 +96,42 @@ def refused(session, who, now, data: dict, *, contact_id=None) -> dict[str, str]
     with pytest.raises(ValidationError) as err:
         contacts.save_contact(session, who, data, now=now, contact_id=contact_id)
     return err.value.errors
+
+
+def move_to_division(session, codes, division: str = "hoffice") -> None:
+    """Put the demo employees ``codes`` in ``division`` only (the demo gives everyone both)."""
+    keep = master_id(session, "division", division)
+    for code in codes:
+        who = employee_id(session, code)
+        session.exec(delete(EmployeeDivision).where(EmployeeDivision.employee_id == who))
+        session.add(EmployeeDivision(employee_id=who, division_id=keep))
+    session.flush()
+
+
+def make_divisional(session, who, now, name: str = "Secret Client", *, division: str = "corpteaser",
+                    outsiders=("E02", "E04", "E05"), **fields):
+    """A public contact mapped to ``division``, with ``outsiders`` moved to the other
+    division: like make_private(shared_with=("E03",)), E01 and E03 see it, the rest do not."""
+    other = "hoffice" if division == "corpteaser" else "corpteaser"
+    move_to_division(session, outsiders, other)
+    return make_contact(session, who, now, name, division_ids=[str(master_id(session, "division", division))],
+                        **fields)
+
+
+HIDDEN_BY = ("private", "division")  # the two limits of contacts.access, for tests run under both
+
+
+def make_hidden(session, who, now, name: str, by: str, *, sees: str = "E03", **fields):
+    """A contact E01 and ``sees`` see and the other demo employees do not: private (shared
+    with ``sees``) or mapped to a division ``sees`` is in and the others are not."""
+    if by == "private":
+        return make_private(session, who, now, name, shared_with=(sees,), **fields)
+    outsiders = [code for code in ("E02", "E03", "E04", "E05") if code != sees]
+    return make_divisional(session, who, now, name, outsiders=outsiders, **fields)
+
+
+def set_divisions_limit(session, now, on: bool) -> None:
+    """The company setting "divisions limit who sees a contact", saved by the administrator."""
+    from hoffice_app.domain.masters import settings
+
+    settings.update_defaults(session, actor(session, "E01"), {"divisions_limit_access": "1" if on else "0"}, now=now)

@@ -194,7 +194,8 @@ def _write_all(s: Session, actor: Actor, job_id: int, state: dict, policy: str, 
 def _recheck(s: Session, actor: Actor, policy: str, chunk, written: set[int]):
     """Drop rows the database no longer allows (see the module docstring)."""
     targets = {r.target.id for r, a in chunk if a == "update"} | {r.related_id for r, _a in chunk if r.related_id}
-    alive = set(s.exec(select(Contact.id).where(Contact.id.in_(targets), visible_clause(actor)))) if targets else set()
+    alive = set(s.exec(select(Contact.id).where(Contact.id.in_(targets), visible_clause(s, actor)))) \
+        if targets else set()
     creates = [r for r, a in chunk if a == "create"]
     by_email, by_mobile = ({}, {}) if policy == "create" or not creates else lookups.existing_matches(
         s, [r.email for r in creates if r.email], [m for r in creates for m in r.mobiles])

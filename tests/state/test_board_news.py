@@ -2,7 +2,8 @@
 domain/funnel/news.py) ends up showing exactly what a fresh read of the board shows,
 for every kind of viewer and filter: the lead lands on their board only if it is
 theirs to see and matches their filters, the two columns' counts and values move,
-a private contact reads "Private contact" to those it is not shared with — and
+a private contact reads "Private contact" to those it is not shared with (and a contact
+mapped to a division to those outside it) — and
 news a board has already seen (its own move, a refresh that read it) changes nothing.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ from hoffice_app.domain.masters import settings
 from hoffice_app.models import FunnelStage, Lead
 from hoffice_app.pages.funnel.news import BoardNews
 from hoffice_app.pages.funnel.rows import card_rows
-from tests.contact_factory import make_private, master_id
+from tests.contact_factory import make_divisional, make_private, master_id
 from tests.domain.leads.test_lead_list_helpers import actor, demo, engine, new_lead  # noqa: F401
 
 
@@ -74,6 +75,7 @@ def funnel(engine, demo, now):
     """Leads of every shape in the Sales Funnel, committed."""
     with Session(engine) as s:
         secret = make_private(s, actor(s, "E01"), now, "Secret Client", shared_with=("E03",))
+        corp = make_divisional(s, actor(s, "E01"), now, "Corp Client", outsiders=("E04", "E05"))
         shapes = [dict(assigned_to="E03", value="1000", priority="High"),
                   dict(assigned_to="E04", followers=("E05",), category="Hardware", products=("Biometric Device",),
                        value="250.50"),
@@ -83,7 +85,9 @@ def funnel(engine, demo, now):
                        priority="High"),
                   dict(assigned_to="E03", contact=secret, value="5000"),
                   dict(assigned_to="E04", contact=secret, followers=("E04",)),
-                  dict(assigned_to="E02", source=("employee", str(actor(s, "E03").id)))]
+                  dict(assigned_to="E02", source=("employee", str(actor(s, "E03").id))),
+                  dict(assigned_to="E05", contact=corp, value="700"),
+                  dict(assigned_to="E03", contact=corp, followers=("E04",))]
         for n, shape in enumerate(shapes * 2):
             new_lead(s, now, f"Lead {n:02}", **shape)
         s.commit()

@@ -5,7 +5,7 @@ shared by the form, the importer, the export and the template (``vocab``), and a
 list's filters in words (``described``: shown by the Export button, written in the export),
 and the title a contact gets when none is chosen (``titles``: "M/S" for a company).
 """
-from .access import NOT_FOUND, can_see, get_visible, hidden_ids, hidden_select, visible_clause
+from .access import NOT_FOUND, can_see, divisions_limit, get_visible, hidden_ids, hidden_select, visible_clause
 from .associations import associate, list_associations, remove_association
 from .described import describe_filters, in_words
 from .detail import contact_detail, form_values, reference_label
@@ -43,6 +43,7 @@ __all__ = [
     "default_title_id",
     "build_search_text",
     "can_see",
+    "divisions_limit",
     "conditions",
     "contact_detail",
     "ContactQuery",

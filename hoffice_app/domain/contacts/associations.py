@@ -60,7 +60,8 @@ def list_associations(session: Session, actor: Actor, contact_id: int) -> list[A
                                                               ContactAssociation.related_contact_id == contact_id))
                          .order_by(ContactAssociation.id)).all()
     other_ids = {k.related_contact_id if k.contact_id == contact_id else k.contact_id for k in links}
-    visible = {c.id: c for c in session.exec(select(Contact).where(Contact.id.in_(other_ids), visible_clause(actor)))}
+    visible = {c.id: c for c in session.exec(select(Contact).where(Contact.id.in_(other_ids),
+                                                                    visible_clause(session, actor)))}
     relations = {m.id: m.name for m in session.exec(select(MasterEntry).where(
         MasterEntry.id.in_({k.relation_id for k in links})))}
     out = []

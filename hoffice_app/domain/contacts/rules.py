@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from hoffice_app.domain.common import Actor, ValidationError, as_id
 from hoffice_app.domain.contacts import vocab
-from hoffice_app.domain.contacts.access import can_see
+from hoffice_app.domain.contacts.access import can_see, hides_from
 from hoffice_app.domain.contacts.phones import parse_phone
 from hoffice_app.domain.contacts.titles import default_title_id
 from hoffice_app.domain.masters import settings as app_settings
@@ -187,6 +187,8 @@ def clean_contact(session: Session, actor: Actor, data: dict, *, today: date, ex
         c.errors["aliases"] = f"Each alias may have at most {MAX_NAME} characters."
     out.category_ids = c.masters("category_ids", "contact_category", "categories")
     out.division_ids = c.masters("division_ids", "division", "divisions")
+    if hides_from(session, c.actor, out.division_ids):
+        c.errors["division_ids"] = "Include one of your own divisions: only their employees see this contact."
     kam = as_id(data.get("key_account_manager_id"))
     if data.get("key_account_manager_id") and not (kam and session.get(Employee, kam)):
         c.errors["key_account_manager_id"] = "Choose an employee from the list."

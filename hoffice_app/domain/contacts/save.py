@@ -50,7 +50,7 @@ def find_duplicates(session: Session, actor: Actor, emails: list[str], mobiles: 
     stmt = select(Contact).where(or_(*conditions))
     if exclude_id:
         stmt = stmt.where(Contact.id != exclude_id)
-    visible = set(session.exec(select(Contact.id).where(or_(*conditions), visible_clause(actor))).all())
+    visible = set(session.exec(select(Contact.id).where(or_(*conditions), visible_clause(session, actor))).all())
     hits = []
     for other in session.exec(stmt.limit(10)).all():
         their_emails = {e.lower() for e in session.exec(select(ContactEmail.email_key)
@@ -167,7 +167,7 @@ def set_customer(session: Session, actor: Actor, contact_id: int, is_customer: b
 
 
 def count_visible(session: Session, actor: Actor) -> dict[str, int]:
-    rows = session.exec(select(Contact.is_customer, func.count()).where(visible_clause(actor))
+    rows = session.exec(select(Contact.is_customer, func.count()).where(visible_clause(session, actor))
                         .group_by(Contact.is_customer)).all()
     by = {bool(k): n for k, n in rows}
     return {"contacts": sum(by.values()), "customers": by.get(True, 0), "prospects": by.get(False, 0)}

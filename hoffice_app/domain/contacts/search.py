@@ -69,7 +69,7 @@ def _text_condition(session: Session, term: str, n: int | str):
 
 
 def conditions(session: Session, actor: Actor, q: ContactQuery) -> list:
-    cond = [visible_clause(actor)]
+    cond = [visible_clause(session, actor)]
     for n, term in enumerate(_like_terms(q.text)[:6]):
         cond.append(_text_condition(session, term, n))
     if (i := as_id(q.contact_type_id)):
@@ -100,7 +100,7 @@ def matching_select(session: Session, actor: Actor, term: str, *, key: str = "ma
     contact's mobile or e-mail. A private contact not shared with ``actor`` is never among
     them, so such a search cannot confirm its number. ``key`` names the bound parameter."""
     term = query_as_phone_digits(term) or term.strip().casefold()
-    return select(Contact.id).where(_text_condition(session, term, key), visible_clause(actor))
+    return select(Contact.id).where(_text_condition(session, term, key), visible_clause(session, actor))
 
 
 def search_contacts(session: Session, actor: Actor, q: ContactQuery) -> ContactPage:
@@ -164,5 +164,5 @@ def address_choices(session: Session, actor: Actor, column: str, *, limit: int =
     """Distinct cities or states of contacts the actor can see, for the filters."""
     col = ContactAddress.city if column == "city" else ContactAddress.state
     stmt = (select(col).join(Contact, Contact.id == ContactAddress.contact_id)
-            .where(visible_clause(actor), col != "").group_by(col).order_by(col).limit(limit))
+            .where(visible_clause(session, actor), col != "").group_by(col).order_by(col).limit(limit))
     return list(session.exec(stmt).all())

@@ -4,7 +4,8 @@ without asking the database.
 A move's news carries the card as anyone allowed to see its contact reads it, the
 stages it left and entered, its value, and the facts every viewer's visibility and
 filters depend on (assignee, creator, employee followers, priority, products,
-source, who a private contact is shared with). A board decides from those and from
+source, who a private contact is shared with, the contact's divisions when they limit
+who sees it). A board decides from those and from
 what it holds about its viewer (``Viewer``, read once when the board opens) whether
 the lead is on its board at all; if so it shifts the two columns' totals and cards.
 So a move costs each open board no query, however many boards are open. A move
@@ -23,11 +24,21 @@ from decimal import Decimal
 from sqlmodel import Session, select
 
 from hoffice_app.domain.common import Actor, as_id
+from hoffice_app.domain.contacts import divisions_limit
 from hoffice_app.domain.funnel.board import BoardFilter, Card, cards_for
 from hoffice_app.domain.funnel.moves import StageTotals
 from hoffice_app.domain.leads import PRIVATE_CONTACT, team_ids
 from hoffice_app.domain.live import FUNNEL, News
-from hoffice_app.models import Contact, ContactPrivacy, FunnelStage, Lead, LeadFollower, LeadProduct
+from hoffice_app.models import (
+    Contact,
+    ContactDivision,
+    ContactPrivacy,
+    EmployeeDivision,
+    FunnelStage,
+    Lead,
+    LeadFollower,
+    LeadProduct,
+)
 
 ANYONE = Actor(id=0, code="", name="", email="", role="admin")  # reads the card unmasked; viewers mask it
 
@@ -39,11 +50,13 @@ class Viewer:
     id: int
     admin: bool
     people: frozenset[int]  # whose leads they see: themselves, or a manager and their whole team
+    divisions: frozenset[int] = frozenset()  # their divisions (a contact mapped elsewhere reads masked)
 
 
 def viewer(session: Session, actor: Actor) -> Viewer:
     people = team_ids(session, actor.id) if actor.role == "manager" else {actor.id}
-    return Viewer(id=actor.id, admin=actor.is_admin, people=frozenset(people))
+    divisions = session.exec(select(EmployeeDivision.division_id).where(EmployeeDivision.employee_id == actor.id))
+    return Viewer(id=actor.id, admin=actor.is_admin, people=frozenset(people), divisions=frozenset(divisions))
 
 
 def move_news(session: Session, lead: Lead, from_stage_id: int | None, *, now: datetime) -> News:
@@ -62,6 +75,9 @@ def move_news(session: Session, lead: Lead, from_stage_id: int | None, *, now: d
         "private": private,
         "shared": list(session.exec(select(ContactPrivacy.employee_id).where(
             ContactPrivacy.contact_id == contact.id))) if private else [],
+        # [] when the contact has no division or the setting is off: divisions then hide nothing
+        "divisions": list(session.exec(select(ContactDivision.division_id).where(
+            ContactDivision.contact_id == contact.id))) if contact and divisions_limit(session) else [],
         "card": dataclasses.asdict(card),
     }
     return News(FUNNEL, lead.funnel_id, data)
@@ -81,7 +97,9 @@ def card_for(data: dict, who: Viewer, f: BoardFilter) -> Card | None:
             (f.mine and data["assigned"] != who.id) or (f.following and who.id not in followers):
         return None
     card = Card(**data["card"])
-    if data["private"] and not who.admin and who.id not in data["shared"]:
+    divisions = data.get("divisions") or []
+    if not who.admin and ((data["private"] and who.id not in data["shared"])
+                          or (divisions and not who.divisions.intersection(divisions))):
         card.contact = PRIVATE_CONTACT
     return card
 

@@ -86,7 +86,7 @@ def contact_context(session: Session, actor: Actor, code: str) -> ContactContext
     names = dict(session.exec(select(MasterEntry.id, MasterEntry.name).where(
         MasterEntry.id.in_({a.address_type_id for a in addresses if a.address_type_id}))).all())
     related = associated_contact_ids(session, contact.id)
-    others = session.exec(select(Contact).where(Contact.id.in_(related), contact_visible(actor))
+    others = session.exec(select(Contact).where(Contact.id.in_(related), contact_visible(session, actor))
                           .order_by(Contact.name_key)).all()
     primary_mobile = next((p.number for p in phones if p.kind == "mobile" and p.is_primary), "")
     primary_email = next((e.email for e in emails if e.is_primary), "")

@@ -2,11 +2,11 @@
 
 A lead is shared by its own rules (assignee, creator, team, followers), its
 contact by the contact's: an executive can be given a lead whose contact is
-private to others. The lead stays workable, but such a contact — the lead's
-contact, an associated contact, the source of inquiry, an external follower —
-reads PRIVATE_CONTACT on every lead surface (detail, form, list, board card,
-follow-up lists): no name, code or details (mobile, e-mail, address, the
-"also send communication on" values), no link. The lead list's text search
+private to others, or mapped to divisions the executive is not in (contacts.access).
+The lead stays workable, but such a contact — the lead's contact, an associated
+contact, the source of inquiry, an external follower — reads PRIVATE_CONTACT on
+every lead surface (detail, form, list, board card, follow-up lists): no name,
+code or details (mobile, e-mail, address, the "also send communication on" values), no link. The lead list's text search
 does not match it either: its name and code are in the lead's search text, so
 for such a lead only the lead's own code and title are searched; its phones and
 e-mails are looked for only among the contacts the viewer may see (text_search.py).
@@ -35,14 +35,14 @@ def is_private_code(raw) -> bool:
     return str(raw or "").strip().lower() == PRIVATE_CODE
 
 
-def text_visible_to(actor: Actor, terms: list[str], escape) -> list:
+def text_visible_to(session: Session, actor: Actor, terms: list[str], escape) -> list:
     """The text search as ``actor`` may run it: a lead whose contact is hidden
     from them matches only when each term is in its code or title, not just in
     its contact's name or code. The own-text test is a LIKE on lower(), which
     SQLite folds for ASCII letters only: a word of the title with a capital
     non-ASCII letter ("École") does not find such a lead (it still finds every
     lead whose contact the actor may see, through the search text)."""
-    hidden = hidden_select(actor)
+    hidden = hidden_select(session, actor)
     if hidden is None or not terms:
         return []
     own = [or_(func.lower(Lead.code).like(f"%{escape(t)}%", escape="\\"),

@@ -128,7 +128,8 @@ def _source_condition(session: Session, actor: Actor, kind: str, ref: str) -> li
              "campaign": Lead.source_campaign_id == (as_id(ref) or 0)}
     if kind in by_id:
         return cond + [by_id[kind]]
-    contact_id = session.exec(select(Contact.id).where(Contact.code == ref.upper(), contact_visible(actor))).first()
+    contact_id = session.exec(select(Contact.id).where(Contact.code == ref.upper(),
+                                                       contact_visible(session, actor))).first()
     by_contact = Lead.source_contact_id == (contact_id or 0)
     return cond + [by_contact] if kind in ("contact", "friend") else [or_(by_contact, *by_id.values())]
 

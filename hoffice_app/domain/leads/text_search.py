@@ -81,7 +81,7 @@ def _word_conditions(session: Session, actor: Actor, terms: list[str]) -> list:
         match = text("SELECT rowid FROM lead_fts WHERE lead_fts MATCH :lead_fts").bindparams(
             lead_fts=phrase).columns(column("rowid"))
         cond.append(Lead.id.in_(match))
-    return cond + text_visible_to(actor, terms, _escape)
+    return cond + text_visible_to(session, actor, terms, _escape)
 
 
 def text_conditions(session: Session, actor: Actor, raw: str) -> list:

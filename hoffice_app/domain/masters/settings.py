@@ -45,13 +45,15 @@ DEFAULTS = {
     "lead_label": "Lead",  # what the UI calls a lead: Lead, Inquiry, Opportunity…
     "lead_label_plural": "Leads",
     "lead_title_from_master": "0",  # "1": the lead title is chosen from the lead-title master
+    "divisions_limit_access": "1",  # "1": a contact mapped to divisions is seen only by their employees
 }
 # What a refused or merged save of the defaults page calls each value.
 FORM_LABELS = {"company_name": "company name",
                "default_country": "country", "default_currency": "currency", "default_timezone": "time zone",
                "default_title": "default title", "default_address_type": "default type of address",
                "session_timeout_hours": "log out after inactivity", "lead_label": "name of one lead",
-               "lead_label_plural": "name of several leads", "lead_title_from_master": "lead title from the master"}
+               "lead_label_plural": "name of several leads", "lead_title_from_master": "lead title from the master",
+               "divisions_limit_access": "divisions limit who sees a contact"}
 PAGE = "page of company defaults"
 
 
@@ -67,6 +69,7 @@ class DefaultsView:
     lead_label: str
     lead_label_plural: str
     lead_title_from_master: str
+    divisions_limit_access: str
 
 
 ABSENT = "hoffice_settings_without_row"  # session.info key: settings known to have no row
@@ -200,7 +203,7 @@ def update_defaults(session: Session, actor: Actor, values: dict[str, str], *, n
         elif key in ("lead_label", "lead_label_plural"):
             if not 2 <= len(value) <= 30:
                 errors[key] = "Use 2 to 30 characters."
-        elif key == "lead_title_from_master":
+        elif key in ("lead_title_from_master", "divisions_limit_access"):
             if value not in ("0", "1"):
                 errors[key] = "Choose on or off."
         elif key == "session_timeout_hours":

@@ -41,7 +41,7 @@ def contact_facts(session: Session, actor: Actor, codes) -> dict[str, Facts]:
     for among in _in(session, Contact.code, set(codes)):
         rows = session.exec(select(Contact.id, Contact.code, Contact.name, Contact.country, Contact.date_of_birth,
                                    Contact.date_of_death)
-                            .where(among, visible_clause(actor))).all()
+                            .where(among, visible_clause(session, actor))).all()
         for row in rows:
             out[row[1]] = Facts(*row)
     return out
@@ -51,7 +51,7 @@ def _by_name_keys(session: Session, actor: Actor, keys) -> dict[str, list[tuple[
     found: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for among in _in(session, Contact.name_key, set(keys)):
         for id_, code, key in session.exec(select(Contact.id, Contact.code, Contact.name_key)
-                                           .where(among, visible_clause(actor))).all():
+                                           .where(among, visible_clause(session, actor))).all():
             found[key].append((id_, code))
     return found
 
@@ -127,7 +127,7 @@ def contact_labels(session: Session, actor: Actor, ids) -> dict[int, tuple[str, 
     """id → (code, name, whether the actor may see it): a hidden one must not be named."""
     out = {}
     for among in _in(session, Contact.id, set(ids)):
-        visible = set(session.exec(select(Contact.id).where(among, visible_clause(actor))).all())
+        visible = set(session.exec(select(Contact.id).where(among, visible_clause(session, actor))).all())
         for id_, code, name in session.exec(select(Contact.id, Contact.code, Contact.name).where(among)).all():
             out[id_] = (code, name, id_ in visible)
     return out

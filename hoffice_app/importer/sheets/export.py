@@ -109,8 +109,9 @@ def rows_of(session: Session, actor: Actor, ids: list[int], names: dict, class_c
     links = children_of(session, [L.related_contact_id, L.relation_id], ids, L.id)
     linked = {related for ls in links.values() for related, _r in ls}
     linked |= {c.reference_contact_id for c in contacts.values() if c.reference_contact_id}
-    visible = dict(session.exec(select(Contact.id, Contact.code).where(Contact.id.in_(linked), visible_clause(actor)))
-                   .all()) if linked else {}
+    visible = dict(session.exec(select(Contact.id, Contact.code).where(Contact.id.in_(linked),
+                                                                       visible_clause(session, actor))).all()) \
+        if linked else {}
     countries = country_display()
     for cid in ids:
         c = contacts[cid]

@@ -1,5 +1,6 @@
 """Settings → Company defaults: country, currency, time zone, default title and
-address type, session timeout. The page keeps the values and versions it showed: a save
+address type, session timeout, what leads are called, whether divisions limit who sees
+a contact. The page keeps the values and versions it showed: a save
 keeps what another administrator saved meanwhile, or is refused if they changed the same."""
 from __future__ import annotations
 
@@ -113,5 +114,14 @@ def defaults_screen() -> rx.Component:
                                       rx.text("Lead title chosen from the lead-title master", size="2")),
                             html_for="set-lead_title_from_master"),
                 columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%"),
+        rx.heading("Contacts", size="4", as_="h2", margin_top="0.5rem"),
+        rx.el.label(rx.hstack(rx.switch(checked=S.values.get("divisions_limit_access", "1") == "1",
+                                        on_change=lambda v: S.set_switch("divisions_limit_access", v),
+                                        id="set-divisions_limit_access"),
+                              rx.text("Divisions limit who sees a contact", size="2")),
+                    html_for="set-divisions_limit_access"),
+        rx.text("On: a contact mapped to divisions is seen only by employees of those divisions (and "
+                "administrators); a contact with no division by everyone. Private contacts stay private either "
+                "way.", size="2", color_scheme="gray"),
         rx.hstack(rx.button("Save defaults", type="submit"), justify="end", width="100%"),
         spacing="4"), on_submit=lambda _: S.save(), no_validate=True), width="100%", max_width="48rem")

@@ -4,7 +4,16 @@ import pytest
 
 from hoffice_app.domain.contacts import DuplicateHit
 from hoffice_app.domain.contacts import save as contacts
-from tests.contact_factory import actor, contact_data, demo, engine, make_contact, make_private  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import (  # noqa: F401  (fixtures: a copy of one seeded database)
+    actor,
+    contact_data,
+    demo,
+    engine,
+    make_contact,
+    make_divisional,
+    make_private,
+    set_divisions_limit,
+)
 
 
 def _hits(session, who, now, data, **kw):
@@ -61,6 +70,20 @@ def test_private_duplicate_named_for_whom_it_is_shared_with(session, admin, exec
     for who in (executive, admin):
         hits = _hits(session, who, now, contact_data(session, "Someone", emails=["boss@secret.in"]))
         assert [(h.code, h.name) for h in hits] == [("C000001", "Secret Client")]
+
+
+def test_a_duplicate_outside_ones_divisions_reported_without_name_or_code(session, admin, executive, now):
+    make_divisional(session, admin, now, "Secret Client", emails=["boss@secret.in"])  # E03's division only
+    for code in ("E04", "E02"):
+        hits = _hits(session, actor(session, code), now, contact_data(session, "Someone", emails=["boss@secret.in"]))
+        assert hits == [DuplicateHit(code="", name="A private contact you cannot open",
+                                     matched_on="e-mail boss@secret.in")], code
+    for who in (executive, admin):
+        hits = _hits(session, who, now, contact_data(session, "Someone", emails=["boss@secret.in"]))
+        assert [(h.code, h.name) for h in hits] == [("C000001", "Secret Client")]
+    set_divisions_limit(session, now, False)
+    hits = _hits(session, actor(session, "E04"), now, contact_data(session, "Someone", emails=["boss@secret.in"]))
+    assert [(h.code, h.name) for h in hits] == [("C000001", "Secret Client")]
 
 
 def test_editing_a_contact_does_not_find_itself(session, executive, now):

@@ -1,16 +1,17 @@
 """Opening, editing or changing a private contact one may not see says the same
-"not found" as for a contact that does not exist."""
+"not found" as for a contact that does not exist; so does a contact mapped to divisions
+one is not in (every test runs for both limits, contact_factory.HIDDEN_BY)."""
 import pytest
 
 from hoffice_app.domain.common import NotFound
 from hoffice_app.domain.contacts import NOT_FOUND, contact_detail, form_values, get_visible
 from hoffice_app.domain.contacts import save as contacts
-from tests.contact_factory import actor, contact_data, demo, engine, make_private  # noqa: F401  (fixtures: a copy of one seeded database)
+from tests.contact_factory import HIDDEN_BY, actor, contact_data, demo, engine, make_hidden  # noqa: F401  (fixtures: a copy of one seeded database)
 
 
-@pytest.fixture
-def secret(session, admin, now):
-    return make_private(session, admin, now, "Secret Client", shared_with=("E03",))
+@pytest.fixture(params=HIDDEN_BY)
+def secret(request, session, admin, now):
+    return make_hidden(session, admin, now, "Secret Client", request.param)
 
 
 def _not_found(call):

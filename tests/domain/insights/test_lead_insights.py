@@ -3,7 +3,10 @@ next one out), win rate, value won in the company's format, breakdowns by source
 and product (a lead with two products counts under each), lost reasons, weeks, the funnel."""
 from datetime import timedelta
 
+import pytest
+
 from hoffice_app.domain import insights
+from tests.contact_factory import HIDDEN_BY, make_hidden
 from tests.domain.insights.fixtures import APRIL_START, MARCH_START, NOW, actor, make_lead, master_id, move, utc, views
 from tests.lead_factory import demo, engine  # noqa: F401
 
@@ -49,6 +52,21 @@ def test_breakdown_by_source_kind_then_campaign(session):
     source = _insights(session).breakdowns["source"]
     rows = [(r.depth, r.label, r.created.value, r.won.value, r.lost.value) for r in source]
     assert rows == [(0, "Campaign", 3, 1, 1), (1, "Google Ads", 2, 1, 0), (1, "Website", 1, 0, 1)]
+
+
+@pytest.mark.parametrize("by", HIDDEN_BY)  # private to E03, or in a division E03 is in and E04 is not
+def test_a_referring_contact_the_viewer_may_not_see_reads_private_contact(session, by):
+    admin = actor(session, "E01")
+    referrer = make_hidden(session, admin, MARCH_START, "Zephyr Referrals", by)
+    make_lead(session, admin, utc(2026, 3, 10, 5, 0), title="referred", assigned_to="E04", source_kind="contact",
+              source_ref=referrer.code)
+    session.commit()
+
+    def labels(code):
+        return [r.label for r in _insights(session, actor(session, code)).breakdowns["source"]]
+
+    assert labels("E04") == ["Contact", "Private contact"]
+    assert labels("E01") == ["Contact", "Zephyr Referrals"]
 
 
 def test_a_lead_with_two_products_counts_under_each(session):

@@ -4,7 +4,11 @@ Zephyr Secret Traders is private to E03 (Neha). The administrator puts it on two
 leads assigned to E04 (Karan), who may see the leads but not the contact: as the
 contact of "Solar panels" (with an address and an also-notify e-mail), and as
 the associated contact, source of inquiry and external follower of "Inverter
-service", whose contact Horus Tech is public."""
+service", whose contact Horus Tech is public.
+
+``office(..., by="division")`` builds the same with the contact public but mapped to
+corpteaser, a division E03 is in and E02, E04, E05 are not (contacts.access): the lead
+privacy tests run for both limits."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,7 +18,7 @@ from sqlmodel import select
 from hoffice_app.domain.contacts import associate
 from hoffice_app.domain.leads import save as leads
 from hoffice_app.models import Contact, ContactAddress, Lead
-from tests.contact_factory import actor, employee_id, make_contact, make_private, master_id
+from tests.contact_factory import actor, employee_id, make_contact, make_hidden, master_id
 
 SECRET = "Zephyr Secret Traders"
 SECRET_WORDS = ("zephyr", "secret", "traders", "accounts@zephyr", "98111", "rajkot")
@@ -28,10 +32,10 @@ class Office:
     other: Lead  # "Inverter service": the secret contact is associated, its source and an external follower
 
 
-def office(session, now) -> Office:
+def office(session, now, by: str = "private") -> Office:
     admin = actor(session, "E01")
-    secret = make_private(session, admin, now, SECRET, shared_with=("E03",), mobiles=["98111 22334"],
-                          emails=["zephyr@example.org", "accounts@zephyr.example.org"], addresses=[{"city": "Rajkot"}])
+    secret = make_hidden(session, admin, now, SECRET, by, mobiles=["98111 22334"],
+                         emails=["zephyr@example.org", "accounts@zephyr.example.org"], addresses=[{"city": "Rajkot"}])
     public = make_contact(session, admin, now, "Horus Tech")
     associate(session, admin, public.id, secret.code, master_id(session, "relation", "Partner"), now=now)
     karan = str(employee_id(session, "E04"))

@@ -4,7 +4,7 @@ its contact's e-mail, as the contact list does; never through a contact the view
 not see, and never a lead the viewer may not see."""
 import pytest
 
-from tests.contact_factory import make_private
+from tests.contact_factory import HIDDEN_BY, make_private, set_divisions_limit
 from tests.domain.leads.private_office import office
 from tests.domain.leads.test_lead_list_helpers import actor, demo, engine, make_contact, new_lead, page, titles  # noqa: F401
 
@@ -61,14 +61,23 @@ def test_a_lead_the_viewer_may_not_see_is_not_found_by_its_contacts_phone(sessio
     assert page(session, "E05", now, view="all", text="ramesh@horus.example.in").total == 0
 
 
+@pytest.mark.parametrize("by", HIDDEN_BY)
 @pytest.mark.parametrize("typed", ["98111 22334", "+91 98111 22334", "098111-22334", "22334",
                                    "zephyr@example.org", "accounts@zephyr", "@zephyr.example.org"])
-def test_a_private_contacts_phone_or_email_does_not_find_its_lead(session, now, demo, typed):  # noqa: F811
-    o = office(session, now)  # Karan (E04) has "Solar panels", whose contact is private to Neha (E03)
+def test_a_private_contacts_phone_or_email_does_not_find_its_lead(session, now, demo, typed, by):  # noqa: F811
+    o = office(session, now, by)  # Karan (E04) has "Solar panels", whose contact is private to Neha (E03)
+    # (or in a division Neha is in and Karan is not)
     result = page(session, "E04", now, view="all", text=typed)
     assert (result.total, result.rows) == (0, [])
     assert titles(session, "E01", now, view="all", text=typed) == {"Solar panels"}  # the administrator sees it
     assert titles(session, "E04", now, view="all", text=o.lead.code) == {"Solar panels"}  # its own code still does
+
+
+def test_with_divisions_not_limiting_a_divisional_contacts_number_finds_its_lead(session, now, demo):  # noqa: F811
+    office(session, now, "division")
+    set_divisions_limit(session, now, False)
+    assert titles(session, "E04", now, view="all", text="98111 22334") == {"Solar panels"}
+    assert titles(session, "E04", now, view="all", text="zephyr") == {"Solar panels"}
 
 
 def test_sharing_the_contact_makes_its_number_find_the_lead(session, now, demo):  # noqa: F811

@@ -9,14 +9,14 @@ from sqlmodel import select
 from hoffice_app.domain import followups
 from hoffice_app.domain.funnel import BoardFilter, board
 from hoffice_app.models import FunnelStage
-from tests.contact_factory import actor, demo, engine  # noqa: F401
+from tests.contact_factory import HIDDEN_BY, actor, demo, engine  # noqa: F401
 from tests.domain.leads.private_office import leaks, office
 from tests.domain.leads.test_lead_list_helpers import page, titles
 
 
-@pytest.fixture
-def setup(session, now, demo):  # noqa: F811
-    return office(session, now)
+@pytest.fixture(params=HIDDEN_BY)  # private to E03, or in a division only E03 is in
+def setup(request, session, now, demo):  # noqa: F811
+    return office(session, now, request.param)
 
 
 def test_the_lead_list_row_reads_private_contact_without_code(session, setup, now):

@@ -9,13 +9,13 @@ from sqlmodel import select
 from hoffice_app.domain.common import Option
 from hoffice_app.domain.leads import PRIVATE_CODE, form_values, lead_detail, save_from_form
 from hoffice_app.models import LeadAlsoNotify, LeadAssociatedContact, LeadFollower
-from tests.contact_factory import actor, demo, engine  # noqa: F401
+from tests.contact_factory import HIDDEN_BY, actor, demo, engine  # noqa: F401
 from tests.domain.leads.private_office import leaks, office
 
 
-@pytest.fixture
-def setup(session, now, demo):  # noqa: F811
-    return office(session, now)
+@pytest.fixture(params=HIDDEN_BY)  # private to E03, or in a division only E03 is in
+def setup(request, session, now, demo):  # noqa: F811
+    return office(session, now, request.param)
 
 
 def test_the_lead_page_shows_private_contact_and_nothing_of_it(session, setup):

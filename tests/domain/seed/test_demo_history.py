@@ -112,3 +112,17 @@ def test_the_morning_page_has_something_in_every_list_but_revokes(session):
     assert view.stuck.value < view.open_leads.value / 3  # most open leads moved lately
     assert view.revoke_soon.value == 0
     assert len(view.stuck_leads) == 5 and len(view.by_stage) == 5
+
+
+def test_every_demo_user_sees_the_contacts_of_the_leads_they_see(session):
+    """Divisions limit who sees a contact (on by default) and demo companies are mapped to a
+    division: the demo employees are in both, so no demo user meets a masked contact on a lead."""
+    from hoffice_app.domain import contacts, leads
+    from hoffice_app.models import ContactDivision
+
+    assert contacts.divisions_limit(session)
+    assert session.exec(select(func.count(func.distinct(ContactDivision.contact_id)))).one() >= 100
+    for code in ("E02", "E03", "E04", "E05"):
+        who = actor_of(find_by_code(session, code))
+        seen = set(session.exec(select(Lead.contact_id).where(leads.visible_clause(session, who))))
+        assert seen and contacts.hidden_ids(session, who, seen) == set(), code

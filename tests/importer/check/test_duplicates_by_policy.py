@@ -1,7 +1,7 @@
 """Duplicates within the file and against the database, under each policy."""
 import pytest
 
-from tests.contact_factory import make_contact
+from tests.contact_factory import HIDDEN_BY, make_contact, make_hidden
 from tests.importer.helpers import by_email, count_contacts, review, row, run, xlsx
 
 
@@ -73,11 +73,11 @@ def test_skip_is_the_default_and_nothing_is_created_twice(session, admin, now, t
     assert (again.duplicate, again.created) == (1, 0) and count_contacts(session) == before
 
 
-def test_a_private_contact_the_importer_cannot_see_is_not_named(session, admin, executive, now, tmp_path):
+@pytest.mark.parametrize("by", HIDDEN_BY)  # private to E04, or in a division E04 is in and E03 is not
+def test_a_private_contact_the_importer_cannot_see_is_not_named(session, admin, executive, now, tmp_path, by):
     from hoffice_app.importer import jobs
-    from tests.contact_factory import make_private
 
-    make_private(session, admin, now, "Hidden Client", shared_with=("E04",), emails=["hidden@example.com"])
+    make_hidden(session, admin, now, "Hidden Client", by, sees="E04", emails=["hidden@example.com"])
     session.commit()
     path = file_with(tmp_path, dict(name="X", contact_type="Customer", email="hidden@example.com"))
     job_id, s, _v = review(session, executive, path, now, policy="update")

@@ -1,11 +1,12 @@
 """Export → re-import with skip updates every row by its code and creates nothing."""
+import pytest
 from sqlmodel import select
 
 from hoffice_app.domain.contacts import ContactQuery
 from hoffice_app.importer.read.reader import open_sheet
 from hoffice_app.importer.sheets.export import export_contacts
 from hoffice_app.models import ContactAssociation
-from tests.contact_factory import make_private, master_id
+from tests.contact_factory import HIDDEN_BY, make_hidden, master_id
 from tests.importer.helpers import count_contacts, row, run, xlsx
 
 FULL = dict(division="hoffice, corpteaser", title="Dr.", aliases="Ashu, A. Patel", contact_type="Both",
@@ -48,10 +49,11 @@ def test_every_column_survives_export_and_reimport_updates_by_code(session, admi
     assert asha[19] == "India" and asha[23] == "900000.00" and asha[27:29] == ["Employee", horus[0]]
 
 
-def test_export_applies_the_list_filters_and_privacy(session, admin, executive, now, tmp_path):
+@pytest.mark.parametrize("by", HIDDEN_BY)  # private to E04, or in a division E04 is in and E03 is not
+def test_export_applies_the_list_filters_and_privacy(session, admin, executive, now, tmp_path, by):
     run(session, admin, xlsx(tmp_path / "t.xlsx", [row(name="Vendor One", contact_type="Vendor"),
                                                    row(name="Customer One", contact_type="Customer")]), now)
-    make_private(session, admin, now, "Secret Client", shared_with=("E04",))
+    make_hidden(session, admin, now, "Secret Client", by, sees="E04")
     session.commit()
     vendor = str(master_id(session, "contact_type", "Vendor"))
     n, _p, rows = exported(session, admin, now, tmp_path, "v.xlsx", ContactQuery(contact_type_id=vendor))

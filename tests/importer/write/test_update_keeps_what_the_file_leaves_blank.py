@@ -1,8 +1,9 @@
 """A row that updates a contact changes what it gives and keeps the rest."""
+import pytest
 from sqlmodel import select
 
 from hoffice_app.models import ContactAddress, ContactEmail
-from tests.contact_factory import make_contact, master_id
+from tests.contact_factory import HIDDEN_BY, make_contact, make_hidden, master_id
 from tests.importer.helpers import phones, row, run, xlsx
 
 
@@ -42,12 +43,12 @@ def test_key_account_manager_is_set_on_every_imported_row(session, admin, now, t
         == employee_id(session, "E04")
 
 
-def test_private_contact_not_shared_cannot_be_updated_by_code(session, admin, executive, now, tmp_path):
+@pytest.mark.parametrize("by", HIDDEN_BY)  # private to E04, or in a division E04 is in and E03 is not
+def test_private_contact_not_shared_cannot_be_updated_by_code(session, admin, executive, now, tmp_path, by):
     from hoffice_app.importer import jobs
-    from tests.contact_factory import make_private
     from tests.importer.helpers import review
 
-    secret = make_private(session, admin, now, "Secret Client", shared_with=("E04",))
+    secret = make_hidden(session, admin, now, "Secret Client", by, sees="E04")
     session.commit()
     job_id, summary, _v = review(session, executive, xlsx(tmp_path / "p.xlsx", [
         row(contact_code=secret.code, designation="Hacked")]), now)
