@@ -54,10 +54,12 @@ class DocumentsPage(Screen):
     def empty(self) -> Locator:
         return self.page.get_by_text("No document matches.")
 
-    def upload(self, path: Path, category: str) -> None:
+    def upload(self, path: Path, category: str, *, screenshot: str = "") -> None:
         self.page.get_by_role("button", name="Upload to library").click()
         dialog = self.page.get_by_role("dialog", name="Upload to the library")
         dialog.get_by_label("Category").click()
         self.page.get_by_role("option", name=category, exact=True).click()
+        if screenshot:
+            self.page.screenshot(path=screenshot)
         choose_file(self.page, self.page.locator("#library-upload input[type=file]"), path)
         expect(dialog).to_be_hidden()

@@ -31,10 +31,10 @@ def test_files_added_before_the_lead_exists_and_the_documents_page(page, demo_pa
     expect(files.listed("scratch 7731.txt")).to_be_visible()
     files.add(program)
     expect(files.error()).to_have_text(re.compile(r"^tool\.exe: Files of type \.exe cannot be attached"))
-    files.remove("scratch 7731.txt")
-    expect(files.listed("scratch 7731.txt")).to_have_count(0)
     files.section().scroll_into_view_if_needed()
     page.screenshot(path=f"{SHOTS}/documents_new_lead_form.png")
+    files.remove("scratch 7731.txt")
+    expect(files.listed("scratch 7731.txt")).to_have_count(0)
     code = form.save()
 
     lead = LeadDetail(page)
@@ -44,7 +44,7 @@ def test_files_added_before_the_lead_exists_and_the_documents_page(page, demo_pa
     Shell(page).link("Documents").click()
     docs = DocumentsPage(page)
     expect(page.get_by_role("heading", name="Documents", level=1).first).to_be_visible()
-    docs.upload(brochure, "Brochures")
+    docs.upload(brochure, "Brochures", screenshot=f"{SHOTS}/documents_upload_dialog.png")
     docs.search("7731")
     expect(docs.rows()).to_have_count(3)  # the header and the two files; the removed one is gone
     row = docs.row("tender quote 7731.pdf")

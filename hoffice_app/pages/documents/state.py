@@ -45,7 +45,6 @@ class DocumentsState(AuthState):
             return redirect
         self.text, self.category, self.page, self.upload_open = "", ALL, 1, False
         with unit_of_work() as session:
-            self.load_people(session, actor)
             self.category_options = documents.category_options(session, actor)
         self._refresh(actor)
 

@@ -95,8 +95,9 @@ def _upload_dialog() -> rx.Component:
 def documents_page() -> rx.Component:
     filtered = (S.text != "") | (S.category != ALL)
     empty = rx.callout(rx.cond(
-        filtered, rx.text("No document matches. Try other words or another category, or ",
-                          rx.link("clear the filters", href="#", on_click=S.clear_filters), "."),
+        filtered, rx.hstack(rx.text("No document matches. Try other words or another category."),
+                            rx.button("Clear the filters", size="1", variant="soft", on_click=S.clear_filters),
+                            align="center", wrap="wrap"),
         rx.text("No documents yet. Upload one here, or attach files on a ", S.lead_label.lower(), "'s page; "
                 "you see the files you uploaded and those on ", S.leads_label.lower(), " you can see.")),
         icon="info", width="100%")
