@@ -55,7 +55,8 @@ class DocumentsState(AuthState):
 
     @rx.event
     def set_category(self, value: str):
-        self.category, self.page = value or ALL, 1
+        known = {ALL, NO_CATEGORY} | {o.value for o in self.category_options}
+        self.category, self.page = (value if value in known else ALL), 1
         self._refresh(self.require_actor())
 
     @rx.event
@@ -76,7 +77,7 @@ class DocumentsState(AuthState):
 
     @rx.event
     def set_upload_category(self, value: str):
-        self.upload_category = "" if value == ALL else value
+        self.upload_category = value if value in {o.value for o in self.category_options} else ""
 
     @rx.event
     async def upload(self, files: list[rx.UploadFile]):
