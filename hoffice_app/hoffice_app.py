@@ -6,6 +6,7 @@ from hoffice_app import protection, startup
 from hoffice_app.http import files_app
 from hoffice_app.pages import dashboard, login
 from hoffice_app.pages.contacts import register as contact_pages
+from hoffice_app.pages.documents import register as document_pages
 from hoffice_app.pages.funnel import register as funnel_pages
 from hoffice_app.pages.imports import register as import_pages
 from hoffice_app.pages.insights import register as insight_pages
@@ -27,7 +28,7 @@ app = rx.App(
 # A tab's state belongs to one session: reset before it reaches a tab that connects with another.
 app.add_middleware(SessionGuard())
 for pages in (login, dashboard, settings_pages, contact_pages, lead_pages, funnel_pages, import_pages,
-              notification_pages, insight_pages):
+              notification_pages, insight_pages, document_pages):
     pages.register(app)
 app.register_lifespan_task(protection.sweep_stale_uploads)
 # Before the first request: jobs a killed server left "running" are marked failed.

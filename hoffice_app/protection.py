@@ -8,9 +8,11 @@ path, the origins from ``rxconfig.py`` and the folder of the built frontend.
 Upload rules:
 - the import wizard (``ImportState.upload``): one sheet up to the ``import_max_file_mb`` setting
   (``importer.jobs.limits``); accepting one removes stale uploads (``importer.uploads``);
-- lead attachments (``LeadDetailState.upload``): up to ``LEAD_FILES_PER_DROP`` files of the
-  documents' 10 MB limit in one drop (each file is still checked on its own).
-Every role may use both; the handlers' own domain calls decide the rest.
+- lead attachments (``LeadDetailState.upload``), the new-lead form's files
+  (``LeadFormState.upload_draft``) and the Documents page's upload (``DocumentsState.upload``):
+  up to ``LEAD_FILES_PER_DROP`` files of the documents' 10 MB limit in one drop (each file is
+  still checked on its own).
+Every role may use them all; the handlers' own domain calls decide the rest.
 """
 from __future__ import annotations
 
@@ -27,8 +29,10 @@ from hoffice_app.domain.documents import MAX_BYTES as DOCUMENT_MAX_BYTES
 from hoffice_app.http.headers import SecurityHeaders
 from hoffice_app.http.uploads import UploadGuard, UploadRule
 from hoffice_app.importer import jobs, uploads
+from hoffice_app.pages.documents.state import DocumentsState
 from hoffice_app.pages.imports.state import ImportState
 from hoffice_app.pages.leads.detail_state import LeadDetailState
+from hoffice_app.pages.leads.form_state import LeadFormState
 
 LEAD_FILES_PER_DROP = 10
 
@@ -38,6 +42,10 @@ def upload_rules() -> dict[str, UploadRule]:
         format_event_handler(ImportState.upload): UploadRule(
             limit=lambda session: jobs.limits(session).max_bytes, on_accept=uploads.sweep_folder),
         format_event_handler(LeadDetailState.upload): UploadRule(
+            limit=lambda _session: LEAD_FILES_PER_DROP * DOCUMENT_MAX_BYTES),
+        format_event_handler(LeadFormState.upload_draft): UploadRule(
+            limit=lambda _session: LEAD_FILES_PER_DROP * DOCUMENT_MAX_BYTES),
+        format_event_handler(DocumentsState.upload): UploadRule(
             limit=lambda _session: LEAD_FILES_PER_DROP * DOCUMENT_MAX_BYTES),
     }
 

@@ -22,6 +22,7 @@ LEAD_NEW = "/leads/new"
 LEAD_DETAIL = "/leads/[lead_code]"
 LEAD_EDIT = "/leads/[lead_code]/edit"
 FOLLOW_UPS = "/follow-ups"
+DOCUMENTS = "/documents"
 INSIGHTS = "/insights"
 
 

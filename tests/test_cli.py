@@ -52,7 +52,7 @@ def test_seed_masters_twice_leaves_the_same_rows(cli, blank_database):
     again = cli("seed", "masters")
     assert again.returncode == 0
     assert "nothing to add" in again.stdout
-    assert len(first) == 93 and _masters(blank_database) == first
+    assert len(first) == 97 and _masters(blank_database) == first
 
 
 def test_seed_demo_reports_what_it_loaded(cli):

@@ -8,8 +8,8 @@ with warnings.catch_warnings():  # starlette 1.x prefers httpx2 for its TestClie
     from starlette.testclient import TestClient
 
 from hoffice_app.db import utcnow
+from hoffice_app.domain import documents
 from hoffice_app.domain.auth import sessions as auth
-from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.leads import save_lead
 from hoffice_app.http import files_app
 from tests.contact_factory import DEMO_PASSWORD, demo, engine, make_contact  # noqa: F401
@@ -93,3 +93,19 @@ def test_bogus_token_gets_401(session, doc):
 
 def test_non_numeric_id_is_not_routed(session, doc):
     assert client_as(session, "E03").get("/files/documents/prices.pdf").status_code == 404
+
+
+def test_a_library_upload_is_downloaded_by_its_uploader_and_admins_only(session, executive, now):
+    """A file on no lead (uploaded on the Documents page, or left by a new-lead form): the
+    manager of its uploader, another executive and no one else but an administrator."""
+    view = documents.upload_to_library(session, executive, "price list.pdf", PDF, now=now)
+    session.commit()
+    assert client_as(session, "E03").get(view.download_url).content == PDF
+    assert client_as(session, "E01").get(view.download_url).status_code == 200
+    for code in ("E02", "E04"):
+        response = client_as(session, code).get(view.download_url)
+        assert (response.status_code, response.text) == (404, "No such file, or it is not shared with you.")
+
+
+def test_a_manager_downloads_the_file_of_a_team_lead(session, doc):
+    assert client_as(session, "E02").get(doc.download_url).content == PDF

@@ -114,6 +114,17 @@ def test_lead_attachments_take_ten_files_of_ten_mb(session, reflex):
     assert response.status_code == 413 and reflex.calls == 0
 
 
+def test_the_new_lead_form_and_the_documents_page_take_files_under_the_same_guard(session, reflex):
+    from hoffice_app.pages.documents.state import DocumentsState
+    from hoffice_app.pages.leads.form_state import LeadFormState
+    for handler in (format_event_handler(LeadFormState.upload_draft), format_event_handler(DocumentsState.upload)):
+        assert post(client_for(session, reflex, None), handler=handler).status_code == 401
+        over = post(client_for(session, reflex, "E03"), handler=handler, body=b"x" * (100 * 2**20 + OVERHEAD + 1))
+        assert over.status_code == 413
+        assert post(client_for(session, reflex, "E03"), handler=handler, body=b"%PDF-1.7").status_code == 200
+    assert reflex.calls == 2
+
+
 def test_a_body_without_a_length_is_cut_off_while_it_streams(session, reflex):
     token = client_as(session, "E03").cookies["hoffice_session"]
     rules = {IMPORT: UploadRule(limit=lambda _s: 3 * 2**20)}

@@ -19,6 +19,7 @@ NAV = [("Dashboard", routes.DASHBOARD, "layout-dashboard", False),
        ("Follow-ups", routes.FOLLOW_UPS, "calendar-clock", False),
        ("Insights", routes.INSIGHTS, "chart-column", False),
        ("Contacts", routes.CONTACTS, "contact", False),
+       ("Documents", routes.DOCUMENTS, "folder-open", False),
        ("Settings", routes.SETTINGS, "settings", True)]
 
 

@@ -201,6 +201,7 @@ class Document(SQLModel, table=True):
     storage_key: str = Field(max_length=100, unique=True)
     uploaded_by_id: int = Field(foreign_key="employee.id")
     uploaded_at: datetime
+    category_id: Optional[int] = Field(default=None, foreign_key="master_entry.id", index=True)  # "document category"
 
 
 class LeadAttachment(SQLModel, table=True):

@@ -62,3 +62,31 @@ def to_views(session: Session, documents: list[Document]) -> list[DocumentView]:
                          uploaded_at=_local(d.uploaded_at, zone),
                          download_url=download_url(d.id))
             for d in documents]
+
+
+@dataclass
+class LeadLink:
+    """A lead that uses a document, only ever one the viewer may see."""
+
+    code: str
+    title: str
+
+
+@dataclass
+class LibraryRow:
+    """One line of the Documents page."""
+
+    id: int
+    filename: str
+    size_label: str
+    category: str
+    uploaded_by: str
+    uploaded_at: str
+    download_url: str
+    leads: list[LeadLink]
+
+
+@dataclass
+class LibraryPage:
+    total: int
+    rows: list[LibraryRow]

@@ -39,6 +39,7 @@ KINDS: tuple[MasterKind, ...] = (
     MasterKind("campaign", "Campaigns / activities", "campaign", "Leads"),
     MasterKind("lost_reason", "Lost reasons", "lost reason", "Leads"),
     MasterKind("knowledge_template", "Knowledge templates", "knowledge template", "Leads", has_body=True),
+    MasterKind("document_category", "Document categories", "document category", "Documents"),
 )
 
 # Settings that point at a master entry, and the list that entry must belong to.

@@ -16,6 +16,7 @@ SIMPLE_MASTERS: dict[str, list[str]] = {
                    "Training Request"],
     "campaign": ["Website", "Facebook Ads", "Google Ads", "Trade Show 2026", "Referral Program"],
     "lost_reason": ["Price too high", "Chose competitor", "No budget", "No response", "Not a fit"],
+    "document_category": ["Quotations", "Purchase orders", "Brochures", "Contracts"],
 }
 
 CLASSES: list[tuple[str, str]] = [("Gold", "G1"), ("Silver", "S1"), ("Bronze", "B1")]

@@ -18,13 +18,14 @@ from hoffice_app.domain.leads import PRIVATE_CONTACT, CreatorField, creator_fiel
 from hoffice_app.domain.leads import detail as lead_detail
 from hoffice_app.domain.leads import save as leads
 from hoffice_app.domain.masters import entries as masters
+from hoffice_app.pages.leads.form_files_state import LeadFormFiles
 from hoffice_app.pages.leads.form_options import LeadOptionsState
 
 NONE = "__none__"
 LIST_KEYS = ("product_ids", "associated_contact_codes", "follower_employee_ids", "also_notify")
 
 
-class LeadFormState(LeadOptionsState):
+class LeadFormState(LeadFormFiles, LeadOptionsState):
     editing_code: str = ""
     not_found: str = ""
     values: dict[str, str] = {}
@@ -67,6 +68,7 @@ class LeadFormState(LeadOptionsState):
         self.picker_target, self.picker_text, self.picker_results = "", "", []
         self.new_contact_open = False
         self.status_from_type, self._status_by_hand, self._status_at_open = False, False, ""
+        self.reset_drafts()
 
     @rx.event
     def load_new(self):
@@ -242,6 +244,8 @@ class LeadFormState(LeadOptionsState):
                 actor = self.require_actor()
                 saved = leads.save_from_form(session, actor, data, now=utcnow(), code=self.editing_code,
                                              read=self._read, version=self._read.get("version"))
+                if not self.editing_code:  # the new lead's files, in the same transaction
+                    self.attach_drafts(session, actor, saved.code)
         except versions.EditConflict as err:
             self._reset()
             self.conflict = err.message

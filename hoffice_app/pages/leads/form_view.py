@@ -14,6 +14,7 @@ from hoffice_app.components.fields import (
     text_field,
 )
 from hoffice_app.components.layout import page_shell
+from hoffice_app.pages.leads.form_files_view import form_files_section
 from hoffice_app.pages.leads.form_state import LeadFormState as S
 
 SOURCES = [("contact", "Contacts / Prospects"), ("employee", "Employee"), ("friend", "Friend / Family"),
@@ -202,6 +203,7 @@ def lead_form_page(new: bool) -> rx.Component:
     title = ("New " if new else "Edit ") + S.lead_label.lower()
     return page_shell(title, rx.cond(
         S.not_found != "", rx.callout(S.not_found, icon="search-x", color_scheme="red", role="alert"),
-        rx.vstack(edit_conflict(S.conflict), _information(), _additional(), _description(), _save_bar(),
+        rx.vstack(edit_conflict(S.conflict), _information(), _additional(), _description(),
+                  *([form_files_section()] if new else []), _save_bar(),
                   _new_contact_dialog(),
                   spacing="4", width="100%")))

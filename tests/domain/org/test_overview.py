@@ -14,8 +14,8 @@ def test_overview_after_the_demo_seed(session, now, admin):
     assert counts.employees_active == 5
     assert counts.employees_by_role == {"admin": 1, "manager": 1, "executive": 3}
     assert (counts.divisions, counts.products) == (2, 7)
-    assert counts.master_lists == 19
-    assert counts.master_entries_active == 74 + 12 + 7  # lists, segments, products
+    assert counts.master_lists == 20
+    assert counts.master_entries_active == 78 + 12 + 7  # lists, segments, products
 
 
 def test_overview_counts_open_sessions_only(session, now, admin):

@@ -24,6 +24,7 @@ SPEC_LISTS = {
                    "Training Request"],
     "campaign": ["Website", "Facebook Ads", "Google Ads", "Trade Show 2026", "Referral Program"],
     "lost_reason": ["Price too high", "Chose competitor", "No budget", "No response", "Not a fit"],
+    "document_category": ["Quotations", "Purchase orders", "Brochures", "Contracts"],
     "knowledge_template": ["Software inquiry", "Hardware inquiry"],
 }
 SPEC_CHILDREN = {

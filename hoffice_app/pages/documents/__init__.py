@@ -1,0 +1,1 @@
+"""The Documents page: the document library."""
