@@ -244,7 +244,8 @@ def set_active(session: Session, actor: Actor, entry_id: int, active: bool, *, n
 # present whichever module the caller happened to import.
 USAGE_MODULES = ("hoffice_app.domain.masters.settings", "hoffice_app.domain.org.employees",
                  "hoffice_app.domain.contacts.save",
-                 "hoffice_app.domain.leads.save", "hoffice_app.domain.masters.type_statuses")
+                 "hoffice_app.domain.leads.save", "hoffice_app.domain.masters.type_statuses",
+                 "hoffice_app.domain.funnel.defaults")
 
 
 def usages(session: Session, entry: MasterEntry) -> list[str]:
