@@ -101,7 +101,7 @@ class BoardState(BoardNews, BoardMoves, AuthState):
         if actor is None:
             return redirect
         with unit_of_work() as session:
-            self.funnel_options = board.funnels(session, actor)
+            self.funnel_options = board.funnels_with_open(session, actor)  # "Sales (1,204 open)", as the viewer sees
             wanted = as_id(self.router.url.path.rstrip("/").split("/")[-1])
             ids = [int(o.value) for o in self.funnel_options]
             if wanted is None and ids:
