@@ -41,6 +41,11 @@ def test_default_funnel_new_lead_move_and_picker_counts(page, demo_password):
     expect(form.field("Funnel")).to_have_text("Partners")
     expect(page.get_by_text("The default funnel for this lead type.")).to_be_visible()
     _shot(form.section("Lead information"), "funnels-lead-form-default")
+    form.choose("Funnel", "Service desk")  # by hand: the lead type no longer moves it
+    expect(page.get_by_text("The default funnel for this lead type.")).to_have_count(0)
+    form.choose("Lead type", "End Customer")
+    expect(form.field("Funnel")).to_have_text("Service desk")
+    form.choose("Funnel", "Partners")
     form.fill("Title", "Dealer enquiry for 12 panels")
     form.pick_contact("Contact", "C000001", "C000001")
     code = form.save()
