@@ -9,7 +9,7 @@ division and for the whole company. A new lead's funnel is, in this order:
    creator while it is unassigned (the board and the follow-ups are the assignee's; a lead
    entered at the front desk for a dealer manager belongs in the manager's division's funnel).
    An employee in several divisions takes the first of them, in the order of the Divisions
-   list, that has a default;
+   list, that has a default (a deactivated division's default is skipped);
 3. the company's default funnel;
 4. the first active funnel (a database where nobody set a default yet).
 
@@ -86,6 +86,7 @@ def read_defaults(session: Session) -> FunnelDefaults:
     if out.by_division:
         links = session.exec(select(EmployeeDivision.employee_id, EmployeeDivision.division_id)
                              .join(MasterEntry, MasterEntry.id == EmployeeDivision.division_id)
+                             .where(MasterEntry.active == True)  # noqa: E712  (Settings lists active ones)
                              .order_by(MasterEntry.position, MasterEntry.id)).all()
         for employee_id, division_id in links:
             funnel_id = out.by_division.get(str(division_id))
