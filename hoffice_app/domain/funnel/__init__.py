@@ -1,6 +1,8 @@
 """Funnels and their stages: moving a lead between stages (version-checked, logged with the
-time spent), the board's columns and cards (``board`` owns the board query), and the
-administration of funnels and stages (whose dialogs' saves carry the version they read).
+time spent) or to another funnel (``transfer``), the board's columns and cards (``board`` owns
+the board query), which funnel a new lead starts in (``defaults``: per lead type, per division,
+for the company), and the administration of funnels and stages (whose dialogs' saves carry the
+version they read).
 """
 from .admin import (
     COLORS,
@@ -26,25 +28,39 @@ from .board import (
     board_totals,
     column_cards,
     funnels,
+    funnels_with_open,
     heads,
     more_cards,
     stage_options,
 )
+from .defaults import FunnelDefaults, choose_funnel, funnel_defaults, set_funnel_default
 from .moves import (
     MovedMeanwhile,
     StageTotals,
     column_totals,
     default_stage,
     ensure_default_funnel,
+    first_open_stage,
     move_lead,
     move_lead_with_news,
     place_new_lead,
     stages,
 )
 from .news import Viewer, card_for, move_news, shifted, viewer
+from .transfer import FunnelChangedMeanwhile, FunnelMoveChoices, funnel_move_choices, move_to_funnel
 from .views import FunnelView, StageView, funnel_values, stage_values
 
 __all__ = [
+    "set_funnel_default",
+    "move_to_funnel",
+    "funnel_move_choices",
+    "FunnelMoveChoices",
+    "FunnelChangedMeanwhile",
+    "funnels_with_open",
+    "FunnelDefaults",
+    "funnel_defaults",
+    "first_open_stage",
+    "choose_funnel",
     "board_totals",
     "BoardFilter",
     "Card",

@@ -16,7 +16,7 @@ from sqlmodel import Session, exists, func, select
 
 from hoffice_app.domain.common import Actor, Option, as_id, format_money
 from hoffice_app.domain.funnel.moves import StageTotals, column_totals, stages
-from hoffice_app.domain.leads import LeadQuery, conditions, followup_state, masked_names, zone
+from hoffice_app.domain.leads import LeadQuery, conditions, followup_state, masked_names, visible_clause, zone
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import Employee, Funnel, FunnelStage, Lead, LeadProduct, MasterEntry
 
@@ -74,6 +74,18 @@ class BoardFilter:
 def funnels(session: Session, actor: Actor) -> list[Option]:
     rows = session.exec(select(Funnel).where(Funnel.active == True).order_by(Funnel.position, Funnel.id))  # noqa
     return [Option(str(f.id), f.name) for f in rows]
+
+
+def funnels_with_open(session: Session, actor: Actor) -> list[Option]:
+    """The board's funnel picker: each active funnel with the open leads ``actor`` may see in
+    it ("Sales (1,204 open)"), from one GROUP BY on the board's covering index (a lead in an
+    open stage is an open lead); a lead the actor may not see is never counted."""
+    rows = session.exec(select(Funnel).where(Funnel.active == True).order_by(Funnel.position, Funnel.id)).all()  # noqa
+    open_stages = select(FunnelStage.id).where(FunnelStage.kind == "open")
+    counts = dict(session.exec(select(Lead.funnel_id, func.count()).where(
+        Lead.funnel_id.in_([f.id for f in rows]), Lead.stage_id.in_(open_stages),
+        visible_clause(session, actor, scanning=True)).group_by(Lead.funnel_id)).all())
+    return [Option(str(f.id), f"{f.name} ({counts.get(f.id, 0):,} open)") for f in rows]
 
 
 def where(session: Session, actor: Actor, f: BoardFilter, *, now: datetime, walking: bool = False) -> list:

@@ -16,7 +16,7 @@ from sqlmodel import Session, func, select
 
 from hoffice_app.domain import notify
 from hoffice_app.domain.common import Actor, DomainError, NotFound, ValidationError, as_id, versions
-from hoffice_app.domain.funnel.defaults import FUNNEL_NAME, FUNNEL_STAGES
+from hoffice_app.domain.funnel.defaults import FUNNEL_NAME, FUNNEL_STAGES, choose_funnel, read_defaults
 from hoffice_app.domain.leads import get_visible, visible_clause
 from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.domain.live import News, announce
@@ -68,17 +68,59 @@ def stages(session: Session, funnel_id: int) -> list[FunnelStage]:
 
 
 def default_stage(session: Session) -> FunnelStage | None:
-    """Where a new lead starts: the first open stage of the first active funnel."""
+    """The last resort for a new lead: the first open stage of the first active funnel."""
     funnel = session.exec(select(Funnel).where(Funnel.active == True).order_by(Funnel.position, Funnel.id)).first()  # noqa
-    if funnel is None:
-        return None
-    return next((s for s in stages(session, funnel.id) if s.kind == "open"), None)
+    return first_open_stage(session, funnel.id) if funnel else None
 
 
-def place_new_lead(session: Session, lead: Lead, *, now: datetime) -> None:
-    stage = default_stage(session)
-    if stage is not None and lead.stage_id is None:
+def first_open_stage(session: Session, funnel_id: int) -> FunnelStage | None:
+    return next((s for s in stages(session, funnel_id) if s.kind == "open"), None)
+
+
+def place_new_lead(session: Session, lead: Lead, *, now: datetime, funnel_id=None) -> None:
+    """A new lead starts in the first open stage of ``funnel_id`` (the funnel its user chose,
+    which must be active), or without a choice of the funnel its type, its assignee's (else its
+    creator's) division or the company gives it (defaults.py)."""
+    if lead.stage_id is not None:
+        return
+    if funnel_id not in (None, ""):
+        funnel = session.get(Funnel, as_id(funnel_id) or 0)
+        stage = first_open_stage(session, funnel.id) if funnel is not None and funnel.active else None
+        if stage is None:
+            raise ValidationError({"funnel_id": "Choose an active funnel from the list."})
+    else:
+        chosen, _why = choose_funnel(read_defaults(session), str(lead.lead_type_id or ""),
+                                     str(lead.assigned_to_id or lead.created_by_id or ""))
+        stage = (first_open_stage(session, int(chosen)) if chosen else None) or default_stage(session)
+    if stage is not None:
         lead.funnel_id, lead.stage_id, lead.stage_entered_at = stage.funnel_id, stage.id, now
+
+
+def enter_stage(session: Session, actor: Actor, lead: Lead, target: FunnelStage, *, now: datetime,
+                lost_reason_id=None) -> tuple[FunnelStage | None, int | None, MasterEntry | None]:
+    """Put ``lead`` in ``target`` (of its funnel or, for a move between funnels, of another),
+    logged with the time spent where it was: a lost stage needs a lost reason, a won stage
+    closes the lead and makes its contact a customer. Returns the stage it left, the seconds it
+    spent there and the lost reason."""
+    reason = None
+    if target.kind == "lost":
+        reason = session.get(MasterEntry, as_id(lost_reason_id) or 0)
+        if reason is None or reason.kind != "lost_reason":
+            raise ValidationError({"lost_reason_id": "Choose why the lead was lost."})
+    previous = session.get(FunnelStage, lead.stage_id) if lead.stage_id else None
+    spent = int((now - lead.stage_entered_at).total_seconds()) if lead.stage_entered_at else None
+    session.add(StageChange(lead_id=lead.id, from_stage_id=previous.id if previous else None, to_stage_id=target.id,
+                            actor_id=actor.id, at=now, seconds_in_previous=spent))
+    lead.funnel_id, lead.stage_id, lead.stage_entered_at = target.funnel_id, target.id, now
+    lead.updated_at, lead.updated_by_id = now, actor.id
+    lead.is_open = target.kind == "open"
+    lead.closed_at = None if lead.is_open else now
+    lead.lost_reason_id = reason.id if reason else None
+    if target.kind == "won":
+        contact = session.get(Contact, lead.contact_id)
+        contact.is_customer, contact.updated_at = True, now
+        session.add(contact)
+    return previous, spent, reason
 
 
 def move_lead(session: Session, actor: Actor, lead_id: int, to_stage_id, *, expected_version: int, now: datetime,
@@ -97,31 +139,15 @@ def move_lead_with_news(session: Session, actor: Actor, lead_id: int, to_stage_i
     if target is None or target.funnel_id != lead.funnel_id or not target.active:
         raise ValidationError({"stage": "Choose a stage of this lead's funnel."})
     if lead.version != expected_version:
-        raise _moved_meanwhile(session, lead)
+        raise moved_meanwhile(session, lead)
     if target.id == lead.stage_id:
         return lead, None
-    reason = None
-    if target.kind == "lost":
-        reason = session.get(MasterEntry, as_id(lost_reason_id) or 0)
-        if reason is None or reason.kind != "lost_reason":
-            raise ValidationError({"lost_reason_id": "Choose why the lead was lost."})
-    previous = session.get(FunnelStage, lead.stage_id) if lead.stage_id else None
-    spent = int((now - lead.stage_entered_at).total_seconds()) if lead.stage_entered_at else None
-    session.add(StageChange(lead_id=lead.id, from_stage_id=previous.id if previous else None, to_stage_id=target.id,
-                            actor_id=actor.id, at=now, seconds_in_previous=spent))
-    lead.stage_id, lead.stage_entered_at, lead.updated_at, lead.updated_by_id = target.id, now, now, actor.id
-    lead.is_open = target.kind == "open"
-    lead.closed_at = None if lead.is_open else now
-    lead.lost_reason_id = reason.id if reason else None
-    if target.kind == "won":
-        contact = session.get(Contact, lead.contact_id)
-        contact.is_customer, contact.updated_at = True, now
-        session.add(contact)
+    previous, spent, reason = enter_stage(session, actor, lead, target, now=now, lost_reason_id=lost_reason_id)
     text = f"Stage: {previous.name if previous else 'none'} → {target.name}"
     if reason:
         text += f" (lost: {reason.name})"
     if spent is not None:
-        text += f", after {_duration(spent)} in {previous.name if previous else 'no stage'}"
+        text += f", after {duration(spent)} in {previous.name if previous else 'no stage'}"
     lead_events.record(session, lead.id, actor.id, "stage", text, at=now)
     session.add(lead)
     versions.flush(session, "lead")  # the version moves on (models/versioned.py)
@@ -133,13 +159,13 @@ def move_lead_with_news(session: Session, actor: Actor, lead_id: int, to_stage_i
     return lead, news
 
 
-def _moved_meanwhile(session: Session, lead: Lead) -> MovedMeanwhile:
+def moved_meanwhile(session: Session, lead: Lead) -> MovedMeanwhile:
     who = versions.last_save(session, lead).who  # a move, an edit or an import: all bump the version
     stage = session.get(FunnelStage, lead.stage_id) if lead.stage_id else None
     return MovedMeanwhile(who, stage.name if stage else "no stage", lead.version, lead.stage_id)
 
 
-def _duration(seconds: int) -> str:
+def duration(seconds: int) -> str:
     days, rest = divmod(seconds, 86400)
     if days:
         return f"{days} day{'s' if days != 1 else ''}"

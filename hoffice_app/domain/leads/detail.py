@@ -127,7 +127,8 @@ def form_values(session: Session, actor: Actor, code: str) -> dict:
     hidden = hidden_ids(session, actor, {lead.contact_id, lead.source_contact_id, *links, *external})
     data: dict = {k: str(getattr(lead, k) or "") for k in (
         "title", "title_id", "contact_address_id", "assigned_to_id", "created_by_id", "product_category_id",
-        "status_id", "priority_id", "lead_type_id", "source_kind", "knowledge_template_id", "description")}
+        "status_id", "priority_id", "lead_type_id", "source_kind", "knowledge_template_id", "description",
+        "funnel_id")}  # the funnel is shown, not changed, on the form: the lead's page moves it
     data["estimated_value"] = f"{lead.estimated_value:f}".rstrip("0").rstrip(".") if lead.estimated_value else ""
     data["assigned_at"] = local_text(lead.assigned_at, tz, FORM_TIME)
     data["contact_code"] = PRIVATE_CODE if lead.contact_id in hidden else session.get(Contact, lead.contact_id).code

@@ -55,7 +55,7 @@ def _save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lea
         # imported here: the funnel reads leads; a lead needs the funnel only when it is created
         from hoffice_app.domain.funnel import place_new_lead
 
-        place_new_lead(session, lead, now=now)
+        place_new_lead(session, lead, now=now, funnel_id=data.get("funnel_id"))  # none chosen: the defaults
     lead.updated_at, lead.updated_by_id = now, actor.id
     contact = session.get(Contact, lead.contact_id)
     lead.search_text = lead_search_text(lead.code, lead.title, contact.name, contact.code)
@@ -81,6 +81,7 @@ FORM_LABELS = {"title": "title", "title_id": "title", "contact_code": "contact",
                "source_ref": "source", "knowledge_template_id": "knowledge template", "description": "description",
                "estimated_value": "estimated value", "associated_contact_codes": "associated contacts",
                "follower_employee_ids": "followers", "follower_contact_codes": "external followers",
+               "funnel_id": "funnel",
                "also_notify": "also send communication on"}
 
 

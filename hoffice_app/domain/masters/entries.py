@@ -245,7 +245,7 @@ def set_active(session: Session, actor: Actor, entry_id: int, active: bool, *, n
 USAGE_MODULES = ("hoffice_app.domain.masters.settings", "hoffice_app.domain.org.employees",
                  "hoffice_app.domain.contacts.save",
                  "hoffice_app.domain.leads.save", "hoffice_app.domain.masters.type_statuses",
-                 "hoffice_app.domain.documents.catalog")
+                 "hoffice_app.domain.documents.catalog", "hoffice_app.domain.funnel.defaults")
 
 
 def usages(session: Session, entry: MasterEntry) -> list[str]:

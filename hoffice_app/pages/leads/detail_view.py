@@ -8,6 +8,7 @@ from hoffice_app.components.fields import field_error
 from hoffice_app.components.layout import page_shell
 from hoffice_app.domain.documents import DocumentView
 from hoffice_app.domain.leads import TimelineItem
+from hoffice_app.pages.leads.detail_funnel_move import funnel_move
 from hoffice_app.pages.leads.detail_revokes_view import (
     countdown_callout,
     hold_badge,
@@ -106,6 +107,7 @@ def _body() -> rx.Component:
                   spacing="1"),
         rx.spacer(),
         hold_switch(),
+        funnel_move(),
         rx.button(rx.icon("calendar-plus", size=14), "Schedule follow-up", variant="soft",
                   on_click=S.start_schedule(S.lead_id)),
         rx.link(rx.button(rx.icon("pencil", size=14), "Edit"), href=f"{routes.LEADS}/" + S.code + "/edit"),

@@ -4,7 +4,8 @@ drop-downs, the contact picker with "+ new contact" (or the contact given by
 
 Choosing a lead type sets the status to the type's default until the user picks a
 status by hand in this form: a choice made on purpose is never overwritten, and a type
-without a default puts back the status the form opened with."""
+without a default puts back the status the form opened with. A new lead's funnel follows the
+type and the assignee the same way (form_funnel.py)."""
 from __future__ import annotations
 
 import reflex as rx
@@ -19,13 +20,14 @@ from hoffice_app.domain.leads import detail as lead_detail
 from hoffice_app.domain.leads import save as leads
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.pages.leads.form_files_state import LeadFormFiles
+from hoffice_app.pages.leads.form_funnel import FUNNEL_INPUTS, LeadFunnelChoice
 from hoffice_app.pages.leads.form_options import LeadOptionsState
 
 NONE = "__none__"
 LIST_KEYS = ("product_ids", "associated_contact_codes", "follower_employee_ids", "also_notify")
 
 
-class LeadFormState(LeadFormFiles, LeadOptionsState):
+class LeadFormState(LeadFormFiles, LeadFunnelChoice, LeadOptionsState):
     editing_code: str = ""
     not_found: str = ""
     values: dict[str, str] = {}
@@ -80,8 +82,10 @@ class LeadFormState(LeadFormFiles, LeadOptionsState):
         self.values = {"created_by_id": str(actor.id), "assigned_to_id": str(actor.id)}
         with unit_of_work() as session:
             self.load_options(session, actor)
+            self.load_funnels(session, actor)
             self._use_creator(creator_field(session, actor, actor.id))
             self.values = new_form_values(session, actor, now=utcnow())
+            self.follow_funnel_defaults()
             # "New lead for this contact" (?contact=C000123): a contact the actor may not see is not chosen
             code = self.router.url.query_parameters.get("contact", "").strip()[:20]
             if code and not is_private_code(code):
@@ -103,6 +107,7 @@ class LeadFormState(LeadFormFiles, LeadOptionsState):
         try:
             with unit_of_work() as session:
                 self.load_options(session, actor)
+                self.load_funnels(session, actor)
                 data = lead_detail.form_values(session, actor, self.editing_code)
                 self._use_creator(creator_field(session, actor, int(data["created_by_id"])))
                 self._use_contact(session, actor, data["contact_code"])
@@ -163,6 +168,10 @@ class LeadFormState(LeadFormFiles, LeadOptionsState):
         elif key == "title_id":
             label = next((o.label for o in self.title_options if o.value == value), "")
             self.values = self.values | {"title": label}
+        elif key == "funnel_id":
+            self.funnel_picked()
+        if key in FUNNEL_INPUTS:
+            self.follow_funnel_defaults()
 
     @rx.event
     def toggle(self, key: str, value: str, checked: bool):

@@ -90,6 +90,18 @@ def _creator() -> rx.Component:
                    fixed)
 
 
+def _funnel() -> rx.Component:
+    """A new lead's funnel (its default follows the lead type and the assignee until chosen by
+    hand); an existing lead's, shown only: its page moves it, choosing the stage."""
+    new = rx.vstack(_choice("Funnel", "funnel_id", S.funnel_options, clearable=False),
+                    rx.cond(S.funnel_hint != "", rx.text(S.funnel_hint, size="1", color_scheme="gray")),
+                    spacing="1", width="100%")
+    shown = rx.vstack(_readonly("Funnel", S.funnel_name, "lead-funnel_id"),
+                      rx.text("To move it to another funnel, use “Move to another funnel” on its page.", size="1",
+                              color_scheme="gray"), spacing="1", width="100%")
+    return rx.cond(S.editing_code == "", new, shown)
+
+
 def _information() -> rx.Component:
     plus = rx.icon_button(rx.icon("plus", size=16), type="button", aria_label="New contact",
                           on_click=S.open_new_contact)
@@ -125,6 +137,7 @@ def _information() -> rx.Component:
                   spacing="1", width="100%"),
         _choice("Priority", "priority_id", S.priority_options),
         _choice("Lead type", "lead_type_id", S.type_options),
+        _funnel(),
         _value("Estimated order value", "estimated_value", input_mode="decimal", placeholder="e.g. 250000"),
         _source(),
     )

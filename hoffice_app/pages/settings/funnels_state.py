@@ -9,12 +9,13 @@ from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain.common import DomainError, ValidationError, versions
 from hoffice_app.domain.funnel import FunnelView, StageView, funnel_values, stage_values
 from hoffice_app.domain.funnel import admin as funnel_admin
+from hoffice_app.pages.settings.funnel_defaults import FunnelDefaultsChoices
 from hoffice_app.pages.settings.state import SettingsState
 
 BLANK_STAGE = {"name": "", "kind": "open", "color": "blue", "probability": "0", "days_to_rot": ""}
 
 
-class FunnelsState(SettingsState):
+class FunnelsState(FunnelDefaultsChoices, SettingsState):
     funnels: list[FunnelView] = []
     funnel_id: int = 0
     stages: list[StageView] = []
@@ -44,6 +45,7 @@ class FunnelsState(SettingsState):
         if self.funnel_id not in {f.id for f in self.funnels}:
             self.funnel_id = self.funnels[0].id if self.funnels else 0
         self.stages = funnel_admin.list_stages(session, actor, self.funnel_id) if self.funnel_id else []
+        self.reload_defaults(session, actor)
 
     def _run(self, call, success: str = ""):
         """One domain call and a reload in one unit of work; a refusal becomes a toast."""

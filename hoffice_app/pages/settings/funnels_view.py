@@ -7,6 +7,7 @@ import reflex as rx
 from hoffice_app import routes
 from hoffice_app.components.fields import edit_conflict, field_error, fixed_choice, text_field
 from hoffice_app.domain.funnel import COLORS, KINDS, MAX_STAGES, FunnelView, StageView
+from hoffice_app.pages.settings.funnel_defaults import defaults_card
 from hoffice_app.pages.settings.funnels_state import FunnelsState as S
 
 
@@ -52,7 +53,7 @@ def _funnels() -> rx.Component:
                                        ("Funnel", "Stages", "Open leads", "Status", "Actions")])),
         rx.table.body(rx.foreach(S.funnels, _funnel_row)), variant="surface", width="100%")
     return rx.el.section(rx.vstack(
-        rx.text("New leads start in the first open stage of the first active funnel.", size="2",
+        rx.text("Each funnel is a board of its own. Where a new lead starts is set below the stages.", size="2",
                 color_scheme="gray"),
         rx.card(add, width="100%"), table, spacing="3", width="100%"), aria_label="Funnels", style={"width": "100%"})
 
@@ -142,5 +143,5 @@ def _remove_dialog() -> rx.Component:
 
 
 def funnels_screen() -> rx.Component:
-    return rx.vstack(_funnels(), rx.cond(S.funnel_id != 0, _stages()), _stage_dialog(), _rename_dialog(),
-                     _remove_dialog(), spacing="5", width="100%")
+    return rx.vstack(_funnels(), rx.cond(S.funnel_id != 0, _stages()), defaults_card(S), _stage_dialog(),
+                     _rename_dialog(), _remove_dialog(), spacing="5", width="100%")
