@@ -152,7 +152,8 @@ def value_from_lines(lines: list[CleanLine], errors: dict[str, str]) -> Decimal 
     return total
 
 
-def _plain(value: Decimal | None) -> str:
+def plain_amount(value: Decimal | None) -> str:
+    """A number as a form field holds it: 2500, 1.5 (no trailing zeros, no grouping)."""
     if value is None:
         return ""
     text = f"{value:f}"
@@ -166,8 +167,8 @@ def lead_lines(session: Session, lead_id: int) -> list[LeadProduct]:
 
 def form_lines(session: Session, lead_id: int) -> list[dict]:
     """The lines as the form shows and sends them back (text values)."""
-    return [{"product_id": str(r.product_id), "quantity": _plain(r.quantity), "unit_price": _plain(r.unit_price)}
-            for r in lead_lines(session, lead_id)]
+    return [{"product_id": str(r.product_id), "quantity": plain_amount(r.quantity),
+             "unit_price": plain_amount(r.unit_price)} for r in lead_lines(session, lead_id)]
 
 
 def computed_from_lines(rows: list[LeadProduct], estimated_value: Decimal | None) -> bool:
@@ -188,7 +189,7 @@ def line_views(session: Session, lead_id: int) -> tuple[list[ProductLineView], s
         if amount is not None:
             total, priced = total + amount, True
         views.append(ProductLineView(code=p.code if p else "", name=p.name if p else "", category=p.category if p
-                                     else "", quantity=_plain(r.quantity),
+                                     else "", quantity=plain_amount(r.quantity),
                                      unit_price=app_settings.money(session, r.unit_price, blank="—"),
                                      total=app_settings.money(session, amount, blank="—")))
     return views, app_settings.money(session, total) if priced else ""

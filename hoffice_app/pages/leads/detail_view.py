@@ -8,6 +8,7 @@ from hoffice_app.components.fields import field_error
 from hoffice_app.components.layout import page_shell
 from hoffice_app.domain.documents import DocumentView
 from hoffice_app.domain.leads import TimelineItem
+from hoffice_app.pages.leads.detail_products_view import product_lines_item
 from hoffice_app.pages.leads.detail_revokes_view import (
     countdown_callout,
     hold_badge,
@@ -112,7 +113,7 @@ def _body() -> rx.Component:
         width="100%", align="start", wrap="wrap")
     details = _card("Details", rx.data_list.root(
         *[_value(f) for f in FIELDS],
-        rx.data_list.item(rx.data_list.label("Products", min_width="11rem"), rx.data_list.value(_badges(S.products))),
+        product_lines_item(),
         rx.data_list.item(rx.data_list.label("Followers", min_width="11rem"),
                           rx.data_list.value(_badges(S.followers))),
         rx.data_list.item(rx.data_list.label("Associated contacts", min_width="11rem"), rx.data_list.value(
