@@ -1,4 +1,4 @@
-"""The lead page's products: one line per product (code · name · category, quantity, unit
+"""The lead page's products, across the details card: one line per product (code · name · category, quantity, unit
 price, total) and the priced lines' sum, in the company's currency."""
 from __future__ import annotations
 
@@ -8,25 +8,32 @@ from hoffice_app.domain.leads import ProductLineView
 from hoffice_app.pages.leads.detail_state import LeadDetailState as S
 
 
+def _amount(text) -> rx.Component:
+    return rx.table.cell(text, justify="end", white_space="nowrap")
+
+
 def _line(line: ProductLineView) -> rx.Component:
     product = rx.hstack(rx.cond(line.code != "", rx.code(line.code, size="1")), rx.text(line.name, weight="medium"),
                         rx.text(line.category, size="1", color_scheme="gray"), spacing="2", align="center",
                         wrap="wrap")
-    return rx.table.row(rx.table.row_header_cell(product), rx.table.cell(line.quantity, justify="end"),
-                        rx.table.cell(line.unit_price, justify="end"), rx.table.cell(line.total, justify="end"))
+    return rx.table.row(rx.table.row_header_cell(product), _amount(line.quantity), _amount(line.unit_price),
+                        _amount(line.total))
 
 
 def _table() -> rx.Component:
-    head = rx.table.header(rx.table.row(*[rx.table.column_header_cell(h, justify="start" if h == "Product" else "end")
-                                          for h in ("Product", "Qty", "Unit price", "Total")]))
+    head = rx.table.header(rx.table.row(*[rx.table.column_header_cell(h, justify="start" if h == "Product" else "end",
+                                                                      white_space="nowrap")
+                                          for h in ("Product", "Quantity", "Unit price", "Total")]))
     foot = rx.cond(S.lines_total != "", rx.table.row(
-        rx.table.row_header_cell("Total"), rx.table.cell(), rx.table.cell(),
-        rx.table.cell(rx.text.strong(S.lines_total), justify="end")))
-    return rx.table.root(head, rx.table.body(rx.foreach(S.product_lines, _line), foot), size="1", variant="ghost",
-                         width="100%", aria_label="Product lines")
+        rx.table.row_header_cell("Total"), rx.table.cell(), rx.table.cell(), _amount(rx.text.strong(S.lines_total))))
+    return rx.table.root(head, rx.table.body(rx.foreach(S.product_lines, _line), foot), size="1", variant="surface",
+                         width="100%")
 
 
-def product_lines_item() -> rx.Component:
-    """The "Products" row of the lead's details."""
-    return rx.data_list.item(rx.data_list.label("Products", min_width="11rem"), rx.data_list.value(
-        rx.cond(S.product_lines.length() > 0, _table(), rx.text("—", color_scheme="gray")), width="100%"))
+def product_lines_block() -> rx.Component:
+    """Below the details' list, across the card: the lead's product lines."""
+    return rx.box(rx.text("Products", weight="bold", size="2", margin_top="1rem", margin_bottom="0.5rem"),
+                  rx.cond(S.product_lines.length() > 0, _table(),
+                          rx.text("No products on this lead yet: add them with Edit.", size="2",
+                                  color_scheme="gray")),
+                  width="100%")
