@@ -47,7 +47,7 @@ def test_products_by_code_across_categories_with_lines_and_value(page, demo_pass
 
     lines = LeadDetail(page).section("Details").get_by_role("table")
     expect(lines.get_by_role("row").filter(has_text="H-Office CRM Standard")).to_contain_text(
-        re.compile(r"CRM-STD.*10.*₹2,500.*₹25,000"))
+        re.compile(r"H-Office CRM Standard.*CRM-STD.*10.*₹2,500.*₹25,000"))
     expect(lines.get_by_role("row").filter(has_text="Training")).to_contain_text(re.compile(r"2.*₹15,000.*₹30,000"))
     expect(lines.get_by_role("row", name=re.compile(r"^Total ₹"))).to_contain_text("₹55,000")
     expect(LeadDetail(page).section("Details")).to_contain_text(re.compile(r"Estimated value\s*₹55,000"))

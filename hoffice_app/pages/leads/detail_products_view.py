@@ -13,9 +13,10 @@ def _amount(text) -> rx.Component:
 
 
 def _line(line: ProductLineView) -> rx.Component:
-    product = rx.hstack(rx.cond(line.code != "", rx.code(line.code, size="1")), rx.text(line.name, weight="medium"),
-                        rx.text(line.category, size="1", color_scheme="gray"), spacing="2", align="center",
-                        wrap="wrap")
+    product = rx.vstack(rx.text(line.name, weight="medium"),
+                        rx.hstack(rx.cond(line.code != "", rx.code(line.code, size="1")),
+                                  rx.text(line.category, size="1", color_scheme="gray"), spacing="2", align="center"),
+                        spacing="1")
     return rx.table.row(rx.table.row_header_cell(product), _amount(line.quantity), _amount(line.unit_price),
                         _amount(line.total))
 
