@@ -4,8 +4,8 @@ A document in the library may belong to a category, an entry of the master list
 "document category" (Settings → Documents), so the Documents page can be filtered by it.
 Nullable: the files stored before have none, and a category is never required.
 
-Revision ID: 0023_document_category
-Revises: 0020
+Revision ID: 0023
+Revises: 0021
 Create Date: 2026-12-06
 """
 from typing import Sequence, Union
@@ -13,8 +13,8 @@ from typing import Sequence, Union
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0023_document_category'
-down_revision: Union[str, None] = '0020'
+revision: str = '0023'
+down_revision: Union[str, None] = '0021'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

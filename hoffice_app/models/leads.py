@@ -85,10 +85,17 @@ Index("ix_lead_title_lower", func.lower(Lead.title), Lead.id)
 
 
 class LeadProduct(SQLModel, table=True):
+    """A product line of a lead: how many, at what unit price (none when not quoted yet), and
+    its place in the lead's list (the first line's category is the lead's main category)."""
+
     __tablename__ = "lead_product"
 
     lead_id: int = Field(foreign_key="lead.id", primary_key=True)
     product_id: int = Field(foreign_key="master_entry.id", primary_key=True, index=True)
+    quantity: Decimal = Field(default=Decimal(1), sa_column=Column(Numeric(12, 3), nullable=False,
+                                                                   server_default=text("1")))
+    unit_price: Optional[Decimal] = Field(default=None, sa_column=Column(Numeric(16, 2), nullable=True))
+    position: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
 
 
 class LeadAssociatedContact(SQLModel, table=True):

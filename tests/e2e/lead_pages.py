@@ -65,6 +65,22 @@ class LeadForm(Screen):
         """The badge naming the chosen contact ("Sagar Cables · C000123") above the picker."""
         return self.page.get_by_text(label, exact=True)
 
+    def product_search(self) -> Locator:
+        return self.page.get_by_role("combobox", name="Products")
+
+    def product_result(self, label: str) -> Locator:
+        """A product the picker found: "code · name · category"."""
+        return self.page.get_by_role("listbox", name="Products found").get_by_role("option", name=label, exact=True)
+
+    def add_product(self, text: str, label: str) -> None:
+        """Type a product's name or code and click the result ``label``."""
+        self.product_search().fill(text)
+        self.product_result(label).click()
+
+    def product_line(self, what: str, product: str) -> Locator:
+        """A line's "Quantity" or "Unit price" input, or its "Total", by the line's label."""
+        return self.section("Lead information").get_by_label(f"{what} of {product}", exact=True)
+
     def new_contact_dialog(self) -> Locator:
         return self.page.get_by_role("dialog", name="New contact")
 

@@ -40,12 +40,10 @@ def test_lead_end_to_end(page, browser, server, demo_password, tmp_path):
     expect(form.information("E-mail")).to_have_value(re.compile(r"^info@"))
     expect(form.field("Contact's address for this inquiry")).to_contain_text("Office Address")
 
-    # Category → products; changing the category clears products that no longer fit.
+    # A product found by its code, from any category; the lead's category follows its products.
     form.choose("Product category", "CRM Software")
-    form.tick("Products", "H-Office CRM Standard")
-    form.choose("Product category", "Hardware")
-    expect(form.checkbox("Products", "H-Office CRM Standard")).to_have_count(0)
-    form.tick("Products", "Biometric Device")
+    form.add_product("HW-BIO", "HW-BIO · Biometric Device · Hardware")
+    expect(form.field("Product category")).to_contain_text("Hardware")
     form.choose("Status", "Lead")
     form.choose("Priority", "High")
     form.choose("Lead type", "End Customer")

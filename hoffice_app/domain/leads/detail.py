@@ -14,6 +14,13 @@ from hoffice_app.domain.contacts import display, hidden_ids
 from hoffice_app.domain.contacts import visible_clause as contact_visible
 from hoffice_app.domain.leads.access import get_visible
 from hoffice_app.domain.leads.privacy import PRIVATE_CODE, PRIVATE_CONTACT, masked_names
+from hoffice_app.domain.leads.product_lines import (
+    ProductLineView,
+    computed_from_lines,
+    form_lines,
+    lead_lines,
+    line_views,
+)
 from hoffice_app.domain.leads.rules import associated_contact_ids, contact_by_code
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import (
@@ -27,7 +34,6 @@ from hoffice_app.models import (
     LeadAssociatedContact,
     LeadEvent,
     LeadFollower,
-    LeadProduct,
     MasterEntry,
 )
 
@@ -68,6 +74,8 @@ class LeadDetail:
     associated: list[Option]  # value "" (no link) for "Private contact"
     followers: list[str]
     timeline: list[TimelineItem]
+    product_lines: list[ProductLineView] = field(default_factory=list)  # in the lead's order
+    lines_total: str = ""  # the priced lines' sum in the company's currency; "" when none is priced
 
 
 def _address_label(a: ContactAddress, names: dict[int, str]) -> str:
@@ -133,8 +141,8 @@ def form_values(session: Session, actor: Actor, code: str) -> dict:
     data["assigned_at"] = local_text(lead.assigned_at, tz, FORM_TIME)
     data["contact_code"] = PRIVATE_CODE if lead.contact_id in hidden else session.get(Contact, lead.contact_id).code
     data["source_ref"] = _source_ref(session, lead, hidden)
-    products = session.exec(select(LeadProduct).where(LeadProduct.lead_id == lead.id))
-    data["product_ids"] = [str(p.product_id) for p in products]
+    data["product_lines"] = form_lines(session, lead.id)
+    data["value_from_lines"] = "1" if computed_from_lines(lead_lines(session, lead.id), lead.estimated_value) else ""
     data["associated_contact_codes"] = _codes(session, set(links) - hidden)
     data["follower_employee_ids"] = [str(f.employee_id) for f in followers if f.employee_id]
     data["follower_contact_codes"] = _codes(session, set(external) - hidden)
@@ -168,7 +176,7 @@ def lead_detail(session: Session, actor: Actor, code: str) -> LeadDetail:
     employees = dict(session.exec(select(Employee.id, Employee.name)).all())
     ids = {lead.status_id, lead.priority_id, lead.lead_type_id, lead.product_category_id, lead.source_campaign_id,
            lead.knowledge_template_id, lead.title_id}
-    product_ids = list(session.exec(select(LeadProduct.product_id).where(LeadProduct.lead_id == lead.id)))
+    product_ids = [r.product_id for r in lead_lines(session, lead.id)]
     names = dict(session.exec(select(MasterEntry.id, MasterEntry.name).where(
         MasterEntry.id.in_({i for i in ids | set(product_ids) if i}))).all())
     ctx = None if private else contact_context(session, actor, contact_code)
@@ -189,6 +197,7 @@ def lead_detail(session: Session, actor: Actor, code: str) -> LeadDetail:
         "Next follow-up": local_text(lead.next_followup_at, tz), "Created": local_text(lead.created_at, tz),
         "Also send communication on": ", ".join(notify),
     }
+    lines, lines_total = line_views(session, lead.id)
     events = session.exec(select(LeadEvent).where(LeadEvent.lead_id == lead.id)
                           .order_by(LeadEvent.at.desc(), LeadEvent.id.desc())).all()
     associated = sorted((people[i] for i in links if i in people), key=lambda p: (p[0] == PRIVATE_CONTACT, p[0]))
@@ -199,7 +208,8 @@ def lead_detail(session: Session, actor: Actor, code: str) -> LeadDetail:
         followers=[employees.get(f.employee_id, "") if f.employee_id
                    else f"{people.get(f.contact_id, ('', ''))[0]} (external)" for f in followers],
         timeline=[TimelineItem(at=local_text(e.at, tz), actor=employees.get(e.actor_id, "System"), kind=e.kind,
-                               text=e.text) for e in events])
+                               text=e.text) for e in events],
+        product_lines=lines, lines_total=lines_total)
 
 
 def _source_text(lead: Lead, people: dict, employees: dict, names: dict) -> str:

@@ -1,6 +1,7 @@
 """Validation of the lead form. Every problem is collected per field; the
-dependent choices must fit their parent (products → category, address and
-associated contacts → contact, source value → source kind). Contacts on the
+dependent choices must fit their parent (address and
+associated contacts → contact, source value → source kind); products may be of any
+category (product_lines.py says what the lead's one category then is). Contacts on the
 lead that the editor may not see (privacy.py) are kept as they are: the form
 holds PRIVATE_CODE for the lead's contact or source, and leaves hidden
 associated contacts and external followers out. A lead with a type and no status takes the
@@ -19,6 +20,7 @@ from hoffice_app.domain.contacts import can_see as can_see_contact
 from hoffice_app.domain.contacts import hidden_ids
 from hoffice_app.domain.leads.creator import check_creator
 from hoffice_app.domain.leads.privacy import is_private_code
+from hoffice_app.domain.leads.product_lines import CleanLine, clean_lines, main_category, value_from_lines
 from hoffice_app.domain.masters import default_status_for
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import (
@@ -42,7 +44,7 @@ MAX_VALUE = Decimal(10) ** 13
 @dataclass
 class CleanLead:
     scalars: dict = field(default_factory=dict)
-    product_ids: list[int] = field(default_factory=list)
+    product_lines: list[CleanLine] = field(default_factory=list)
     associated_ids: list[int] = field(default_factory=list)
     follower_employee_ids: list[int] = field(default_factory=list)
     follower_contact_ids: list[int] = field(default_factory=list)
@@ -137,13 +139,9 @@ def clean_lead(session: Session, actor: Actor, data: dict, *, now: datetime, exi
     # the date of assignment belongs to an assignee: the new-lead form shows "now" before anyone is chosen
     s["assigned_at"] = (assigned_at or now) if assignee else None
     category = c.master("product_category_id", "product_category", "product category")
-    s["product_category_id"] = category.id if category else None
-    for raw in data.get("product_ids") or []:
-        product = session.get(MasterEntry, as_id(raw) or 0)
-        if product is None or product.kind != "product" or category is None or product.parent_id != category.id:
-            c.errors["product_ids"] = "Choose products of the chosen category."
-            break
-        c.out.product_ids.append(product.id)
+    c.out.product_lines = clean_lines(session, data, c.errors, lead_id=existing.id if existing else None)
+    s["product_category_id"] = main_category(session, category.id if category else None,
+                                                            c.out.product_lines)
     for key, kind, label in (("status_id", "lead_status", "status"), ("priority_id", "lead_priority", "priority"),
                              ("lead_type_id", "lead_type", "lead type"),
                              ("knowledge_template_id", "knowledge_template", "knowledge template")):
@@ -152,6 +150,8 @@ def clean_lead(session: Session, actor: Actor, data: dict, *, now: datetime, exi
     if s["status_id"] is None and "status_id" not in c.errors:
         s["status_id"] = default_status_for(session, s["lead_type_id"])
     s["estimated_value"] = _value(c)
+    if str(data.get("value_from_lines") or "") in ("1", "true", "on"):
+        s["estimated_value"] = value_from_lines(c.out.product_lines, c.errors)
     _source(c)
     _followers(c)
     if existing is not None:

@@ -76,7 +76,8 @@ def _save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lea
 
 FORM_LABELS = {"title": "title", "title_id": "title", "contact_code": "contact", "contact_address_id": "address",
                "assigned_to_id": "assigned to", "assigned_at": "assigned at", "created_by_id": "created by",
-               "product_category_id": "product category", "product_ids": "products", "status_id": "status",
+               "product_category_id": "product category", "product_ids": "products",
+               "product_lines": "products", "value_from_lines": "estimated value", "status_id": "status",
                "priority_id": "priority", "lead_type_id": "lead type", "source_kind": "source",
                "source_ref": "source", "knowledge_template_id": "knowledge template", "description": "description",
                "estimated_value": "estimated value", "associated_contact_codes": "associated contacts",
@@ -103,7 +104,8 @@ def save_from_form(session: Session, actor: Actor, data: dict, *, now: datetime,
 def _replace_children(session: Session, lead: Lead, clean) -> None:
     for model in (LeadProduct, LeadAssociatedContact, LeadFollower, LeadAlsoNotify):
         session.exec(delete(model).where(model.lead_id == lead.id))
-    rows: list = [LeadProduct(lead_id=lead.id, product_id=i) for i in clean.product_ids]
+    rows: list = [LeadProduct(lead_id=lead.id, product_id=line.product_id, quantity=line.quantity,
+                              unit_price=line.unit_price, position=n) for n, line in enumerate(clean.product_lines)]
     rows += [LeadAssociatedContact(lead_id=lead.id, contact_id=i) for i in clean.associated_ids]
     rows += [LeadFollower(lead_id=lead.id, employee_id=i) for i in clean.follower_employee_ids]
     rows += [LeadFollower(lead_id=lead.id, contact_id=i) for i in clean.follower_contact_ids]

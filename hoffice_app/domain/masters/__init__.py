@@ -1,7 +1,7 @@
 """Masters and company settings: the catalogue of master lists (``kinds``), their entries
 (add, rename, reorder, deactivate, delete when unused) and the company-wide defaults
 (country, currency, time zone, terminology, limits); ``type_statuses``: each lead type's
-default status.
+default status; ``products``: finding products by name or code across every category.
 """
 from .entries import (
     clean_name,
@@ -19,6 +19,7 @@ from .entries import (
     update_entry,
 )
 from .kinds import BY_KEY, KINDS, MasterKind
+from .products import ProductHit, find_products, product_label, products_by_id
 from .settings import (
     country_options,
     currency_options,
@@ -48,6 +49,7 @@ __all__ = [
     "delete_entry",
     "edit_defaults",
     "edit_entry",
+    "find_products",
     "entry_id_by_name",
     "get",
     "get_defaults",
@@ -61,6 +63,9 @@ __all__ = [
     "move_entry",
     "name_key",
     "options",
+    "ProductHit",
+    "product_label",
+    "products_by_id",
     "put",
     "register_usage",
     "session_timeout_hours",

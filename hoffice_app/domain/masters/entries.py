@@ -41,6 +41,7 @@ from hoffice_app.domain.masters.views import MasterEntryView
 from hoffice_app.models import MasterEntry, Setting
 
 MAX_NAME = 120
+MAX_CODE = 20  # master_entry.code
 UsageCheck = Callable[[Session, MasterEntry], list[str]]
 _usage_checks: list[UsageCheck] = []
 
@@ -135,10 +136,13 @@ def _validate(session: Session, kind_key: str, name: str, code: str | None, pare
                                                        MasterEntry.name_key == name_key(name))).first()
         if clash and clash.id != exclude_id:
             errors["name"] = f"“{clash.name}” already exists in {meta.label}."
-    code = clean_name(code or "") or None
+    code = (clean_name(code or "") or None) if meta.has_code else None
     if meta.has_code:
         if not code:
-            errors["code"] = "Enter a code."
+            if meta.code_required:
+                errors["code"] = "Enter a code."
+        elif len(code) > MAX_CODE:
+            errors["code"] = f"Use at most {MAX_CODE} characters."
         else:
             same = session.exec(select(MasterEntry).where(MasterEntry.kind == kind_key,
                                                           func.lower(MasterEntry.code) == code.lower())).first()

@@ -16,6 +16,7 @@ class MasterKind:
     group: str  # heading in the Settings navigation
     parent: str | None = None  # key of the parent kind (industry -> segment)
     has_code: bool = False
+    code_required: bool = True  # with has_code: a code must be given (else optional, unique when given)
     has_body: bool = False  # a long text (knowledge templates)
 
 
@@ -31,7 +32,8 @@ KINDS: tuple[MasterKind, ...] = (
     MasterKind("relation", "Relations", "relation", "Contacts"),
     MasterKind("class", "Classes", "class", "Contacts", has_code=True),
     MasterKind("product_category", "Product categories", "product category", "Products"),
-    MasterKind("product", "Products", "product", "Products", parent="product_category"),
+    MasterKind("product", "Products", "product", "Products", parent="product_category", has_code=True,
+               code_required=False),
     MasterKind("lead_status", "Lead statuses", "lead status", "Leads"),
     MasterKind("lead_priority", "Lead priorities", "lead priority", "Leads"),
     MasterKind("lead_type", "Lead types", "lead type", "Leads"),

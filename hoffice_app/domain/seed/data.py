@@ -37,6 +37,13 @@ PARENT_CHILD: list[tuple[str, str, dict[str, list[str]]]] = [
     }),
 ]
 
+# The demo products' codes (typed on a lead's product picker, shown as "code · name · category").
+PRODUCT_CODES: dict[str, str] = {
+    "H-Office CRM Standard": "CRM-STD", "H-Office CRM Enterprise": "CRM-ENT",
+    "Biometric Device": "HW-BIO", "Barcode Printer": "HW-BCP",
+    "Implementation": "SV-IMP", "Training": "SV-TRN", "Annual Maintenance": "SV-AMC",
+}
+
 KNOWLEDGE_TEMPLATES: dict[str, str] = {
     "Software inquiry": (
         "Checklist for the sales executive:\n"

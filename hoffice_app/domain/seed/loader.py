@@ -19,6 +19,7 @@ from hoffice_app.domain.seed.data import (
     DEMO_EMPLOYEES,
     KNOWLEDGE_TEMPLATES,
     PARENT_CHILD,
+    PRODUCT_CODES,
     SIMPLE_MASTERS,
 )
 from hoffice_app.models import Employee, MasterEntry
@@ -38,6 +39,16 @@ def _ensure(session: Session, kind: str, name: str, *, parent_id: int | None = N
     return entry, True
 
 
+def _give_code(session: Session, entry: MasterEntry, code: str | None) -> None:
+    """A product seeded before products had codes gets its demo code, unless an administrator
+    gave that code to another product meanwhile (codes are unique per list)."""
+    taken = code and session.exec(select(MasterEntry.id).where(MasterEntry.kind == entry.kind,
+                                                               func.lower(MasterEntry.code) == code.lower())).first()
+    if code and not taken:
+        entry.code = code
+        session.add(entry)
+
+
 def seed_masters(session: Session) -> int:
     """Load every master of the demo-data spec. Returns how many rows were added."""
     added = 0
@@ -51,7 +62,11 @@ def seed_masters(session: Session) -> int:
             parent, new = _ensure(session, parent_kind, parent_name)
             added += new
             for child in children:
-                added += _ensure(session, child_kind, child, parent_id=parent.id)[1]
+                entry, new = _ensure(session, child_kind, child, parent_id=parent.id,
+                                     code=PRODUCT_CODES.get(child) if child_kind == "product" else None)
+                added += new
+                if child_kind == "product" and not entry.code:
+                    _give_code(session, entry, PRODUCT_CODES.get(child))
     from hoffice_app.domain.funnel import ensure_default_funnel
 
     ensure_default_funnel(session)

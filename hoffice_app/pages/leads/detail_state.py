@@ -9,7 +9,7 @@ from hoffice_app.domain.documents import DocumentView
 from hoffice_app.domain.documents import service as documents
 from hoffice_app.domain.followups import FollowUpView
 from hoffice_app.domain.followups import service as followups
-from hoffice_app.domain.leads import TimelineItem, lead_detail
+from hoffice_app.domain.leads import ProductLineView, TimelineItem, lead_detail
 from hoffice_app.domain.leads import save as leads
 from hoffice_app.pages.leads.detail_revokes import LeadRevokes
 from hoffice_app.pages.leads.followup_dialogs import FollowUpDialogs
@@ -25,6 +25,8 @@ class LeadDetailState(LeadRevokes, FollowUpDialogs, AuthState):
     contact_code: str = ""
     info: dict[str, str] = {}
     products: list[str] = []
+    product_lines: list[ProductLineView] = []
+    lines_total: str = ""
     associated: list[Option] = []
     followers: list[str] = []
     timeline: list[TimelineItem] = []
@@ -41,7 +43,7 @@ class LeadDetailState(LeadRevokes, FollowUpDialogs, AuthState):
         d = lead_detail(session, actor, self.code)
         self.lead_id, self.title, self.is_open, self.contact_code = d.id, d.title, d.is_open, d.contact_code
         self.info, self.products, self.associated, self.followers = d.info, d.products, d.associated, d.followers
-        self.timeline = d.timeline
+        self.timeline, self.product_lines, self.lines_total = d.timeline, d.product_lines, d.lines_total
         self.follow_ups = followups.lead_follow_ups(session, actor, d.id, now=utcnow())
         self.attachments = documents.lead_documents(session, actor, d.id)
         self.load_revokes(session, actor, d.id)

@@ -9,6 +9,7 @@ from hoffice_app.components.layout import page_shell
 from hoffice_app.domain.documents import DocumentView
 from hoffice_app.domain.leads import TimelineItem
 from hoffice_app.pages.leads.detail_funnel_move import funnel_move
+from hoffice_app.pages.leads.detail_products_view import product_lines_block
 from hoffice_app.pages.leads.detail_revokes_view import (
     countdown_callout,
     hold_badge,
@@ -114,13 +115,13 @@ def _body() -> rx.Component:
         width="100%", align="start", wrap="wrap")
     details = _card("Details", rx.data_list.root(
         *[_value(f) for f in FIELDS],
-        rx.data_list.item(rx.data_list.label("Products", min_width="11rem"), rx.data_list.value(_badges(S.products))),
         rx.data_list.item(rx.data_list.label("Followers", min_width="11rem"),
                           rx.data_list.value(_badges(S.followers))),
         rx.data_list.item(rx.data_list.label("Associated contacts", min_width="11rem"), rx.data_list.value(
             rx.flex(rx.foreach(S.associated, lambda o: rx.cond(  # a private contact ("Private contact") has no link
                 o.value != "", rx.link(o.label, href=f"{routes.CONTACTS}/" + o.value), rx.text(o.label, size="2"))),
                     spacing="2", wrap="wrap"))), size="2"),
+        product_lines_block(),
         rx.cond(S.info.get("Description", "") != "",
                 rx.box(rx.text("Description", weight="bold", size="2", margin_top="1rem"),
                        rx.text(S.info.get("Description", ""), size="2", white_space="pre-wrap"))))

@@ -1,7 +1,6 @@
-"""Choices for the lead form, loaded once per visit. Products per category,
-knowledge-template texts and each lead type's default status stay in
-backend-only maps: picking a category, a template or a type needs no database
-round trip."""
+"""Choices for the lead form, loaded once per visit. Knowledge-template texts and each lead
+type's default status stay in backend-only maps: picking a template or a type needs no
+database round trip (products are looked up as they are typed: product_lines_state.py)."""
 from __future__ import annotations
 
 from sqlmodel import Session
@@ -24,30 +23,22 @@ class LeadOptionsState(AuthState):
     priority_options: list[Option] = []
     type_options: list[Option] = []
     category_options: list[Option] = []
-    product_options: list[Option] = []
     campaign_options: list[Option] = []
     template_options: list[Option] = []
     contact_type_options: list[Option] = []
     employee_options: list[Option] = []
     title_from_master: bool = False
-    _products: dict[str, list[Option]] = {}
     _templates: dict[str, str] = {}
     _type_statuses: dict[str, str] = {}  # lead type id -> its default status id
 
     def load_options(self, session: Session, actor: Actor) -> None:
         for var, kind in LISTS.items():
             setattr(self, var, masters.options(session, actor, kind))
-        self._products = {c.value: masters.options(session, actor, "product", parent_id=int(c.value))
-                          for c in self.category_options}
         self._templates = masters.template_bodies(session, actor)
         self._type_statuses = default_statuses(session, actor)
         self.employee_options = [Option(str(e.id), f"{e.name} · {e.code}")
                                  for e in employees.list_employees(session, actor, include_inactive=False)]
         self.title_from_master = app_settings.lead_terms(session).title_from_master
-        self.product_options = []
-
-    def products_for(self, category_id: str) -> list[Option]:
-        return list(self._products.get(category_id, []))
 
     def template_text(self, template_id: str) -> str:
         return self._templates.get(template_id, "")

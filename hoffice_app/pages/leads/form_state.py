@@ -22,12 +22,13 @@ from hoffice_app.domain.masters import entries as masters
 from hoffice_app.pages.leads.form_files_state import LeadFormFiles
 from hoffice_app.pages.leads.form_funnel import FUNNEL_INPUTS, LeadFunnelChoice
 from hoffice_app.pages.leads.form_options import LeadOptionsState
+from hoffice_app.pages.leads.product_lines_state import ProductLinesState
 
 NONE = "__none__"
-LIST_KEYS = ("product_ids", "associated_contact_codes", "follower_employee_ids", "also_notify")
+LIST_KEYS = ("associated_contact_codes", "follower_employee_ids", "also_notify")
 
 
-class LeadFormState(LeadFormFiles, LeadFunnelChoice, LeadOptionsState):
+class LeadFormState(LeadFormFiles, LeadFunnelChoice, ProductLinesState, LeadOptionsState):
     editing_code: str = ""
     not_found: str = ""
     values: dict[str, str] = {}
@@ -69,6 +70,7 @@ class LeadFormState(LeadFormFiles, LeadFunnelChoice, LeadOptionsState):
         self.address_options, self.associated_options, self.notify_options, self.external_followers = [], [], [], []
         self.picker_target, self.picker_text, self.picker_results = "", "", []
         self.new_contact_open = False
+        self.reset_lines()
         self.status_from_type, self._status_by_hand, self._status_at_open = False, False, ""
         self.reset_drafts()
 
@@ -115,12 +117,12 @@ class LeadFormState(LeadFormFiles, LeadFunnelChoice, LeadOptionsState):
                     if data["source_kind"] in ("contact", "friend") else ""
                 self.external_followers = [o for code in data["follower_contact_codes"]
                                            for o in pick_contacts(session, actor, code, limit=1)]
+                self.fill_lines(session, data["product_lines"])
         except NotFound as err:
             self.not_found = err.message
             return
         self.values = {k: v for k, v in data.items() if isinstance(v, str)}
         self.lists = {k: list(data[k]) for k in LIST_KEYS}
-        self.product_options = self.products_for(self.values.get("product_category_id", ""))
         self._read, self._status_at_open = data, self.values.get("status_id", "")
 
     def _use_creator(self, field: CreatorField) -> None:
@@ -151,11 +153,7 @@ class LeadFormState(LeadFormFiles, LeadFunnelChoice, LeadOptionsState):
     def set_value(self, key: str, value: str):
         value = "" if value == NONE else value
         self.values = self.values | {key: value}
-        if key == "product_category_id":
-            self.product_options = self.products_for(value)
-            allowed = {o.value for o in self.product_options}
-            self.lists = self.lists | {"product_ids": [p for p in self.lists["product_ids"] if p in allowed]}
-        elif key == "source_kind":
+        if key == "source_kind":
             self.values, self.source_label = self.values | {"source_ref": ""}, ""
         elif key == "knowledge_template_id" and value:
             self.values = self.values | {"description": self.template_text(value)}
@@ -248,6 +246,7 @@ class LeadFormState(LeadFormFiles, LeadFunnelChoice, LeadOptionsState):
     def save(self):
         data = dict(self.values) | {k: list(v) for k, v in self.lists.items()}
         data["follower_contact_codes"] = [o.value for o in self.external_followers]
+        data["product_lines"] = self.line_data()
         try:
             with unit_of_work() as session:
                 actor = self.require_actor()
@@ -261,6 +260,7 @@ class LeadFormState(LeadFormFiles, LeadFunnelChoice, LeadOptionsState):
             return self._fill(self.require_actor()) or rx.toast.error("Not saved: see the note above the form.")
         except ValidationError as err:
             self.errors = err.errors
+            self.mark_lines(err.errors)
             return rx.toast.error(f"Please correct the {len(err.errors)} highlighted field(s).")
         except DomainError as err:
             return rx.toast.error(err.message)

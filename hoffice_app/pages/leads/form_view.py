@@ -16,6 +16,7 @@ from hoffice_app.components.fields import (
 from hoffice_app.components.layout import page_shell
 from hoffice_app.pages.leads.form_files_view import form_files_section
 from hoffice_app.pages.leads.form_state import LeadFormState as S
+from hoffice_app.pages.leads.product_lines_view import main_category, products_field
 
 SOURCES = [("contact", "Contacts / Prospects"), ("employee", "Employee"), ("friend", "Friend / Family"),
            ("campaign", "Campaign / Activity")]
@@ -125,12 +126,8 @@ def _information() -> rx.Component:
                                                         color_scheme="gray")),
                   spacing="1", width="100%"),
         _creator(),
-        _choice("Product category", "product_category_id", S.category_options),
-        rx.vstack(check_group("Products", "lead-products", S.product_options, S.lists.get("product_ids", []),
-                              lambda v, c: S.toggle("product_ids", v, c), S.errors.get("product_ids", "")),
-                  rx.cond(S.product_options.length() == 0,
-                          rx.text("Choose a product category first.", size="1", color_scheme="gray")),
-                  spacing="1"),
+        products_field(),
+        main_category(),
         rx.vstack(_choice("Status", "status_id", S.status_options),
                   rx.cond(S.status_from_type, rx.text("The lead type's default status: choose another if needed.",
                                                       size="1", color_scheme="gray")),
@@ -138,7 +135,8 @@ def _information() -> rx.Component:
         _choice("Priority", "priority_id", S.priority_options),
         _choice("Lead type", "lead_type_id", S.type_options),
         _funnel(),
-        _value("Estimated order value", "estimated_value", input_mode="decimal", placeholder="e.g. 250000"),
+        _value("Estimated order value", "estimated_value", input_mode="decimal", placeholder="e.g. 250000",
+               read_only=S.values.get("value_from_lines", "") == "1"),
         _source(),
     )
 

@@ -9,6 +9,11 @@ from hoffice_app.domain.masters import BY_KEY, MasterEntryView, MasterKind
 from hoffice_app.pages.settings.masters_state import MastersState as S
 
 
+def _code_label(meta: MasterKind) -> str:
+    """Products may go without a code; a code given is unique in the list, ignoring case."""
+    return "Code" if meta.code_required else "Code (optional)"
+
+
 def _add_form(meta: MasterKind) -> rx.Component:
     parts = []
     if meta.parent:
@@ -20,9 +25,9 @@ def _add_form(meta: MasterKind) -> rx.Component:
                                    lambda v: S.set_new("name", v), S.add_errors.get("name", ""), field_id="new-name",
                                    placeholder=f"Name of the {meta.singular}"), flex="1", min_width="14rem"))
     if meta.has_code:
-        parts.append(rx.box(text_field("Code", "code", S.new.get("code", ""), lambda v: S.set_new("code", v),
+        parts.append(rx.box(text_field(_code_label(meta), "code", S.new.get("code", ""), lambda v: S.set_new("code", v),
                                        S.add_errors.get("code", ""),
-                                       field_id="new-code"), width="8rem"))
+                                       field_id="new-code"), width="11rem"))
     form_row = rx.flex(*parts, rx.button(rx.icon("plus", size=16), "Add", type="submit", margin_top="1.45rem"),
                        spacing="3", wrap="wrap", align="start", width="100%")
     body = []
@@ -42,7 +47,7 @@ def _row(entry: MasterEntryView, meta: MasterKind) -> rx.Component:
     if meta.parent:
         cells.insert(0, rx.table.cell(entry.parent_name))
     if meta.has_code:
-        cells.append(rx.table.cell(rx.code(entry.code)))
+        cells.append(rx.table.cell(rx.cond(entry.code != "", rx.code(entry.code), rx.text("—", color_scheme="gray"))))
     if meta.key == "lead_type":
         cells.append(rx.table.cell(_type_status(entry)))
     status = rx.cond(entry.active, rx.badge("Active", color_scheme="green"), rx.badge("Inactive", color_scheme="gray"))
@@ -103,7 +108,8 @@ def _edit_dialog(meta: MasterKind) -> rx.Component:
     fields.append(text_field("Name", "edit_name", S.edit.get("name", ""), lambda v: S.set_edit("name", v),
                              S.edit_errors.get("name", ""), field_id="edit-name"))
     if meta.has_code:
-        fields.append(text_field("Code", "edit_code", S.edit.get("code", ""), lambda v: S.set_edit("code", v),
+        fields.append(text_field(_code_label(meta), "edit_code", S.edit.get("code", ""),
+                                 lambda v: S.set_edit("code", v),
                                  S.edit_errors.get("code", ""), field_id="edit-code"))
     if meta.has_body:
         area = rx.text_area(id="edit-body", value=S.edit.get("body", ""), on_change=lambda v: S.set_edit("body", v),
@@ -154,6 +160,8 @@ def master_screen(kind: str) -> rx.Component:
     return rx.vstack(
         rx.text("Names are unique in this list, ignoring case. Deactivated entries stay on old records but "
                 "leave the drop-downs.", size="2", color_scheme="gray"),
+        *([rx.text("Codes are optional; a code given is unique in this list, ignoring case, and can be typed on a "
+                   "lead's product picker.", size="2", color_scheme="gray")] if meta.key == "product" else []),
         *([rx.text("A new lead of a type starts with the type's default status, unless its form's user chose a "
                    "status.", size="2", color_scheme="gray")] if meta.key == "lead_type" else []),
         rx.card(_add_form(meta), width="100%"),

@@ -93,3 +93,31 @@ def test_the_funnel_counts_who_reached_each_stage(session):
     assert stages["Contacted"].reached.value == 1 and stages["Won"].reached.value == 1
     assert stages["New Inquiry"].conversion == "33%"
     assert stages["Contacted"].left.value == 1 and stages["Contacted"].avg_days != "—"
+
+
+def test_a_lead_with_products_of_two_categories_counts_once_under_its_main_category(session):
+    """By product category a lead counts once, under its one category (the chosen one a product
+    is of, else the first product's); by product it counts under each product. Every number's
+    list holds as many leads."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from hoffice_app.domain.leads import LeadQuery, search_leads
+
+    admin = actor(session, "E01")
+    make_lead(session, admin, utc(2026, 3, 5, 5, 0), title="both", assigned_to="E03",
+              product_category_id=str(master_id(session, "product_category", "CRM Software")),
+              product_lines=[{"product_id": str(master_id(session, "product", p)), "quantity": "1"}
+                             for p in ("Training", "Barcode Printer")])
+    _lead(session, admin, utc(2026, 3, 6, 5, 0), "hardware only", 100)
+    session.commit()
+    result = _insights(session)
+    categories = {r.label: r.created for r in result.breakdowns["category"]}
+    assert {k: c.value for k, c in categories.items()} == {"Services": 1, "Hardware": 1}
+    assert sum(c.value for c in categories.values()) == result.totals.created.value == 2
+    products = {r.label: r.created.value for r in result.breakdowns["product"]}
+    assert products == {"Training": 1, "Barcode Printer": 1, "Biometric Device": 1}
+    who = actor(session, "E02")
+    for row in [*result.breakdowns["category"], *result.breakdowns["product"]]:
+        drill = insights.from_params(dict(parse_qsl(urlsplit(row.created.link).query)))
+        listed = search_leads(session, who, LeadQuery(view="all", drill=drill.encode()), now=NOW).total
+        assert listed == row.created.value, row.label

@@ -31,14 +31,21 @@ def test_title_from_master_when_the_setting_is_on(session, admin, executive, now
     assert lead.title == "CRM Upgrade"
 
 
-def test_products_must_belong_to_the_category(session, executive, now):
+def test_products_of_any_category_and_the_main_category_is_one_of_theirs(session, executive, now):
+    """Products no longer have to fit the chosen category: the lead's one category is the chosen
+    one when a product is of it, else the first product's (product_lines.main_category)."""
     contact = make_contact(session, executive, now, "Horus Tech")
-    data = lead_data(contact.code, product_category_id=master_id(session, "product_category", "Hardware"),
-                     product_ids=[master_id(session, "product", "Training")])
-    assert _refused(session, executive, now, data) == {"product_ids": "Choose products of the chosen category."}
-    data["product_ids"] = [master_id(session, "product", "Biometric Device")]
+    hardware, services = master_id(session, "product_category", "Hardware"), master_id(session, "product_category",
+                                                                                        "Services")
+    data = lead_data(contact.code, product_category_id=hardware,
+                     product_ids=[master_id(session, "product", "Training"),
+                                  master_id(session, "product", "Biometric Device")])
     lead = leads.save_lead(session, executive, data, now=now)
-    assert len(session.exec(select(LeadProduct).where(LeadProduct.lead_id == lead.id)).all()) == 1
+    assert len(session.exec(select(LeadProduct).where(LeadProduct.lead_id == lead.id)).all()) == 2
+    assert lead.product_category_id == int(hardware)  # chosen, and a product is of it
+    data |= {"product_category_id": master_id(session, "product_category", "CRM Software")}
+    lead = leads.save_lead(session, executive, data, now=now, lead_id=lead.id)
+    assert lead.product_category_id == int(services)  # fits none of them: the first line's category
 
 
 def test_address_must_be_one_of_the_contacts(session, executive, now):
