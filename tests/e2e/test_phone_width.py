@@ -21,7 +21,7 @@ def _fits(page: Page, name: str, *, scan: bool = False) -> None:
     """No sideways scrolling of the page; keeps a screenshot of it. ``scan``: axe-core finds no
     serious or critical violation in the page's phone layout either (test_accessibility.py)."""
     width = page.evaluate("document.documentElement.scrollWidth")
-    page.screenshot(path=str(ARTIFACTS / f"phone_{name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"phone_{name}.png"))  # what the phone shows first
     assert width <= WIDTH, f"the {name} page is {width} px wide at {WIDTH} px; too wide: {_too_wide(page)}"
     if scan:
         assert not (found := blocking_violations(page)), f"{name} at phone width:\n" + "\n".join(found)
@@ -62,7 +62,7 @@ def test_lists_board_and_pages_fit_a_phone(browser, server, demo_password):
     page = context.new_page()
     LoginPage(page).log_in("E01", demo_password)
 
-    page.screenshot(path=str(ARTIFACTS / "phone_dashboard.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / "phone_dashboard.png"))
     nav = Shell(page).compact_nav()
     for link in nav.get_by_role("link").all():  # every link in sight, none scrolled off
         expect(link).to_be_in_viewport(ratio=1)

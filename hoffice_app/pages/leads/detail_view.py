@@ -122,7 +122,9 @@ def _body() -> rx.Component:
         rx.data_list.item(rx.data_list.label("Associated contacts", min_width="11rem"), rx.data_list.value(
             rx.flex(rx.foreach(S.associated, lambda o: rx.cond(  # a private contact ("Private contact") has no link
                 o.value != "", rx.link(o.label, href=f"{routes.CONTACTS}/" + o.value), rx.text(o.label, size="2"))),
-                    spacing="2", wrap="wrap"))), size="2"),
+                    spacing="2", wrap="wrap"))), size="2",
+        # a phone stacks each label over its value: side by side, long values were cut at the card's edge
+        orientation=rx.breakpoints(initial="vertical", sm="horizontal")),
         rx.cond(S.info.get("Description", "") != "",
                 rx.box(rx.text("Description", weight="bold", size="2", margin_top="1rem"),
                        rx.text(S.info.get("Description", ""), size="2", white_space="pre-wrap"))))
