@@ -41,6 +41,25 @@ if [ "$(.tools/node_modules/.bin/bun --version 2>/dev/null || true)" != "$BUN_VE
   npm install --silent --no-audit --no-fund --prefix .tools "bun@$BUN_VERSION" >/dev/null
 fi
 
+# axe-core (the accessibility checker the browser tests inject into each page) from the npm
+# registry, pinned, in its own folder under .tools/ (npm checks the tarball against the registry's
+# integrity hash). Only the test environment needs it.
+AXE_CORE_VERSION=4.10.2
+install_axe_core() {  # $1: the folder to install into; does nothing when the pinned version is there
+  local prefix="$1"
+  if [ "$(sed -n 's/^ *"version": "\(.*\)",*$/\1/p' "$prefix/node_modules/axe-core/package.json" 2>/dev/null | head -1)" \
+       != "$AXE_CORE_VERSION" ]; then
+    echo "==> Installing axe-core $AXE_CORE_VERSION into $prefix/"
+    command -v npm >/dev/null 2>&1 || { echo "error: npm (Node.js) is needed to install axe-core." >&2; return 1; }
+    mkdir -p "$prefix"
+    npm install --silent --no-audit --no-fund --no-save --prefix "$prefix" "axe-core@$AXE_CORE_VERSION" >/dev/null
+  fi
+}
+if [ "$REQUIREMENTS" = requirements-test.txt ]; then
+  install_axe_core "$ROOT/.tools/axe"
+  export HOFFICE_AXE_JS="$ROOT/.tools/axe/node_modules/axe-core/axe.min.js"
+fi
+
 export PATH="$ROOT/.venv/bin:$ROOT/.tools/node_modules/.bin:$PATH"
 export REFLEX_USE_SYSTEM_BUN=1
 export REFLEX_TELEMETRY_ENABLED=false

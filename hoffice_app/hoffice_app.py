@@ -21,7 +21,7 @@ app = rx.App(
     # around everything (hoffice_app.protection).
     api_transformer=[files_app, protection.wrap],
     head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
-    stylesheets=["/board.css", "/print.css"],
+    stylesheets=["/board.css", "/print.css", "/a11y.css"],
     # An event whose session the server ended sends the tab to /login, which says so.
     backend_exception_handler=on_backend_error,
 )

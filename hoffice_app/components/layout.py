@@ -10,8 +10,14 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
+from hoffice_app.components.a11y import sr_only
 from hoffice_app.pages.notifications.bell import bell
 from hoffice_app.state.auth import AuthState
+
+# What shows at phone width (under 48em, 768 px: where the sidebar gives way to the top bar) and
+# what from there up: lists swap their table for cards (pages/*/list_cards.py).
+ON_PHONE = rx.breakpoints(initial="flex", sm="none")
+ON_WIDE = rx.breakpoints(initial="none", sm="block")
 
 NAV = [("Dashboard", routes.DASHBOARD, "layout-dashboard", False),
        (AuthState.leads_label, routes.LEADS, "target", False),
@@ -58,9 +64,12 @@ def _brand() -> rx.Component:
 def user_menu() -> rx.Component:
     return rx.menu.root(
         rx.menu.trigger(
+            # Named by what it shows plus "User menu" (hidden from the eye): a name that contains the
+            # visible text (WCAG 2.5.3, "label in name"), unlike an aria-label of its own.
             rx.button(rx.avatar(fallback=AuthState.user_initials, size="1", radius="full"),
                       rx.text(AuthState.user_name, size="2", display=["none", "inline"]),
-                      rx.icon("chevron-down", size=14), variant="ghost", aria_label="User menu"),
+                      sr_only(" User menu"),
+                      rx.icon("chevron-down", size=14), variant="ghost"),
         ),
         rx.menu.content(
             rx.box(rx.text(AuthState.user_code, " · ", AuthState.user_role, size="1", color_scheme="gray"),
@@ -96,8 +105,9 @@ def topbar(title) -> rx.Component:
 
 def mobile_nav() -> rx.Component:
     return rx.box(
-        rx.el.nav(rx.hstack(*_nav_links(compact=True), spacing="1"), aria_label="Main (compact)"),
-        padding_x="0.75rem", padding_y="0.25rem", overflow_x="auto", width="100%",
+        # The links wrap onto a second line at phone width: every page stays in sight, none scrolls off.
+        rx.el.nav(rx.flex(*_nav_links(compact=True), spacing="1", wrap="wrap"), aria_label="Main (compact)"),
+        padding_x="0.75rem", padding_y="0.25rem", width="100%",
         display=["block", "block", "none"], border_bottom=f"1px solid {rx.color('gray', 5)}", class_name="no-print",
     )
 
@@ -110,10 +120,11 @@ def page_shell(title, *children: rx.Component) -> rx.Component:
             sidebar(),
             rx.vstack(
                 topbar(title), mobile_nav(),
-                rx.box(rx.heading(title, size="6", display=["block", "block", "none"], margin_bottom="1rem",
-                                  class_name="page-title"),
-                       *children, as_="main", padding=["1rem", "1.25rem", "1.5rem"], width="100%",
-                       max_width="80rem"),
+                # A real <main> landmark (rx.box's as_ renders a div): screen readers jump to it.
+                rx.el.main(rx.heading(title, size="6", display=["block", "block", "none"], margin_bottom="1rem",
+                                      class_name="page-title"),
+                           *children, padding=["1rem", "1.25rem", "1.5rem"], width="100%", max_width="80rem",
+                           box_sizing="border-box"),
                 spacing="0", width="100%", min_width="0",
             ),
             spacing="0", width="100%", align="start",

@@ -24,8 +24,8 @@ from sqlalchemy import and_, func, or_
 from sqlmodel import Session, select
 
 from hoffice_app.domain.common import Actor
-from hoffice_app.domain.contacts import hidden_ids, hidden_select
-from hoffice_app.models import Contact, Lead
+from hoffice_app.domain.contacts import display, hidden_ids, hidden_select
+from hoffice_app.models import Contact, ContactPhone, Lead
 
 PRIVATE_CONTACT = "Private contact"
 PRIVATE_CODE = "private"  # not a contact code (those read C000123)
@@ -59,3 +59,15 @@ def masked_names(session: Session, actor: Actor, contact_ids) -> dict[int, tuple
     rows = session.exec(select(Contact.id, Contact.name, Contact.code).where(Contact.id.in_(ids))).all()
     return {i: (PRIVATE_CONTACT, "") if i in hidden else (name, code) for i, name, code in rows}
 
+
+
+def visible_mobiles(session: Session, names: dict[int, tuple[str, str]]) -> dict[int, str]:
+    """Contact id → its primary mobile as shown ("+91 98250 12345"), for the contacts of
+    ``names`` (from ``masked_names``) that their reader may see: a hidden one (no code) gets none.
+    One query for the whole page."""
+    ids = {i for i, (_name, code) in names.items() if code}
+    if not ids:
+        return {}
+    rows = session.exec(select(ContactPhone.contact_id, ContactPhone.number).where(
+        ContactPhone.contact_id.in_(ids), ContactPhone.kind == "mobile", ContactPhone.is_primary == True)).all()  # noqa: E712
+    return {i: display(number) for i, number in rows}

@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from hoffice_app.domain.common import Actor, ValidationError, as_id, require_actor
 from hoffice_app.domain.contacts import visible_clause as contact_visible
 from hoffice_app.domain.leads.access import visible_clause
-from hoffice_app.domain.leads.privacy import masked_names
+from hoffice_app.domain.leads.privacy import masked_names, visible_mobiles
 from hoffice_app.domain.leads.rules import SOURCE_KINDS
 from hoffice_app.domain.leads.text_search import text_conditions
 from hoffice_app.domain.leads.views import LeadPage, LeadQuery, LeadRow
@@ -264,6 +264,7 @@ def _rows(session: Session, actor: Actor, rows: list, *, now: datetime) -> list[
     if not rows:
         return []
     contacts = masked_names(session, actor, {r.contact_id for r in rows})
+    mobiles = visible_mobiles(session, contacts)
     people = dict(session.exec(select(Employee.id, Employee.name).where(
         Employee.id.in_({r.assigned_to_id for r in rows if r.assigned_to_id}))).all())
     masters = dict(session.exec(select(MasterEntry.id, MasterEntry.name).where(
@@ -279,5 +280,6 @@ def _rows(session: Session, actor: Actor, rows: list, *, now: datetime) -> list[
             priority=masters.get(r.priority_id, ""), value=app_settings.money(session, r.estimated_value),
             next_followup=r.next_followup_at.astimezone(tz).strftime(NEXT_FORMAT) if r.next_followup_at else "",
             followup_state=followup_state(r.next_followup_at, now=now, today=today, tz=tz, is_open=r.is_open),
-            created=r.created_at.astimezone(tz).strftime(CREATED_FORMAT)))
+            created=r.created_at.astimezone(tz).strftime(CREATED_FORMAT),
+            contact_mobile=mobiles.get(r.contact_id, "")))
     return out

@@ -54,6 +54,7 @@ class LeadRow:
     next_followup: str  # "26 Nov, 10:30" in the company's time zone, or ""
     followup_state: str  # overdue | today | planned | ""
     created: str  # "26 Nov 2026"
+    contact_mobile: str = ""  # the contact's primary mobile as shown, "" when none or hidden from the reader
 
 
 @dataclass

@@ -6,6 +6,7 @@ import reflex as rx
 from hoffice_app import routes
 from hoffice_app.components.fields import choice, labelled
 from hoffice_app.components.layout import page_shell
+from hoffice_app.components.phone import phone_links
 from hoffice_app.domain.contacts import AddressView, AssociationView, PhoneView
 from hoffice_app.pages.contacts.detail_leads import leads_section
 from hoffice_app.pages.contacts.detail_state import ContactDetailState as S
@@ -42,8 +43,11 @@ def _list_item(label: str, items, render) -> rx.Component:
 
 
 def _phone(p: PhoneView) -> rx.Component:
-    return rx.badge(rx.match(p.kind, ("mobile", "Mobile"), ("office", "Office"), "Other"), ": ", p.display,
-                    rx.cond(p.is_primary, " ★", ""), variant="soft", size="2")
+    """The number's kind, then links to call it (and, a mobile, to message it on WhatsApp)."""
+    return rx.flex(rx.badge(rx.match(p.kind, ("mobile", "Mobile"), ("office", "Office"), "Other"),
+                            rx.cond(p.is_primary, " ★", ""), variant="soft", size="2"),
+                   rx.cond(p.kind == "mobile", phone_links(p.display), phone_links(p.display, whatsapp=False)),
+                   spacing="2", align="center", wrap="wrap")
 
 
 def _address(a: AddressView) -> rx.Component:

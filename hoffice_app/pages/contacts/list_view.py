@@ -5,9 +5,10 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.components.download import download_link
-from hoffice_app.components.layout import page_shell
+from hoffice_app.components.layout import ON_WIDE, page_shell
 from hoffice_app.components.pager import pager
 from hoffice_app.domain.contacts import ContactRow
+from hoffice_app.pages.contacts.list_cards import contact_cards
 from hoffice_app.pages.contacts.list_state import ANY
 from hoffice_app.pages.contacts.list_state import ContactListState as S
 
@@ -114,9 +115,9 @@ def contact_list_page() -> rx.Component:
                                        ("Code", "Name", "Type", "Stage", "Mobile", "E-mail", "City",
                                         "Key account manager")])),
         rx.table.body(rx.foreach(S.rows, _row)), variant="surface", width="100%", size="1"),
-        aria_label="Contacts", style={"overflowX": "auto", "width": "100%"})
+        aria_label="Contacts", style={"overflowX": "auto", "width": "100%", "display": ON_WIDE})
     return page_shell("Contacts", rx.vstack(
         _toolbar(),
-        rx.cond(S.total > 0, rx.vstack(table, _pager(), width="100%", spacing="3"),
+        rx.cond(S.total > 0, rx.vstack(table, contact_cards(), _pager(), width="100%", spacing="3"),
                 rx.cond(S.loaded, _empty())),
         spacing="4", width="100%"))

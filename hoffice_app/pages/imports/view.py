@@ -8,6 +8,7 @@ import reflex as rx
 from reflex.vars import ArrayVar, ObjectVar
 
 from hoffice_app import routes
+from hoffice_app.components.a11y import name_file_input
 from hoffice_app.components.download import download_link
 from hoffice_app.components.fields import field_error
 from hoffice_app.components.layout import page_shell
@@ -67,6 +68,7 @@ def _upload_step() -> rx.Component:
         on_drop_rejected=lambda rejected: S.refuse_dropped(_reasons(rejected)),
         border=f"2px dashed {rx.color('accent', 7)}", border_radius="var(--radius-4)", width="100%",
         cursor="pointer", aria_label="Contact file to import")
+    name_file_input(zone, "Contact file to import")
     upload = rx.card(rx.vstack(
         rx.heading("2. Upload your sheet", size="3"),
         rx.cond(S.uploading, rx.hstack(rx.spinner(), rx.text("Reading the file…", size="2"), align="center",

@@ -4,8 +4,10 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
+from hoffice_app.components.a11y import name_file_input
 from hoffice_app.components.fields import field_error
 from hoffice_app.components.layout import page_shell
+from hoffice_app.components.phone import phone_links
 from hoffice_app.domain.documents import DocumentView
 from hoffice_app.domain.leads import TimelineItem
 from hoffice_app.pages.leads.detail_funnel_move import funnel_move
@@ -36,8 +38,9 @@ def _card(title, *children) -> rx.Component:
 
 def _value(label: str) -> rx.Component:
     value = S.info.get(label, "")
+    shown = phone_links(value) if label == "Mobile" else value  # to call or message from a phone
     return rx.data_list.item(rx.data_list.label(label, min_width="11rem"),
-                             rx.data_list.value(rx.cond(value != "", value, rx.text("—", color_scheme="gray"))))
+                             rx.data_list.value(rx.cond(value != "", shown, rx.text("—", color_scheme="gray"))))
 
 
 def _badges(items) -> rx.Component:
@@ -65,17 +68,18 @@ def _attachment(d: DocumentView) -> rx.Component:
 
 
 def _attachments() -> rx.Component:
+    zone = rx.upload.root(rx.vstack(rx.icon("upload", size=18), rx.text("Drop a file here or click to choose",
+                                                                        size="2"),
+                                    rx.text("PDF, images, Office, text, CSV, ZIP · up to 10 MB", size="1",
+                                            color_scheme="gray"), align="center", spacing="1"),
+                          id="lead-upload", multiple=True, padding="1rem", width="100%",
+                          border=f"1px dashed {rx.color('gray', 7)}", border_radius="var(--radius-3)",
+                          on_drop=S.upload(rx.upload_files(upload_id="lead-upload")))
     return _card(
         "Attachments",
         rx.vstack(
             rx.foreach(S.attachments, _attachment),
-            rx.upload.root(rx.vstack(rx.icon("upload", size=18), rx.text("Drop a file here or click to choose",
-                                                                         size="2"),
-                                     rx.text("PDF, images, Office, text, CSV, ZIP · up to 10 MB", size="1",
-                                             color_scheme="gray"), align="center", spacing="1"),
-                           id="lead-upload", multiple=True, padding="1rem", width="100%",
-                           border=f"1px dashed {rx.color('gray', 7)}", border_radius="var(--radius-3)",
-                           on_drop=S.upload(rx.upload_files(upload_id="lead-upload"))),
+            name_file_input(zone, "Attach files to this lead"),
             field_error(S.upload_error),
             rx.button(rx.icon("library", size=14), "Attach from document library", variant="soft", size="1",
                       on_click=S.open_library),
@@ -120,7 +124,9 @@ def _body() -> rx.Component:
         rx.data_list.item(rx.data_list.label("Associated contacts", min_width="11rem"), rx.data_list.value(
             rx.flex(rx.foreach(S.associated, lambda o: rx.cond(  # a private contact ("Private contact") has no link
                 o.value != "", rx.link(o.label, href=f"{routes.CONTACTS}/" + o.value), rx.text(o.label, size="2"))),
-                    spacing="2", wrap="wrap"))), size="2"),
+                    spacing="2", wrap="wrap"))), size="2",
+        # a phone stacks each label over its value: side by side, long values were cut at the card's edge
+        orientation=rx.breakpoints(initial="vertical", sm="horizontal")),
         product_lines_block(),
         rx.cond(S.info.get("Description", "") != "",
                 rx.box(rx.text("Description", weight="bold", size="2", margin_top="1rem"),
@@ -134,7 +140,7 @@ def _body() -> rx.Component:
         rx.hstack(rx.input(placeholder="Add a note", value=S.note, on_change=S.set_note, width="100%",
                            aria_label="Note"), rx.button("Add note", on_click=S.add_note), width="100%"),
         field_error(S.note_error),
-        rx.el.ul(rx.vstack(rx.foreach(S.timeline, _event), spacing="3"), style={"listStyle": "none", "padding": 0}),
+        rx.vstack(rx.foreach(S.timeline, _event), spacing="3", role="list", width="100%"),
         spacing="3", width="100%"))
     side = rx.vstack(follow_ups, revokes_card(_card), _attachments(), timeline, spacing="4", width="100%")
     return rx.vstack(header, countdown_callout(), rx.grid(details, side,

@@ -6,10 +6,11 @@ import reflex as rx
 from hoffice_app import routes
 from hoffice_app.components.fields import field_error
 from hoffice_app.components.filters import LEAD_SOURCES, filter_choice
-from hoffice_app.components.layout import page_shell
+from hoffice_app.components.layout import ON_WIDE, page_shell
 from hoffice_app.components.pager import pager
 from hoffice_app.domain.leads import LeadRow
 from hoffice_app.pages.leads.followup_widgets import state_badge
+from hoffice_app.pages.leads.list_cards import lead_cards
 from hoffice_app.pages.leads.list_state import LeadListState as S
 from hoffice_app.pages.leads.revoke_view import revoke_button, revoke_dialog, revoke_notes
 
@@ -75,8 +76,10 @@ def _toolbar() -> rx.Component:
                     href=routes.LEAD_NEW, flex_shrink="0"),
             width="100%"),
         rx.flex(
-            rx.segmented_control.root(rx.foreach(S.quick_views, lambda o: rx.segmented_control.item(
+            # The quick views scroll inside their own strip on a phone, not the whole page sideways.
+            rx.box(rx.segmented_control.root(rx.foreach(S.quick_views, lambda o: rx.segmented_control.item(
                 o.label, value=o.value)), value=S.view, on_change=S.set_view, size="1"),
+                max_width="100%", overflow_x="auto"),
             rx.spacer(),
             rx.button(rx.icon("sliders-horizontal", size=14), "Filters",
                       rx.cond(S.active_filters > 0, rx.badge(S.active_filters)), variant="soft",
@@ -135,7 +138,7 @@ def _table() -> rx.Component:
     return rx.el.section(rx.table.root(rx.table.header(rx.table.row(*head)),
                                        rx.table.body(rx.foreach(S.rows, _row)), variant="surface", size="1",
                                        width="100%"),
-                         aria_label=S.leads_label, style={"overflowX": "auto", "width": "100%"})
+                         aria_label=S.leads_label, style={"overflowX": "auto", "width": "100%", "display": ON_WIDE})
 
 
 def _pager() -> rx.Component:
@@ -159,5 +162,5 @@ def lead_list_page() -> rx.Component:
                                rx.link("add a " + S.lead_label.lower(), href=routes.LEAD_NEW), "."), icon="info")
     return page_shell(S.leads_label, rx.vstack(
         _drill_banner(), _toolbar(), revoke_notes(), _bulk_bar(),
-        rx.cond(S.total > 0, rx.vstack(_table(), _pager(), spacing="3", width="100%"), empty),
+        rx.cond(S.total > 0, rx.vstack(_table(), lead_cards(), _pager(), spacing="3", width="100%"), empty),
         revoke_dialog(), spacing="4", width="100%"))

@@ -25,6 +25,15 @@ def test_the_lead_list_row_reads_private_contact_without_code(session, setup, no
     assert leaks(rows, setup.secret) == []
 
 
+def test_the_lead_list_row_carries_the_contact_mobile_only_to_those_who_may_see_the_contact(session, setup, now):
+    """The row's mobile (the phone-width card's call and WhatsApp links) follows the contact's privacy."""
+    hidden = {r.title: r.contact_mobile for r in page(session, "E04", now, view="all").rows}
+    assert hidden == {"Solar panels": "", "Inverter service": ""}  # Horus Tech has no mobile
+    assert leaks(page(session, "E04", now, view="all").rows, setup.secret) == []
+    seen = {r.title: r.contact_mobile for r in page(session, "E01", now, view="all").rows}
+    assert seen["Solar panels"] == "+91 98111 22334"  # the administrator sees every contact
+
+
 @pytest.mark.parametrize("text", ["zephyr", "Secret Traders", "ze", "solar zephyr"])
 def test_searching_by_the_private_contact_does_not_find_the_lead(session, setup, now, text):
     assert titles(session, "E04", now, view="all", text=text) == set()
