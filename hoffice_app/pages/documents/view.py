@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
+from hoffice_app.components.a11y import name_file_input
 from hoffice_app.components.fields import field_error, labelled
 from hoffice_app.components.layout import page_shell
 from hoffice_app.components.pager import pager
@@ -85,7 +86,7 @@ def _upload_dialog() -> rx.Component:
                                                   S.set_upload_category, field_id="upload-category",
                                                   any_label="No category", with_none=False),
                      "upload-category", S.upload_errors.get("category", "")),
-            drop, field_error(S.upload_errors.get("file", "")),
+            name_file_input(drop, "Upload files to the library"), field_error(S.upload_errors.get("file", "")),
             rx.hstack(rx.dialog.close(rx.button("Close", variant="soft", color_scheme="gray")), justify="end",
                       width="100%"),
             spacing="3", margin_top="0.75rem", width="100%")),
