@@ -130,7 +130,7 @@ def _breakdown(engine, actor, q: ls.LeadQuery) -> dict:
         page_stmt = select(*ls.ROW_COLUMNS).where(Lead.id.in_(ids)).order_by(*ls.order_by(q.sort))
         count_ms, _ = time_calls(lambda: s.exec(count_stmt).one(), 1, 5)
         page_ms, rows = time_calls(lambda: s.exec(page_stmt).all(), 1, 5)
-        rows_ms, _ = time_calls(lambda: ls._rows(s, actor, rows, now=NOW), 1, 5)
+        rows_ms, _ = time_calls(lambda: ls.fill_rows(s, actor, rows, now=NOW), 1, 5)
         plans = {}
         for name, stmt in (("count", count_stmt), ("page", page_stmt)):
             sql = str(stmt.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
