@@ -1,6 +1,7 @@
 """Funnels and their stages: moving a lead between stages (version-checked, logged with the
-time spent), the board's columns and cards (``board`` owns the board query), and the
-administration of funnels and stages (whose dialogs' saves carry the version they read).
+time spent), the board's columns and cards (``board`` owns the board query), the
+administration of funnels and stages (whose dialogs' saves carry the version they read), and
+where one lead is for its page (``lead_stage``).
 """
 from .admin import (
     COLORS,
@@ -30,6 +31,7 @@ from .board import (
     more_cards,
     stage_options,
 )
+from .lead_stage import LeadStage, StageChoice, lead_stage
 from .moves import (
     MovedMeanwhile,
     StageTotals,
@@ -63,6 +65,8 @@ __all__ = [
     "FunnelView",
     "heads",
     "KINDS",
+    "lead_stage",
+    "LeadStage",
     "list_funnels",
     "list_stages",
     "MAX_STAGES",
@@ -82,6 +86,7 @@ __all__ = [
     "shifted",
     "stage_options",
     "stage_values",
+    "StageChoice",
     "stages",
     "StageTotals",
     "StageView",
