@@ -51,10 +51,12 @@ def _days_text(days: int) -> str:
     return f"{days} day{'s' if days != 1 else ''} in this stage"
 
 
-def lead_stage(session: Session, actor: Actor, lead_id: int, *, now: datetime) -> LeadStage:
-    """The lead's place (NotFound when the actor may not see it, as everywhere)."""
+def lead_stage(session: Session, actor: Actor, lead: int | str, *, now: datetime) -> LeadStage:
+    """The place of the lead with this id (or code, "L000123"); NotFound when the actor may
+    not see it, as everywhere."""
     require_actor(actor)
-    lead = get_visible(session, actor, lead_id=lead_id)
+    lead = get_visible(session, actor, code=lead) if isinstance(lead, str) else get_visible(session, actor,
+                                                                                            lead_id=lead)
     out = LeadStage(lead_id=lead.id, version=lead.version)
     funnel = session.get(Funnel, lead.funnel_id) if lead.funnel_id else None
     if funnel is None:

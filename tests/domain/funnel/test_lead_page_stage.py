@@ -28,7 +28,7 @@ def _move(session, who, place, name, **kw):
 def test_shows_the_funnel_stage_and_its_choices(session, now):
     neha = actor(session, "E03")
     lead = make_lead(session, neha, now, assigned_to="E03")
-    place = funnel.lead_stage(session, neha, lead.id, now=now)
+    place = funnel.lead_stage(session, neha, lead.code.lower(), now=now)  # by code, as the page asks
     assert (place.funnel, place.stage, place.kind, place.version) == ("Sales Funnel", "New Inquiry", "open", 1)
     assert [c.label for c in place.choices][:2] == ["New Inquiry", "Contacted"]
     assert {c.kind for c in place.choices} == {"open", "won", "lost"}
