@@ -14,6 +14,7 @@ from hoffice_app.domain.leads import QUICK_VIEWS, LeadQuery, LeadRow, saved_view
 from hoffice_app.domain.leads import bulk as lead_bulk
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.org import employees
+from hoffice_app.pages.leads.revoke_text import count
 from hoffice_app.state.auth import AuthState
 
 FILTER_KEYS = ("status_id", "funnel_id", "stage_id", "priority_id", "lead_type_id", "source_kind", "source_ref",
@@ -21,7 +22,12 @@ FILTER_KEYS = ("status_id", "funnel_id", "stage_id", "priority_id", "lead_type_i
                "created_from", "created_to", "assigned_from", "assigned_to", "followup_from", "followup_to")
 
 
-def _normal(values: dict) -> dict:
+def matching_text(total: int, one: str, many: str) -> str:
+    """ "1 lead", "2 leads", "1,234 inquiries": the company's word, singular for one."""
+    return count(total, one.lower(), many.lower())
+
+
+def view_values(values: dict) -> dict:
     """A list's filters, search, quick view and sort as a saved view compares them: blank
     and "any" filters left out."""
     keep = FILTER_KEYS + ("view", "text", "sort")
@@ -76,9 +82,7 @@ class LeadListState(AuthState):
 
     @rx.var
     def count_label(self) -> str:
-        """ "1 lead", "2 leads" (or the company's word: "1 inquiry")."""
-        word = self.lead_label if self.total == 1 else self.leads_label
-        return f"{self.total:,} {word.lower()}"
+        return matching_text(self.total, self.lead_label, self.leads_label)
 
     @rx.var
     def applied_view_name(self) -> str:
@@ -142,7 +146,7 @@ class LeadListState(AuthState):
 
     def _snapshot(self) -> dict:
         """What a saved view would hold for the list as it is."""
-        return _normal(self.filters | {"view": self.view, "text": self.text.strip(), "sort": self.sort})
+        return view_values(self.filters | {"view": self.view, "text": self.text.strip(), "sort": self.sort})
 
     def _again(self):
         self.page = 1
@@ -224,8 +228,8 @@ class LeadListState(AuthState):
             return rx.toast.error(err.message)
         self.selected = []
         also = f"; {moved} open follow-up{'s' if moved != 1 else ''} moved with them" if moved else ""
-        word = (self.lead_label if n == 1 else self.leads_label).lower()
-        return [LeadListState.search, rx.toast.success(f"Updated {n} {word}{also}.")]
+        return [LeadListState.search,
+                rx.toast.success(f"Updated {matching_text(n, self.lead_label, self.leads_label)}{also}.")]
 
     @rx.event
     def set_save_open(self, value: bool):
@@ -243,7 +247,7 @@ class LeadListState(AuthState):
                 actor = self.require_actor()
                 view_id = saved_views.save_view(session, actor, self.view_name, filters)
                 self.views = saved_views.list_views(session, actor)
-                self._applied = _normal(saved_views.get_view(session, actor, view_id))
+                self._applied = view_values(saved_views.get_view(session, actor, view_id))
         except ValidationError as err:
             self.view_error = " ".join(err.errors.values())
             return
@@ -265,5 +269,5 @@ class LeadListState(AuthState):
         self.view, self.text, self.sort = data.get("view", "open"), data.get("text", ""), data.get("sort", "-created")
         self.filters = {k: v for k, v in data.items() if k in FILTER_KEYS}
         self.show_filters = bool(self.filters)
-        self.applied_view, self._applied = str(view_id), _normal(data)
+        self.applied_view, self._applied = str(view_id), view_values(data)
         return self._again()
