@@ -143,3 +143,14 @@ def test_source_down_to_the_friend_who_brought_it(session, now, demo):  # noqa: 
     assert titles(session, "E01", now, source_ref=friend.code) == {"via asha", "asha as contact source"}
     assert titles(session, "E01", now, source_kind="friend", source_ref=friend.code) == {"via asha"}
     assert titles(session, "E01", now, source_kind="friend") == {"via asha", "via ravi"}
+
+
+def test_a_priority_outside_the_list_still_shows_before_the_blank(session, now, ranked):
+    odd = session.exec(select(Lead).where(Lead.title == "m1")).one()
+    odd.priority_id = master_id(session, "lead_status", "Lead")  # not a priority: an import gone wrong
+    session.add(odd)
+    session.commit()
+    assert _order(session, now, "priority")[-2:] == ["m1", "none"]
+    walked = [t for n in range(1, 4) for t in [r.title for r in page(session, "E01", now, sort="-priority",
+                                                                       per_page=4, page=n).rows]]
+    assert len(walked) == 9 and walked[-2:] == ["m1", "none"]
