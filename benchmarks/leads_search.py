@@ -95,6 +95,13 @@ def _queries(session: Session, ids: dict[str, int]) -> list[tuple[str, ls.LeadQu
         ("value ≥ 50L, -value", Q(value_min="5000000", sort="-value")),
         ("open, by next follow-up", Q(sort="next_followup")),
         ("all, by value (low→high)", Q(view="all", sort="value")),
+        ("open, by priority", Q(sort="priority")),
+        ("all, by priority (low first), deep page 2000", Q(view="all", sort="-priority", page=2000)),
+        ("open, by stage", Q(sort="stage")),
+        ("all, by stage (last first), deep page 1500", Q(view="all", sort="-stage", page=1500)),
+        ("all, by next follow-up (latest first)", Q(view="all", sort="-next_followup")),
+        ("priority High or Urgent, -value",
+         Q(priority_id=f"{m('lead_priority', 'High')},{m('lead_priority', 'Urgent')}", sort="-value")),
         (f"text word '{word[:5].lower()}'", Q(view="all", text=word[:5].lower())),
         ("text 'renewal locations'", Q(text="renewal locations")),
         (f"text lead code {lead.code}", Q(view="all", text=lead.code)),
@@ -130,7 +137,7 @@ def _breakdown(engine, actor, q: ls.LeadQuery) -> dict:
         page_stmt = select(*ls.ROW_COLUMNS).where(Lead.id.in_(ids)).order_by(*ls.order_by(q.sort))
         count_ms, _ = time_calls(lambda: s.exec(count_stmt).one(), 1, 5)
         page_ms, rows = time_calls(lambda: s.exec(page_stmt).all(), 1, 5)
-        rows_ms, _ = time_calls(lambda: ls._rows(s, actor, rows, now=NOW), 1, 5)
+        rows_ms, _ = time_calls(lambda: ls.fill_rows(s, actor, rows, now=NOW), 1, 5)
         plans = {}
         for name, stmt in (("count", count_stmt), ("page", page_stmt)):
             sql = str(stmt.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))

@@ -35,6 +35,11 @@ class Lead(SQLModel, table=True):
                       # insights: leads won or lost in a period, and assigned in one (migration 0020)
                       Index("ix_lead_stage_closed", "stage_id", "closed_at"),
                       Index("ix_lead_assigned_at", "assigned_at"),
+                      # the lead list sorted by priority, value or next follow-up, a segment at a time
+                      # (domain/leads/sorting.py; migration 0022)
+                      Index("ix_lead_priority_created", "priority_id", "created_at", "id"),
+                      Index("ix_lead_value", "estimated_value", "id"),
+                      Index("ix_lead_followup", "next_followup_at", "id"),
                       # the dashboard's open-lead totals from the index alone, oldest in their stage first
                       Index("ix_lead_open_entered", "is_open", "stage_entered_at", "id", "stage_id", "estimated_value",
                             "assigned_to_id", "created_by_id"))

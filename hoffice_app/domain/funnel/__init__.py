@@ -1,8 +1,8 @@
 """Funnels and their stages: moving a lead between stages (version-checked, logged with the
 time spent) or to another funnel (``transfer``), the board's columns and cards (``board`` owns
 the board query), which funnel a new lead starts in (``defaults``: per lead type, per division,
-for the company), and the administration of funnels and stages (whose dialogs' saves carry the
-version they read).
+for the company), the administration of funnels and stages (whose dialogs' saves carry the
+version they read), and where one lead is for its page (``lead_stage``).
 """
 from .admin import (
     COLORS,
@@ -34,6 +34,7 @@ from .board import (
     stage_options,
 )
 from .defaults import FunnelDefaults, choose_funnel, funnel_defaults, set_funnel_default
+from .lead_stage import LeadStage, StageChoice, lead_stage
 from .moves import (
     MovedMeanwhile,
     StageTotals,
@@ -79,6 +80,8 @@ __all__ = [
     "FunnelView",
     "heads",
     "KINDS",
+    "lead_stage",
+    "LeadStage",
     "list_funnels",
     "list_stages",
     "MAX_STAGES",
@@ -98,6 +101,7 @@ __all__ = [
     "shifted",
     "stage_options",
     "stage_values",
+    "StageChoice",
     "stages",
     "StageTotals",
     "StageView",

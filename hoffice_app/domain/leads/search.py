@@ -13,18 +13,21 @@ from sqlmodel import Session, select
 
 from hoffice_app.domain.common import Actor, ValidationError, as_id, require_actor
 from hoffice_app.domain.contacts import visible_clause as contact_visible
+from hoffice_app.domain.leads import sorting
 from hoffice_app.domain.leads.access import visible_clause
-from hoffice_app.domain.leads.privacy import masked_names, visible_mobiles
+from hoffice_app.domain.leads.list_rows import ROW_COLUMNS, fill_rows, followup_state
 from hoffice_app.domain.leads.rules import SOURCE_KINDS
 from hoffice_app.domain.leads.text_search import text_conditions
 from hoffice_app.domain.leads.views import LeadPage, LeadQuery, LeadRow
 from hoffice_app.domain.masters import settings as app_settings
-from hoffice_app.models import Contact, DueState, Employee, Lead, LeadFollower, LeadProduct, MasterEntry
+from hoffice_app.models import Contact, Lead, LeadFollower, LeadProduct
 
 QUICK_VIEWS = [("open", "All Open Leads"), ("mine", "My Leads"), ("following", "Leads I'm Following"),
                ("unassigned", "Unassigned"), ("overdue", "Overdue Follow-ups"), ("all", "All Leads")]
 # sort key → (expression, descending, blanks last) for each ORDER BY term; every
 # order ends with the id, so it is total and can be read backwards exactly.
+# Priority, stage, value and next follow-up (both ways, blanks last) are paged segment by
+# segment from indexes (sorting.py); their entries here are the same order as one ORDER BY.
 # There is no sort by contact name on purpose: it would place a lead whose contact
 # is private to the viewer by that contact's hidden name (see privacy.py).
 SORTS = {"-created": ((Lead.created_at, True, False), (Lead.id, True, False)),
@@ -32,11 +35,12 @@ SORTS = {"-created": ((Lead.created_at, True, False), (Lead.id, True, False)),
          "-value": ((Lead.estimated_value, True, True), (Lead.id, True, False)),
          "value": ((Lead.estimated_value, False, True), (Lead.id, False, False)),
          "next_followup": ((Lead.next_followup_at, False, True), (Lead.id, False, False)),
-         "title": ((func.lower(Lead.title), False, False), (Lead.id, False, False))}
+         "title": ((func.lower(Lead.title), False, False), (Lead.id, False, False)),
+         **{key: sorting.order_terms(key) for key in sorting.SEGMENTED}}
 MAX_PER_PAGE = 100
 FEW_MATCHES, WALK_BUDGET = 5000, 20000  # see page_ids
-NEXT_FORMAT, CREATED_FORMAT = "%d %b, %H:%M", "%d %b %Y"
-__all__ = ["QUICK_VIEWS", "SORTS", "LeadQuery", "LeadPage", "LeadRow", "search_leads", "matching_ids"]
+__all__ = ["QUICK_VIEWS", "SORTS", "LeadQuery", "LeadPage", "LeadRow", "ROW_COLUMNS", "followup_state", "fill_rows",
+           "search_leads", "matching_ids"]
 
 
 zone = app_settings.zone  # the company's time zone: where lead lists' dates are shown
@@ -134,17 +138,24 @@ def _source_condition(session: Session, actor: Actor, kind: str, ref: str) -> li
     return cond + [by_contact] if kind in ("contact", "friend") else [or_(by_contact, *by_id.values())]
 
 
+def _ids(raw) -> list[int]:
+    """Ids from "3,5" (several choices of one filter); what is not an id is left out."""
+    return sorted({i for part in str(raw or "").split(",") if (i := as_id(part.strip()))})
+
+
 def conditions(session: Session, actor: Actor, q: LeadQuery, *, now: datetime, scanning: bool = False) -> list:
     """The WHERE clause (a list ANDed together) for ``q`` as seen by ``actor``
     (``scanning``: see lead_access.following_clause)."""
     require_actor(actor)
     cond = [visible_clause(session, actor, scanning=scanning), *_view_condition(session, actor, q.view, now)]
     cond += text_conditions(session, actor, q.text or "")
-    for raw, col in ((q.status_id, Lead.status_id), (q.stage_id, Lead.stage_id), (q.priority_id, Lead.priority_id),
+    for raw, col in ((q.status_id, Lead.status_id), (q.stage_id, Lead.stage_id), (q.funnel_id, Lead.funnel_id),
                      (q.lead_type_id, Lead.lead_type_id), (q.assigned_to_id, Lead.assigned_to_id),
                      (q.created_by_id, Lead.created_by_id), (q.product_category_id, Lead.product_category_id)):
         if (i := as_id(raw)):
             cond.append(col == i)
+    if (priorities := _ids(q.priority_id)):
+        cond.append(Lead.priority_id == priorities[0] if len(priorities) == 1 else Lead.priority_id.in_(priorities))
     if (i := as_id(q.product_id)):
         cond.append(Lead.id.in_(select(LeadProduct.lead_id).where(LeadProduct.product_id == i)))
     cond += _source_condition(session, actor, q.source_kind or "", q.source_ref or "")
@@ -214,27 +225,31 @@ def _int(value, default: int) -> int:
         return default
 
 
-ROW_COLUMNS = (Lead.id, Lead.code, Lead.title, Lead.contact_id, Lead.assigned_to_id, Lead.status_id, Lead.priority_id,
-               Lead.estimated_value, Lead.next_followup_at, Lead.created_at, Lead.is_open)
-
-
 def search_leads(session: Session, actor: Actor, q: LeadQuery, *, now: datetime) -> LeadPage:
     """One page of the leads ``actor`` may see that match ``q``, with the count
     and total estimated value of all matching leads. Bad amounts or dates raise
     ValidationError keyed by the filter's name."""
     cond = conditions(session, actor, q, now=now)
     per_page = max(1, min(_int(q.per_page, 25), MAX_PER_PAGE))
-    total, value = session.exec(select(func.count(), func.sum(Lead.estimated_value)).select_from(Lead)
-                                .where(*cond)).one()
+    segments = sorting.segments(session, q.sort) if q.sort in sorting.SEGMENTED else None
+    if segments:
+        total, value, sizes = sorting.count(session, cond, segments)
+    else:
+        total, value = session.exec(select(func.count(), func.sum(Lead.estimated_value)).select_from(Lead)
+                                    .where(*cond)).one()
     pages = max(1, -(-total // per_page))
     page = max(1, min(_int(q.page, 1), pages))
     rows = []
-    if total:
+    if total and segments:
+        ids = sorting.page_ids(session, cond, segments, sizes, (page - 1) * per_page, per_page)
+        place = {lead_id: n for n, lead_id in enumerate(ids)}
+        rows = sorted(session.exec(select(*ROW_COLUMNS).where(Lead.id.in_(ids))).all(), key=lambda r: place[r.id])
+    elif total:
         table_rows = (session.exec(select(func.max(Lead.id))).one() or 0) if _sqlite(session) else 0
         ids = page_ids(cond, q.sort, (page - 1) * per_page, per_page, total, table_rows=table_rows)
         rows = session.exec(select(*ROW_COLUMNS).where(Lead.id.in_(ids)).order_by(*order_by(q.sort))).all()
-    return LeadPage(rows=_rows(session, actor, rows, now=now), total=total, page=page, pages=pages, per_page=per_page,
-                    total_value=app_settings.money(session, value or 0))
+    return LeadPage(rows=fill_rows(session, actor, rows, now=now), total=total, page=page, pages=pages,
+                    per_page=per_page, total_value=app_settings.money(session, value or 0))
 
 
 def matching_ids(session: Session, actor: Actor, q: LeadQuery, *, now: datetime, after: int = 0,
@@ -245,41 +260,3 @@ def matching_ids(session: Session, actor: Actor, q: LeadQuery, *, now: datetime,
     cond = conditions(session, actor, q, now=now)
     limit = max(1, min(int(limit), 5000))
     return list(session.exec(select(Lead.id).where(*cond, Lead.id > int(after)).order_by(Lead.id).limit(limit)).all())
-
-
-def followup_state(due: datetime | None, *, now: datetime, today: date, tz: ZoneInfo,
-                   is_open: bool = True) -> str:
-    """overdue (due before now), today (later today, company date), planned,
-    or "" (nothing planned, or the lead is closed)."""
-    if due is None or not is_open:
-        return ""
-    if due < now:
-        return DueState.OVERDUE
-    return DueState.TODAY if due.astimezone(tz).date() == today else DueState.PLANNED
-
-
-def _rows(session: Session, actor: Actor, rows: list, *, now: datetime) -> list[LeadRow]:
-    """Fill a page with batched look-ups (contacts, employees, masters), never one per row; a
-    contact the actor may not see reads "Private contact" with no code."""
-    if not rows:
-        return []
-    contacts = masked_names(session, actor, {r.contact_id for r in rows})
-    mobiles = visible_mobiles(session, contacts)
-    people = dict(session.exec(select(Employee.id, Employee.name).where(
-        Employee.id.in_({r.assigned_to_id for r in rows if r.assigned_to_id}))).all())
-    masters = dict(session.exec(select(MasterEntry.id, MasterEntry.name).where(
-        MasterEntry.id.in_({i for r in rows for i in (r.status_id, r.priority_id) if i}))).all())
-    tz = zone(session)
-    today = now.astimezone(tz).date()
-    out = []
-    for r in rows:
-        contact_name, contact_code = contacts.get(r.contact_id, ("", ""))
-        out.append(LeadRow(
-            id=r.id, code=r.code, title=r.title, contact_name=contact_name, contact_code=contact_code,
-            assignee=people.get(r.assigned_to_id, ""), status=masters.get(r.status_id, ""),
-            priority=masters.get(r.priority_id, ""), value=app_settings.money(session, r.estimated_value),
-            next_followup=r.next_followup_at.astimezone(tz).strftime(NEXT_FORMAT) if r.next_followup_at else "",
-            followup_state=followup_state(r.next_followup_at, now=now, today=today, tz=tz, is_open=r.is_open),
-            created=r.created_at.astimezone(tz).strftime(CREATED_FORMAT),
-            contact_mobile=mobiles.get(r.contact_id, "")))
-    return out

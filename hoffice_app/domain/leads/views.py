@@ -15,8 +15,9 @@ class LeadQuery:
     view: str = "open"  # see lead_search.QUICK_VIEWS
     text: str = ""
     status_id: str = ""
+    funnel_id: str = ""
     stage_id: str = ""  # a funnel stage
-    priority_id: str = ""
+    priority_id: str = ""  # one priority's id, or several separated by commas ("3,5"): any of them
     lead_type_id: str = ""
     source_kind: str = ""  # contact | employee | friend | campaign
     source_ref: str = ""  # contact code (contact, friend), employee id, campaign id
@@ -33,7 +34,7 @@ class LeadQuery:
     followup_from: str = ""
     followup_to: str = ""
     drill: str = ""  # an insights drill-down (insights.Drill.encode()): exactly the leads behind a number
-    sort: str = "-created"  # see lead_search.SORTS
+    sort: str = "-created"  # see lead_search.SORTS (a "-" in front: the other way round)
     page: int = 1
     per_page: int = 25
 
@@ -55,6 +56,8 @@ class LeadRow:
     followup_state: str  # overdue | today | planned | ""
     created: str  # "26 Nov 2026"
     contact_mobile: str = ""  # the contact's primary mobile as shown, "" when none or hidden from the reader
+    stage: str = ""  # where the lead is: its stage and funnel ("" when it has none)
+    funnel: str = ""
 
 
 @dataclass

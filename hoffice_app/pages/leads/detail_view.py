@@ -19,6 +19,7 @@ from hoffice_app.pages.leads.detail_revokes_view import (
     revokes_card,
     undo_dialog,
 )
+from hoffice_app.pages.leads.detail_stage import stage_card
 from hoffice_app.pages.leads.detail_state import LeadDetailState as S
 from hoffice_app.pages.leads.followup_widgets import complete_dialog, follow_up_row, schedule_dialog
 
@@ -142,7 +143,8 @@ def _body() -> rx.Component:
         field_error(S.note_error),
         rx.vstack(rx.foreach(S.timeline, _event), spacing="3", role="list", width="100%"),
         spacing="3", width="100%"))
-    side = rx.vstack(follow_ups, revokes_card(_card), _attachments(), timeline, spacing="4", width="100%")
+    side = rx.vstack(stage_card(_card),
+                     follow_ups, revokes_card(_card), _attachments(), timeline, spacing="4", width="100%")
     return rx.vstack(header, countdown_callout(), rx.grid(details, side,
                                      columns=rx.breakpoints(initial="1", lg="2"), spacing="4", width="100%"),
                      schedule_dialog(S), complete_dialog(S), _library_dialog(), undo_dialog(), spacing="4",

@@ -14,11 +14,24 @@ from hoffice_app.domain.leads import QUICK_VIEWS, LeadQuery, LeadRow, saved_view
 from hoffice_app.domain.leads import bulk as lead_bulk
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.org import employees
+from hoffice_app.pages.leads.revoke_text import count
 from hoffice_app.state.auth import AuthState
 
-FILTER_KEYS = ("status_id", "stage_id", "priority_id", "lead_type_id", "source_kind", "assigned_to_id", "created_by_id",
-               "product_category_id", "product_id", "value_min", "value_max", "created_from", "created_to",
-               "assigned_from", "assigned_to", "followup_from", "followup_to")
+FILTER_KEYS = ("status_id", "funnel_id", "stage_id", "priority_id", "lead_type_id", "source_kind", "source_ref",
+               "assigned_to_id", "created_by_id", "product_category_id", "product_id", "value_min", "value_max",
+               "created_from", "created_to", "assigned_from", "assigned_to", "followup_from", "followup_to")
+
+
+def matching_text(total: int, one: str, many: str) -> str:
+    """ "1 lead", "2 leads", "1,234 inquiries": the company's word, singular for one."""
+    return count(total, one.lower(), many.lower())
+
+
+def view_values(values: dict) -> dict:
+    """A list's filters, search, quick view and sort as a saved view compares them: blank
+    and "any" filters left out."""
+    keep = FILTER_KEYS + ("view", "text", "sort")
+    return {k: str(v) for k, v in values.items() if k in keep and v and not (k in FILTER_KEYS and v == ANY)}
 
 
 class LeadListState(AuthState):
@@ -35,12 +48,17 @@ class LeadListState(AuthState):
     selected: list[int] = []
     status_options: list[Option] = []
     stage_options: list[Option] = []
+    funnel_options: list[Option] = []
+    campaign_options: list[Option] = []
     priority_options: list[Option] = []
     type_options: list[Option] = []
     category_options: list[Option] = []
     product_options: list[Option] = []
     employee_options: list[Option] = []
     views: list[Option] = []
+    applied_view: str = ""  # the saved view the list shows, "" when none
+    view_modified: bool = False  # filters, search, quick view or sort changed since it was applied
+    _applied: dict = {}  # what the applied view holds, to tell when the list no longer matches it
     save_open: bool = False
     view_name: str = ""
     view_error: str = ""
@@ -56,7 +74,19 @@ class LeadListState(AuthState):
 
     @rx.var
     def active_filters(self) -> int:
-        return sum(1 for v in self.filters.values() if v and v != ANY)
+        return sum(1 for k, v in self.filters.items() if v and v != ANY and k != "source_ref")
+
+    @rx.var
+    def chosen_priorities(self) -> list[str]:
+        return [p for p in self.filters.get("priority_id", "").split(",") if p and p != ANY]
+
+    @rx.var
+    def count_label(self) -> str:
+        return matching_text(self.total, self.lead_label, self.leads_label)
+
+    @rx.var
+    def applied_view_name(self) -> str:
+        return next((o.label for o in self.views if o.value == self.applied_view), "")
 
     @rx.event
     def load(self):
@@ -70,6 +100,8 @@ class LeadListState(AuthState):
                               ("product_options", "product")):
                 setattr(self, var, masters.options(session, actor, kind))
             self.stage_options = board.stage_options(session, actor)
+            self.funnel_options = board.funnels(session, actor)
+            self.campaign_options = masters.options(session, actor, "campaign")
             self.employee_options = employees.employee_options(session, actor)
             self.views = saved_views.list_views(session, actor)
             self._read_drill(session, actor)
@@ -84,6 +116,7 @@ class LeadListState(AuthState):
             return
         self.drill, self.page = drill.encode(), 1
         self.view, self.text, self.filters = "all", "", {}
+        self.applied_view, self.view_modified = "", False
         try:
             self.drill_label = insights.describe(session, actor, drill, now=utcnow())
         except DomainError as err:
@@ -111,8 +144,13 @@ class LeadListState(AuthState):
         visible = {r.id for r in self.rows}
         self.selected = [i for i in self.selected if i in visible]
 
+    def _snapshot(self) -> dict:
+        """What a saved view would hold for the list as it is."""
+        return view_values(self.filters | {"view": self.view, "text": self.text.strip(), "sort": self.sort})
+
     def _again(self):
         self.page = 1
+        self.view_modified = bool(self.applied_view) and self._snapshot() != self._applied
         return LeadListState.search
 
     @rx.event
@@ -128,7 +166,16 @@ class LeadListState(AuthState):
     @rx.event
     def set_filter(self, key: str, value: str):
         self.filters = self.filters | {key: value}
+        if key == "source_kind":  # a campaign's id means nothing as an employee's
+            self.filters = self.filters | {"source_ref": ""}
         return self._again()
+
+    @rx.event
+    def toggle_priority(self, priority_id: str, checked: bool):
+        """Several priorities at once ("any of these")."""
+        rest = [p for p in self.chosen_priorities if p != priority_id]
+        chosen = rest + [priority_id] if checked else rest
+        return self.set_filter("priority_id", ",".join(chosen))
 
     @rx.event
     def clear_filters(self):
@@ -181,7 +228,8 @@ class LeadListState(AuthState):
             return rx.toast.error(err.message)
         self.selected = []
         also = f"; {moved} open follow-up{'s' if moved != 1 else ''} moved with them" if moved else ""
-        return [LeadListState.search, rx.toast.success(f"Updated {n} {self.leads_label.lower()}{also}.")]
+        return [LeadListState.search,
+                rx.toast.success(f"Updated {matching_text(n, self.lead_label, self.leads_label)}{also}.")]
 
     @rx.event
     def set_save_open(self, value: bool):
@@ -197,8 +245,9 @@ class LeadListState(AuthState):
         try:
             with unit_of_work() as session:
                 actor = self.require_actor()
-                saved_views.save_view(session, actor, self.view_name, filters)
+                view_id = saved_views.save_view(session, actor, self.view_name, filters)
                 self.views = saved_views.list_views(session, actor)
+                self._applied = view_values(saved_views.get_view(session, actor, view_id))
         except ValidationError as err:
             self.view_error = " ".join(err.errors.values())
             return
@@ -206,6 +255,7 @@ class LeadListState(AuthState):
             self.view_error = err.message
             return
         self.save_open, self.view_name = False, ""
+        self.applied_view, self.view_modified = str(view_id), False  # the list now is that view
         return rx.toast.success("View saved.")
 
     @rx.event
@@ -219,4 +269,5 @@ class LeadListState(AuthState):
         self.view, self.text, self.sort = data.get("view", "open"), data.get("text", ""), data.get("sort", "-created")
         self.filters = {k: v for k, v in data.items() if k in FILTER_KEYS}
         self.show_filters = bool(self.filters)
+        self.applied_view, self._applied = str(view_id), view_values(data)
         return self._again()

@@ -15,7 +15,10 @@ from hoffice_app.pages.leads.list_state import LeadListState as S
 from hoffice_app.pages.leads.revoke_view import revoke_button, revoke_dialog, revoke_notes
 
 SORTS = [("-created", "Newest first"), ("created", "Oldest first"), ("-value", "Value: high to low"),
-         ("value", "Value: low to high"), ("next_followup", "Next follow-up"), ("title", "Title A→Z")]
+         ("value", "Value: low to high"), ("priority", "Priority: in Settings order"),
+         ("-priority", "Priority: reverse order"), ("stage", "Stage: in funnel order"),
+         ("-stage", "Stage: reverse funnel order"), ("next_followup", "Next follow-up: soonest first"),
+         ("-next_followup", "Next follow-up: latest first"), ("title", "Title A→Z")]
 
 
 def _filter_choice(label: str, key: str, options=None, pairs=None) -> rx.Component:
@@ -31,13 +34,52 @@ def _range(label: str, low: str, high: str, type_: str) -> rx.Component:
                               aria_label=f"{label} to", size="1"), align="center")
 
 
+def _priorities() -> rx.Component:
+    """Several priorities at once: a list of check boxes behind one button."""
+    label = rx.cond(S.chosen_priorities.length() > 0,
+                    rx.text("Priority: ", S.chosen_priorities.length(), " chosen"), rx.text("Any priority"))
+    return rx.popover.root(
+        rx.popover.trigger(rx.button(label, rx.icon("chevron-down", size=14), variant="soft", color_scheme="gray",
+                                     aria_label="Priority")),
+        rx.popover.content(rx.vstack(
+            rx.foreach(S.priority_options, lambda o: rx.el.label(rx.hstack(
+                rx.checkbox(checked=S.chosen_priorities.contains(o.value),
+                            on_change=lambda c: S.toggle_priority(o.value, c)),
+                rx.text(o.label, size="2"), align="center"))),
+            rx.cond(S.chosen_priorities.length() > 0,
+                    rx.button("Any priority", size="1", variant="ghost", on_click=S.set_filter("priority_id", ""))),
+            spacing="2"), aria_label="Choose priorities"))
+
+
+def _source() -> rx.Component:
+    """The source kind, then which one: a campaign, an employee, or a contact by its code."""
+    kind = S.filters.get("source_kind", "")
+    ref = S.filters.get("source_ref", "")
+    return rx.hstack(
+        _filter_choice("Source", "source_kind", pairs=LEAD_SOURCES),
+        rx.match(kind,
+                 ("campaign", filter_choice("Campaign", ref, lambda v: S.set_filter("source_ref", v),
+                                            S.campaign_options)),
+                 ("employee", filter_choice("Employee", ref, lambda v: S.set_filter("source_ref", v),
+                                            S.employee_options)),
+                 ("contact", _contact_code(ref)), ("friend", _contact_code(ref)), rx.fragment()),
+        spacing="2", align="center")
+
+
+def _contact_code(ref) -> rx.Component:
+    return rx.input(value=rx.cond(ref == "all", "", ref), on_change=lambda v: S.set_filter("source_ref", v),
+                    debounce_timeout=300, placeholder="Contact code, e.g. C000123", aria_label="Source contact code",
+                    size="2", width="13rem")
+
+
 def _filters() -> rx.Component:
     return rx.card(rx.vstack(
         rx.flex(_filter_choice("Status", "status_id", S.status_options),
+                _filter_choice("Funnel", "funnel_id", S.funnel_options),
                 _filter_choice("Stage", "stage_id", S.stage_options),
-                _filter_choice("Priority", "priority_id", S.priority_options),
+                _priorities(),
                 _filter_choice("Type", "lead_type_id", S.type_options),
-                _filter_choice("Source", "source_kind", pairs=LEAD_SOURCES),
+                _source(),
                 _filter_choice("Assignee", "assigned_to_id", S.employee_options),
                 _filter_choice("Created by", "created_by_id", S.employee_options),
                 _filter_choice("Category", "product_category_id", S.category_options),
@@ -51,10 +93,14 @@ def _filters() -> rx.Component:
 
 
 def _saved_views() -> rx.Component:
+    """The saved views; the one applied stays shown, marked "modified" once the list moves off it."""
     return rx.hstack(
         rx.select.root(rx.select.trigger(placeholder="Saved views", aria_label="Saved views"),
                        rx.select.content(rx.foreach(S.views, lambda o: rx.select.item(o.label, value=o.value))),
-                       value="", on_change=S.apply_view),
+                       value=S.applied_view, on_change=S.apply_view),
+        rx.cond(S.view_modified, rx.badge("Modified", color_scheme="amber", variant="soft",
+                                          title="The filters changed since this view was applied; save it again "
+                                                "under a new name to keep them")),
         rx.dialog.root(
             rx.dialog.trigger(rx.button(rx.icon("bookmark-plus", size=14), "Save view", variant="soft")),
             rx.dialog.content(rx.dialog.title("Save this view"),
@@ -121,6 +167,8 @@ def _row(row: LeadRow) -> rx.Component:
                       rx.text(row.contact_name, size="1", color_scheme="gray")),
         rx.table.cell(row.assignee),
         rx.table.cell(row.status),
+        rx.table.cell(row.stage),
+        rx.table.cell(row.funnel),
         rx.table.cell(row.priority),
         rx.table.cell(row.value, text_align="right"),
         rx.table.cell(rx.hstack(state_badge(row.followup_state), rx.text(row.next_followup, size="1"),
@@ -134,7 +182,8 @@ def _table() -> rx.Component:
         checked=(S.selected.length() > 0) & (S.selected.length() == S.rows.length()),
         on_change=S.toggle_page, aria_label="Select all on this page"))]
     head += [rx.table.column_header_cell(h) for h in
-             ("Code", "Title / contact", "Assigned to", "Status", "Priority", "Value", "Next follow-up", "Created")]
+             ("Code", "Title / contact", "Assigned to", "Status", "Stage", "Funnel", "Priority", "Value",
+              "Next follow-up", "Created")]
     return rx.el.section(rx.table.root(rx.table.header(rx.table.row(*head)),
                                        rx.table.body(rx.foreach(S.rows, _row)), variant="surface", size="1",
                                        width="100%"),
@@ -142,8 +191,8 @@ def _table() -> rx.Component:
 
 
 def _pager() -> rx.Component:
-    return pager(S, rx.hstack(rx.text(S.total, " ", S.leads_label.lower(), " · total value ", S.total_value,
-                                      size="2", color_scheme="gray"),
+    return pager(S, rx.hstack(rx.text(S.count_label, " · total value ", S.total_value, size="2", color_scheme="gray",
+                                      role="status", aria_label="Matching"),
                               revoke_button("matching", "Revoke / re-assign all matching…"), align="center",
                               wrap="wrap"))
 

@@ -23,8 +23,9 @@ def order(session, now, sort):
     return [r.title for r in page(session, "E01", now, sort=sort).rows]
 
 
-def test_the_six_sorts_of_the_contract():
-    assert set(SORTS) == {"-created", "created", "-value", "value", "next_followup", "title"}
+def test_the_sorts_of_the_contract():
+    assert set(SORTS) == {"-created", "created", "-value", "value", "next_followup", "-next_followup", "title",
+                          "priority", "-priority", "stage", "-stage"}
 
 
 def test_newest_first_is_the_default(session, now, four):
