@@ -6,6 +6,7 @@ import reflex as rx
 from hoffice_app import routes
 from hoffice_app.components.fields import field_error
 from hoffice_app.components.layout import page_shell
+from hoffice_app.components.terms import say
 from hoffice_app.domain.documents import DocumentView
 from hoffice_app.domain.leads import TimelineItem
 from hoffice_app.pages.leads.detail_revokes_view import (
@@ -34,7 +35,7 @@ def _card(title, *children) -> rx.Component:
 
 def _value(label: str) -> rx.Component:
     value = S.info.get(label, "")
-    return rx.data_list.item(rx.data_list.label(label, min_width="11rem"),
+    return rx.data_list.item(rx.data_list.label(say(label), min_width="11rem"),
                              rx.data_list.value(rx.cond(value != "", value, rx.text("—", color_scheme="gray"))))
 
 

@@ -51,7 +51,7 @@ class LeadListState(AuthState):
 
     @rx.var
     def quick_views(self) -> list[Option]:
-        return [Option(key, label.replace("Leads", self.leads_label).replace("Lead", self.lead_label))
+        return [Option(key, self.say(label))
                 for key, label in QUICK_VIEWS]
 
     @rx.var
@@ -85,7 +85,7 @@ class LeadListState(AuthState):
         self.drill, self.page = drill.encode(), 1
         self.view, self.text, self.filters = "all", "", {}
         try:
-            self.drill_label = insights.describe(session, actor, drill, now=utcnow())
+            self.drill_label = self.say(insights.describe(session, actor, drill, now=utcnow()))
         except DomainError as err:
             self.drill_label = err.message
 

@@ -209,4 +209,4 @@ class FunnelsState(SettingsState):
             return
         self.remove_open = False
         return rx.toast.success(f"Removed {self.remove_name}." if outcome == "deleted" else
-                                f"Removed {self.remove_name}; its past moves stay on the leads' timelines.")
+                                self.say(f"Removed {self.remove_name}; its past moves stay on the leads' timelines."))
