@@ -42,6 +42,7 @@ from .moves import (
     stages,
 )
 from .news import Viewer, card_for, move_news, shifted, viewer
+from .undo import Undo, UndoRefused, move_undoably, undo_move
 from .views import FunnelView, StageView, funnel_values, stage_values
 
 __all__ = [
@@ -70,6 +71,10 @@ __all__ = [
     "move_funnel",
     "move_lead",
     "move_lead_with_news",
+    "move_undoably",
+    "Undo",
+    "undo_move",
+    "UndoRefused",
     "move_news",
     "move_stage",
     "MovedMeanwhile",
