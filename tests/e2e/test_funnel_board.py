@@ -60,7 +60,7 @@ def test_move_to_lost_asks_for_the_reason_and_undo_takes_it_back(page, demo_pass
     page.screenshot(path="artifacts/screenshots/board-move-undo-toast.png")
     moved.get_by_role("button", name="Undo").click()
     expect(board.card("Board lost test lead", "New Inquiry")).to_be_visible()
-    expect(page.locator("[data-sonner-toast]").filter(has_text=f"Moved {code} back.")).to_be_visible()
+    expect(page.locator("[data-sonner-toast]").filter(has_text=f"Moved {code} back to New Inquiry.")).to_be_visible()
 
 
 def test_a_stale_move_is_refused_with_who_moved_it(page, browser, server, demo_password):

@@ -99,7 +99,8 @@ class BoardMoves(rx.State, mixin=True):
             self._reload()
         else:
             self._apply_move(news.data)
-        return rx.toast.info(f"Moved {code} back.")
+        stage = next((h.name for h in self.heads if h.stage_id == int(back_to)), "")
+        return rx.toast.info(f"Moved {code} back to {stage}." if stage else f"Moved {code} back.")
 
     @rx.event
     def set_lost_open(self, value: bool):
