@@ -36,7 +36,7 @@ def test_messy_file_through_the_wizard_then_associated_contacts(page, demo_passw
     ])
     wizard.upload(messy)
     expect(page.get_by_role("status").filter(has_text="columns matched")).to_contain_text(
-        "5 of 6 columns matched, 1 need you")
+        "5 of 6 columns matched, 1 needs you")
     expect(page.get_by_role("row", name=re.compile("^Favourite colour"))).to_contain_text("blue · red")
     # the next step stays in reach however many columns the file has
     expect(page.get_by_role("button", name="Check the rows").locator("xpath=..")).to_have_css("position", "sticky")

@@ -156,8 +156,10 @@ class ImportState(ReviewSteps, AuthState):
         matched = sum(1 for c in self.columns if c.field)
         if total and matched == total:
             return f"All {total} columns matched."
-        return f"{matched} of {total} column{'s' if total != 1 else ''} matched, {total - matched} need you: " \
-               "choose a field, or leave them out."
+        left = total - matched
+        them = "them" if left != 1 else "it"
+        return (f"{matched} of {total} column{'s' if total != 1 else ''} matched, {left} need{'' if left != 1 else 's'}"
+                f" you: choose a field, or leave {them} out.")
 
     def _mapping(self) -> dict[int, str]:
         return {c.index: c.field for c in self.columns if c.field}
