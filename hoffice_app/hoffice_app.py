@@ -24,6 +24,9 @@ app = rx.App(
     stylesheets=["/board.css", "/print.css", "/a11y.css"],
     # An event whose session the server ended sends the tab to /login, which says so.
     backend_exception_handler=on_backend_error,
+    # Toasts at the top centre: never over a form's Save bar (sticky at the bottom) or a board's
+    # columns' buttons; long enough to read, with a close button for those who are done sooner.
+    toaster=rx.toast.provider(position="top-center", duration=5000, close_button=True, visible_toasts=3),
 )
 # A tab's state belongs to one session: reset before it reaches a tab that connects with another.
 app.add_middleware(SessionGuard())

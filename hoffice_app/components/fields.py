@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from hoffice_app.components.terms import say
+
 
 def field_error(message) -> rx.Component:
     return rx.cond(message != "", rx.text(message, color_scheme="red", size="1", role="alert"))
@@ -10,9 +12,10 @@ def field_error(message) -> rx.Component:
 
 def labelled(label: str, control: rx.Component, field_id: str, error=None, hint: str = "") -> rx.Component:
     """A label bound to its control (so screen readers and tests find it) plus hint and error."""
+    label, hint = say(label), say(hint)
     parts = [rx.el.label(label, html_for=field_id, style={"fontSize": "var(--font-size-2)", "fontWeight": 500}),
              control]
-    if hint:
+    if isinstance(hint, rx.Var) or hint:
         parts.append(rx.text(hint, size="1", color_scheme="gray"))
     if error is not None:
         parts.append(field_error(error))
@@ -73,7 +76,7 @@ def check_group(label: str, group_id: str, options, selected, on_toggle, error=N
     """Checkboxes for a many-of list; ``on_toggle(value, checked)``."""
     boxes = rx.flex(rx.foreach(options, lambda o: rx.checkbox(o.label, checked=selected.contains(o.value),
                                                                on_change=lambda c: on_toggle(o.value, c))),
-                    spacing="4", wrap="wrap", id=group_id, role="group", aria_label=label)
+                    spacing="4", wrap="wrap", id=group_id, role="group", aria_label=say(label))
     return labelled(label, boxes, group_id, error)
 
 

@@ -11,6 +11,7 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.components.a11y import sr_only
+from hoffice_app.components.terms import say
 from hoffice_app.pages.notifications.bell import bell
 from hoffice_app.state.auth import AuthState
 
@@ -56,7 +57,7 @@ def _brand() -> rx.Component:
         rx.center(rx.text("H", weight="bold", color="white"), width="2rem", height="2rem",
                   background=rx.color("accent", 9), border_radius="var(--radius-2)"),
         rx.vstack(rx.text("H-Office", weight="bold", size="3", line_height="1"),
-                  rx.text("Leads & Contacts", size="1", color_scheme="gray", line_height="1"), spacing="1"),
+                  rx.text(say("Leads & Contacts"), size="1", color_scheme="gray", line_height="1"), spacing="1"),
         align="center", spacing="2",
     )
 
@@ -114,6 +115,7 @@ def mobile_nav() -> rx.Component:
 
 def page_shell(title, *children: rx.Component) -> rx.Component:
     """Frame a logged-in page. Until the session is confirmed, only a spinner shows."""
+    title = say(title)
     return rx.cond(
         AuthState.user_code != "",
         rx.hstack(

@@ -31,7 +31,7 @@ from hoffice_app.importer.folders import FOLDER_NAME, NOT_FOUND, job_dir, storag
 from hoffice_app.importer.read import mapping as maps
 from hoffice_app.importer.read.columns import COLUMNS, label
 from hoffice_app.importer.read.reader import DEFAULT_LIMITS, Limits, sheet_names
-from hoffice_app.importer.read.spool import Packed, SpoolWriter, stage_sheet, staged
+from hoffice_app.importer.read.spool import Packed, SpoolWriter, samples, stage_sheet, staged
 from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.importer.speed.bulk_pipe import insert_rows
 from hoffice_app.importer.views import FieldOption, IssueRow, JobView, MappedColumn, MappingView, ReviewSummary
@@ -138,8 +138,10 @@ def headers(session: Session, actor: Actor, job_id: int, sheet: str = "") -> Map
                               "columns": {str(i): k for i, k in mapping.items()}})
     session.add(job)
     session.flush()
+    seen = samples(_stage_path(job, sheet), len(header))
     return MappingView(sheet=sheet, sheets=sheets,
-                       columns=[MappedColumn(i, h, mapping.get(i, "")) for i, h in enumerate(header)],
+                       columns=[MappedColumn(i, h, mapping.get(i, ""), " · ".join(seen[i]))
+                                for i, h in enumerate(header)],
                        unmatched=[h or f"(column {i + 1}, no header)"
                                   for i, h in enumerate(header) if i not in mapping],
                        fields=[FieldOption(c.key, c.header, c.mandatory) for c in COLUMNS],

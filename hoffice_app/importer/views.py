@@ -17,6 +17,7 @@ class MappedColumn:
     index: int
     header: str
     field: str  # "" when unmapped
+    samples: str = ""  # its first non-empty values in the file, "a · b"
 
 
 @dataclass

@@ -21,7 +21,7 @@ import reflex as rx
 from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain.auth import sessions as auth
-from hoffice_app.domain.common import Actor
+from hoffice_app.domain.common import Actor, wording
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.routes import safe_next
 from hoffice_app.state.session import REASONS, SessionEnded, post_and_load, session_key, token_from
@@ -59,8 +59,14 @@ class AuthState(rx.State):
     user_role: str = ""
     login_error: str = ""
     login_notice: str = ""
+    # The company's word for a lead (Settings → Defaults): as written, mid-sentence, and its
+    # article; components/terms.py builds a page's sentences from them.
     lead_label: str = "Lead"
     leads_label: str = "Leads"
+    lead_word: str = "lead"
+    leads_word: str = "leads"
+    lead_article: str = "a"
+    leads_article: str = "a"
     # The session this tree was built for (a digest of its token, never the token itself).
     _session_key: str = ""
 
@@ -77,7 +83,12 @@ class AuthState(rx.State):
         return token_from(self.router.headers.cookie)
 
     def current_actor(self) -> Actor | None:
+        wording.use(self.lead_label, self.leads_label)  # the domain's messages in the company's words
         return actor_of_token(self.session_token())
+
+    def say(self, text: str) -> str:
+        """``text`` with the company's word for a lead ("No leads" → "No inquiries")."""
+        return wording.say(text, wording.Terms(self.lead_label, self.leads_label))
 
     def require_actor(self) -> Actor:
         """The actor for this call; when the session is gone, ``SessionEnded`` ends the
@@ -92,6 +103,9 @@ class AuthState(rx.State):
         with unit_of_work() as session:
             terms = app_settings.lead_terms(session)
         self.lead_label, self.leads_label = terms.singular, terms.plural
+        self.lead_word, self.leads_word = wording.lower(terms.singular), wording.lower(terms.plural)
+        self.lead_article, self.leads_article = wording.article(terms.singular), wording.article(terms.plural)
+        wording.use(terms.singular, terms.plural)
 
     def document_title(self, text: str):
         """Browser tab title for pages whose name depends on settings (Lead → Inquiry)."""

@@ -35,6 +35,12 @@ def test_messy_file_through_the_wizard_then_associated_contacts(page, demo_passw
         ["ALPHA@import.example", "Wizard Alpha Again", "", "Customer", "", ""],  # repeats row 2's e-mail
     ])
     wizard.upload(messy)
+    expect(page.get_by_role("status").filter(has_text="columns matched")).to_contain_text(
+        "5 of 6 columns matched, 1 needs you")
+    expect(page.get_by_role("row", name=re.compile("^Favourite colour"))).to_contain_text("blue · red")
+    # the next step stays in reach however many columns the file has
+    expect(page.get_by_role("button", name="Check the rows").locator("xpath=..")).to_have_css("position", "sticky")
+    page.screenshot(path="artifacts/screenshots/import-mapping-summary.png")
     expect(wizard.field_for("EMAIL-ADDRESS")).to_have_text("Email Address")
     expect(wizard.field_for("TYPE OF CONTACT")).to_have_text("Type Of Contact *")
     expect(wizard.not_imported("Favourite colour")).to_be_visible()
@@ -47,13 +53,18 @@ def test_messy_file_through_the_wizard_then_associated_contacts(page, demo_passw
     expect(wizard.problem_row(5)).to_contain_text("Friend")
     wizard.show_problems("Duplicates")
     expect(wizard.problem_row(6)).to_be_visible()
-    wizard.import_all()
+    downloads = []
+    page.on("download", lambda d: downloads.append(d))
+    with page.expect_download() as auto:  # the result sheet downloads by itself
+        wizard.import_all()
+    assert auto.value.suggested_filename.endswith(".xlsx")
     for label, value in (("Total records in sheet", "5"), ("New records created", "2"), ("Records updated", "0"),
                          ("Valid records", "2"), ("Invalid records", "2"), ("Duplicate records", "1")):
         expect(wizard.stat(label)).to_have_text(value)
     page.reload()  # the summary is the job's, not the page's
     expect(wizard.stat("New records created")).to_have_text("2")
     result = wizard.download("Result sheet (Contact Codes)", tmp_path / "result.xlsx")
+    assert len(downloads) == 2  # once by itself (not again on the reload), once by the button
     sheet = load_workbook(result).active
     header = [c.value for c in sheet[1]]
     rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]

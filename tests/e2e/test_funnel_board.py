@@ -35,9 +35,20 @@ def test_drag_a_card_to_contacted_and_it_stays(page, demo_password):
     assert after[0] != sums[0] and after[1] != sums[1]  # the lead carries 100,000
 
 
-def test_move_to_lost_asks_for_the_reason(page, demo_password):
+def _apart(a: dict, b: dict) -> bool:
+    return a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"] or \
+        a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"]
+
+
+def test_move_to_lost_asks_for_the_reason_and_undo_takes_it_back(page, demo_password):
     LoginPage(page).log_in("E01", demo_password)
-    _new_lead(page, "Board lost test lead")
+    LeadForm(page).open_new()  # a toast never covers the form's Save button
+    save = page.get_by_role("button", name=re.compile(r"^Save "))
+    save.click()
+    toast = page.locator("[data-sonner-toast]").filter(has_text="highlighted field")
+    expect(toast).to_be_visible()
+    assert _apart(toast.bounding_box(), save.bounding_box())
+    code = _new_lead(page, "Board lost test lead")
     board = FunnelBoard(page).open()
     board.move("Board lost test lead", "Lost")
     board.mark_as_lost()
@@ -45,6 +56,11 @@ def test_move_to_lost_asks_for_the_reason(page, demo_password):
     board.choose_lost_reason("No budget")
     board.mark_as_lost()
     expect(board.card("Board lost test lead", "Lost")).to_be_visible()
+    moved = page.locator("[data-sonner-toast]").filter(has_text=f"Moved {code} to Lost")
+    page.screenshot(path="artifacts/screenshots/board-move-undo-toast.png")
+    moved.get_by_role("button", name="Undo").click()
+    expect(board.card("Board lost test lead", "New Inquiry")).to_be_visible()
+    expect(page.locator("[data-sonner-toast]").filter(has_text=f"Moved {code} back to New Inquiry.")).to_be_visible()
 
 
 def test_a_stale_move_is_refused_with_who_moved_it(page, browser, server, demo_password):

@@ -11,7 +11,7 @@ from hoffice_app.domain.assignment import conditions as cond
 from hoffice_app.domain.assignment.picking import parse_members
 from hoffice_app.domain.assignment.validate import clean_rule
 from hoffice_app.domain.assignment.views import METHODS, SOURCE_KINDS, MemberView, RuleView
-from hoffice_app.domain.common import Actor, DomainError, NotFound, require_admin, versions
+from hoffice_app.domain.common import Actor, DomainError, NotFound, require_admin, versions, wording
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import AssignmentRule, Contact, Employee, MasterEntry, RevokePolicy
 
@@ -27,7 +27,7 @@ def _ordered(session: Session) -> list[AssignmentRule]:
 def _describe(c: dict, names: dict[str, dict[int, str]]) -> str:
     """The conditions in words, e.g. "Source: Campaign / activity (Website) · City: Pune"."""
     if not c:
-        return "Any lead"
+        return wording.say("Any lead")
     parts = []
     if "source_kind" in c:
         kind = SOURCE_KINDS.get(c["source_kind"], c["source_kind"])
@@ -41,7 +41,7 @@ def _describe(c: dict, names: dict[str, dict[int, str]]) -> str:
         if key in c:
             parts.append(f"{label}: " + ", ".join(sorted(n.title() if key == "cities" else n.upper()
                                                          for n in c[key])))
-    return " · ".join(parts)
+    return wording.say(" · ".join(parts))
 
 
 def _views(session: Session, rows: list[AssignmentRule]) -> list[RuleView]:

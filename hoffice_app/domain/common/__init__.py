@@ -4,7 +4,7 @@ from text, reordering rows by ``position`` and readable codes (C000123) from a c
 version check every edit goes through (``versions``), and amounts as the company reads them
 (``format_money``: "₹1,06,78,400", "₹1.07 Cr"; masters.settings.money picks the company's currency).
 """
-from . import versions
+from . import versions, wording
 from .codes import allocate
 from .dto import Actor, Option
 from .errors import DomainError, NotFound, PermissionDenied, ValidationError
@@ -34,4 +34,5 @@ __all__ = [
     "symbol",
     "ValidationError",
     "versions",
+    "wording",
 ]

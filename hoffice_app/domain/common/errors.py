@@ -1,5 +1,10 @@
-"""Errors the domain raises; their messages are written for the user."""
+"""Errors the domain raises; their messages are written for the user.
+
+A message is read in the company's words: "lead" becomes "inquiry" where the company calls
+leads inquiries (``wording.say`` with the terms of the request being served)."""
 from __future__ import annotations
+
+from hoffice_app.domain.common import wording
 
 
 class DomainError(Exception):
@@ -7,7 +12,14 @@ class DomainError(Exception):
 
     def __init__(self, message: str):
         super().__init__(message)
-        self.message = message
+        self.written = message  # as the rule wrote it, with "lead"
+
+    @property
+    def message(self) -> str:
+        return wording.say(self.written)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class ValidationError(DomainError):
@@ -15,8 +27,12 @@ class ValidationError(DomainError):
     show each message next to its field."""
 
     def __init__(self, errors: dict[str, str]):
-        self.errors = dict(errors)
-        super().__init__(" ".join(self.errors.values()))
+        self.written_errors = dict(errors)
+        super().__init__(" ".join(self.written_errors.values()))
+
+    @property
+    def errors(self) -> dict[str, str]:
+        return wording.say_each(self.written_errors)
 
 
 class NotFound(DomainError):

@@ -49,6 +49,7 @@ from .moves import (
 )
 from .news import Viewer, card_for, move_news, shifted, viewer
 from .transfer import FunnelChangedMeanwhile, FunnelMoveChoices, funnel_move_choices, move_to_funnel
+from .undo import Undo, UndoRefused, move_undoably, undo_move
 from .views import FunnelView, StageView, funnel_values, stage_values
 
 __all__ = [
@@ -89,6 +90,10 @@ __all__ = [
     "move_funnel",
     "move_lead",
     "move_lead_with_news",
+    "move_undoably",
+    "Undo",
+    "undo_move",
+    "UndoRefused",
     "move_news",
     "move_stage",
     "MovedMeanwhile",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from hoffice_app.domain.common import Actor, as_id
+from hoffice_app.domain.common import Actor, as_id, wording
 from hoffice_app.domain.insights.dimensions import NONE
 from hoffice_app.domain.leads import masked_names
 from hoffice_app.models import Employee, FunnelStage, MasterEntry
@@ -33,7 +33,7 @@ def for_keys(session: Session, actor: Actor, by: str, keys) -> dict[str, str]:
     ids = {as_id(k) for k in keys if k != NONE} - {None}
     model = {"person": Employee, "stage": FunnelStage}.get(by, MasterEntry)
     names = _names(session, model, ids)
-    return {k: BLANK.get(by, "—") if k == NONE else names.get(as_id(k), f"#{k}") for k in keys}
+    return {k: wording.say(BLANK.get(by, "—")) if k == NONE else names.get(as_id(k), f"#{k}") for k in keys}
 
 
 def _source_labels(session: Session, actor: Actor, keys: list[str]) -> dict[str, str]:

@@ -7,6 +7,7 @@ from sqlmodel import Session, delete, func, select
 
 from hoffice_app.domain import live
 from hoffice_app.domain.common import Actor, ValidationError, codes, lead_search_text, require_actor, versions
+from hoffice_app.domain.leads import changes
 from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.domain.leads.access import get_visible
 from hoffice_app.domain.leads.detail import form_values
@@ -25,10 +26,6 @@ from hoffice_app.models import (
     MasterEntry,
 )
 
-TRACKED = {"title": "title", "contact_id": "contact", "estimated_value": "estimated value",
-           "priority_id": "priority", "lead_type_id": "lead type", "product_category_id": "product category",
-           "source_kind": "source", "description": "description", "contact_address_id": "address"}
-
 
 def _name(session: Session, model, row_id: int | None) -> str:
     row = session.get(model, row_id) if row_id else None
@@ -45,8 +42,10 @@ def save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lead
 def _save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lead_id: int | None) -> Lead:
     require_actor(actor)
     existing = get_visible(session, actor, lead_id=lead_id) if lead_id else None
+    before = changes.snapshot(session, existing)
+    if existing:
+        before.update(assigned_to_id=existing.assigned_to_id, status_id=existing.status_id)
     clean = clean_lead(session, actor, data, now=now, existing=existing)
-    before = {k: getattr(existing, k) for k in (*TRACKED, "assigned_to_id", "status_id")} if existing else {}
     lead = existing or Lead(code=codes.allocate(session, "lead")[0], title="", contact_id=0,
                             created_by_id=actor.id, created_at=now, updated_at=now)
     for key, value in clean.scalars.items():
@@ -132,9 +131,8 @@ def _record_changes(session: Session, actor: Actor, lead: Lead, before: dict, no
         lead_events.record(session, lead.id, actor.id, "status",
                            f"Status: {_name(session, MasterEntry, before['status_id'])} → "
                            f"{_name(session, MasterEntry, lead.status_id)}", at=now)
-    changed = [label for key, label in TRACKED.items() if before[key] != getattr(lead, key)]
-    if changed:
-        lead_events.record(session, lead.id, actor.id, "updated", "Changed " + ", ".join(changed), at=now)
+    for line in changes.describe(session, before, lead):
+        lead_events.record(session, lead.id, actor.id, "updated", line, at=now)
 
 
 def add_note(session: Session, actor: Actor, lead_id: int, text: str, *, now: datetime) -> None:

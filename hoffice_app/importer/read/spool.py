@@ -175,6 +175,25 @@ def _stage(rows: SheetRows, out) -> tuple[list[str], int]:
     return rows.header, count
 
 
+def samples(path, width: int, *, per_column: int = 2, scan: int = 500) -> list[list[str]]:
+    """The first non-empty values of each column of a staged sheet (at most ``per_column``,
+    from its first ``scan`` data rows): what the mapping step shows beside each header."""
+    found: list[list[str]] = [[] for _ in range(width)]
+    seen = 0
+    chunks = read_spool(path)
+    next(chunks, None)  # the header
+    for chunk in chunks:
+        for _number, cells in chunk:
+            for i, cell in enumerate(cells[:width]):
+                text = str(cell or "").strip()
+                if text and len(found[i]) < per_column and text not in found[i]:
+                    found[i].append(text[:60])
+            seen += 1
+            if seen >= scan or all(len(f) >= per_column for f in found):
+                return found
+    return found
+
+
 def staged(path, total: int) -> SheetRows:
     """The staged sheet as ``SheetRows`` again (``total`` = its data rows)."""
     chunks = read_spool(path)

@@ -10,6 +10,7 @@ from hoffice_app.components.a11y import name_file_input
 from hoffice_app.components.fields import field_error, labelled
 from hoffice_app.components.layout import page_shell
 from hoffice_app.components.pager import pager
+from hoffice_app.components.terms import say
 from hoffice_app.domain.documents import LeadLink, LibraryRow
 from hoffice_app.pages.documents.state import ALL, NO_CATEGORY
 from hoffice_app.pages.documents.state import DocumentsState as S
@@ -78,8 +79,8 @@ def _upload_dialog() -> rx.Component:
         border_radius="var(--radius-3)", on_drop=S.upload(rx.upload_files(upload_id=UPLOAD_ID)))
     return rx.dialog.root(rx.dialog.content(
         rx.dialog.title("Upload to the library"),
-        rx.dialog.description("Choose a category first if the files have one; each file is added as you drop it. "
-                              "It is seen by you and administrators until it is attached to a lead.",
+        rx.dialog.description(say("Choose a category first if the files have one; each file is added as you drop it. "
+                              "It is seen by you and administrators until it is attached to a lead."),
                               size="2", color_scheme="gray"),
         rx.vstack(
             labelled("Category", _category_select(rx.cond(S.upload_category == "", ALL, S.upload_category),

@@ -1,5 +1,6 @@
 """Moving cards on the board: drag and drop, the keyboard-reachable "Move to
-stage" menu, the lost-reason question and the moved-meanwhile message.
+stage" menu, the lost-reason question, the moved-meanwhile message and the
+toast that confirms a move with "Undo" (the same move back, version-checked).
 
 A mixin (its vars and handlers are copied into BoardState), so the handlers
 run on the board's own state. What a drag or an open menu needs to remember
@@ -10,8 +11,11 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import funnel
 from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError
 from hoffice_app.domain.funnel import moves as pipeline
+
+UNDO_SECONDS = 8  # how long a move's "Undo" stays offered
 
 
 class BoardMoves(rx.State, mixin=True):
@@ -54,9 +58,9 @@ class BoardMoves(rx.State, mixin=True):
         try:
             with unit_of_work() as session:
                 actor = self.require_actor()
-                _lead, news = pipeline.move_lead_with_news(session, actor, lead_id, stage_id,
-                                                           expected_version=version, now=utcnow(),
-                                                           lost_reason_id=reason or None)
+                _lead, news, undo = funnel.move_undoably(session, actor, lead_id, stage_id,
+                                                         expected_version=version, now=utcnow(),
+                                                         lost_reason_id=reason or None)
         except pipeline.MovedMeanwhile as err:
             self._reload()
             return rx.toast.warning(err.message)
@@ -72,6 +76,31 @@ class BoardMoves(rx.State, mixin=True):
             self._reload()
         else:  # the board places the card as every other open board does: no second read of the board
             self._apply_move(news.data)
+        if undo is not None:
+            back = type(self).undo_move(undo.lead_id, undo.version, undo.back_to, undo.lost_reason_id)
+            return rx.toast.success(f"Moved {undo.code} to {undo.moved_to}", duration=UNDO_SECONDS * 1000,
+                                    action={"label": "Undo", "on_click": back})
+
+    @rx.event
+    def undo_move(self, lead_id: int, version: int, back_to: int, lost_reason_id: int):
+        """The toast's "Undo": the move back, refused if anyone changed the lead since."""
+        try:
+            with unit_of_work() as session:
+                lead, news = funnel.undo_move(session, self.require_actor(), int(lead_id), version=int(version),
+                                              back_to=int(back_to), lost_reason_id=int(lost_reason_id or 0),
+                                              now=utcnow())
+                code = lead.code
+        except pipeline.MovedMeanwhile as err:
+            self._reload()
+            return rx.toast.warning(err.message)
+        except (NotFound, DomainError) as err:
+            return rx.toast.error(err.message)
+        if news is None:
+            self._reload()
+        else:
+            self._apply_move(news.data)
+        stage = next((h.name for h in self.heads if h.stage_id == int(back_to)), "")
+        return rx.toast.info(f"Moved {code} back to {stage}." if stage else f"Moved {code} back.")
 
     @rx.event
     def set_lost_open(self, value: bool):
@@ -84,7 +113,7 @@ class BoardMoves(rx.State, mixin=True):
     @rx.event
     def confirm_lost(self):
         if not self.lost_reason:
-            self.lost_error = "Choose why the lead was lost."
+            self.lost_error = self.say("Choose why the lead was lost.")
             return
         lead_id, version, stage_id = self._pending
         return self._move(lead_id, version, stage_id, self.lost_reason)

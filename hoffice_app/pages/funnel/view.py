@@ -9,6 +9,7 @@ from hoffice_app import routes
 from hoffice_app.components.fields import choice, field_error
 from hoffice_app.components.filters import LEAD_SOURCES, filter_choice
 from hoffice_app.components.layout import page_shell
+from hoffice_app.components.terms import say
 from hoffice_app.domain.funnel import PER_COLUMN, ColumnHead
 from hoffice_app.models import DueState
 from hoffice_app.pages.funnel.rows import (
@@ -86,7 +87,7 @@ def _column(slot: int) -> rx.Component:
     more = rx.cond(left > 0, rx.button(
         rx.cond(left > PER_COLUMN, rx.text("Show ", PER_COLUMN, " more of ", left), rx.text("Show the last ", left)),
         size="1", variant="soft", width="100%", on_click=S.load_more(slot)))
-    empty = rx.cond(head.count == 0, rx.text("No leads here. Drop a card to move it.", size="1",
+    empty = rx.cond(head.count == 0, rx.text(say("No leads here. Drop a card to move it."), size="1",
                                              color_scheme="gray", padding_y="1rem"))
     body = rx.vstack(header, rx.foreach(cards, lambda c: _card(c, head)), empty, more, spacing="2", width="100%")
     return rx.cond(S.heads.length() > slot, DragDiv.create(
@@ -132,8 +133,8 @@ def board_page() -> rx.Component:
     return page_shell("Funnel", rx.cond(
         S.not_found != "", rx.callout(S.not_found, icon="search-x", color_scheme="red", role="alert"),
         rx.vstack(
-            rx.text("Drag a card to another column, or use its “Move to…” list. Totals count every lead you may see "
-                    "with these filters.",
+            rx.text(say("Drag a card to another column, or use its “Move to…” list. Totals count every lead you "
+                        "may see with these filters."),
                     size="2", color_scheme="gray"),
             _toolbar(),
             rx.hstack(*[_column(i) for i in range(len(SLOTS))], spacing="3", align="start", overflow_x="auto",

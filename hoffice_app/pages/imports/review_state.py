@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import reflex as rx
 
+from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain.common import Actor, DomainError, as_id
 from hoffice_app.importer import jobs, submit
@@ -70,13 +71,15 @@ class ReviewSteps(rx.State, mixin=True):
     result_pending: bool = False  # a big import's result sheet, written just after its summary
     has_errors: bool = False
     _watching: int = 0
+    _auto_downloaded: int = 0  # the job whose result sheet this tab downloaded by itself
+    auto_downloaded: bool = False  # … and it is the job shown
 
     def _reset_steps(self) -> None:
         self.reviewing, self.review_error, self.policy, self.kam = False, "", "skip", NOBODY
         self.counts, self.issues, self.issue_total, self.issue_page, self.issue_text = {}, [], 0, 1, ""
         self.issue_kind, self.confirm_open, self.run_status, self.run_message = "invalid", False, "", ""
         self.run_done = self.run_total = 0
-        self.has_result = self.has_errors = self.result_pending = False
+        self.has_result = self.has_errors = self.result_pending = self.auto_downloaded = False
 
     def _restore_review(self, job) -> None:
         self.step, self.policy = WizardStep.REVIEW, job.policy
@@ -226,6 +229,11 @@ class ReviewSteps(rx.State, mixin=True):
             p = await rx.run_in_thread(read)
             async with self:
                 self._show_progress(p)
+                if p.status == JobStatus.DONE and p.has_result and self._auto_downloaded != job_id:
+                    # the guide's promise: the result sheet (with the new Contact Codes) downloads by
+                    # itself, once, in the tab that watched the import finish; its button stays for later
+                    self._auto_downloaded, self.auto_downloaded = job_id, True
+                    return rx.download(url=f"{routes.IMPORT_FILES}{job_id}/result.xlsx")
                 if p.status == JobStatus.FAILED or (p.status == JobStatus.DONE and not p.result_pending):
                     return
 

@@ -141,6 +141,8 @@ def summary_step() -> rx.Component:
             rx.link("Import history", href=routes.IMPORT_HISTORY, size="2"),
             rx.button("Import another file", variant="soft", on_click=S.start_over), width="100%", wrap="wrap",
             align="center"),
-        rx.text("Use the result sheet to import associated contacts: fill Relation and Relation To (a Contact Code) "
+        rx.text(rx.cond(S.auto_downloaded, "The result sheet was downloaded for you; the button downloads it again. ",
+                        ""),
+                "Use the result sheet to import associated contacts: fill Relation and Relation To (a Contact Code) "
                 "and upload it again.", size="2", color_scheme="gray"),
         spacing="4", width="100%")

@@ -143,10 +143,23 @@ class ImportState(ReviewSteps, AuthState):
         """One column's field; a field already taken by another column moves here."""
         field = "" if field == SKIP else field
         self.columns = [MappedColumn(c.index, c.header, field if c.index == index else
-                                     ("" if field and c.field == field else c.field)) for c in self.columns]
+                                     ("" if field and c.field == field else c.field), c.samples)
+                        for c in self.columns]
         mapped = {c.field for c in self.columns if c.field}
         self.unmatched = [c.header or f"(column {c.index + 1}, no header)" for c in self.columns if not c.field]
         self.missing_mandatory = [f.label for f in self.fields if f.mandatory and f.key not in mapped]
+
+    @rx.var
+    def mapping_summary(self) -> str:
+        """What the mapping step opens with: "54 of 56 columns matched, 2 need you"."""
+        total = len(self.columns)
+        matched = sum(1 for c in self.columns if c.field)
+        if total and matched == total:
+            return f"All {total} columns matched."
+        left = total - matched
+        them = "them" if left != 1 else "it"
+        return (f"{matched} of {total} column{'s' if total != 1 else ''} matched, {left} need{'' if left != 1 else 's'}"
+                f" you: choose a field, or leave {them} out.")
 
     def _mapping(self) -> dict[int, str]:
         return {c.index: c.field for c in self.columns if c.field}

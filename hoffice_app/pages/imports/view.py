@@ -99,12 +99,19 @@ def _mapping_step() -> rx.Component:
                        value=S.sheet, on_change=S.choose_sheet), align="center"))
     table = rx.table.root(
         rx.table.header(rx.table.row(rx.table.column_header_cell("Column in your file"),
+                                     rx.table.column_header_cell("First values in it"),
                                      rx.table.column_header_cell("H-Office field"))),
         rx.table.body(rx.foreach(S.columns, lambda c: rx.table.row(
             rx.table.cell(rx.cond(c.header != "", c.header, rx.text("(no header)", color_scheme="gray"))),
-            rx.table.cell(_field_choice(c), width="50%")))),
-        variant="surface", width="100%")
+            rx.table.cell(rx.cond(c.samples != "", rx.text(c.samples, size="1", color_scheme="gray"),
+                                  rx.text("(empty)", size="1", color_scheme="gray")), max_width="18rem",
+                          style={"overflowWrap": "anywhere"}),
+            rx.table.cell(_field_choice(c), width="40%"),
+            background=rx.cond(c.field == "", rx.color("amber", 2), "transparent")))),
+        variant="surface", width="100%", aria_label="Column mapping")
     notes = rx.vstack(
+        rx.callout(S.mapping_summary, icon="list-checks", size="1", role="status", width="100%",
+                   color_scheme=rx.cond(S.unmatched.length() > 0, "amber", "green")),
         rx.cond(S.remembered, rx.callout("Mapping remembered from an earlier file with the same headers.",
                                          icon="history", color_scheme="blue", size="1")),
         rx.cond(S.missing_mandatory.length() > 0, rx.callout(
@@ -117,12 +124,15 @@ def _mapping_step() -> rx.Component:
         rx.hstack(rx.icon("file-spreadsheet", size=18), rx.text(S.file_name, weight="medium"),
                   rx.badge(S.data_rows, " rows"), sheet, rx.spacer(), align="center", width="100%", wrap="wrap"),
         notes, table, field_error(S.review_error),
+        # sticky: the next step is at hand without scrolling past every column of a wide file
         rx.hstack(rx.button("Start over", variant="soft", color_scheme="gray", on_click=S.start_over),
                   rx.spacer(),
+                  rx.text(S.mapping_summary, size="1", color_scheme="gray", display=["none", "none", "block"]),
                   rx.button(rx.cond(S.reviewing, rx.text("Checking ", S.data_rows, " rows…"),
                                     rx.text("Check the rows")),
                             rx.icon("arrow-right", size=16), loading=S.reviewing, on_click=S.run_review),
-                  width="100%"),
+                  width="100%", align="center", position="sticky", bottom="0", padding="0.75rem", z_index="5",
+                  background=rx.color("gray", 1), border_top=f"1px solid {rx.color('gray', 5)}"),
         spacing="3", width="100%")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from hoffice_app.components.terms import say
 from hoffice_app.domain.insights import PersonRow
 from hoffice_app.pages.insights.state import InsightsState as S
 from hoffice_app.pages.insights.widgets import (
@@ -72,6 +73,6 @@ def follow_ups_tab() -> rx.Component:
     first = table_section(
         "First follow-up after assignment", "first-follow-up", FIRST_HEADER,
         rx.table.body(rx.foreach(S.people, lambda r: _first_row(r)), _first_row(S.people_total, total=True)),
-        note=rx.text("Leads assigned in the period, how many were followed up since, and the average hours "
-                     "to the first follow-up done.", size="1", color_scheme="gray"))
+        note=rx.text(say("Leads assigned in the period, how many were followed up since, and the average hours "
+                         "to the first follow-up done."), size="1", color_scheme="gray"))
     return rx.vstack(table, rx.cond(S.follow_up_bars, _chart()), first, spacing="5", width="100%")

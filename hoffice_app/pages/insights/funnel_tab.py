@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from hoffice_app.components.terms import say
 from hoffice_app.domain.insights import StageRow
 from hoffice_app.pages.insights.state import InsightsState as S
 from hoffice_app.pages.insights.widgets import TICK, chart_section, empty_state, num_cell, table_section, text_cell
@@ -40,7 +41,7 @@ def _chart() -> rx.Component:
         rx.recharts.tooltip(),
         data=S.funnel_chart, layout="vertical", height=rx.Var.create(60) + S.funnel_chart.length() * 36,
         width="100%", margin={"right": 40})
-    return chart_section(rx.Var.create("Leads reaching each stage of ") + S.funnel_name, chart,
+    return chart_section(rx.Var.create(say("Leads reaching each stage of ")) + S.funnel_name, chart,
                          description="Leads created in the period, by the furthest stage each reached.")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from hoffice_app.components.terms import say
 from hoffice_app.domain.insights import GroupRow, RankRow, WeekRow
 from hoffice_app.pages.insights.state import InsightsState as S
 from hoffice_app.pages.insights.widgets import (
@@ -27,7 +28,7 @@ BREAKDOWNS = (("By source", "sources", "Source", S.by_source), ("By product cate
 
 
 def _stat(label: str, value) -> rx.Component:
-    return rx.card(rx.vstack(rx.text(label, size="2", color_scheme="gray"),
+    return rx.card(rx.vstack(rx.text(say(label), size="2", color_scheme="gray"),
                              rx.heading(value, size="5", as_="p", white_space="nowrap"), spacing="1"),
                    width="100%", class_name="insights-stat")
 

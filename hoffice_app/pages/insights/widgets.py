@@ -8,6 +8,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.components.download import download_link
+from hoffice_app.components.terms import say
 from hoffice_app.domain.insights import Cell
 from hoffice_app.pages.insights.state import InsightsState as S
 
@@ -19,7 +20,7 @@ TICK = {"fontSize": 12}
 def number_link(cell: Cell, what, row_name="") -> rx.Component:
     """``cell``'s count, a link to its drill-down list; ``what`` and ``row_name`` name it for
     screen readers ("Overdue, Neha Joshi: 3")."""
-    label = rx.Var.create(what) + rx.cond(row_name != "", rx.Var.create(", ") + row_name, "") + ": " + \
+    label = rx.Var.create(say(what)) + rx.cond(row_name != "", rx.Var.create(", ") + row_name, "") + ": " + \
         cell.value.to_string()
     return rx.cond(cell.value > 0,
                    rx.link(cell.value, href=cell.link, aria_label=label, weight="medium"),
@@ -46,7 +47,7 @@ def y_axis(**props) -> rx.Component:
 
 def export_button(table: str, title: str) -> rx.Component:
     button = rx.button(rx.icon("download", size=14), "Excel", size="1", variant="soft",
-                       aria_label=f"Download {title} as Excel")
+                       aria_label=say(f"Download {title} as Excel"))
     return download_link(button, rx.Var.create(f"{EXPORTS}{table}.xlsx?") + S.export_query, class_name="no-print")
 
 
@@ -54,28 +55,28 @@ def table_section(title, table: str, header: list[str], body: rx.Component, *, n
                   empty=None, empty_text: str = "") -> rx.Component:
     """A heading with its download button, then the table (scrolling sideways on a phone);
     ``empty`` (a bool var) shows ``empty_text`` instead of the table."""
-    head = rx.table.header(rx.table.row(*[rx.table.column_header_cell(h, **({} if i == 0 else NUMBER))
+    head = rx.table.header(rx.table.row(*[rx.table.column_header_cell(say(h), **({} if i == 0 else NUMBER))
                                           for i, h in enumerate(header)]))
     grid = rx.box(rx.table.root(head, body, variant="surface", size="1", width="100%"),
                   class_name="insights-table", overflow_x="auto", width="100%")
     content = grid if empty is None else rx.cond(empty, empty_state(empty_text), grid)
     return rx.el.section(
         rx.vstack(
-            rx.hstack(rx.heading(title, size="3", as_="h3"), rx.spacer(), export_button(table, title),
+            rx.hstack(rx.heading(say(title), size="3", as_="h3"), rx.spacer(), export_button(table, title),
                       align="center", width="100%"),
             *([note] if note is not None else []),
             content, spacing="2", width="100%"),
-        aria_label=title, class_name="insights-section", style={"width": "100%", "minWidth": "0"})
+        aria_label=say(title), class_name="insights-section", style={"width": "100%", "minWidth": "0"})
 
 
 def empty_state(text) -> rx.Component:
-    return rx.callout(text, icon="info", color_scheme="gray", variant="surface", width="100%")
+    return rx.callout(say(text), icon="info", color_scheme="gray", variant="surface", width="100%")
 
 
 def chart_section(title: str, chart: rx.Component, *, description: str = "") -> rx.Component:
     """A chart in a section named for screen readers; the table next to it holds the same numbers."""
     return rx.el.section(
-        rx.vstack(rx.heading(title, size="3", as_="h3"),
-                  *([rx.text(description, size="1", color_scheme="gray")] if description else []),
+        rx.vstack(rx.heading(say(title), size="3", as_="h3"),
+                  *([rx.text(say(description), size="1", color_scheme="gray")] if description else []),
                   rx.box(chart, width="100%"), spacing="2", width="100%"),
-        aria_label=title, class_name="insights-section insights-chart", style={"width": "100%", "minWidth": "0"})
+        aria_label=say(title), class_name="insights-section insights-chart", style={"width": "100%", "minWidth": "0"})

@@ -112,7 +112,7 @@ class FunnelMoveState(AuthState):
             self.refusal, self.move_errors = err.message, {}
             with unit_of_work() as session:
                 self._read(session, self.require_actor())
-            return [rx.toast.error("Not moved: the lead changed meanwhile."), LeadDetailState.load]
+            return [rx.toast.error(self.say("Not moved: the lead changed meanwhile.")), LeadDetailState.load]
         except ValidationError as err:
             self.move_errors = err.errors
             return

@@ -97,7 +97,7 @@ class LeadStageState(AuthState):
             self.move_error = "Choose a stage."
             return
         if self.move_to_lost and not self.move_reason:
-            self.reason_error = LOST_REASON
+            self.reason_error = self.say(LOST_REASON)
             return
         self.move_conflict = ""
         try:

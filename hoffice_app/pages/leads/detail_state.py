@@ -1,6 +1,8 @@
 """State of /leads/<code>: the lead, its follow-ups, attachments and timeline."""
 from __future__ import annotations
 
+import dataclasses
+
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
@@ -43,7 +45,9 @@ class LeadDetailState(LeadRevokes, FollowUpDialogs, AuthState):
         d = lead_detail(session, actor, self.code)
         self.lead_id, self.title, self.is_open, self.contact_code = d.id, d.title, d.is_open, d.contact_code
         self.info, self.products, self.associated, self.followers = d.info, d.products, d.associated, d.followers
-        self.timeline, self.product_lines, self.lines_total = d.timeline, d.product_lines, d.lines_total
+        self.product_lines, self.lines_total = d.product_lines, d.lines_total
+        # a line the app wrote reads in the company's words ("Inquiry type: …"); a note is the person's own
+        self.timeline = [t if t.kind == "note" else dataclasses.replace(t, text=self.say(t.text)) for t in d.timeline]
         self.follow_ups = followups.lead_follow_ups(session, actor, d.id, now=utcnow())
         self.attachments = documents.lead_documents(session, actor, d.id)
         self.load_revokes(session, actor, d.id)

@@ -8,6 +8,7 @@ from hoffice_app.components.a11y import name_file_input
 from hoffice_app.components.fields import field_error
 from hoffice_app.components.layout import page_shell
 from hoffice_app.components.phone import phone_links
+from hoffice_app.components.terms import say
 from hoffice_app.domain.documents import DocumentView
 from hoffice_app.domain.leads import TimelineItem
 from hoffice_app.pages.leads.detail_funnel_move import funnel_move
@@ -40,7 +41,7 @@ def _card(title, *children) -> rx.Component:
 def _value(label: str) -> rx.Component:
     value = S.info.get(label, "")
     shown = phone_links(value) if label == "Mobile" else value  # to call or message from a phone
-    return rx.data_list.item(rx.data_list.label(label, min_width="11rem"),
+    return rx.data_list.item(rx.data_list.label(say(label), min_width="11rem"),
                              rx.data_list.value(rx.cond(value != "", shown, rx.text("—", color_scheme="gray"))))
 
 
@@ -80,7 +81,7 @@ def _attachments() -> rx.Component:
         "Attachments",
         rx.vstack(
             rx.foreach(S.attachments, _attachment),
-            name_file_input(zone, "Attach files to this lead"),
+            name_file_input(zone, say("Attach files to this lead")),
             field_error(S.upload_error),
             rx.button(rx.icon("library", size=14), "Attach from document library", variant="soft", size="1",
                       on_click=S.open_library),

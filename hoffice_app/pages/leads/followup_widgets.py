@@ -6,6 +6,7 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.components.fields import choice, field_error, labelled
+from hoffice_app.components.terms import say
 from hoffice_app.domain.followups import FollowUpView
 from hoffice_app.models import DueState, FollowUpStatus
 
@@ -57,7 +58,7 @@ def _plan_fields(S, values, setter, prefix: str) -> list[rx.Component]:
                clearable=False),
         choice("Assignee", f"{prefix}-assignee", S.people, values.get("assignee_id", ""),
                lambda v: setter("assignee_id", v), errors.get(f"{'next_' if prefix == 'next' else ''}assignee_id", ""),
-               placeholder="The lead's assignee"),
+               placeholder=say("The lead's assignee")),
         labelled("Notes", rx.text_area(id=f"{prefix}-notes", value=values.get("notes", ""),
                                        on_change=lambda v: setter("notes", v), rows="2", width="100%"),
                  f"{prefix}-notes", errors.get(f"{'next_' if prefix == 'next' else ''}notes", "")),

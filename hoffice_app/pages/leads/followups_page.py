@@ -10,6 +10,7 @@ import reflex as rx
 from hoffice_app import routes
 from hoffice_app.components.layout import page_shell
 from hoffice_app.components.pager import pager
+from hoffice_app.components.terms import say
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import insights
 from hoffice_app.domain.common import DomainError
@@ -77,7 +78,7 @@ class MyFollowUpsState(FollowUpDialogs, AuthState):
             with unit_of_work() as session:
                 self.load_people(session, actor)
                 if self.drill:
-                    self.drill_label = insights.describe(session, actor, drill, now=utcnow())
+                    self.drill_label = self.say(insights.describe(session, actor, drill, now=utcnow()))
                 self._refresh(session, actor)
         except DomainError as err:
             self.drill_label = err.message
@@ -117,7 +118,8 @@ def _overdue(items, count, today, team: bool) -> rx.Component:
 
 def _lists(prefix: str) -> rx.Component:
     S, team = MyFollowUpsState, prefix == "team_"
-    nothing = "Nothing planned for your team." if team else "Nothing planned. Schedule follow-ups from a lead's page."
+    nothing = ("Nothing planned for your team." if team
+               else say("Nothing planned. Schedule follow-ups from a lead's page."))
     return rx.grid(
         _overdue(getattr(S, f"{prefix}overdue"), getattr(S, f"{prefix}overdue_count"),
                  getattr(S, f"{prefix}overdue_today"), team),

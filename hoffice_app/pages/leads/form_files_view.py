@@ -6,6 +6,7 @@ import reflex as rx
 
 from hoffice_app.components.a11y import name_file_input
 from hoffice_app.components.fields import field_error
+from hoffice_app.components.terms import say
 from hoffice_app.domain.documents import DocumentView
 from hoffice_app.pages.leads.form_state import LeadFormState as S
 
@@ -53,7 +54,7 @@ def form_files_section() -> rx.Component:
                               aria_label="Files to attach"),
                     rx.text("No files yet. They are kept as you add them and attached when you save.", size="2",
                             color_scheme="gray")),
-            name_file_input(drop, "Add files to this lead"), field_error(S.draft_error),
+            name_file_input(drop, say("Add files to this lead")), field_error(S.draft_error),
             rx.button(rx.icon("library", size=14), "Add from document library", variant="soft", size="1",
                       type="button", on_click=S.open_draft_library),
             _library_dialog(), spacing="2", width="100%"),

@@ -47,7 +47,7 @@ class LeadFunnelChoice(rx.State, mixin=True):
         chosen, why = funnel.choose_funnel(self._funnel_defaults, values.get("lead_type_id", ""),
                                            values.get("assigned_to_id") or values.get("created_by_id", ""))
         self.values = values | {"funnel_id": chosen}
-        self.funnel_hint = WHY.get(why, "")
+        self.funnel_hint = self.say(WHY.get(why, ""))  # "… for this inquiry type."
 
     def funnel_picked(self) -> None:
         self._funnel_by_hand, self.funnel_hint = True, ""

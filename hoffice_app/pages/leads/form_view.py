@@ -14,6 +14,7 @@ from hoffice_app.components.fields import (
     text_field,
 )
 from hoffice_app.components.layout import page_shell
+from hoffice_app.components.terms import say
 from hoffice_app.pages.leads.form_files_view import form_files_section
 from hoffice_app.pages.leads.form_state import LeadFormState as S
 from hoffice_app.pages.leads.product_lines_view import main_category, products_field
@@ -129,7 +130,7 @@ def _information() -> rx.Component:
         products_field(),
         main_category(),
         rx.vstack(_choice("Status", "status_id", S.status_options),
-                  rx.cond(S.status_from_type, rx.text("The lead type's default status: choose another if needed.",
+                  rx.cond(S.status_from_type, rx.text(say("The lead type's default status: choose another if needed."),
                                                       size="1", color_scheme="gray")),
                   spacing="1", width="100%"),
         _choice("Priority", "priority_id", S.priority_options),
@@ -181,7 +182,7 @@ def _new_contact_dialog() -> rx.Component:
 
     return rx.dialog.root(rx.dialog.content(
         rx.dialog.title("New contact"),
-        rx.text("It is added as a prospect and chosen for this lead; a company is titled M/S.", size="2",
+        rx.text(say("It is added as a prospect and chosen for this lead; a company is titled M/S."), size="2",
                 color_scheme="gray"),
         rx.vstack(fixed_choice("Person or company", "new-contact-kind", [("person", "Person"), ("company", "Company")],
                                S.new_contact.get("kind", "person"), lambda v: S.set_new_contact("kind", v),

@@ -69,7 +69,7 @@ class LeadListState(AuthState):
 
     @rx.var
     def quick_views(self) -> list[Option]:
-        return [Option(key, label.replace("Leads", self.leads_label).replace("Lead", self.lead_label))
+        return [Option(key, self.say(label))
                 for key, label in QUICK_VIEWS]
 
     @rx.var
@@ -118,7 +118,7 @@ class LeadListState(AuthState):
         self.view, self.text, self.filters = "all", "", {}
         self.applied_view, self.view_modified = "", False
         try:
-            self.drill_label = insights.describe(session, actor, drill, now=utcnow())
+            self.drill_label = self.say(insights.describe(session, actor, drill, now=utcnow()))
         except DomainError as err:
             self.drill_label = err.message
 

@@ -8,6 +8,7 @@ from hoffice_app.components.fields import field_error
 from hoffice_app.components.filters import LEAD_SOURCES, filter_choice
 from hoffice_app.components.layout import ON_WIDE, page_shell
 from hoffice_app.components.pager import pager
+from hoffice_app.components.terms import say
 from hoffice_app.domain.leads import LeadRow
 from hoffice_app.pages.leads.followup_widgets import state_badge
 from hoffice_app.pages.leads.list_cards import lead_cards
@@ -117,7 +118,7 @@ def _toolbar() -> rx.Component:
         rx.hstack(
             rx.input(rx.input.slot(rx.icon("search", size=16)), placeholder="Search title, contact or code",
                      value=S.text, on_change=S.set_text, debounce_timeout=250, width="100%", size="3",
-                     aria_label="Search leads", type="search"),
+                     aria_label=say("Search leads"), type="search"),
             rx.link(rx.button(rx.icon("plus", size=16), "Add ", S.lead_label.lower(), size="3", white_space="nowrap"),
                     href=routes.LEAD_NEW, flex_shrink="0"),
             width="100%"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.components.fields import choice, field_error, labelled
+from hoffice_app.components.terms import say
 from hoffice_app.pages.leads.revoke_state import LeadRevokeState as R
 
 
@@ -20,7 +21,7 @@ def _scope() -> rx.Component:
                               rx.text("The ", R.selected_text, " selected", size="2"), align="center")),
         rx.el.label(rx.hstack(rx.radio_group.item(value="matching"),
                               rx.text("All ", R.matching_text, " matching this filter", size="2"), align="center")),
-        spacing="1"), value=R.revoke_scope, on_change=R.set_revoke_scope, aria_label="Which leads")
+        spacing="1"), value=R.revoke_scope, on_change=R.set_revoke_scope, aria_label=say("Which leads"))
 
 
 def _target() -> rx.Component:
@@ -51,11 +52,11 @@ def _target() -> rx.Component:
 
 def _form() -> rx.Component:
     return rx.vstack(
-        rx.text("Which leads", weight="medium", size="2"), _scope(), _target(),
+        rx.text(say("Which leads"), weight="medium", size="2"), _scope(), _target(),
         labelled("Reason", rx.text_area(id="revoke-reason", value=R.revoke_reason, on_change=R.set_revoke_reason,
                                         placeholder="e.g. Neha is on leave until Monday", width="100%"),
                  "revoke-reason", R.revoke_errors.get("reason", ""),
-                 hint="Required. The former assignees read it in their notification and on each lead's timeline."),
+                 hint=say("Required. The former assignees read it in their notification and on each lead's timeline.")),
         field_error(R.revoke_errors.get("lead_ids", "")),
         rx.hstack(rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray")),
                   rx.button("Continue", on_click=R.review_revoke), justify="end", width="100%"),
@@ -66,8 +67,8 @@ def _confirm() -> rx.Component:
     return rx.vstack(
         rx.callout(R.revoke_question, icon="triangle-alert", color_scheme="amber", role="status"),
         rx.text(rx.text.strong("Reason: "), R.revoke_reason, size="2"),
-        rx.text("Their open follow-ups move with them. A lead someone changes meanwhile is skipped. "
-                "You can undo this for 7 days.", size="2", color_scheme="gray"),
+        rx.text(say("Their open follow-ups move with them. A lead someone changes meanwhile is skipped. "
+                    "You can undo this for 7 days."), size="2", color_scheme="gray"),
         rx.hstack(rx.button("Back", variant="soft", color_scheme="gray", on_click=R.back_to_revoke_form),
                   rx.button("Revoke", color_scheme="amber", on_click=R.run_revoke), justify="end", width="100%"),
         spacing="3", width="100%")
@@ -75,7 +76,7 @@ def _confirm() -> rx.Component:
 
 def _running() -> rx.Component:
     return rx.vstack(
-        rx.text(rx.cond(R.progress_total > 0, "Revoking…", "Finding the matching leads…"), size="2"),
+        rx.text(rx.cond(R.progress_total > 0, "Revoking…", say("Finding the matching leads…")), size="2"),
         rx.cond(R.progress_total > 500, rx.vstack(
             rx.progress(value=R.progress_percent, width="100%", aria_label="Revoke progress"),
             rx.text(R.progress_done, " of ", R.progress_total, size="1", color_scheme="gray"), width="100%"),

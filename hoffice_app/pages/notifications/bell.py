@@ -4,6 +4,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
+from hoffice_app.components.terms import say
 from hoffice_app.pages.notifications.state import BellState
 
 
@@ -54,8 +55,8 @@ def bell() -> rx.Component:
                     BellState.latest.length() > 0,
                     rx.vstack(rx.foreach(BellState.latest, _item), spacing="1", width="100%",
                               max_height="24rem", overflow_y="auto", role="list"),
-                    rx.text("Nothing yet. Leads assigned to you, reminders of your follow-ups and changes to "
-                            "leads you follow will show here.", size="2", color_scheme="gray"),
+                    rx.text(say("Nothing yet. Leads assigned to you, reminders of your follow-ups and changes to "
+                                "leads you follow will show here."), size="2", color_scheme="gray"),
                 ),
                 rx.hstack(
                     rx.link("See all", href=routes.NOTIFICATIONS, size="2"),

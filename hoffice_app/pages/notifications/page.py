@@ -6,6 +6,7 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.components.layout import page_shell
+from hoffice_app.components.terms import say
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import notify
 from hoffice_app.domain.common import DomainError
@@ -60,7 +61,7 @@ class PreferencesState(BellState):
     def _load_prefs(self, actor) -> None:
         with unit_of_work() as session:
             rows = notify.my_preferences(session, actor)
-        self.prefs = [{"event": r.event, "label": r.label, "who": r.who,
+        self.prefs = [{"event": r.event, "label": self.say(r.label), "who": self.say(r.who),
                        **{f"{c}_on": bool(r.channels[c]) for c in ("in_app", "email", "sms")},
                        **{f"{c}_can": r.channels[c] is not None for c in ("in_app", "email", "sms")}} for r in rows]
 
@@ -118,8 +119,8 @@ def notifications_page() -> rx.Component:
                 rx.vstack(rx.foreach(NotificationsState.rows, _notification), width="100%", spacing="2",
                           role="list", aria_label="Notifications"),
                 rx.cond(NotificationsState.loaded,
-                        rx.callout("No notifications here. You hear of leads assigned to you, reminders of your "
-                                   "follow-ups and changes to leads you follow; choose how under Preferences.",
+                        rx.callout(say("No notifications here. You hear of leads assigned to you, reminders of your "
+                                       "follow-ups and changes to leads you follow; choose how under Preferences."),
                                    icon="bell", width="100%")),
             ),
             rx.cond(NotificationsState.more,

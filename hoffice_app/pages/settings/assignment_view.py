@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.components.fields import edit_conflict, field_error, fixed_choice, labelled, text_field
+from hoffice_app.components.terms import say
 from hoffice_app.domain.assignment import METHODS, SOURCE_KINDS, RuleView
 from hoffice_app.pages.settings.assignment_state import NONE
 from hoffice_app.pages.settings.assignment_state import AssignmentState as S
@@ -37,16 +38,16 @@ def _rule_row(r: RuleView) -> rx.Component:
 def _list() -> rx.Component:
     table = rx.table.root(
         rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in
-                                       ("#", "Rule", "Takes leads", "Method", "Members", "Cap", "Actions")])),
+                                       ("#", "Rule", say("Takes leads"), "Method", "Members", "Cap", "Actions")])),
         rx.table.body(rx.foreach(S.rules, _rule_row)), variant="surface", width="100%")
     empty = rx.callout(
-        "No rules yet, so new leads saved without an assignee stay unassigned. Add a rule: say which leads it "
-        "takes (for example source Campaign / activity, Website) and who shares them.", icon="info",
+        say("No rules yet, so new leads saved without an assignee stay unassigned. Add a rule: say which leads it "
+            "takes (for example source Campaign / activity, Website) and who shares them."), icon="info",
         color_scheme="blue", width="100%")
     return rx.el.section(rx.vstack(
-        rx.hstack(rx.text("A new lead saved without an assignee goes to the first enabled rule whose conditions "
-                          "it meets; the fallback takes the rest. Inactive employees, those away and those at "
-                          "the cap are skipped.", size="2", color_scheme="gray"), rx.spacer(),
+        rx.hstack(rx.text(say("A new lead saved without an assignee goes to the first enabled rule whose conditions "
+                              "it meets; the fallback takes the rest. Inactive employees, those away and those at "
+                              "the cap are skipped."), size="2", color_scheme="gray"), rx.spacer(),
                   rx.button(rx.icon("plus", size=16), "Add rule", on_click=S.start(0)), width="100%", align="start"),
         rx.cond(S.rules.length() == 0, empty, table), spacing="3", width="100%"),
         aria_label="Assignment rules", style={"width": "100%"})
@@ -55,7 +56,7 @@ def _list() -> rx.Component:
 def _checks(label: str, group_id: str, field: str, options, error_key: str = "") -> rx.Component:
     boxes = rx.flex(rx.foreach(options, lambda o: rx.checkbox(
         o.label, checked=S.lists.get(field, []).contains(o.value), on_change=lambda c: S.toggle(field, o.value, c))),
-        spacing="3", wrap="wrap", id=group_id, role="group", aria_label=label)
+        spacing="3", wrap="wrap", id=group_id, role="group", aria_label=say(label))
     return labelled(label, boxes, group_id, S.errors.get(error_key or field, ""))
 
 
@@ -78,7 +79,7 @@ def _form() -> rx.Component:
                                           id="rule-members", role="group", aria_label="Members"), "rule-members")
     source = rx.cond(S.form.get("source_kind", "") == "", NONE, S.form.get("source_kind", ""))
     conditions = rx.vstack(
-        rx.heading("Which leads", size="3"),
+        rx.heading(say("Which leads"), size="3"),
         field_error(S.errors.get("conditions", "")),
         rx.grid(fixed_choice("Source", "rule-source", list(SOURCE_KINDS.items()), source,
                              lambda v: S.set_text("source_kind", v), S.errors.get("source_kind", "")),
@@ -93,7 +94,7 @@ def _form() -> rx.Component:
         rx.grid(text("Cities", "cities", hint="Separate with commas; any case."),
                 text("States", "states", hint="Separate with commas; any case."),
                 columns="2", spacing="3", width="100%"),
-        rx.text("Leave a condition empty to take any lead.", size="1", color_scheme="gray"),
+        rx.text(say("Leave a condition empty to take any lead."), size="1", color_scheme="gray"),
         spacing="2", width="100%")
     fields = rx.vstack(
         edit_conflict(S.conflict),
@@ -102,7 +103,7 @@ def _form() -> rx.Component:
                              lambda v: S.set_text("method", v), S.errors.get("method", ""), clearable=False),
                 text("Cap (open leads per member)", "cap", hint="Blank: no cap", input_mode="numeric"),
                 rx.vstack(rx.checkbox("Enabled", checked=S.enabled, on_change=S.set_enabled, id="rule-enabled"),
-                          rx.checkbox("Fallback: takes leads no rule takes", checked=S.fallback,
+                          rx.checkbox(say("Fallback: takes leads no rule takes"), checked=S.fallback,
                                       on_change=S.set_fallback, id="rule-fallback"),
                           field_error(S.errors.get("is_fallback", "")), spacing="2", padding_top="1.4rem"),
                 columns=rx.breakpoints(initial="1", sm="2"), spacing="3", width="100%"),
@@ -120,8 +121,8 @@ def _form() -> rx.Component:
 def _delete_dialog() -> rx.Component:
     return rx.alert_dialog.root(rx.alert_dialog.content(
         rx.alert_dialog.title("Delete this rule?"),
-        rx.alert_dialog.description(rx.text(S.delete_name, " stops assigning leads. Leads it assigned keep "
-                                                           "their assignee.")),
+        rx.alert_dialog.description(rx.text(S.delete_name, say(" stops assigning leads. Leads it assigned keep "
+                                                               "their assignee."))),
         field_error(S.delete_error),
         rx.hstack(rx.alert_dialog.cancel(rx.button("Cancel", variant="soft", color_scheme="gray")),
                   rx.button("Delete", color_scheme="red", on_click=S.confirm_delete), justify="end",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.components.fields import edit_conflict, select_field, text_field
+from hoffice_app.components.terms import say
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain.common import DomainError, Option, ValidationError, versions
 from hoffice_app.domain.masters import entries as masters
@@ -99,8 +100,8 @@ def defaults_screen() -> rx.Component:
                            S.errors.get("session_timeout_hours", ""), field_id="set-session_timeout_hours",
                            type_="number"),
                 columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%"),
-        rx.heading("Leads", size="4", as_="h2", margin_top="0.5rem"),
-        rx.text("What the app calls a lead everywhere (e.g. Inquiry / Inquiries, Opportunity / Opportunities).",
+        rx.heading(say("Leads"), size="4", as_="h2", margin_top="0.5rem"),
+        rx.text(say("What the app calls a lead everywhere (e.g. Inquiry / Inquiries, Opportunity / Opportunities)."),
                 size="2", color_scheme="gray"),
         rx.grid(text_field("Name of one lead", "lead_label", S.values.get("lead_label", ""),
                            lambda v: S.set_value("lead_label", v), S.errors.get("lead_label", ""),
@@ -111,7 +112,7 @@ def defaults_screen() -> rx.Component:
                 rx.el.label(rx.hstack(rx.switch(checked=S.values.get("lead_title_from_master", "0") == "1",
                                                 on_change=lambda v: S.set_switch("lead_title_from_master", v),
                                                 id="set-lead_title_from_master"),
-                                      rx.text("Lead title chosen from the lead-title master", size="2")),
+                                      rx.text(say("Lead title chosen from the lead-title master"), size="2")),
                             html_for="set-lead_title_from_master"),
                 columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%"),
         rx.heading("Contacts", size="4", as_="h2", margin_top="0.5rem"),

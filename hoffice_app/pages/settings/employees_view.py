@@ -4,6 +4,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.components.fields import edit_conflict, labelled, select_field, text_field
+from hoffice_app.components.terms import say
 from hoffice_app.domain.org import EmployeeView
 from hoffice_app.pages.settings.employees_state import EmployeesState as S
 
@@ -57,7 +58,7 @@ def _form_dialog() -> rx.Component:
                                      S.form_errors.get("reports_to_id", ""), field_id="emp-reports-to",
                                      placeholder="Nobody"),
                         field("Away from", "away_from", type_="date",
-                              hint="New leads by assignment rules skip them from this day…"),
+                              hint=say("New leads by assignment rules skip them from this day…")),
                         field("Away to", "away_to", type_="date", hint="…to this day, both included."),
                         columns=rx.breakpoints(initial="1", sm="2"), spacing="3", width="100%"),
                 divisions,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.components.fields import NONE, choice
+from hoffice_app.components.terms import say
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import funnel
 from hoffice_app.domain.common import DomainError, Option, ValidationError
@@ -44,7 +45,7 @@ class FunnelDefaultsChoices(rx.State, mixin=True):
             return rx.toast.error(err.message)
         self.default_error = ""
         name = next((o.label for o in self.default_funnels if o.value == value), "")
-        return rx.toast.success(f"New leads start in {name}." if name else "Default removed.")
+        return rx.toast.success(self.say(f"New leads start in {name}.") if name else "Default removed.")
 
 
 def _row(S, o: Option, scope: str, chosen) -> rx.Component:
@@ -59,10 +60,10 @@ def _row(S, o: Option, scope: str, chosen) -> rx.Component:
 
 def _table(S, caption: str, rows, scope: str, chosen, empty: str) -> rx.Component:
     return rx.vstack(
-        rx.heading(caption, size="3", as_="h3"),
+        rx.heading(say(caption), size="3", as_="h3"),
         rx.cond(rows.length() > 0, rx.table.root(
-            rx.table.header(rx.table.row(rx.table.column_header_cell(caption.removeprefix("By ").capitalize()),
-                                         rx.table.column_header_cell("New leads start in"))),
+            rx.table.header(rx.table.row(rx.table.column_header_cell(say(caption.removeprefix("By ").capitalize())),
+                                         rx.table.column_header_cell(say("New leads start in")))),
             rx.table.body(rx.foreach(rows, lambda o: _row(S, o, scope, chosen.get(o.value, "")))),
             variant="surface", width="100%"), rx.text(empty, size="2", color_scheme="gray")),
         spacing="2", width="100%")
@@ -74,16 +75,16 @@ def defaults_card(S) -> rx.Component:
                      rx.cond(S.company_funnel != "", S.company_funnel, NONE),
                      lambda v: S.set_default_funnel("company", "", v), none_label="— The first active funnel —")
     return rx.el.section(rx.card(rx.vstack(
-        rx.heading("Where new leads start", size="4", as_="h2"),
-        rx.text("A new lead starts in the first open stage of its lead type's default funnel; without one, of "
-                "its assignee's division's (the creator's while unassigned; the first division with a default, "
-                "in the Divisions list's order); then of the company's default; then of the first active "
-                "funnel. The lead form shows the funnel this gives, and its user may choose another.",
+        rx.heading(say("Where new leads start"), size="4", as_="h2"),
+        rx.text(say("A new lead starts in the first open stage of its lead type's default funnel; without one, of "
+                    "its assignee's division's (the creator's while unassigned; the first division with a default, "
+                    "in the Divisions list's order); then of the company's default; then of the first active "
+                    "funnel. The lead form shows the funnel this gives, and its user may choose another."),
                 size="2", color_scheme="gray"),
         rx.box(company, max_width="24rem", width="100%"),
         rx.grid(_table(S, "By lead type", S.type_rows, "lead_type", S.type_funnels,
-                       "No lead types yet: add them in Settings → Lead types."),
+                       say("No lead types yet: add them in Settings → Lead types.")),
                 _table(S, "By division", S.division_rows, "division", S.division_funnels,
                        "No divisions yet: add them in Settings → Divisions."),
                 columns=rx.breakpoints(initial="1", lg="2"), spacing="4", width="100%"),
-        spacing="3", width="100%"), width="100%"), aria_label="Where new leads start", style={"width": "100%"})
+        spacing="3", width="100%"), width="100%"), aria_label=say("Where new leads start"), style={"width": "100%"})

@@ -211,4 +211,4 @@ class FunnelsState(FunnelDefaultsChoices, SettingsState):
             return
         self.remove_open = False
         return rx.toast.success(f"Removed {self.remove_name}." if outcome == "deleted" else
-                                f"Removed {self.remove_name}; its past moves stay on the leads' timelines.")
+                                self.say(f"Removed {self.remove_name}; its past moves stay on the leads' timelines."))

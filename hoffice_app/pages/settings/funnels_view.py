@@ -6,6 +6,7 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.components.fields import edit_conflict, field_error, fixed_choice, text_field
+from hoffice_app.components.terms import say
 from hoffice_app.domain.funnel import COLORS, KINDS, MAX_STAGES, FunnelView, StageView
 from hoffice_app.pages.settings.funnel_defaults import defaults_card
 from hoffice_app.pages.settings.funnels_state import FunnelsState as S
@@ -50,10 +51,10 @@ def _funnels() -> rx.Component:
         align="start", width="100%"), on_submit=lambda _: S.add_funnel(), no_validate=True, width="100%")
     table = rx.table.root(
         rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in
-                                       ("Funnel", "Stages", "Open leads", "Status", "Actions")])),
+                                       ("Funnel", "Stages", say("Open leads"), "Status", "Actions")])),
         rx.table.body(rx.foreach(S.funnels, _funnel_row)), variant="surface", width="100%")
     return rx.el.section(rx.vstack(
-        rx.text("Each funnel is a board of its own. Where a new lead starts is set below the stages.", size="2",
+        rx.text(say("Each funnel is a board of its own. Where a new lead starts is set below the stages."), size="2",
                 color_scheme="gray"),
         rx.card(add, width="100%"), table, spacing="3", width="100%"), aria_label="Funnels", style={"width": "100%"})
 
@@ -78,7 +79,7 @@ def _stage_row(s: StageView) -> rx.Component:
 def _stages() -> rx.Component:
     table = rx.table.root(
         rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in
-                                       ("Stage", "Kind", "Probability", "Rots after", "Leads", "Actions")])),
+                                       ("Stage", "Kind", "Probability", "Rots after", say("Leads"), "Actions")])),
         rx.table.body(rx.foreach(S.stages, _stage_row)), variant="surface", width="100%")
     return rx.el.section(rx.vstack(
         rx.hstack(rx.heading("Stages of ", S.funnel_name, size="4"), rx.spacer(),
@@ -86,8 +87,8 @@ def _stages() -> rx.Component:
                   rx.button(rx.icon("plus", size=16), "Add stage", size="2", on_click=S.start_stage(0),
                             disabled=S.stages.length() >= MAX_STAGES),
                   width="100%", align="center", wrap="wrap"),
-        rx.text(f"Up to {MAX_STAGES} stages, shown left to right on the board. A stage that holds leads cannot be "
-                "removed or change its kind; move its leads first.", size="2", color_scheme="gray"),
+        rx.text(say(f"Up to {MAX_STAGES} stages, shown left to right on the board. A stage that holds leads cannot be "
+                    "removed or change its kind; move its leads first."), size="2", color_scheme="gray"),
         table, spacing="3", width="100%"), aria_label="Stages", style={"width": "100%"})
 
 
@@ -133,8 +134,8 @@ def _rename_dialog() -> rx.Component:
 def _remove_dialog() -> rx.Component:
     return rx.alert_dialog.root(rx.alert_dialog.content(
         rx.alert_dialog.title("Remove this stage?"),
-        rx.alert_dialog.description(rx.text(S.remove_name, " leaves the board. Past moves through it stay on "
-                                                           "the leads' timelines.")),
+        rx.alert_dialog.description(rx.text(S.remove_name, say(" leaves the board. Past moves through it stay on "
+                                                               "the leads' timelines."))),
         field_error(S.remove_error),
         rx.hstack(rx.alert_dialog.cancel(rx.button("Cancel", variant="soft", color_scheme="gray")),
                   rx.button("Remove", color_scheme="red", on_click=S.confirm_remove), justify="end",

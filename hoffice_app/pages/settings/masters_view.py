@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.components.fields import NONE, edit_conflict, field_error, labelled, select_field, text_field
+from hoffice_app.components.terms import say
 from hoffice_app.domain.masters import BY_KEY, MasterEntryView, MasterKind
 from hoffice_app.pages.settings.masters_state import MastersState as S
 
@@ -21,9 +22,9 @@ def _add_form(meta: MasterKind) -> rx.Component:
                                          S.new.get("parent", ""), lambda v: S.set_new("parent", v),
                                          S.add_errors.get("parent_id", ""),
                                          field_id="new-parent"), min_width="12rem"))
-    parts.append(rx.box(text_field(f"New {meta.singular}", "name", S.new.get("name", ""),
+    parts.append(rx.box(text_field(say(f"New {meta.singular}"), "name", S.new.get("name", ""),
                                    lambda v: S.set_new("name", v), S.add_errors.get("name", ""), field_id="new-name",
-                                   placeholder=f"Name of the {meta.singular}"), flex="1", min_width="14rem"))
+                                   placeholder=say(f"Name of the {meta.singular}")), flex="1", min_width="14rem"))
     if meta.has_code:
         parts.append(rx.box(text_field(_code_label(meta), "code", S.new.get("code", ""), lambda v: S.set_new("code", v),
                                        S.add_errors.get("code", ""),
@@ -94,8 +95,8 @@ def _table(meta: MasterKind) -> rx.Component:
             rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
             rx.table.body(rx.foreach(S.visible_entries, lambda e: _row(e, meta))),
             variant="surface", width="100%",
-        ), aria_label=meta.label, style={"width": "100%"}),
-        rx.callout(f"No {meta.label.lower()} yet. Add the first one above.", icon="info", width="100%"),
+        ), aria_label=say(meta.label), style={"width": "100%"}),
+        rx.callout(say(f"No {meta.label.lower()} yet. Add the first one above."), icon="info", width="100%"),
     )
 
 
@@ -117,7 +118,7 @@ def _edit_dialog(meta: MasterKind) -> rx.Component:
         fields.append(labelled("Template text", area, "edit-body"))
     return rx.dialog.root(
         rx.dialog.content(
-            rx.dialog.title(f"Edit {meta.singular}"),
+            rx.dialog.title(say(f"Edit {meta.singular}")),
             rx.form(rx.vstack(*fields,
                               rx.hstack(rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray",
                                                                   type="button")),
@@ -132,7 +133,7 @@ def _edit_dialog(meta: MasterKind) -> rx.Component:
 def _delete_dialog(meta: MasterKind) -> rx.Component:
     return rx.alert_dialog.root(
         rx.alert_dialog.content(
-            rx.alert_dialog.title(f"Delete this {meta.singular}?"),
+            rx.alert_dialog.title(say(f"Delete this {meta.singular}?")),
             rx.alert_dialog.description(rx.text("“", S.delete_name, "” will be removed for good. "
                                                 "Entries in use cannot be deleted: deactivate them instead.")),
             field_error(S.delete_error),
@@ -151,8 +152,8 @@ def master_screen(kind: str) -> rx.Component:
         parent_label = BY_KEY[meta.parent].label
         filter_bar.append(rx.hstack(
             rx.text("Show", size="2"),
-            rx.select.root(rx.select.trigger(aria_label=f"Filter by {BY_KEY[meta.parent].singular}"),
-                           rx.select.content(rx.select.item(f"All {parent_label.lower()}", value="all"),
+            rx.select.root(rx.select.trigger(aria_label=say(f"Filter by {BY_KEY[meta.parent].singular}")),
+                           rx.select.content(rx.select.item(say(f"All {parent_label.lower()}"), value="all"),
                                              rx.foreach(S.parent_options,
                                                         lambda o: rx.select.item(o.label, value=o.value))),
                            value=S.parent_filter, on_change=S.set_parent_filter),
@@ -162,8 +163,8 @@ def master_screen(kind: str) -> rx.Component:
                 "leave the drop-downs.", size="2", color_scheme="gray"),
         *([rx.text("Codes are optional; a code given is unique in this list, ignoring case, and can be typed on a "
                    "lead's product picker.", size="2", color_scheme="gray")] if meta.key == "product" else []),
-        *([rx.text("A new lead of a type starts with the type's default status, unless its form's user chose a "
-                   "status.", size="2", color_scheme="gray")] if meta.key == "lead_type" else []),
+        *([rx.text(say("A new lead of a type starts with the type's default status, unless its form's user chose a "
+                       "status."), size="2", color_scheme="gray")] if meta.key == "lead_type" else []),
         rx.card(_add_form(meta), width="100%"),
         *filter_bar,
         _table(meta),

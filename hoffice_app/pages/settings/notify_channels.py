@@ -10,6 +10,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.components.fields import field_error, fixed_choice, text_field
+from hoffice_app.components.terms import say
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import notify
 from hoffice_app.domain.common import DomainError, ValidationError
@@ -178,7 +179,7 @@ def channels_screen() -> rx.Component:
         _test("sms", "Send test SMS", "+91 98250 12345"),
         rx.heading("Links in messages", size="4", as_="h2", margin_top="0.5rem"),
         _text("Public address of the app", "base_url", placeholder="https://crm.example.com",
-              hint="E-mails and SMS link to leads under this address."),
+              hint=say("E-mails and SMS link to leads under this address.")),
         field_error(S.errors.get("form", "")),
         rx.hstack(rx.cond(S.saved != "", rx.text(S.saved, size="2", color_scheme="green", role="status")),
                   rx.spacer(), rx.button("Save notification settings", type="submit"), width="100%"),

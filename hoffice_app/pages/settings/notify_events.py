@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.components.fields import field_error, text_field
+from hoffice_app.components.terms import say
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import notify
 from hoffice_app.domain.common import DomainError, ValidationError
@@ -37,7 +38,7 @@ class NotifyEventsState(SettingsState):
 
     def _load_rows(self, session) -> None:
         defaults = notify.company_defaults(session)
-        self.rows = [{"event": e.value, "label": info.label, "who": info.who,
+        self.rows = [{"event": e.value, "label": self.say(info.label), "who": self.say(info.who),
                       **{f"{c}_on": notify.Channel(c) in defaults[e] for c in CHANNELS},
                       **{f"{c}_can": notify.Channel(c) in info.channels for c in CHANNELS}}
                      for e, info in notify.EVENTS.items()]
@@ -49,7 +50,8 @@ class NotifyEventsState(SettingsState):
             self.channel = ch.value
         text = notify.wording(session, ev, ch)
         self.subject, self.body, self.dlt_id = text.subject, text.body, text.dlt_template_id
-        self.placeholders = [{"name": "{" + k + "}", "means": v} for k, v in notify.allowed_placeholders(ev).items()]
+        self.placeholders = [{"name": "{" + k + "}", "means": self.say(v)}
+                             for k, v in notify.allowed_placeholders(ev).items()]
         self.errors, self.preview = {}, ""
 
     @rx.event
@@ -148,7 +150,7 @@ class NotifyEventsState(SettingsState):
                     "recipient.name": actor.name, "link": f"/leads/{lead.code}", "company.name": "your company",
                     "follow_up.kind": "Call", "follow_up.due": "tomorrow, 10:30", "import.summary": "—"}
         except DomainError:
-            self.preview = "No such lead, or you cannot see it. Enter a lead code such as L000001."
+            self.preview = self.say("No such lead, or you cannot see it. Enter a lead code such as L000001.")
             return
         subject = notify.render(self.subject, values) if self.channel != "sms" else ""
         self.preview = (subject + "\n\n" if subject else "") + notify.render(self.body, values)
@@ -169,7 +171,7 @@ def _switch(row, channel: str) -> rx.Component:
 def _select(label: str, key: str, pairs) -> rx.Component:
     return rx.vstack(rx.text(label, size="2", weight="medium"),
                      rx.select.root(rx.select.trigger(aria_label=label, width="100%"),
-                                    rx.select.content(*[rx.select.item(t, value=v) for v, t in pairs]),
+                                    rx.select.content(*[rx.select.item(say(t), value=v) for v, t in pairs]),
                                     value=getattr(S, key), on_change=lambda v: S.pick(key, v)),
                      spacing="1", width="100%")
 
@@ -211,7 +213,8 @@ def events_screen() -> rx.Component:
                rx.flex(rx.foreach(S.placeholders, lambda p: rx.tooltip(rx.code(p["name"], size="1"),
                                                                        content=p["means"])),
                        wrap="wrap", gap="2"), width="100%"),
-        rx.hstack(rx.input(placeholder="Lead code, e.g. L000001", value=S.preview_code, aria_label="Lead to preview on",
+        rx.hstack(rx.input(placeholder=say("Lead code, e.g. L000001"), value=S.preview_code,
+                           aria_label=say("Lead to preview on"),
                            on_change=lambda v: S.set_text("preview_code", v), width="14rem"),
                   rx.button("Preview", variant="outline", type="button", on_click=S.show_preview), wrap="wrap"),
         rx.cond(S.preview != "", rx.card(rx.text(S.preview, size="2", white_space="pre-wrap"), width="100%",

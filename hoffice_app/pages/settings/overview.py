@@ -7,6 +7,7 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.components.stats import stat_card
+from hoffice_app.components.terms import say
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import org
 from hoffice_app.domain.common import ROLE_LABELS
@@ -61,7 +62,7 @@ def overview_screen() -> rx.Component:
                           name="Signed-in sessions: " + S.sessions_active.to_string()),
                 stat_card("Divisions", S.divisions, "building-2", note="Employees and contacts belong to them",
                           href=section("division"), name="Divisions: " + S.divisions.to_string()),
-                stat_card("Products", S.products, "package", note="What leads are for",
+                stat_card("Products", S.products, "package", note=say("What leads are for"),
                           href=section("product"), name="Products: " + S.products.to_string()),
                 stat_card("Master entries", S.master_entries_active, "list",
                           note=rx.text("active, across ", S.master_lists, " lists", size="1", color_scheme="gray"),

@@ -14,6 +14,7 @@ from hoffice_app.components.fields import (
     labelled,
     text_field,
 )
+from hoffice_app.components.terms import say
 from hoffice_app.domain import policies
 from hoffice_app.pages.settings.policies_state import PoliciesState as S
 
@@ -64,7 +65,7 @@ def _fields() -> rx.Component:
             columns=rx.breakpoints(initial="1", sm="3"), spacing="3", width="100%"),
         _action(),
         rx.heading("Scope", size="3", as_="h3", margin_top="0.5rem"),
-        rx.text("Leave a list empty to take every lead. Closed leads and leads on hold are never revoked.",
+        rx.text(say("Leave a list empty to take every lead. Closed leads and leads on hold are never revoked."),
                 size="1", color_scheme="gray"),
         _scope("Funnels", "funnel_ids", S.funnel_opts, S.sc_funnels),
         _scope("Stages", "stage_ids", S.shown_stages, S.sc_stages),
@@ -108,7 +109,7 @@ def _line(line: policies.PreviewLine) -> rx.Component:
 def _group(group: policies.PreviewGroup) -> rx.Component:
     table = rx.table.root(
         rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in
-                                       ("Lead", "Assignee", "Step", "When")])),
+                                       (say("Lead"), "Assignee", "Step", "When")])),
         rx.table.body(rx.foreach(group.lines, _line)), variant="surface", size="1", width="100%")
     return rx.el.section(rx.vstack(
         rx.heading(group.title, " · ", group.total, size="3", as_="h3"),
@@ -132,11 +133,11 @@ def _counts() -> rx.Component:
 
 def _preview() -> rx.Component:
     return rx.vstack(
-        rx.callout("A preview changes nothing: no lead is warned or revoked. This is what the policy as on the form "
-                   "would do now and over the next 7 days, by the same computation the engine runs.",
+        rx.callout(say("A preview changes nothing: no lead is warned or revoked. This is what the policy as on the "
+                       "form would do now and over the next 7 days, by the same computation the engine runs."),
                    icon="info", color_scheme="blue", width="100%"),
         rx.cond(S.preview_total == 0,
-                rx.text("No lead would be warned or revoked in the next 7 days.", size="2", role="status")),
+                rx.text(say("No lead would be warned or revoked in the next 7 days."), size="2", role="status")),
         rx.foreach(S.groups, _group),
         rx.cond(S.per_assignee.length() > 0, _counts()),
         spacing="4", width="100%", id="policy-preview", aria_label="Preview", role="region")

@@ -179,7 +179,7 @@ class PoliciesState(SettingsState):
     @rx.event
     def switch_enabled(self, policy_id: int, on: bool):
         return self._run(lambda s, a: policies.set_enabled(s, a, policy_id, on, now=utcnow()),
-                         "Enabled: it runs every minute." if on else "Disabled: it no longer acts on leads.")
+                         "Enabled: it runs every minute." if on else self.say("Disabled: it no longer acts on leads."))
 
     @rx.event
     def move(self, policy_id: int, step: int):

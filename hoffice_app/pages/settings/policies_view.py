@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.components.fields import field_error
+from hoffice_app.components.terms import say
 from hoffice_app.domain import policies
 from hoffice_app.pages.settings.policies_form import policy_form
 from hoffice_app.pages.settings.policies_state import PoliciesState as S
@@ -35,8 +36,9 @@ def _list() -> rx.Component:
         rx.table.body(rx.foreach(S.rows, _row)), variant="surface", width="100%"), width="100%", overflow_x="auto")
     empty = rx.callout("No revoke policies yet. Add one, preview it, then enable it.", icon="info", width="100%")
     return rx.el.section(rx.vstack(
-        rx.hstack(rx.text("Policies take leads back from assignees who do not act, in this order; a lead revoked by "
-                          "one is not looked at by the next. Closed leads and leads on hold are exempt.", size="2",
+        rx.hstack(rx.text(say("Policies take leads back from assignees who do not act, in this order; a lead revoked "
+                              "by one is not looked at by the next. Closed leads and leads on hold are "
+                              "exempt."), size="2",
                           color_scheme="gray", flex="1"),
                   rx.button(rx.icon("plus", size=16), "Add policy", on_click=S.start_new), width="100%",
                   align="center", wrap="wrap"),

@@ -5,6 +5,7 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.components.layout import page_shell
+from hoffice_app.components.terms import say
 from hoffice_app.domain.masters import KINDS
 from hoffice_app.pages.settings.assignment_state import AssignmentState
 from hoffice_app.pages.settings.assignment_view import assignment_screen
@@ -28,7 +29,7 @@ def _section_link(key: str, label: str) -> rx.Component:
     href = routes.settings_section(key)
     path = rx.State.router.url.path
     current = (path == href) | (path == href + "/")
-    return rx.link(label, href=href, size="2", underline="none", weight=rx.cond(current, "bold", "regular"),
+    return rx.link(say(label), href=href, size="2", underline="none", weight=rx.cond(current, "bold", "regular"),
                    color=rx.cond(current, rx.color("accent", 11), rx.color("gray", 12)),
                    aria_current=rx.cond(current, "page", "false"))
 
@@ -37,7 +38,7 @@ def _settings_nav() -> rx.Component:
     groups = []
     for group, items in nav_groups():
         links = [_section_link(key, label) for key, label in items]
-        groups.append(rx.vstack(rx.text(group, size="1", weight="bold", color_scheme="gray"), *links, spacing="1"))
+        groups.append(rx.vstack(rx.text(say(group), size="1", weight="bold", color_scheme="gray"), *links, spacing="1"))
     return rx.el.nav(rx.vstack(*groups, spacing="4"), aria_label="Settings sections", style={"minWidth": "12rem"})
 
 

@@ -39,7 +39,7 @@ class SettingsState(AuthState):
         actor, redirect = self.actor_or_redirect()
         if actor is None:
             return None, redirect
-        self.page_title = section_title(self.router.url.path.rstrip("/").rsplit("/", 1)[-1])
+        self.page_title = self.say(section_title(self.router.url.path.rstrip("/").rsplit("/", 1)[-1]))
         self.forbidden = not actor.is_admin
         return (None, None) if self.forbidden else (actor, None)
 

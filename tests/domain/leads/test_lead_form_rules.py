@@ -104,7 +104,7 @@ def test_changes_leave_lines_on_the_timeline(session, executive, now):
     assert texts[0] == "Created, assigned to Neha Joshi"
     assert "Assigned to nobody (was Neha Joshi)" in texts
     assert "Status: nobody → Qualified Opportunity" in texts
-    assert "Changed title" in texts
+    assert "Title: “Solar panels for the new office” → “Bigger deal”" in texts
 
 
 def lead_contact_code(session, lead) -> str:

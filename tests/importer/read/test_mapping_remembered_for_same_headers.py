@@ -35,3 +35,12 @@ def test_headers_again_for_the_same_sheet_keep_the_reviewed_mapping_without_rere
     monkeypatch.setattr(jobs, "stage_sheet", lambda *a, **k: (_ for _ in ()).throw(AssertionError("re-read")))
     view = jobs.headers(session, admin, job_id, "Contacts")
     assert [c.field for c in view.columns] == ["name", "contact_type", ""] and view.rows == 1
+
+
+def test_each_column_shows_its_first_values_beside_its_header(session, admin, now, tmp_path):
+    rows = [["", "Customer", ""], ["Asha", "Customer", ""], ["Ravi", "Vendor", ""], ["Meera", "Other", ""]]
+    path = xlsx(tmp_path / "e.xlsx", rows, ["Name", "Type Of Contact", "Empty"])
+    job_id = jobs.start_job(session, admin, stored_path=upload(path), file_name="e.xlsx", now=now)
+    view = jobs.headers(session, admin, job_id)
+    assert [c.samples for c in view.columns] == ["Asha · Ravi", "Customer · Vendor", ""]  # no repeats, no blanks
+    assert [c.samples for c in jobs.headers(session, admin, job_id, "Contacts").columns][0] == "Asha · Ravi"
