@@ -31,4 +31,4 @@ def test_query_count_does_not_grow_with_rows(session, now, demo):  # noqa: F811
     big = _statements(session, now, per_page=40)
     assert (small[0], big[0]) == (2, 40)
     assert big[1] == small[1]
-    assert big[1] <= 10
+    assert big[1] <= 14  # the page, its count, and one look-up per kind (contacts, mobiles, people, masters, stages…)
