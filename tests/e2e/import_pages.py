@@ -27,9 +27,13 @@ class ImportWizard(Screen):
         expect(self.page).to_have_url(re.compile(r"/import/\d+$"))
 
     # Map columns
-    def field_for(self, header: str) -> Locator:
-        """The field a column of the file is mapped to."""
+    def field_choice(self, header: str) -> Locator:
+        """The drop-down of the field a column of the file goes to."""
         return self.page.get_by_label(f"Field for {header}")
+
+    def field_for(self, header: str) -> Locator:
+        """The field a column of the file is mapped to (the drop-down's chosen option)."""
+        return self.field_choice(header).locator("option:checked")
 
     def not_imported(self, headers: str) -> Locator:
         return self.page.get_by_text(f"Not imported: {headers}")

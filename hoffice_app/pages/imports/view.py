@@ -81,14 +81,20 @@ def _upload_step() -> rx.Component:
 
 
 def _field_choice(column: MappedColumn) -> rx.Component:
-    return rx.select.root(
-        rx.select.trigger(placeholder="Not imported", aria_label=rx.Var.create("Field for ") + column.header,
-                          width="100%"),
-        rx.select.content(rx.select.item("— Not imported —", value=SKIP),
-                          rx.foreach(S.fields, lambda f: rx.select.item(
-                              rx.cond(f.mandatory, f.label + " *", f.label), value=f.key))),
+    """A native drop-down: one per column, each listing every field. As Radix selects, a full-width
+    file (56 columns of 57 choices: some 3,200 items, each a component registering itself) held
+    the browser's main thread for seconds on every render of the step; native options cost next
+    to nothing and keep the keyboard behaviour people know (type a letter to jump)."""
+    return rx.el.select(
+        rx.el.option("— Not imported —", value=SKIP),
+        rx.foreach(S.fields, lambda f: rx.el.option(rx.cond(f.mandatory, f.label + " *", f.label), value=f.key)),
         value=rx.cond(column.field != "", column.field, SKIP),
-        on_change=lambda v: S.map_column(column.index, v))
+        on_change=lambda v: S.map_column(column.index, v),
+        aria_label=rx.Var.create("Field for ") + column.header,
+        style={"width": "100%", "height": "var(--space-6)", "padding": "0 var(--space-2)",
+               "fontSize": "var(--font-size-2)", "color": rx.color("gray", 12),
+               "background": "var(--color-surface)", "border": f"1px solid {rx.color('gray', 7)}",
+               "borderRadius": "var(--radius-2)", "cursor": "pointer"})
 
 
 def _mapping_step() -> rx.Component:
