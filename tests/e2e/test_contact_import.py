@@ -130,7 +130,8 @@ def test_the_full_template_reaches_the_mapping_step(page, demo_password, tmp_pat
     wizard.choose_file(wide)
     expect(page).to_have_url(re.compile(r"/import/\d+$"))
     expect(page.get_by_role("status").filter(has_text="columns matched")).to_have_text("All 56 columns matched.")
-    assert max(page.evaluate("window.longTasks"), default=0) < 3000, page.evaluate("window.longTasks")
+    # 56 Radix selects held the page for 6-8 s; native ones, 0.4 s. The bound leaves room for a busy CI machine.
+    assert max(page.evaluate("window.longTasks"), default=0) < 4500, page.evaluate("window.longTasks")
     expect(page.get_by_role("row", name=re.compile("^Remarks"))).to_contain_text("Remarks value 1 · Remarks value 2")
     page.screenshot(path="artifacts/screenshots/import-mapping-56-columns.png")
     check = page.get_by_role("button", name="Check the rows")
