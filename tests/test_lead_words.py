@@ -27,6 +27,11 @@ def _name(func) -> str:
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
 
 
+def _reflex_own(func) -> bool:
+    """``rx.text(...)`` shows its text as written; only our helpers of the same name say it."""
+    return isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "rx"
+
+
 def _unsaid(path: pathlib.Path) -> list[str]:
     tree = ast.parse(path.read_text())
     said = set()
@@ -34,7 +39,7 @@ def _unsaid(path: pathlib.Path) -> list[str]:
         if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.body \
                 and isinstance(node.body[0], ast.Expr):
             said.add(id(node.body[0].value))  # docstrings
-        if isinstance(node, ast.Call) and _name(node.func) in SAYING:
+        if isinstance(node, ast.Call) and _name(node.func) in SAYING and not _reflex_own(node.func):
             said.update(id(m) for a in [*node.args, *(k.value for k in node.keywords)] for m in ast.walk(a))
     found = []
     for node in ast.walk(tree):

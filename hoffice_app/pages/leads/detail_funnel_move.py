@@ -12,6 +12,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.components.fields import choice, edit_conflict
+from hoffice_app.components.terms import say
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import funnel
 from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError
@@ -130,8 +131,8 @@ S = FunnelMoveState
 def _dialog() -> rx.Component:
     fields = rx.vstack(
         edit_conflict(S.refusal),
-        rx.text("Now in ", rx.text.strong(S.where), ". The lead's time in its new stage starts now; its timeline "
-                "keeps where it came from.", size="2"),
+        rx.text("Now in ", rx.text.strong(S.where), say(". The lead's time in its new stage starts now; its timeline "
+                                                   "keeps where it came from."), size="2"),
         choice("Funnel", "move-funnel", S.target_funnels, S.chosen_funnel, S.pick_target,
                S.move_errors.get("funnel", ""), clearable=False),
         choice("Stage", "move-stage", S.target_stages, S.chosen_stage, S.pick_stage,

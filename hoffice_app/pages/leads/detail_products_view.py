@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.components.layout import ON_PHONE, ON_WIDE
+from hoffice_app.components.terms import say
 from hoffice_app.domain.leads import ProductLineView
 from hoffice_app.pages.leads.detail_state import LeadDetailState as S
 
@@ -53,6 +54,6 @@ def product_lines_block() -> rx.Component:
     return rx.box(rx.text("Products", weight="bold", size="2", margin_top="1rem", margin_bottom="0.5rem"),
                   rx.cond(S.product_lines.length() > 0,
                           rx.fragment(rx.box(_table(), style={"display": ON_WIDE}), _phone_lines()),
-                          rx.text("No products on this lead yet: add them with Edit.", size="2",
+                          rx.text(say("No products on this lead yet: add them with Edit."), size="2",
                                   color_scheme="gray")),
                   width="100%")

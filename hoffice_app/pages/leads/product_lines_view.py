@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.components.fields import choice, field_error
+from hoffice_app.components.terms import say
 from hoffice_app.pages.leads.form_state import LeadFormState as S
 from hoffice_app.pages.leads.product_lines_state import COMPUTE, FormLine
 
@@ -67,8 +68,8 @@ def _lines() -> rx.Component:
             "clip": "rect(0 0 0 0)"}))))
     table = rx.table.root(head, rx.table.body(rx.foreach(S.lines, _line)), variant="surface", size="1",
                           width="100%", aria_label="Product lines")
-    empty = rx.text("No products yet: type a name or code above and press Enter (↑ ↓ to choose). A lead may hold "
-                    "products of several categories.", size="1", color_scheme="gray")
+    empty = rx.text(say("No products yet: type a name or code above and press Enter (↑ ↓ to choose). A lead may "
+                        "hold products of several categories."), size="1", color_scheme="gray")
     return rx.cond(S.lines.length() > 0, table, empty)
 
 

@@ -161,8 +161,8 @@ def master_screen(kind: str) -> rx.Component:
     return rx.vstack(
         rx.text("Names are unique in this list, ignoring case. Deactivated entries stay on old records but "
                 "leave the drop-downs.", size="2", color_scheme="gray"),
-        *([rx.text("Codes are optional; a code given is unique in this list, ignoring case, and can be typed on a "
-                   "lead's product picker.", size="2", color_scheme="gray")] if meta.key == "product" else []),
+        *([rx.text(say("Codes are optional; a code given is unique in this list, ignoring case, and can be typed on "
+                       "a lead's product picker."), size="2", color_scheme="gray")] if meta.key == "product" else []),
         *([rx.text(say("A new lead of a type starts with the type's default status, unless its form's user chose a "
                        "status."), size="2", color_scheme="gray")] if meta.key == "lead_type" else []),
         rx.card(_add_form(meta), width="100%"),
