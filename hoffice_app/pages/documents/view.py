@@ -6,8 +6,8 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
-from hoffice_app.components.a11y import name_file_input
 from hoffice_app.components.fields import field_error, labelled
+from hoffice_app.components.files import file_drop_zone
 from hoffice_app.components.layout import page_shell
 from hoffice_app.components.pager import pager
 from hoffice_app.components.terms import say
@@ -71,12 +71,7 @@ def _table() -> rx.Component:
 
 
 def _upload_dialog() -> rx.Component:
-    drop = rx.upload.root(
-        rx.vstack(rx.icon("upload", size=18), rx.text("Drop files here or click to choose", size="2"),
-                  rx.text("PDF, images, Office, text, CSV, ZIP · up to 10 MB each", size="1", color_scheme="gray"),
-                  align="center", spacing="1"),
-        id=UPLOAD_ID, multiple=True, padding="1.25rem", width="100%", border=f"1px dashed {rx.color('gray', 7)}",
-        border_radius="var(--radius-3)", on_drop=S.upload(rx.upload_files(upload_id=UPLOAD_ID)))
+    drop = file_drop_zone(UPLOAD_ID, S.upload, "Upload files to the library", padding="1.25rem")
     return rx.dialog.root(rx.dialog.content(
         rx.dialog.title("Upload to the library"),
         rx.dialog.description(say("Choose a category first if the files have one; each file is added as you drop it. "
@@ -87,7 +82,7 @@ def _upload_dialog() -> rx.Component:
                                                   S.set_upload_category, field_id="upload-category",
                                                   any_label="No category", with_none=False),
                      "upload-category", S.upload_errors.get("category", "")),
-            name_file_input(drop, "Upload files to the library"), field_error(S.upload_errors.get("file", "")),
+            drop, field_error(S.upload_errors.get("file", "")),
             rx.hstack(rx.dialog.close(rx.button("Close", variant="soft", color_scheme="gray")), justify="end",
                       width="100%"),
             spacing="3", margin_top="0.75rem", width="100%")),

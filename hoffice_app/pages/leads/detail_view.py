@@ -4,8 +4,8 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
-from hoffice_app.components.a11y import name_file_input
 from hoffice_app.components.fields import field_error
+from hoffice_app.components.files import file_drop_zone
 from hoffice_app.components.layout import page_shell
 from hoffice_app.components.phone import phone_links
 from hoffice_app.components.terms import say
@@ -70,18 +70,12 @@ def _attachment(d: DocumentView) -> rx.Component:
 
 
 def _attachments() -> rx.Component:
-    zone = rx.upload.root(rx.vstack(rx.icon("upload", size=18), rx.text("Drop a file here or click to choose",
-                                                                        size="2"),
-                                    rx.text("PDF, images, Office, text, CSV, ZIP · up to 10 MB", size="1",
-                                            color_scheme="gray"), align="center", spacing="1"),
-                          id="lead-upload", multiple=True, padding="1rem", width="100%",
-                          border=f"1px dashed {rx.color('gray', 7)}", border_radius="var(--radius-3)",
-                          on_drop=S.upload(rx.upload_files(upload_id="lead-upload")))
+    zone = file_drop_zone("lead-upload", S.upload, say("Attach files to this lead"))
     return _card(
         "Attachments",
         rx.vstack(
             rx.foreach(S.attachments, _attachment),
-            name_file_input(zone, say("Attach files to this lead")),
+            zone,
             field_error(S.upload_error),
             rx.button(rx.icon("library", size=14), "Attach from document library", variant="soft", size="1",
                       on_click=S.open_library),

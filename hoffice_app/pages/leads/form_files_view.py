@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hoffice_app.components.a11y import name_file_input
 from hoffice_app.components.fields import field_error
+from hoffice_app.components.files import file_drop_zone
 from hoffice_app.components.terms import say
 from hoffice_app.domain.documents import DocumentView
 from hoffice_app.pages.leads.form_state import LeadFormState as S
@@ -40,12 +40,7 @@ def _library_dialog() -> rx.Component:
 
 
 def form_files_section() -> rx.Component:
-    drop = rx.upload.root(
-        rx.vstack(rx.icon("upload", size=18), rx.text("Drop files here or click to choose", size="2"),
-                  rx.text("PDF, images, Office, text, CSV, ZIP · up to 10 MB each", size="1", color_scheme="gray"),
-                  align="center", spacing="1"),
-        id=UPLOAD_ID, multiple=True, padding="1rem", width="100%", border=f"1px dashed {rx.color('gray', 7)}",
-        border_radius="var(--radius-3)", on_drop=S.upload_draft(rx.upload_files(upload_id=UPLOAD_ID)))
+    drop = file_drop_zone(UPLOAD_ID, S.upload_draft, say("Add files to this lead"))
     return rx.el.section(rx.card(
         rx.heading("Attachments", size="4", margin_bottom="0.75rem", as_="h2"),
         rx.vstack(
@@ -54,7 +49,7 @@ def form_files_section() -> rx.Component:
                               aria_label="Files to attach"),
                     rx.text("No files yet. They are kept as you add them and attached when you save.", size="2",
                             color_scheme="gray")),
-            name_file_input(drop, say("Add files to this lead")), field_error(S.draft_error),
+            drop, field_error(S.draft_error),
             rx.button(rx.icon("library", size=14), "Add from document library", variant="soft", size="1",
                       type="button", on_click=S.open_draft_library),
             _library_dialog(), spacing="2", width="100%"),
