@@ -25,12 +25,16 @@ def _rename(page, one: str, many: str) -> None:
 
 
 def _typed_titles(server) -> list[str]:
-    """Leads' titles with the word in them ("Board drag test lead"), typed by earlier tests of the
-    session: what people wrote stays as written, so the scan leaves them out."""
+    """Names with the word in them typed by earlier tests of the session (a lead "Board drag test
+    lead", an assignment rule "Trade show leads"): what people wrote stays as written, so the scan
+    leaves them out."""
     engine = create_engine(server.database_url, poolclass=NullPool)
     try:
         with engine.connect() as conn:
-            titles = conn.execute(text("SELECT title FROM lead")).scalars().all()
+            titles = [*conn.execute(text("SELECT title FROM lead")).scalars(),
+                      *conn.execute(text("SELECT name FROM assignment_rule")).scalars(),
+                      *conn.execute(text("SELECT name FROM revoke_policy")).scalars(),
+                      *conn.execute(text("SELECT name FROM saved_lead_view")).scalars()]
     finally:
         engine.dispose()
     return sorted({t for t in titles if LEAD_WORD.search(t)}, key=len, reverse=True)

@@ -110,7 +110,9 @@ class BoardState(BoardNews, BoardMoves, AuthState):
             wanted = as_id(self.router.url.path.rstrip("/").split("/")[-1])
             ids = [int(o.value) for o in self.funnel_options]
             if wanted is None and ids:
-                return rx.redirect(routes.funnel(ids[0]))
+                # /funnel shows the first funnel in place: a redirect answered after the user had
+                # already clicked elsewhere would pull them back to the board.
+                wanted = ids[0]
             if wanted not in ids:
                 self.not_found, self.heads = "No such funnel, or it was switched off.", []
                 return
