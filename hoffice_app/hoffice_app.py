@@ -37,3 +37,4 @@ app.register_lifespan_task(protection.sweep_stale_uploads)
 # Before the first request: jobs a killed server left "running" are marked failed.
 app.register_lifespan_task(startup.recover_interrupted_imports)
 app.register_lifespan_task(startup.start_notifications)
+app.register_lifespan_task(startup.freeze_startup_objects)

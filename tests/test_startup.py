@@ -1,5 +1,6 @@
 """What the server does as it starts: an import a killed server left "running" is marked failed
 before anyone is served (durably, not only on the page that happens to read it)."""
+import gc
 import logging
 
 from hoffice_app import startup
@@ -24,3 +25,16 @@ def test_a_job_left_running_is_marked_failed_and_logged(session, now, tmp_path, 
     session.expire_all()
     assert session.get(ImportJob, job.id).status == "failed"
     assert f"Interrupted imports marked failed: {job.id} " in caplog.text
+
+
+def test_what_the_server_built_to_start_is_frozen_last():
+    """A full garbage collection pass skips what lives as long as the process (a 50 ms pause every
+    so often otherwise); the step runs last, so the other steps' objects are frozen too."""
+    from hoffice_app.hoffice_app import app
+
+    assert app.get_lifespan_tasks()[-1] is startup.freeze_startup_objects
+    try:
+        startup.freeze_startup_objects()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -94,9 +94,12 @@ class LeadProduct(SQLModel, table=True):
     its place in the lead's list (the first line's category is the lead's main category)."""
 
     __tablename__ = "lead_product"
+    # a product's leads from the index alone: the board's and the lead list's product filter
+    # lists them without reading a line (migration 0024)
+    __table_args__ = (Index("ix_lead_product_product_lead", "product_id", "lead_id"),)
 
     lead_id: int = Field(foreign_key="lead.id", primary_key=True)
-    product_id: int = Field(foreign_key="master_entry.id", primary_key=True, index=True)
+    product_id: int = Field(foreign_key="master_entry.id", primary_key=True)
     quantity: Decimal = Field(default=Decimal(1), sa_column=Column(Numeric(12, 3), nullable=False,
                                                                    server_default=text("1")))
     unit_price: Optional[Decimal] = Field(default=None, sa_column=Column(Numeric(16, 2), nullable=True))

@@ -23,7 +23,7 @@ from hoffice_app.models import Employee, Funnel, FunnelStage, Lead, LeadProduct,
 PER_COLUMN = 50
 # A column's order: last into the stage first; the id breaks ties (moves in the same instant), so pages never overlap.
 ARRIVAL = (Lead.stage_entered_at.desc(), Lead.id.desc())
-# an index entry costs a fraction of a row read, but a filter list is built per query (see column_cards)
+# a row read and tested costs about four index entries (see collects)
 COLLECT_FACTOR = 4
 
 
@@ -115,19 +115,13 @@ def heads(totals: list[StageTotals], currency: str) -> list[ColumnHead]:
 def column_cards(session: Session, stage: FunnelStage, f: BoardFilter, actor: Actor, *, now: datetime,
                  offset: int = 0, limit: int = PER_COLUMN, matches: int | None = None,
                  stage_rows: int | None = None) -> list[Card]:
-    """One page of a column's cards, the latest to enter the stage first.
-
-    Walking the stage in arrival order (ix_lead_stage_board) reads about
-    (offset + limit) × stage_rows / matches rows to find a page; collecting
-    the matches from the covering ix_lead_board_totals, which holds the arrival
-    time too, reads ``matches`` index entries, several times cheaper than a row
-    (measured: collecting wins below matches² < 4 × (offset + limit) × stage_rows).
-    The cheaper one is used, so a narrow filter ("mine" for someone with few
-    leads) does not walk a whole stage of 40,000 leads one row at a time."""
+    """One page of a column's cards, the latest to enter the stage first, found the cheaper of
+    two ways (``collects``): walking the stage in arrival order, or collecting the matches from
+    the covering index."""
     if matches == 0:
         return []
     newest = ARRIVAL
-    if matches is not None and stage_rows and matches * matches < COLLECT_FACTOR * (offset + limit) * stage_rows:
+    if matches is not None and stage_rows and collects(session, f, matches, stage_rows, offset + limit):
         cond = where(session, actor, f, now=now)
         page = (select(Lead.id).where(Lead.funnel_id == stage.funnel_id, Lead.stage_id == stage.id, *cond)
                 .order_by(*newest).offset(offset).limit(limit))
@@ -136,6 +130,23 @@ def column_cards(session: Session, stage: FunnelStage, f: BoardFilter, actor: Ac
         cond = where(session, actor, f, now=now, walking=True)
         query = select(Lead).where(Lead.stage_id == stage.id, *cond).order_by(*newest).offset(offset).limit(limit)
     return cards_for(session, actor, session.exec(query).all(), stage.days_to_rot, now=now)
+
+
+def collects(session: Session, f: BoardFilter, matches: int, stage_rows: int, need: int) -> bool:
+    """Whether collecting a column's first ``need`` cards costs less than walking for them.
+
+    Walking the stage in arrival order (ix_lead_stage_board) reads about need × stage_rows /
+    matches rows, each tested in full. Collecting reads every entry of the stage in the covering
+    ix_lead_board_totals, about four times cheaper than a row, and with a product filter first
+    lists the product's leads, about twice an entry's cost each. Measured at 100,000 leads:
+    walking wins down to 1-2 % of a stage matching, and a common product's list (22,000 leads)
+    made collecting 13 ms a column against 5 ms walked; collecting wins when few match (21 of
+    40,000: 11 ms against 54 ms walked), where a walk reads the whole stage."""
+    listed = 0
+    if (product := as_id(f.product_id)):
+        listed = session.exec(select(func.count()).select_from(LeadProduct)
+                              .where(LeadProduct.product_id == product)).one()
+    return (stage_rows + 2 * listed) * matches < COLLECT_FACTOR * need * stage_rows
 
 
 def cards_for(session: Session, actor: Actor, leads: list[Lead], rot_days: int | None, *, now: datetime) -> list[Card]:

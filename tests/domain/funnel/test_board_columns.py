@@ -97,3 +97,17 @@ def test_walking_and_collecting_a_column_give_the_same_page(session, now):
             return [c.title for c in board.column_cards(session, stage, f, neha, now=now, offset=3, limit=5, **shape)]
         walked, collected = page(), page(matches=1, stage_rows=10_000)
         assert walked == collected and len(walked) == 5
+
+
+def test_a_common_product_is_walked_and_a_rare_match_collected(session, now):
+    """The cost rule: walking reads about need × rows / matches rows; collecting reads every entry
+    of the stage and first lists the filter's product leads. A product on half the leads makes the
+    list the dearer part, so a column 5 % of whose leads match is walked; 20 matches in a stage
+    of 40,000 are collected, as a walk would read the whole stage for them."""
+    for n in range(40):
+        new_lead(session, now, f"lead {n:02}", products=("Barcode Printer",) if n % 2 else (), category="Hardware")
+    product = str(master_id(session, "product", "Barcode Printer"))
+    assert not board.collects(session, BoardFilter(product_id=product), matches=2, stage_rows=40, need=1)
+    assert board.collects(session, BoardFilter(product_id=product), matches=1, stage_rows=40, need=1)
+    assert board.collects(session, BoardFilter(mine=True), matches=20, stage_rows=40_000, need=50)
+    assert not board.collects(session, BoardFilter(mine=True), matches=2_000, stage_rows=40_000, need=50)
