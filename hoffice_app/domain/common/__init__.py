@@ -2,7 +2,8 @@
 the errors the domain raises (messages written for the user), role checks, reading ids
 from text, reordering rows by ``position`` and readable codes (C000123) from a counter, the
 version check every edit goes through (``versions``), and amounts as the company reads them
-(``format_money``: "₹1,06,78,400", "₹1.07 Cr"; masters.settings.money picks the company's currency).
+(``format_money``: "₹1,06,78,400", "₹1.07 Cr"; masters.settings.money picks the company's currency),
+and ``no_index``, which keeps SQLite's planner off an index it would pick without statistics.
 """
 from . import versions, wording
 from .codes import allocate
@@ -12,6 +13,7 @@ from .money import format_money, spreadsheet_format, symbol
 from .ordering import move_in_list
 from .parsing import as_id
 from .permissions import ROLE_LABELS, ROLES, require_actor, require_admin
+from .planner import no_index
 from .search_text import lead_search_text, refresh_lead_search_text
 
 __all__ = [
@@ -23,6 +25,7 @@ __all__ = [
     "DomainError",
     "format_money",
     "move_in_list",
+    "no_index",
     "NotFound",
     "Option",
     "PermissionDenied",

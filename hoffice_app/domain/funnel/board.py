@@ -114,14 +114,16 @@ def heads(totals: list[StageTotals], currency: str) -> list[ColumnHead]:
 
 def column_cards(session: Session, stage: FunnelStage, f: BoardFilter, actor: Actor, *, now: datetime,
                  offset: int = 0, limit: int = PER_COLUMN, matches: int | None = None,
-                 stage_rows: int | None = None) -> list[Card]:
+                 stage_rows: int | None = None, listed: int | None = None) -> list[Card]:
     """One page of a column's cards, the latest to enter the stage first, found the cheaper of
     two ways (``collects``): walking the stage in arrival order, or collecting the matches from
     the covering index."""
     if matches == 0:
         return []
     newest = ARRIVAL
-    if matches is not None and stage_rows and collects(session, f, matches, stage_rows, offset + limit):
+    if listed is None and matches is not None:
+        listed = product_leads(session, f)
+    if matches is not None and stage_rows and collects(matches, stage_rows, offset + limit, listed=listed):
         cond = where(session, actor, f, now=now)
         page = (select(Lead.id).where(Lead.funnel_id == stage.funnel_id, Lead.stage_id == stage.id, *cond)
                 .order_by(*newest).offset(offset).limit(limit))
@@ -132,20 +134,24 @@ def column_cards(session: Session, stage: FunnelStage, f: BoardFilter, actor: Ac
     return cards_for(session, actor, session.exec(query).all(), stage.days_to_rot, now=now)
 
 
-def collects(session: Session, f: BoardFilter, matches: int, stage_rows: int, need: int) -> bool:
+def product_leads(session: Session, f: BoardFilter) -> int:
+    """How many leads the filter's product is on (0 without a product filter): the list the
+    product test builds, one count on ix_lead_product_product_lead."""
+    if not (product := as_id(f.product_id)):
+        return 0
+    return session.exec(select(func.count()).select_from(LeadProduct).where(LeadProduct.product_id == product)).one()
+
+
+def collects(matches: int, stage_rows: int, need: int, *, listed: int = 0) -> bool:
     """Whether collecting a column's first ``need`` cards costs less than walking for them.
 
     Walking the stage in arrival order (ix_lead_stage_board) reads about need × stage_rows /
     matches rows, each tested in full. Collecting reads every entry of the stage in the covering
     ix_lead_board_totals, about four times cheaper than a row, and with a product filter first
-    lists the product's leads, about twice an entry's cost each. Measured at 100,000 leads:
-    walking wins down to 1-2 % of a stage matching, and a common product's list (22,000 leads)
-    made collecting 13 ms a column against 5 ms walked; collecting wins when few match (21 of
-    40,000: 11 ms against 54 ms walked), where a walk reads the whole stage."""
-    listed = 0
-    if (product := as_id(f.product_id)):
-        listed = session.exec(select(func.count()).select_from(LeadProduct)
-                              .where(LeadProduct.product_id == product)).one()
+    lists the product's ``listed`` leads, about twice an entry's cost each. Measured at 100,000
+    leads: walking wins down to 1-2 % of a stage matching, and a common product's list (22,000
+    leads) made collecting 13 ms a column against 5 ms walked; collecting wins when few match
+    (21 of 40,000: 11 ms against 54 ms walked), where a walk reads the whole stage."""
     return (stage_rows + 2 * listed) * matches < COLLECT_FACTOR * need * stage_rows
 
 
@@ -174,9 +180,12 @@ def board_totals(session: Session, actor: Actor, funnel_id: int, f: BoardFilter 
     """``board`` with the columns' raw totals, which a live board shifts when news of a move comes."""
     f = f or BoardFilter()
     narrowed = f != BoardFilter() or not actor.is_admin
-    totals = column_totals(session, actor, funnel_id, where=where(session, actor, f, now=now) if narrowed else None)
+    listed = product_leads(session, f) if f.product_id else None
+    totals = column_totals(session, actor, funnel_id, where=where(session, actor, f, now=now) if narrowed else None,
+                           listed=listed)
     cards = [column_cards(session, stage, f, actor, now=now, limit=max(PER_COLUMN, (shown or {}).get(stage.id, 0)),
-                          matches=t.count, stage_rows=t.rows) for stage, t in zip(stages(session, funnel_id), totals)]
+                          matches=t.count, stage_rows=t.rows, listed=listed or 0)
+             for stage, t in zip(stages(session, funnel_id), totals)]
     with_countdowns(session, [card for column in cards for card in column], now=now)
     return totals, cards
 

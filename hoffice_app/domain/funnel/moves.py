@@ -15,7 +15,7 @@ from decimal import Decimal
 from sqlmodel import Session, func, select
 
 from hoffice_app.domain import notify
-from hoffice_app.domain.common import Actor, DomainError, NotFound, ValidationError, as_id, versions
+from hoffice_app.domain.common import Actor, DomainError, NotFound, ValidationError, as_id, no_index, versions
 from hoffice_app.domain.funnel.defaults import FUNNEL_NAME, FUNNEL_STAGES, choose_funnel, read_defaults
 from hoffice_app.domain.leads import get_visible, visible_clause
 from hoffice_app.domain.leads import timeline as lead_events
@@ -31,6 +31,9 @@ class MovedMeanwhile(DomainError):
         super().__init__(f"{who} changed this lead meanwhile; it is in {stage} now and shown where it is. "
                          "Move it again if you still want to.")
 
+
+# reading a lead by id (its row) costs about this many entries of a covering index scan
+LIST_FACTOR = 2.5
 
 @dataclass
 class StageTotals:
@@ -173,21 +176,31 @@ def duration(seconds: int) -> str:
     return f"{hours} hour{'s' if hours != 1 else ''}" if hours else "less than an hour"
 
 
-def column_totals(session: Session, actor: Actor, funnel_id: int, *, where: list | None = None) -> list[StageTotals]:
+def column_totals(session: Session, actor: Actor, funnel_id: int, *, where: list | None = None,
+                  listed: int | None = None) -> list[StageTotals]:
     """Count, value and weighted value per stage of the leads the actor may see
     (narrowed by ``where``, which must include the visibility clause), from one
     GROUP BY (never from loaded cards). With ``where``, a second GROUP BY on
     the covering index counts every lead of each stage (``rows``), which tells
-    the board how to page a column cheaply."""
+    the board how to page a column cheaply.
+
+    ``listed``: how many leads a list in ``where`` names (a product's). Reading
+    those by id costs about LIST_FACTOR index entries each; when that is less
+    than scanning the funnel's entries in ix_lead_board_totals, the funnel term
+    is kept off the index (on SQLite, which plans without statistics): a product
+    on 22,000 of 100,000 leads totals in ~20 ms instead of ~40."""
     funnel_stages = stages(session, funnel_id)
     if not funnel_stages:
         raise NotFound("No such funnel.")
-    cond = where or [visible_clause(session, actor, scanning=True)]
-    rows = session.exec(select(Lead.stage_id, func.count(), func.coalesce(func.sum(Lead.estimated_value), 0))
-                        .where(Lead.funnel_id == funnel_id, *cond).group_by(Lead.stage_id)).all()
-    by_stage = {stage_id: (n, Decimal(value)) for stage_id, n, value in rows}
     sizes = dict(session.exec(select(Lead.stage_id, func.count()).where(Lead.funnel_id == funnel_id)
                               .group_by(Lead.stage_id)).all()) if where else {}
+    in_funnel = Lead.funnel_id == funnel_id
+    if listed is not None and LIST_FACTOR * listed < sum(sizes.values()):
+        in_funnel = no_index(session, Lead.funnel_id) == funnel_id
+    cond = where or [visible_clause(session, actor, scanning=True)]
+    rows = session.exec(select(Lead.stage_id, func.count(), func.coalesce(func.sum(Lead.estimated_value), 0))
+                        .where(in_funnel, *cond).group_by(Lead.stage_id)).all()
+    by_stage = {stage_id: (n, Decimal(value)) for stage_id, n, value in rows}
     out = []
     for s in funnel_stages:
         n, value = by_stage.get(s.id, (0, Decimal(0)))

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from sqlalchemy import case, func
 from sqlmodel import Session, select
 
-from hoffice_app.domain.common import Actor, require_actor
+from hoffice_app.domain.common import Actor, no_index, require_actor
 from hoffice_app.domain.insights import metrics, scope
 from hoffice_app.domain.insights.drill import make
 from hoffice_app.domain.insights.period import Period
@@ -36,7 +36,7 @@ def _overdue_now(session: Session, view: scope.Scope, now: datetime) -> dict[int
     than sort the few overdue ones it finds through their due time."""
     stmt = (select(FollowUp.assignee_id, func.count()).join(Lead, Lead.id == FollowUp.lead_id)
             .where(scope.follow_up_clause(session, view), metrics.overdue(now))
-            .group_by(scope.no_index(session, FollowUp.assignee_id)))
+            .group_by(no_index(session, FollowUp.assignee_id)))
     return dict(session.exec(stmt).all())
 
 

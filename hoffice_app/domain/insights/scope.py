@@ -11,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import and_, or_, true
-from sqlalchemy.sql import operators
-from sqlalchemy.sql.elements import UnaryExpression
 from sqlmodel import Session, select
 
-from hoffice_app.domain.common import Actor, Option, as_id, require_actor
+from hoffice_app.domain.common import Actor, Option, as_id, no_index, require_actor
 from hoffice_app.domain.leads import team_ids, visible_clause
 from hoffice_app.models import Employee, FollowUp, Lead
 
@@ -67,15 +65,6 @@ def names(session: Session, ids) -> dict[int, str]:
     if not ids:
         return {}
     return dict(session.exec(select(Employee.id, Employee.name).where(Employee.id.in_(ids))).all())
-
-
-def no_index(session: Session, expr):
-    """``expr`` as it is, but on SQLite behind a unary ``+`` (SQLite's own idiom): a term its
-    planner tests on the rows it reads, never an index to reach them, or their order, through.
-    Elsewhere ``expr`` itself: PostgreSQL plans by its statistics."""
-    if session.get_bind().dialect.name != "sqlite":
-        return expr
-    return UnaryExpression(expr.self_group(), operator=operators.custom_op("+"), type_=expr.type)
 
 
 def broad(session: Session, clause):
