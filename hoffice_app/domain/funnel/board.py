@@ -15,33 +15,17 @@ from datetime import datetime
 from sqlmodel import Session, exists, func, select
 
 from hoffice_app.domain.common import Actor, Option, as_id, format_money
+from hoffice_app.domain.funnel.cards import Card, cards_for, columns_of_cards
 from hoffice_app.domain.funnel.moves import StageTotals, column_totals, stages
-from hoffice_app.domain.leads import LeadQuery, conditions, followup_state, masked_names, visible_clause, zone
+from hoffice_app.domain.leads import LeadQuery, conditions, visible_clause
 from hoffice_app.domain.masters import settings as app_settings
-from hoffice_app.models import Employee, Funnel, FunnelStage, Lead, LeadProduct, MasterEntry
+from hoffice_app.models import Funnel, FunnelStage, Lead, LeadProduct
 
 PER_COLUMN = 50
 # A column's order: last into the stage first; the id breaks ties (moves in the same instant), so pages never overlap.
 ARRIVAL = (Lead.stage_entered_at.desc(), Lead.id.desc())
 # a row read and tested costs about four index entries (see collects)
 COLLECT_FACTOR = 4
-
-
-@dataclass
-class Card:
-    id: int
-    code: str
-    title: str
-    contact: str
-    value: str  # in full, in the company's currency ("₹2,50,000"); "" without a value
-    assignee: str  # "" when unassigned
-    priority: str
-    followup: str  # display
-    followup_state: str  # overdue | today | planned | ""
-    days_in_stage: int
-    rotting: bool
-    version: int
-    revoke_in: str = ""  # "Revoked in 5 h" while a revoke policy counts down on it
 
 
 @dataclass
@@ -114,24 +98,36 @@ def heads(totals: list[StageTotals], currency: str) -> list[ColumnHead]:
 
 def column_cards(session: Session, stage: FunnelStage, f: BoardFilter, actor: Actor, *, now: datetime,
                  offset: int = 0, limit: int = PER_COLUMN, matches: int | None = None,
-                 stage_rows: int | None = None, listed: int | None = None) -> list[Card]:
-    """One page of a column's cards, the latest to enter the stage first, found the cheaper of
-    two ways (``collects``): walking the stage in arrival order, or collecting the matches from
-    the covering index."""
+                 stage_rows: int | None = None) -> list[Card]:
+    """One page of a column's cards, the latest to enter the stage first."""
+    listed = product_leads(session, f)
+    leads = column_leads(session, stage, f, actor, now=now, offset=offset, limit=limit, matches=matches,
+                         stage_rows=stage_rows, listed=listed)
+    return cards_for(session, actor, leads, stage.days_to_rot, now=now)
+
+
+def column_leads(session: Session, stage: FunnelStage, f: BoardFilter, actor: Actor, *, now: datetime,
+                 offset: int, limit: int, matches: int | None, stage_rows: int | None, listed: int,
+                 conditions_of: dict | None = None) -> list[Lead]:
+    """The leads of a column's page, found the cheaper of two ways (``collects``): walking the
+    stage in arrival order, or collecting the matches from the covering index. ``conditions_of``
+    keeps the filter's conditions of each way for the next column (they read the actor's team
+    and divisions)."""
     if matches == 0:
         return []
     newest = ARRIVAL
-    if listed is None and matches is not None:
-        listed = product_leads(session, f)
-    if matches is not None and stage_rows and collects(matches, stage_rows, offset + limit, listed=listed):
-        cond = where(session, actor, f, now=now)
+    walking = matches is None or not collects(matches, stage_rows or matches, offset + limit, listed=listed)
+    memo = {} if conditions_of is None else conditions_of
+    if walking not in memo:
+        memo[walking] = where(session, actor, f, now=now, walking=walking)
+    cond = memo[walking]
+    if not walking:
         page = (select(Lead.id).where(Lead.funnel_id == stage.funnel_id, Lead.stage_id == stage.id, *cond)
                 .order_by(*newest).offset(offset).limit(limit))
         query = select(Lead).where(Lead.id.in_(page)).order_by(*newest)
     else:
-        cond = where(session, actor, f, now=now, walking=True)
         query = select(Lead).where(Lead.stage_id == stage.id, *cond).order_by(*newest).offset(offset).limit(limit)
-    return cards_for(session, actor, session.exec(query).all(), stage.days_to_rot, now=now)
+    return list(session.exec(query).all())
 
 
 def product_leads(session: Session, f: BoardFilter) -> int:
@@ -143,7 +139,9 @@ def product_leads(session: Session, f: BoardFilter) -> int:
 
 
 def collects(matches: int, stage_rows: int, need: int, *, listed: int = 0) -> bool:
-    """Whether collecting a column's first ``need`` cards costs less than walking for them.
+    """Whether collecting a column's first ``need`` cards costs less than walking for them
+    (without a product list the stage's size cancels out: collect when fewer than
+    COLLECT_FACTOR × need match, so the stage is counted only for a product filter).
 
     Walking the stage in arrival order (ix_lead_stage_board) reads about need × stage_rows /
     matches rows, each tested in full. Collecting reads every entry of the stage in the covering
@@ -153,12 +151,6 @@ def collects(matches: int, stage_rows: int, need: int, *, listed: int = 0) -> bo
     leads) made collecting 13 ms a column against 5 ms walked; collecting wins when few match
     (21 of 40,000: 11 ms against 54 ms walked), where a walk reads the whole stage."""
     return (stage_rows + 2 * listed) * matches < COLLECT_FACTOR * need * stage_rows
-
-
-def cards_for(session: Session, actor: Actor, leads: list[Lead], rot_days: int | None, *, now: datetime) -> list[Card]:
-    """``leads`` as cards of a stage whose leads rot after ``rot_days``, as ``actor`` reads them."""
-    tz = zone(session)
-    return _cards(session, actor, leads, rot_days, now=now, today=now.astimezone(tz).date(), tz=tz)
 
 
 def stage_rows(session: Session, funnel_id: int) -> dict[int, int]:
@@ -181,11 +173,13 @@ def board_totals(session: Session, actor: Actor, funnel_id: int, f: BoardFilter 
     f = f or BoardFilter()
     narrowed = f != BoardFilter() or not actor.is_admin
     listed = product_leads(session, f) if f.product_id else None
-    totals = column_totals(session, actor, funnel_id, where=where(session, actor, f, now=now) if narrowed else None,
-                           listed=listed)
-    cards = [column_cards(session, stage, f, actor, now=now, limit=max(PER_COLUMN, (shown or {}).get(stage.id, 0)),
-                          matches=t.count, stage_rows=t.rows, listed=listed or 0)
-             for stage, t in zip(stages(session, funnel_id), totals)]
+    conditions_of = {False: where(session, actor, f, now=now)}
+    totals = column_totals(session, actor, funnel_id, where=conditions_of[False] if narrowed else None, listed=listed)
+    funnel_stages = stages(session, funnel_id)
+    columns = [column_leads(session, stage, f, actor, now=now, offset=0,
+                            limit=max(PER_COLUMN, (shown or {}).get(stage.id, 0)), matches=t.count, stage_rows=t.rows,
+                            listed=listed or 0, conditions_of=conditions_of) for stage, t in zip(funnel_stages, totals)]
+    cards = columns_of_cards(session, actor, columns, [stage.days_to_rot for stage in funnel_stages], now=now)
     with_countdowns(session, [card for column in cards for card in column], now=now)
     return totals, cards
 
@@ -216,34 +210,9 @@ def more_cards(session: Session, actor: Actor, stage_id: int, f: BoardFilter, *,
     stage = session.get(FunnelStage, stage_id)
     if stage is None or not stage.active:
         return []
+    rows = stage_rows(session, stage.funnel_id).get(stage.id) if f.product_id else None  # see collects
     return with_countdowns(session, column_cards(session, stage, f, actor, now=now, offset=offset, matches=matches,
-                                                 stage_rows=stage_rows(session, stage.funnel_id).get(stage.id)),
-                           now=now)
-
-
-def _cards(session: Session, actor: Actor, leads: list[Lead], rot_days: int | None, *, now, today,
-           tz) -> list[Card]:
-    """The cards, with batched look-ups; a contact the viewer may not see reads "Private contact"."""
-    if not leads:
-        return []
-    names = masked_names(session, actor, {lead.contact_id for lead in leads})
-    contacts = {i: name for i, (name, _code) in names.items()}
-    people = dict(session.exec(select(Employee.id, Employee.name).where(
-        Employee.id.in_({lead.assigned_to_id for lead in leads if lead.assigned_to_id}))).all())
-    priorities = dict(session.exec(select(MasterEntry.id, MasterEntry.name).where(
-        MasterEntry.id.in_({lead.priority_id for lead in leads if lead.priority_id}))).all())
-    cards = []
-    for lead in leads:
-        days = (now - lead.stage_entered_at).days if lead.stage_entered_at else 0
-        due = lead.next_followup_at
-        cards.append(Card(
-            id=lead.id, code=lead.code, title=lead.title, contact=contacts.get(lead.contact_id, ""),
-            value=app_settings.money(session, lead.estimated_value), assignee=people.get(lead.assigned_to_id, ""),
-            priority=priorities.get(lead.priority_id, ""),
-            followup=due.astimezone(tz).strftime("%d %b, %H:%M") if due and lead.is_open else "",
-            followup_state=followup_state(due, now=now, today=today, tz=tz) if lead.is_open else "",
-            days_in_stage=days, rotting=bool(rot_days and lead.is_open and days > rot_days), version=lead.version))
-    return cards
+                                                 stage_rows=rows), now=now)
 
 
 def stage_options(session: Session, actor: Actor) -> list[Option]:
