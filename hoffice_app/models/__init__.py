@@ -12,6 +12,7 @@ from hoffice_app.models.contacts import (
     ContactPrivacy,
 )
 from hoffice_app.models.counters import CodeCounter
+from hoffice_app.models.customfields import ContactCustomValue, CustomField, CustomFieldOption, LeadCustomValue
 from hoffice_app.models.funnels import Funnel, FunnelStage, StageChange
 from hoffice_app.models.imports import ImportIssue, ImportJob, ImportMapping, JobStatus
 from hoffice_app.models.leads import (
@@ -43,9 +44,11 @@ from hoffice_app.models.users import AuthSession, Employee, EmployeeDivision, Lo
 __all__ = [
     "Announcement", "AssignmentRule", "Revocation", "RevocationLead", "RevokePolicy", "RevokeStep",
     "AuthSession", "CodeCounter", "Contact", "ContactAddress", "ContactAlias", "ContactAssociation",
-    "ContactCategory", "ContactDivision", "ContactEmail", "ContactPhone", "ContactPrivacy", "Document", "DueState",
+    "ContactCategory", "ContactCustomValue", "ContactDivision",
+    "CustomField", "CustomFieldOption", "ContactEmail", "ContactPhone", "ContactPrivacy", "Document", "DueState",
     "Employee", "EmployeeDivision", "FollowUp", "FollowUpStatus", "Funnel", "FunnelStage", "ImportIssue", "ImportJob",
-    "ImportMapping", "JobStatus", "Lead", "LeadAlsoNotify", "LeadAssociatedContact", "LeadAttachment", "LeadEvent",
+    "ImportMapping", "JobStatus", "Lead", "LeadAlsoNotify", "LeadAssociatedContact", "LeadAttachment",
+    "LeadCustomValue", "LeadEvent",
     "LeadFollower", "LeadProduct", "LoginThrottle", "LoginTicket", "MasterEntry", "Notification",
     "NotificationPreference", "NotificationTemplate", "OutboxAttempt", "OutboxMessage", "RunnerLease",
     "SavedLeadView", "Setting", "StageChange",

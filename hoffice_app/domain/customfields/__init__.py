@@ -1,0 +1,55 @@
+"""Custom fields: the fields an administrator adds to leads and contacts (any of fourteen
+types, with options, required, default, help, section, order, who may edit), and each
+record's values, checked by type and written with the record's own save.
+
+``definitions`` adds and changes fields and options; ``kinds`` checks and shows one value of
+each type; ``values`` writes and reads a record's values.
+"""
+from .definitions import (
+    RECORDS,
+    ROLES,
+    FieldSpec,
+    add_field,
+    add_option,
+    delete_option,
+    fields_of,
+    find_field,
+    get_field,
+    move_field,
+    move_option,
+    options_of,
+    rename_option,
+    set_option_active,
+    update_field,
+)
+from .kinds import FROM_CLI, KIND_LABELS, KINDS, TEXT_KINDS, WITH_OPTIONS
+from .values import FieldValue, check_value, form_key, may_edit, read_values, write_values
+
+__all__ = [
+    "add_field",
+    "add_option",
+    "check_value",
+    "delete_option",
+    "FieldSpec",
+    "FieldValue",
+    "fields_of",
+    "find_field",
+    "form_key",
+    "FROM_CLI",
+    "get_field",
+    "KIND_LABELS",
+    "KINDS",
+    "may_edit",
+    "move_field",
+    "move_option",
+    "options_of",
+    "read_values",
+    "RECORDS",
+    "rename_option",
+    "ROLES",
+    "set_option_active",
+    "TEXT_KINDS",
+    "update_field",
+    "WITH_OPTIONS",
+    "write_values",
+]
