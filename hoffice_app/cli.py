@@ -1,5 +1,6 @@
 """Command line: database, seeds, users, contact import / export / template, backup / restore,
-the backend worker count for bin/run, revoke policies (``cli_policies.py``).
+the backend worker count for bin/run, revoke policies (``cli_policies.py``), custom fields
+(``cli_fields.py``).
 
 ``import contacts`` exits 0 when the file was processed (invalid rows
 included) and 2 when the file was refused (the reason on stderr); it acts as
@@ -17,6 +18,7 @@ import sys
 
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from hoffice_app.cli_fields import add_field_commands
 from hoffice_app.cli_policies import add_policy_commands
 from hoffice_app.db import database_url, unit_of_work, utcnow
 from hoffice_app.domain.common import DomainError, ValidationError
@@ -266,6 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import_commands(sub)
     _add_backup_commands(sub)
     add_policy_commands(sub)
+    add_field_commands(sub)
     sub.add_parser("workers", help="how many backend workers bin/run starts (HOFFICE_WORKERS, Redis, PostgreSQL)"
                    ).set_defaults(func=cmd_workers)
     return parser

@@ -25,7 +25,7 @@ from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import Employee
 
 
-def _admin(session):
+def first_admin(session):
     admin = session.exec(select(Employee).where(Employee.role == "admin", Employee.active == True)  # noqa: E712
                          .order_by(Employee.id)).first()
     if admin is None:
@@ -46,7 +46,7 @@ def _moment(session, raw: str | None) -> datetime:
 
 def cmd_list(args) -> int:
     with db.unit_of_work() as session:
-        found = policies.list_policies(session, _admin(session))
+        found = policies.list_policies(session, first_admin(session))
     if args.json:
         print(json.dumps([{"name": p.name, "enabled": p.enabled, "condition": p.condition, "hours": p.hours,
                            "warn_hours": p.warn_hours, "manager_hours": p.manager_hours, "action": p.action,
@@ -64,7 +64,7 @@ def _switch(name: str, enabled: bool) -> int:
         row = policies.find(session, name)
         if row is None:
             raise DomainError(f"No policy named {name!r} (see `policies list`).")
-        done = policies.set_enabled(session, _admin(session), row.id, enabled, now=db.utcnow())
+        done = policies.set_enabled(session, first_admin(session), row.id, enabled, now=db.utcnow())
     print(f"{done.name}: {'enabled' if done.enabled else 'disabled'}")
     return 0
 
