@@ -24,6 +24,7 @@ from .definitions import (
     update_field,
 )
 from .forms import (
+    FORM_SECTIONS,
     MORE,
     changed_only,
     check_typed,
@@ -39,6 +40,7 @@ from .kinds import FROM_CLI, KIND_LABELS, KINDS, TEXT_KINDS, WITH_OPTIONS
 from .values import FieldValue, check_value, form_key, may_edit, read_values, write_values
 
 __all__ = [
+    "FORM_SECTIONS",
     "MORE",
     "changed_only",
     "check_typed",

@@ -28,6 +28,16 @@ from hoffice_app.models import CustomField, Employee
 
 NONE = "none"  # an empty value on a timeline line, as the built-in fields write it
 MORE = "More details"  # the section of fields whose own section the form does not have
+# The section names a field may give (any case), per form → the form's section it lands in.
+# The lead form also takes the company's own word for a lead ("Inquiry information").
+FORM_SECTIONS = {
+    "lead": {"lead information": "information", "information": "information",
+             "additional information": "additional", "additional": "additional", "description": "description"},
+    "contact": {"contact": "contact", "communication & social media": "communication",
+                "communication": "communication", "addresses": "addresses", "statutory details": "statutory",
+                "statutory": "statutory", "sales & purchase": "sales", "sales and purchase": "sales",
+                "contact settings": "settings", "settings": "settings", "privacy": "privacy"},
+}
 
 
 def _as_form(value: FieldValue):
