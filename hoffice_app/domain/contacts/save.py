@@ -96,9 +96,10 @@ def _save_contact(session: Session, actor: Actor, data: dict, *, now: datetime, 
 
     require_actor(actor)
     existing = get_visible(session, actor, contact_id=contact_id) if contact_id else None
-    if existing:
+    custom = cf.has_fields(session, "contact")  # none: the custom steps below are skipped
+    if existing and custom:
         data = cf.changed_only(session, actor, "contact", existing.id, data)
-    custom_errors = cf.check_typed(session, actor, "contact", data, creating=existing is None)
+    custom_errors = cf.check_typed(session, actor, "contact", data, creating=existing is None) if custom else {}
     try:
         clean = clean_contact(session, actor, data, today=app_settings.local_today(session, now), existing=existing)
     except ValidationError as err:
@@ -119,7 +120,8 @@ def _save_contact(session: Session, actor: Actor, data: dict, *, now: datetime, 
     session.add(contact)
     session.flush()
     _replace_children(session, contact, clean)
-    if cf.write_values(session, actor, "contact", contact.id, data, creating=existing is None) and existing:
+    if custom and cf.write_values(session, actor, "contact", contact.id, data, creating=existing is None) \
+            and existing:
         flag_modified(contact, "updated_at")  # only custom values changed: the version still moves
     contact.search_text = build_search_text(contact.code, contact.name, clean.aliases, clean.emails,
                                             [n for _, n in clean.phones])

@@ -40,6 +40,12 @@ FORM_SECTIONS = {
 }
 
 
+def has_fields(session: Session, record: str) -> bool:
+    """Whether the record kind has an active field (a save without any skips the rest: one query)."""
+    return session.exec(select(CustomField.id).where(CustomField.record == record,
+                                                     CustomField.active == True).limit(1)).first() is not None  # noqa: E712
+
+
 def _as_form(value: FieldValue):
     """A stored value as the form's input holds it (a multi-select as its list of labels)."""
     if value.kind == "multi_select":

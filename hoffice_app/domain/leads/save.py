@@ -45,11 +45,13 @@ def _save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lea
     require_actor(actor)
     existing = get_visible(session, actor, lead_id=lead_id) if lead_id else None
     before = changes.snapshot(session, existing)
-    custom_before = cf.values_snapshot(session, actor, "lead", existing.id if existing else None)
+    custom = cf.has_fields(session, "lead")  # none: the custom steps below are skipped
+    custom_before = cf.values_snapshot(session, actor, "lead", existing.id if existing and custom else None)
     if existing:
         before.update(assigned_to_id=existing.assigned_to_id, status_id=existing.status_id)
+    if existing and custom:
         data = cf.changed_only(session, actor, "lead", existing.id, data)
-    custom_errors = cf.check_typed(session, actor, "lead", data, creating=existing is None)
+    custom_errors = cf.check_typed(session, actor, "lead", data, creating=existing is None) if custom else {}
     try:
         clean = clean_lead(session, actor, data, now=now, existing=existing)
     except ValidationError as err:
@@ -71,10 +73,10 @@ def _save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lea
     session.add(lead)
     session.flush()
     _replace_children(session, lead, clean)
-    if cf.write_values(session, actor, "lead", lead.id, data, creating=existing is None) and existing:
+    if custom and cf.write_values(session, actor, "lead", lead.id, data, creating=existing is None) and existing:
         flag_modified(lead, "updated_at")  # only custom values changed: the version still moves
     _record_changes(session, actor, lead, before, now)
-    if existing:
+    if existing and custom:
         for line in cf.describe_changes(session, actor, "lead", lead.id, custom_before):
             lead_events.record(session, lead.id, actor.id, "updated", line, at=now)
     session.flush()
