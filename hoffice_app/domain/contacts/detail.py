@@ -69,6 +69,9 @@ def form_values(session: Session, actor: Actor, code: str) -> dict:
     data["category_ids"] = [str(x.category_id) for x in _children(session, ContactCategory, c.id)]
     data["division_ids"] = [str(x.division_id) for x in _children(session, ContactDivision, c.id)]
     data["privacy_employee_ids"] = [str(x.employee_id) for x in _children(session, ContactPrivacy, c.id)]
+    from hoffice_app.domain import customfields as cf  # custom fields read contacts: imported when used
+
+    data |= cf.form_data(session, actor, "contact", c.id)  # read and merged like the built-in fields
     data["version"] = c.version  # what the form's save sends back (domain/common/versions.py)
     return data
 

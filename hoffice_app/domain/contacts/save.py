@@ -3,9 +3,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, delete, func, or_, select
 
-from hoffice_app.domain.common import Actor, DomainError, codes, refresh_lead_search_text, require_actor, versions
+from hoffice_app.domain.common import (
+    Actor,
+    DomainError,
+    ValidationError,
+    codes,
+    refresh_lead_search_text,
+    require_actor,
+    versions,
+)
 from hoffice_app.domain.contacts.access import get_visible, visible_clause
 from hoffice_app.domain.contacts.detail import FORM_LABELS, form_values
 from hoffice_app.domain.contacts.phones import display, search_digits
@@ -83,9 +92,20 @@ def save_contact(session: Session, actor: Actor, data: dict, *, now: datetime, c
 
 def _save_contact(session: Session, actor: Actor, data: dict, *, now: datetime, contact_id: int | None,
                   allow_duplicate: bool) -> tuple[Contact, dict[str, str]]:
+    from hoffice_app.domain import customfields as cf  # custom fields read contacts: imported when used
+
     require_actor(actor)
     existing = get_visible(session, actor, contact_id=contact_id) if contact_id else None
-    clean = clean_contact(session, actor, data, today=app_settings.local_today(session, now), existing=existing)
+    custom = cf.has_fields(session, "contact")  # none: the custom steps below are skipped
+    if existing and custom:
+        data = cf.changed_only(session, actor, "contact", existing.id, data)
+    custom_errors = cf.check_typed(session, actor, "contact", data, creating=existing is None) if custom else {}
+    try:
+        clean = clean_contact(session, actor, data, today=app_settings.local_today(session, now), existing=existing)
+    except ValidationError as err:
+        raise cf.with_errors(err, custom_errors) from None
+    if custom_errors:  # refused before anything is written
+        raise ValidationError(custom_errors)
     mobiles = [n for kind, n in clean.phones if kind == "mobile"]
     if not allow_duplicate:
         hits = find_duplicates(session, actor, clean.emails, mobiles, exclude_id=contact_id)
@@ -100,6 +120,9 @@ def _save_contact(session: Session, actor: Actor, data: dict, *, now: datetime, 
     session.add(contact)
     session.flush()
     _replace_children(session, contact, clean)
+    if custom and cf.write_values(session, actor, "contact", contact.id, data, creating=existing is None) \
+            and existing:
+        flag_modified(contact, "updated_at")  # only custom values changed: the version still moves
     contact.search_text = build_search_text(contact.code, contact.name, clean.aliases, clean.emails,
                                             [n for _, n in clean.phones])
     session.add(contact)
@@ -118,9 +141,11 @@ def save_from_form(session: Session, actor: Actor, data: dict, *, now: datetime,
     whose changes it merged with, so a page keeps no ORM row."""
     existing, note = (get_visible(session, actor, code=code) if code else None), ""
     if existing is not None and version is not None and existing.version != version:
-        last = versions.last_save(session, existing)
+        from hoffice_app.domain import customfields as cf  # custom fields read contacts: imported when used
+
+        last, labels = versions.last_save(session, existing), FORM_LABELS | cf.form_labels(session, "contact")
         data, fields = versions.merge_edit(what="contact", typed=data, read=read or {}, last=last,
-                                           labels=FORM_LABELS, current=form_values(session, actor, code),
+                                           labels=labels, current=form_values(session, actor, code),
                                            tz=app_settings.zone(session))
         note = versions.merged_note("contact", last, fields)
     contact, warnings = save_contact(session, actor, data, now=now, contact_id=existing.id if existing else None,

@@ -3,7 +3,8 @@ types, with options, required, default, help, section, order, who may edit), and
 record's values, checked by type and written with the record's own save.
 
 ``definitions`` adds and changes fields and options; ``kinds`` checks and shows one value of
-each type; ``values`` writes and reads a record's values.
+each type; ``values`` writes and reads a record's values; ``forms`` is what a record's form and save do
+with them.
 """
 from .definitions import (
     RECORDS,
@@ -22,10 +23,36 @@ from .definitions import (
     set_option_active,
     update_field,
 )
+from .forms import (
+    FORM_SECTIONS,
+    MORE,
+    changed_only,
+    check_typed,
+    describe_changes,
+    form_data,
+    form_fields,
+    form_labels,
+    has_fields,
+    new_form_data,
+    values_snapshot,
+    with_errors,
+)
 from .kinds import FROM_CLI, KIND_LABELS, KINDS, TEXT_KINDS, WITH_OPTIONS
 from .values import FieldValue, check_value, form_key, may_edit, read_values, write_values
 
 __all__ = [
+    "FORM_SECTIONS",
+    "MORE",
+    "changed_only",
+    "check_typed",
+    "describe_changes",
+    "form_data",
+    "form_fields",
+    "form_labels",
+    "has_fields",
+    "new_form_data",
+    "values_snapshot",
+    "with_errors",
     "add_field",
     "add_option",
     "check_value",

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
+from hoffice_app.domain import customfields as cf
 from hoffice_app.domain.common import Actor, Option, require_actor
 from hoffice_app.domain.contacts import display, hidden_ids
 from hoffice_app.domain.contacts import visible_clause as contact_visible
@@ -150,6 +151,7 @@ def form_values(session: Session, actor: Actor, code: str) -> dict:
         f"{n.channel}:{n.value}" for n in session.exec(select(LeadAlsoNotify).where(LeadAlsoNotify.lead_id == lead.id))]
     if lead.contact_id in hidden:
         data["contact_address_id"] = ""
+    data |= cf.form_data(session, actor, "lead", lead.id)  # read and merged like the built-in fields
     data["version"] = lead.version  # what the form's save sends back (domain/common/versions.py)
     return data
 

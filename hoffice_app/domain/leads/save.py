@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, delete, func, select
 
+from hoffice_app.domain import customfields as cf
 from hoffice_app.domain import live
 from hoffice_app.domain.common import Actor, ValidationError, codes, lead_search_text, require_actor, versions
 from hoffice_app.domain.leads import changes
@@ -43,9 +45,19 @@ def _save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lea
     require_actor(actor)
     existing = get_visible(session, actor, lead_id=lead_id) if lead_id else None
     before = changes.snapshot(session, existing)
+    custom = cf.has_fields(session, "lead")  # none: the custom steps below are skipped
+    custom_before = cf.values_snapshot(session, actor, "lead", existing.id if existing and custom else None)
     if existing:
         before.update(assigned_to_id=existing.assigned_to_id, status_id=existing.status_id)
-    clean = clean_lead(session, actor, data, now=now, existing=existing)
+    if existing and custom:
+        data = cf.changed_only(session, actor, "lead", existing.id, data)
+    custom_errors = cf.check_typed(session, actor, "lead", data, creating=existing is None) if custom else {}
+    try:
+        clean = clean_lead(session, actor, data, now=now, existing=existing)
+    except ValidationError as err:
+        raise cf.with_errors(err, custom_errors) from None
+    if custom_errors:  # refused before anything is written
+        raise ValidationError(custom_errors)
     lead = existing or Lead(code=codes.allocate(session, "lead")[0], title="", contact_id=0,
                             created_by_id=actor.id, created_at=now, updated_at=now)
     for key, value in clean.scalars.items():
@@ -61,7 +73,12 @@ def _save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lea
     session.add(lead)
     session.flush()
     _replace_children(session, lead, clean)
+    if custom and cf.write_values(session, actor, "lead", lead.id, data, creating=existing is None) and existing:
+        flag_modified(lead, "updated_at")  # only custom values changed: the version still moves
     _record_changes(session, actor, lead, before, now)
+    if existing and custom:
+        for line in cf.describe_changes(session, actor, "lead", lead.id, custom_before):
+            lead_events.record(session, lead.id, actor.id, "updated", line, at=now)
     session.flush()
     if existing is None and lead.assigned_to_id is None:
         # imported here: the rules read leads; a lead needs them only when it is created unassigned
@@ -93,7 +110,8 @@ def save_from_form(session: Session, actor: Actor, data: dict, *, now: datetime,
     lead, note = (get_visible(session, actor, code=code) if code else None), ""
     if lead is not None and version is not None and lead.version != version:
         last, what = versions.last_save(session, lead), app_settings.lead_terms(session).singular.lower()
-        data, fields = versions.merge_edit(what=what, typed=data, read=read or {}, last=last, labels=FORM_LABELS,
+        labels = FORM_LABELS | cf.form_labels(session, "lead")
+        data, fields = versions.merge_edit(what=what, typed=data, read=read or {}, last=last, labels=labels,
                                            current=form_values(session, actor, code),
                                            tz=app_settings.zone(session))
         note = versions.merged_note(what, last, fields)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import customfields as cf
 from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError
 from hoffice_app.domain.contacts import (
     AddressView,
@@ -16,7 +17,11 @@ from hoffice_app.domain.contacts import (
 from hoffice_app.domain.contacts import save as contacts
 from hoffice_app.domain.leads import ContactLeadRow, contact_leads
 from hoffice_app.domain.masters import entries as masters
+from hoffice_app.pages.customfields_detail import MORE, CustomShown, shown_values
 from hoffice_app.state.auth import AuthState
+
+# custom fields' sections → this page's cards (its Addresses card lists addresses only)
+CUSTOM_PLACES = {k: v for k, v in cf.FORM_SECTIONS["contact"].items() if v != "addresses"}
 
 
 class ContactDetailState(AuthState):
@@ -25,6 +30,7 @@ class ContactDetailState(AuthState):
     code: str = ""
     display_name: str = ""
     info: dict[str, str] = {}
+    custom: list[CustomShown] = []
     emails: list[str] = []
     phones: list[PhoneView] = []
     addresses: list[AddressView] = []
@@ -49,6 +55,11 @@ class ContactDetailState(AuthState):
     relation_id: str = ""
     associate_errors: dict[str, str] = {}
 
+    @rx.var
+    def custom_more(self) -> bool:
+        """Whether a custom value shows in "More details" (its section is not one of the cards)."""
+        return any(v.place == MORE for v in self.custom)
+
     def _code_from_url(self) -> str:
         return self.router.url.path.rstrip("/").split("/")[-1].upper()
 
@@ -58,6 +69,7 @@ class ContactDetailState(AuthState):
         self.emails, self.phones, self.addresses, self.aliases = d.emails, d.phones, d.addresses, d.aliases
         self.categories, self.divisions, self.links = d.categories, d.divisions, d.associations
         self.shared_with, self.is_private, self.is_customer = d.shared_with, d.is_private, d.is_customer
+        self.custom = shown_values(session, actor, "contact", d.id, CUSTOM_PLACES)
         own = contact_leads(session, actor, code)
         self.leads, self.leads_total, self.leads_open = own.rows, own.total, own.open
 

@@ -10,6 +10,7 @@ from hoffice_app.components.phone import phone_links
 from hoffice_app.domain.contacts import AddressView, AssociationView, PhoneView
 from hoffice_app.pages.contacts.detail_leads import leads_section
 from hoffice_app.pages.contacts.detail_state import ContactDetailState as S
+from hoffice_app.pages.customfields_detail import MORE, custom_items
 
 CONTACT_FIELDS = ["Title", "Type of contact", "Stage", "Designation", "Country", "Reference", "Industry", "Segment",
                   "Date of birth", "Anniversary", "Gender", "Date of death", "Key account manager", "Created by"]
@@ -111,24 +112,27 @@ def _body() -> rx.Component:
     grid = rx.grid(
         _fields("Contact", CONTACT_FIELDS,
                 _list_item("Alias names", S.aliases, lambda a: rx.badge(a, variant="soft")),
-                _list_item("Divisions", S.divisions, lambda d: rx.badge(d, variant="soft"))),
+                _list_item("Divisions", S.divisions, lambda d: rx.badge(d, variant="soft")),
+                custom_items(S.custom, "contact")),
         _card("Communication & social media", rx.data_list.root(
             _list_item("E-mails", S.emails, lambda e: rx.link(e, href="mailto:" + e)),
-            _list_item("Phones", S.phones, _phone), *[_value(label) for label in SOCIAL_FIELDS], size="2")),
+            _list_item("Phones", S.phones, _phone), *[_value(label) for label in SOCIAL_FIELDS],
+            custom_items(S.custom, "communication"), size="2")),
         _card("Addresses", rx.cond(S.addresses.length() > 0, rx.vstack(rx.foreach(S.addresses, _address)),
                                    rx.text("No address yet.", color_scheme="gray", size="2"))),
         _card("Associated contacts", rx.cond(
             S.links.length() > 0, rx.vstack(rx.foreach(S.links, _link), width="100%"),
             rx.text("None yet. Use Actions → Associate Contact to link a company, its people or partners.",
                     color_scheme="gray", size="2"))),
-        _fields("Statutory details", STATUTORY_FIELDS),
-        _fields("Sales & purchase", SALES_FIELDS),
-        _fields("Contact settings", SETTINGS_FIELDS),
+        _fields("Statutory details", STATUTORY_FIELDS, custom_items(S.custom, "statutory")),
+        _fields("Sales & purchase", SALES_FIELDS, custom_items(S.custom, "sales")),
+        _fields("Contact settings", SETTINGS_FIELDS, custom_items(S.custom, "settings")),
         _card("Privacy and remarks", rx.data_list.root(
             rx.data_list.item(rx.data_list.label("Visibility", min_width="10rem"), rx.data_list.value(
                 rx.cond(S.is_private, rx.text("Private: ", S.shared_with.join(", "), " and administrators"),
                         "Everyone"))),
-            _value("Remarks"), size="2")),
+            _value("Remarks"), custom_items(S.custom, "privacy"), size="2")),
+        rx.cond(S.custom_more, _card("More details", rx.data_list.root(custom_items(S.custom, MORE), size="2"))),
         columns=rx.breakpoints(initial="1", lg="2"), spacing="4", width="100%")
     return rx.vstack(_header(), leads_section(), grid, _associate_dialog(), spacing="4", width="100%")
 

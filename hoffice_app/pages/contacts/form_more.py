@@ -7,6 +7,7 @@ from hoffice_app.components.fields import check_group, choice, field_warning, fi
 from hoffice_app.domain.contacts import vocab
 from hoffice_app.pages.contacts.form_sections import flag, master_choice, section, value_field
 from hoffice_app.pages.contacts.form_state import ContactFormState as S
+from hoffice_app.pages.customfields_form import custom_inputs
 
 GST_TYPES = vocab.choices(vocab.GST_TYPES)
 SEZ_TYPES = vocab.choices(vocab.SEZ_TYPES)
@@ -53,12 +54,19 @@ def addresses_section() -> rx.Component:
         rx.vstack(rx.foreach(S.addresses, _address),
                   rx.button(rx.icon("plus", size=14), "Add address", variant="soft", type="button",
                             on_click=S.add_address), spacing="3", width="100%"),
+        _custom_grid("addresses"),
         width="100%"), aria_label="Addresses", style={"width": "100%"})
 
 
 def _hinted(label: str, key: str, hint: str) -> rx.Component:
     return rx.vstack(value_field(label, key, hint=hint), field_warning(S.warnings.get(key, "")), spacing="1",
                      width="100%")
+
+
+def _custom_grid(place: str) -> rx.Component:
+    """Custom fields an administrator put in a section laid out as a list, not a grid."""
+    return rx.grid(custom_inputs(S, place, "contact-"), columns=rx.breakpoints(initial="1", md="2"), spacing="4",
+                   width="100%", margin_top="0.75rem")
 
 
 def statutory_section() -> rx.Component:
@@ -82,6 +90,7 @@ def statutory_section() -> rx.Component:
         value_field("CST number", "cst_number"),
         value_field("ST number", "st_number"),
         value_field("TAN", "tan_number"),
+        custom_inputs(S, "statutory", "contact-"),
         columns="3",
     )
 
@@ -104,6 +113,7 @@ def sales_section() -> rx.Component:
                      S.values.get("business_contact_type", ""), lambda v: S.set_value("business_contact_type", v),
                      S.errors.get("business_contact_type", "")),
         flag("Lock for sales", "lock_for_sales"),
+        custom_inputs(S, "sales", "contact-"),
         columns="3",
     )
 
@@ -119,6 +129,7 @@ def settings_section() -> rx.Component:
                      S.values.get("notification_channel", ""), lambda v: S.set_value("notification_channel", v),
                      S.errors.get("notification_channel", ""), clearable=False),
         flag("Enable client login", "client_login"),
+        custom_inputs(S, "settings", "contact-"),
     )
 
 
@@ -137,5 +148,6 @@ def privacy_section() -> rx.Component:
             labelled("Remarks", rx.text_area(id="contact-remarks", value=S.values.get("remarks", ""),
                                              on_change=lambda v: S.set_value("remarks", v), rows="3",
                                              width="100%"), "contact-remarks"),
+            _custom_grid("privacy"),
             spacing="3", width="100%"),
         width="100%"), aria_label="Privacy and remarks", style={"width": "100%"})

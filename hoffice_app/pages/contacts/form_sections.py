@@ -7,6 +7,7 @@ import reflex as rx
 from hoffice_app.components.fields import NONE, check_group, choice, field_error, fixed_choice, labelled, text_field
 from hoffice_app.domain.contacts import vocab
 from hoffice_app.pages.contacts.form_state import ContactFormState as S
+from hoffice_app.pages.customfields_form import custom_inputs
 
 GENDERS = vocab.choices(vocab.GENDERS)
 REFERENCE_KINDS = [("contact", "Contact / prospect"), ("employee", "Employee"), ("campaign", "Campaign / activity")]
@@ -99,6 +100,7 @@ def basic_section() -> rx.Component:
         check_group("Divisions", "contact-division_ids", S.division_options, S.multi.get("division_ids", []),
                     lambda v, c: S.toggle_multi("division_ids", v, c), S.errors.get("division_ids", "")),
         master_choice("Key account manager", "key_account_manager_id", S.employee_options),
+        custom_inputs(S, "contact", "contact-"),
     )
 
 
@@ -137,6 +139,7 @@ def communication_section() -> rx.Component:
         value_field("Facebook", "facebook"),
         value_field("YouTube", "youtube"),
         value_field("Twitter", "twitter"),
+        custom_inputs(S, "communication", "contact-"),
     )
 
 

@@ -10,15 +10,18 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import customfields as cf
 from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError, versions
-from hoffice_app.domain.contacts import DuplicateHit, form_values, pick_contacts
+from hoffice_app.domain.contacts import DuplicateHit, form_values, pick_contacts, visible_id
 from hoffice_app.domain.contacts import save as contacts
 from hoffice_app.pages.contacts.form_options import ContactOptionsState
+from hoffice_app.pages.customfields_form import CustomFieldsForm
 
 NONE = "__none__"  # the "no choice" item of a clearable select
 LISTS = ("emails", "mobiles", "office_phones", "other_phones")
 MULTI = ("category_ids", "division_ids", "privacy_employee_ids")
 FLAGS = ("is_customer", "tds_applicable", "lock_for_sales", "client_login", "is_private")
+CUSTOM_PLACES = cf.FORM_SECTIONS["contact"]  # a custom field's section → the form's section
 ADDRESS_KEYS = ("address_type_id", "line1", "line2", "area", "district", "city", "state", "country", "pin")
 
 
@@ -26,7 +29,7 @@ def _blank_address() -> dict[str, str]:
     return {k: "" for k in ADDRESS_KEYS} | {"is_default": ""}
 
 
-class ContactFormState(ContactOptionsState):
+class ContactFormState(CustomFieldsForm, ContactOptionsState):
     editing_code: str = ""
     not_found: str = ""
     values: dict[str, str] = {}
@@ -59,6 +62,7 @@ class ContactFormState(ContactOptionsState):
         self.errors, self.warnings, self.duplicates, self.duplicates_open = {}, {}, [], False
         self.reference_label, self.reference_search, self.reference_results, self.not_found = "", "", [], ""
         self.conflict, self._read = "", {}
+        self.custom_inputs = []
 
     @rx.event
     def load_new(self):
@@ -69,6 +73,7 @@ class ContactFormState(ContactOptionsState):
             return redirect
         with unit_of_work() as session:
             self.load_options(session, actor)
+            self.load_custom(session, actor, "contact", None, CUSTOM_PLACES)
         self.values = {"country": self.default_country}
 
     @rx.event
@@ -84,11 +89,12 @@ class ContactFormState(ContactOptionsState):
                 self.load_options(session, actor)
                 data = form_values(session, actor, code)
                 self.reference_label = self.reference_text(session, actor, data)
+                self.load_custom(session, actor, "contact", visible_id(session, actor, code), CUSTOM_PLACES)
         except NotFound as err:
             self.not_found = err.message
             return
         self._read = data
-        self.values = {k: str(v) for k, v in data.items() if isinstance(v, str)}
+        self.values = {k: str(v) for k, v in data.items() if isinstance(v, str) and not k.startswith("cf_")}
         self.flags = {f: bool(data.get(f)) for f in FLAGS}
         self.lists = {k: list(data[k]) or [""] for k in LISTS}
         self.multi = {k: list(data[k]) for k in MULTI}
@@ -198,7 +204,7 @@ class ContactFormState(ContactOptionsState):
         data |= {k: list(v) for k, v in self.multi.items()}
         data["aliases"] = list(self.aliases) + ([self.alias_draft] if self.alias_draft.strip() else [])
         data["addresses"] = [dict(a) | {"is_default": bool(a.get("is_default"))} for a in self.addresses]
-        return data
+        return data | self.custom_data()
 
     @rx.event
     def set_duplicates_open(self, value: bool):
@@ -219,6 +225,7 @@ class ContactFormState(ContactOptionsState):
             return rx.toast.error("Not saved: see the note above the form.")
         except ValidationError as err:
             self.errors, self.warnings = err.errors, {}
+            self.show_custom_errors(err.errors)
             return rx.toast.error(f"Please correct the {len(err.errors)} highlighted field(s).")
         except contacts.DuplicateFound as err:
             self.errors, self.duplicates, self.duplicates_open = {}, err.hits, True

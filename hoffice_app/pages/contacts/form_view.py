@@ -14,8 +14,9 @@ from hoffice_app.pages.contacts.form_more import (
     settings_section,
     statutory_section,
 )
-from hoffice_app.pages.contacts.form_sections import basic_section, communication_section
+from hoffice_app.pages.contacts.form_sections import basic_section, communication_section, section
 from hoffice_app.pages.contacts.form_state import ContactFormState as S
+from hoffice_app.pages.customfields_form import more_details
 
 JUMPS = [("Contact", "sec-contact"), ("Communication", "sec-communication"), ("Addresses", "sec-addresses"),
          ("Statutory", "sec-statutory"), ("Sales & purchase", "sec-sales"), ("Settings", "sec-settings"),
@@ -23,7 +24,8 @@ JUMPS = [("Contact", "sec-contact"), ("Communication", "sec-communication"), ("A
 
 
 def _jump_bar() -> rx.Component:
-    return rx.flex(*[rx.link(label, href=f"#{anchor}", size="2") for label, anchor in JUMPS], spacing="4",
+    return rx.flex(*[rx.link(label, href=f"#{anchor}", size="2") for label, anchor in JUMPS],
+                   rx.cond(S.custom_more, rx.link("More details", href="#sec-more", size="2")), spacing="4",
                    wrap="wrap", padding_y="0.5rem")
 
 
@@ -68,7 +70,9 @@ def _save_bar() -> rx.Component:
 def _form() -> rx.Component:
     return rx.vstack(edit_conflict(S.conflict), _jump_bar(),
                      basic_section(), communication_section(), addresses_section(), statutory_section(),
-                     sales_section(), settings_section(), privacy_section(), _save_bar(), _duplicates_dialog(),
+                     sales_section(), settings_section(), privacy_section(),
+                     more_details(S, "contact-", lambda title, *fields: section(title, "sec-more", *fields)),
+                     _save_bar(), _duplicates_dialog(),
                      spacing="4", width="100%")
 
 

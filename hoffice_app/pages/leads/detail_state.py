@@ -6,6 +6,7 @@ import dataclasses
 import reflex as rx
 
 from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import customfields as cf
 from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError
 from hoffice_app.domain.documents import DocumentView
 from hoffice_app.domain.documents import service as documents
@@ -13,6 +14,7 @@ from hoffice_app.domain.followups import FollowUpView
 from hoffice_app.domain.followups import service as followups
 from hoffice_app.domain.leads import ProductLineView, TimelineItem, lead_detail
 from hoffice_app.domain.leads import save as leads
+from hoffice_app.pages.customfields_detail import CustomShown, shown_values
 from hoffice_app.pages.leads.detail_revokes import LeadRevokes
 from hoffice_app.pages.leads.followup_dialogs import FollowUpDialogs
 from hoffice_app.state.auth import AuthState
@@ -26,6 +28,7 @@ class LeadDetailState(LeadRevokes, FollowUpDialogs, AuthState):
     is_open: bool = True
     contact_code: str = ""
     info: dict[str, str] = {}
+    custom: list[CustomShown] = []
     products: list[str] = []
     product_lines: list[ProductLineView] = []
     lines_total: str = ""
@@ -46,6 +49,8 @@ class LeadDetailState(LeadRevokes, FollowUpDialogs, AuthState):
         self.lead_id, self.title, self.is_open, self.contact_code = d.id, d.title, d.is_open, d.contact_code
         self.info, self.products, self.associated, self.followers = d.info, d.products, d.associated, d.followers
         self.product_lines, self.lines_total = d.product_lines, d.lines_total
+        self.custom = shown_values(session, actor, "lead", d.id,  # in the form's section order
+                                   cf.FORM_SECTIONS["lead"] | {f"{self.lead_label} information": "information"})
         # a line the app wrote reads in the company's words ("Inquiry type: …"); a note is the person's own
         self.timeline = [t if t.kind == "note" else dataclasses.replace(t, text=self.say(t.text)) for t in d.timeline]
         self.follow_ups = followups.lead_follow_ups(session, actor, d.id, now=utcnow())

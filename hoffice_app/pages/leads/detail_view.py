@@ -11,6 +11,7 @@ from hoffice_app.components.phone import phone_links
 from hoffice_app.components.terms import say
 from hoffice_app.domain.documents import DocumentView
 from hoffice_app.domain.leads import TimelineItem
+from hoffice_app.pages.customfields_detail import custom_items
 from hoffice_app.pages.leads.detail_funnel_move import funnel_move
 from hoffice_app.pages.leads.detail_products_view import product_lines_block
 from hoffice_app.pages.leads.detail_revokes_view import (
@@ -120,7 +121,8 @@ def _body() -> rx.Component:
         rx.data_list.item(rx.data_list.label("Associated contacts", min_width="11rem"), rx.data_list.value(
             rx.flex(rx.foreach(S.associated, lambda o: rx.cond(  # a private contact ("Private contact") has no link
                 o.value != "", rx.link(o.label, href=f"{routes.CONTACTS}/" + o.value), rx.text(o.label, size="2"))),
-                    spacing="2", wrap="wrap"))), size="2",
+                    spacing="2", wrap="wrap"))),
+        custom_items(S.custom, min_width="11rem"), size="2",
         # a phone stacks each label over its value: side by side, long values were cut at the card's edge
         orientation=rx.breakpoints(initial="vertical", sm="horizontal")),
         product_lines_block(),

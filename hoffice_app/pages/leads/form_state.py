@@ -12,13 +12,22 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import customfields as cf
 from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError, versions
 from hoffice_app.domain.contacts import pick_contacts
 from hoffice_app.domain.contacts import save as contacts
-from hoffice_app.domain.leads import PRIVATE_CONTACT, CreatorField, creator_field, is_private_code, new_form_values
+from hoffice_app.domain.leads import (
+    PRIVATE_CONTACT,
+    CreatorField,
+    creator_field,
+    get_visible,
+    is_private_code,
+    new_form_values,
+)
 from hoffice_app.domain.leads import detail as lead_detail
 from hoffice_app.domain.leads import save as leads
 from hoffice_app.domain.masters import entries as masters
+from hoffice_app.pages.customfields_form import CustomFieldsForm
 from hoffice_app.pages.leads.form_files_state import LeadFormFiles
 from hoffice_app.pages.leads.form_funnel import FUNNEL_INPUTS, LeadFunnelChoice
 from hoffice_app.pages.leads.form_options import LeadOptionsState
@@ -28,7 +37,7 @@ NONE = "__none__"
 LIST_KEYS = ("associated_contact_codes", "follower_employee_ids", "also_notify")
 
 
-class LeadFormState(LeadFormFiles, LeadFunnelChoice, ProductLinesState, LeadOptionsState):
+class LeadFormState(CustomFieldsForm, LeadFormFiles, LeadFunnelChoice, ProductLinesState, LeadOptionsState):
     editing_code: str = ""
     not_found: str = ""
     values: dict[str, str] = {}
@@ -73,6 +82,11 @@ class LeadFormState(LeadFormFiles, LeadFunnelChoice, ProductLinesState, LeadOpti
         self.reset_lines()
         self.status_from_type, self._status_by_hand, self._status_at_open = False, False, ""
         self.reset_drafts()
+        self.custom_inputs = []
+
+    def _custom_places(self) -> dict[str, str]:
+        """Section names an administrator may give a custom field → the form's sections."""
+        return cf.FORM_SECTIONS["lead"] | {f"{self.lead_label} information": "information"}
 
     @rx.event
     def load_new(self):
@@ -87,6 +101,7 @@ class LeadFormState(LeadFormFiles, LeadFunnelChoice, ProductLinesState, LeadOpti
             self.load_funnels(session, actor)
             self._use_creator(creator_field(session, actor, actor.id))
             self.values = new_form_values(session, actor, now=utcnow())
+            self.load_custom(session, actor, "lead", None, self._custom_places())
             self.follow_funnel_defaults()
             # "New lead for this contact" (?contact=C000123): a contact the actor may not see is not chosen
             code = self.router.url.query_parameters.get("contact", "").strip()[:20]
@@ -118,10 +133,12 @@ class LeadFormState(LeadFormFiles, LeadFunnelChoice, ProductLinesState, LeadOpti
                 self.external_followers = [o for code in data["follower_contact_codes"]
                                            for o in pick_contacts(session, actor, code, limit=1)]
                 self.fill_lines(session, data["product_lines"])
+                lead_id = get_visible(session, actor, code=self.editing_code).id
+                self.load_custom(session, actor, "lead", lead_id, self._custom_places())
         except NotFound as err:
             self.not_found = err.message
             return
-        self.values = {k: v for k, v in data.items() if isinstance(v, str)}
+        self.values = {k: v for k, v in data.items() if isinstance(v, str) and not k.startswith("cf_")}
         self.lists = {k: list(data[k]) for k in LIST_KEYS}
         self._read, self._status_at_open = data, self.values.get("status_id", "")
 
@@ -247,6 +264,7 @@ class LeadFormState(LeadFormFiles, LeadFunnelChoice, ProductLinesState, LeadOpti
         data = dict(self.values) | {k: list(v) for k, v in self.lists.items()}
         data["follower_contact_codes"] = [o.value for o in self.external_followers]
         data["product_lines"] = self.line_data()
+        data |= self.custom_data()
         try:
             with unit_of_work() as session:
                 actor = self.require_actor()
@@ -261,6 +279,7 @@ class LeadFormState(LeadFormFiles, LeadFunnelChoice, ProductLinesState, LeadOpti
         except ValidationError as err:
             self.errors = err.errors
             self.mark_lines(err.errors)
+            self.show_custom_errors(err.errors)
             return rx.toast.error(f"Please correct the {len(err.errors)} highlighted field(s).")
         except DomainError as err:
             return rx.toast.error(err.message)

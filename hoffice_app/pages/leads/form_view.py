@@ -15,6 +15,7 @@ from hoffice_app.components.fields import (
 )
 from hoffice_app.components.layout import page_shell
 from hoffice_app.components.terms import say
+from hoffice_app.pages.customfields_form import custom_inputs, more_details
 from hoffice_app.pages.leads.form_files_view import form_files_section
 from hoffice_app.pages.leads.form_state import LeadFormState as S
 from hoffice_app.pages.leads.product_lines_view import main_category, products_field
@@ -139,6 +140,7 @@ def _information() -> rx.Component:
         _value("Estimated order value", "estimated_value", input_mode="decimal", placeholder="e.g. 250000",
                read_only=S.values.get("value_from_lines", "") == "1"),
         _source(),
+        custom_inputs(S, "information", "lead-"),
     )
 
 
@@ -162,6 +164,7 @@ def _additional() -> rx.Component:
         _external_followers(),
         check_group("Also send communication on", "lead-notify", S.notify_options, S.lists.get("also_notify", []),
                     lambda v, c: S.toggle("also_notify", v, c), S.errors.get("also_notify", "")),
+        custom_inputs(S, "additional", "lead-"),
     )
 
 
@@ -172,6 +175,7 @@ def _description() -> rx.Component:
         labelled("Description", rx.text_area(id="lead-description", value=S.values.get("description", ""),
                                              on_change=lambda v: S.set_value("description", v), rows="8",
                                              width="100%"), "lead-description", S.errors.get("description", "")),
+        custom_inputs(S, "description", "lead-"),
         columns="1")
 
 
@@ -216,6 +220,7 @@ def lead_form_page(new: bool) -> rx.Component:
     return page_shell(title, rx.cond(
         S.not_found != "", rx.callout(S.not_found, icon="search-x", color_scheme="red", role="alert"),
         rx.vstack(edit_conflict(S.conflict), _information(), _additional(), _description(),
+                  more_details(S, "lead-", _section),
                   *([form_files_section()] if new else []), _save_bar(),
                   _new_contact_dialog(),
                   spacing="4", width="100%")))
