@@ -28,7 +28,7 @@ FORM_SECTIONS = {
     "contact": ("Contact", "Communication & social media", "Addresses", "Statutory details", "Sales & purchase",
                 "Contact settings", "Privacy"),
 }
-ROLE_NAMES = {"admin": "Administrators", "manager": "Managers", "executive": "Sales executives"}
+ROLE_NAMES = {"admin": "Administrators", "manager": "Managers", "executive": "Executives"}
 
 
 @dataclass
