@@ -135,8 +135,7 @@ def _option_row(o: cf_admin.OptionView, S) -> rx.Component:
     name = rx.Var.create("Option ") + o.label
     return rx.hstack(
         rx.input(value=o.label, on_change=lambda v: S.set_option_label(o.id, v), on_blur=S.commit_option(o.id),
-                 aria_label=rx.Var.create("Name of option ") + o.label, size="2", flex="1",
-                 opacity=rx.cond(o.active, "1", "0.6")),
+                 aria_label=rx.Var.create("Name of option ") + o.label, size="2", flex="1"),
         rx.cond(saved & (o.uses > 0), rx.text(o.uses.to_string() + " in use", size="1", color_scheme="gray",
                                               white_space="nowrap")),
         rx.icon_button(rx.icon("arrow-up", size=14), size="1", variant="soft", type="button",
