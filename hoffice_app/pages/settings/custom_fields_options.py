@@ -130,7 +130,7 @@ class CustomFieldOptions(rx.State, mixin=True):
         self.option_delete_open = True
 
 
-def _option_row(o: cf_admin.OptionView, S) -> rx.Component:
+def _option_row(o: cf_admin.OptionView, i, S) -> rx.Component:
     saved = o.id > 0
     name = rx.Var.create("Option ") + o.label
     return rx.hstack(
@@ -138,10 +138,11 @@ def _option_row(o: cf_admin.OptionView, S) -> rx.Component:
                  aria_label=rx.Var.create("Name of option ") + o.label, size="2", flex="1"),
         rx.cond(saved & (o.uses > 0), rx.text(o.uses.to_string() + " in use", size="1", color_scheme="gray",
                                               white_space="nowrap")),
-        rx.icon_button(rx.icon("arrow-up", size=14), size="1", variant="soft", type="button",
+        rx.icon_button(rx.icon("arrow-up", size=14), size="1", variant="soft", type="button", disabled=i == 0,
                        aria_label=name + " up", on_click=S.move_option(o.id, -1)),
         rx.icon_button(rx.icon("arrow-down", size=14), size="1", variant="soft", type="button",
-                       aria_label=name + " down", on_click=S.move_option(o.id, 1)),
+                       disabled=i == S.options.length() - 1, aria_label=name + " down",
+                       on_click=S.move_option(o.id, 1)),
         rx.cond(saved, rx.el.label(rx.switch(checked=o.active, on_change=lambda v: S.set_option_on(o.id, v),
                                              size="1"),
                                    rx.text(rx.cond(o.active, "On", "Off"), size="1"),
@@ -167,7 +168,7 @@ def options_editor(S) -> rx.Component:
         rx.el.legend("Options", style={"fontSize": "var(--font-size-2)", "fontWeight": 500}),
         rx.vstack(
             rx.text(note, size="1", color_scheme="gray"),
-            rx.cond(S.options.length() > 0, rx.vstack(rx.foreach(S.options, lambda o: _option_row(o, S)),
+            rx.cond(S.options.length() > 0, rx.vstack(rx.foreach(S.options, lambda o, i: _option_row(o, i, S)),
                                                       spacing="1", width="100%"),
                     rx.text("No options yet: add the choices people pick from.", size="2", color_scheme="gray")),
             add_row, field_error(S.option_error), field_error(S.errors.get("options", "")),

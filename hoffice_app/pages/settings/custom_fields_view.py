@@ -21,19 +21,22 @@ DEFAULT_HINTS = {
 }
 
 
-def _arrows(f: cf_admin.FieldView) -> rx.Component:
+def _arrows(f: cf_admin.FieldView, i) -> rx.Component:
+    """The first field cannot go up, nor the last down."""
     return rx.hstack(
-        rx.icon_button(rx.icon("arrow-up", size=14), size="1", variant="soft",
+        rx.icon_button(rx.icon("arrow-up", size=14), size="1", variant="soft", disabled=i == 0,
                        aria_label=rx.Var.create("Move ") + f.label + " up", on_click=S.move(f.id, -1)),
         rx.icon_button(rx.icon("arrow-down", size=14), size="1", variant="soft",
+                       disabled=i == S.fields.length() - 1,
                        aria_label=rx.Var.create("Move ") + f.label + " down", on_click=S.move(f.id, 1)),
         spacing="1")
 
 
-def _row(f: cf_admin.FieldView) -> rx.Component:
+def _row(f: cf_admin.FieldView, i) -> rx.Component:
     return rx.table.row(
         rx.table.cell(rx.vstack(rx.text(f.label, weight="bold"),
-                                rx.text("Key ", rx.code(f.key, size="1"), size="1", color_scheme="gray"),
+                                rx.text("Key ", rx.code(f.key, size="1"), size="1", color_scheme="gray",
+                                        white_space="nowrap"),
                                 spacing="1")),
         rx.table.cell(rx.vstack(rx.text(f.kind_label),
                                 rx.cond(f.options_shown != "", rx.text(f.options_shown, size="1", color_scheme="gray",
@@ -45,7 +48,7 @@ def _row(f: cf_admin.FieldView) -> rx.Component:
         rx.table.cell(f.edit_roles_shown),
         rx.table.cell(rx.cond(f.active, rx.badge("Active", color_scheme="green"),
                               rx.badge("Inactive", color_scheme="gray"))),
-        rx.table.cell(rx.hstack(_arrows(f),
+        rx.table.cell(rx.hstack(_arrows(f, i),
                                 rx.button("Edit", size="1", variant="soft", on_click=S.start(f.id),
                                           aria_label=rx.Var.create("Edit ") + f.label),
                                 spacing="1")),
