@@ -16,19 +16,21 @@ EXTRA_RULES = {"label-content-name-mismatch": {"enabled": True}}
 TARGETS_SHOWN = 4
 
 
-def blocking_violations(page: Page) -> list[str]:
-    """One line per serious or critical rule broken on the page as it is now: rule, impact, how
-    many elements and a few of their selectors."""
+def blocking_violations(page: Page, within: str = "") -> list[str]:
+    """One line per serious or critical rule broken on the page as it is now (or in the element
+    ``within`` selects, e.g. an open dialog, whose page behind is dimmed): rule, impact, how many
+    elements and a few of their selectors."""
     if not AXE_JS.exists():
         raise RuntimeError(f"axe-core is missing at {AXE_JS}: source bin/_env.sh requirements-test.txt "
                            "(it installs the pinned copy) or set HOFFICE_AXE_JS")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     violations = page.evaluate(
-        """([tags, rules]) => axe.run(document, {runOnly: {type: 'tag', values: tags}, rules,
-                                                resultTypes: ['violations']})
+        """([tags, rules, within]) => axe.run(within ? document.querySelector(within) : document,
+                                              {runOnly: {type: 'tag', values: tags}, rules,
+                                               resultTypes: ['violations']})
                   .then(r => r.violations.map(v => ({id: v.id, impact: v.impact,
                                                      targets: v.nodes.map(n => n.target.join(' '))})))""",
-        [WCAG_21_AA, EXTRA_RULES])
+        [WCAG_21_AA, EXTRA_RULES, within])
     return [f"{v['id']} ({v['impact']}, {len(v['targets'])}): {', '.join(v['targets'][:TARGETS_SHOWN])}"
             for v in violations if v["impact"] in BLOCKING]

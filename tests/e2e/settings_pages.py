@@ -182,3 +182,71 @@ class FunnelSettingsPage(Screen):
         """Remove, and confirm in the question that follows."""
         self.stages().get_by_role("button", name=f"Remove {name}").click()
         self.page.get_by_role("alertdialog", name="Remove this stage?").get_by_role("button", name="Remove").click()
+
+
+class CustomFieldsPage(Screen):
+    """Settings → Custom fields: a tab per record kind, its fields' table, the add / edit dialog
+    with a select's options."""
+
+    path = "/settings/custom-fields"
+
+    def open(self) -> "CustomFieldsPage":
+        self.page.goto(self.path)
+        expect(self.page.get_by_role("tab", name="Contacts")).to_be_visible()
+        return self
+
+    def tab(self, name: str) -> None:
+        self.page.get_by_role("tab", name=name).click()
+
+    def fields(self, record: str) -> Locator:
+        """The region of one record kind's fields ("Lead fields", "Contact fields")."""
+        return self.page.get_by_role("region", name=record)
+
+    def row(self, label: str) -> Locator:
+        return self.page.get_by_role("row").filter(has=self.page.get_by_text(label, exact=True))
+
+    def start_adding(self) -> None:
+        self.page.get_by_role("button", name="Add field").click()
+        expect(self.dialog()).to_be_visible()
+
+    def edit(self, label: str) -> None:
+        self.page.get_by_role("button", name=f"Edit {label}", exact=True).click()
+        expect(self.dialog()).to_be_visible()
+
+    def dialog(self) -> Locator:
+        return self.page.get_by_role("dialog")
+
+    def fill(self, label: str, value: str) -> None:
+        self.dialog().get_by_label(label, exact=True).fill(value)
+
+    def choose_type(self, kind: str) -> None:
+        self.dialog().get_by_label("Type", exact=True).click()
+        self.page.get_by_role("option", name=kind, exact=True).click()
+
+    def add_option(self, name: str, *, enter: bool = False) -> None:
+        box = self.dialog().get_by_label("New option")
+        box.fill(name)
+        if enter:
+            box.press("Enter")
+        else:
+            self.dialog().get_by_role("button", name="Add option").click()
+        expect(self.option(name)).to_be_visible()
+
+    def option(self, name: str) -> Locator:
+        return self.dialog().get_by_label(f"Name of option {name}", exact=True)
+
+    def option_names(self) -> Locator:
+        return self.dialog().get_by_label(re.compile(r"^Name of option "))
+
+    def rename_option(self, name: str, new_name: str) -> None:
+        self.option(name).fill(new_name)
+        self.option(new_name).blur()
+
+    def move_option_up(self, name: str) -> None:
+        self.dialog().get_by_role("button", name=f"Option {name} up", exact=True).click()
+
+    def save(self) -> None:
+        self.dialog().get_by_role("button", name="Save field").click()
+
+    def error(self, text: str) -> Locator:
+        return self.dialog().get_by_role("alert").filter(has_text=text)

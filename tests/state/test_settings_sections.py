@@ -8,7 +8,7 @@ def test_general_comes_first_with_the_overview_and_the_fixed_sections():
     group, entries = nav_groups()[0]
     assert group == "General"
     assert entries == [("overview", "Overview"), ("defaults", "Company defaults"), ("employees", "Employees"),
-                       ("funnels", "Funnels & stages")]
+                       ("funnels", "Funnels & stages"), ("custom-fields", "Custom fields")]
 
 
 def test_notifications_come_second_with_their_three_sections():

@@ -11,6 +11,7 @@ from hoffice_app.components.terms import say
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import org
 from hoffice_app.domain.common import ROLE_LABELS
+from hoffice_app.domain.customfields import admin as cf_admin
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.pages.settings.state import SettingsState
 
@@ -30,6 +31,8 @@ class OverviewState(SettingsState):
     products: int = 0
     master_entries_active: int = 0
     master_lists: int = 0
+    custom_fields: int = 0
+    custom_fields_note: str = ""
 
     @rx.event
     def load(self):
@@ -39,6 +42,7 @@ class OverviewState(SettingsState):
         with unit_of_work() as session:
             counts = org.overview(session, actor, now=utcnow())
             hours = app_settings.session_timeout_hours(session)
+            fields = cf_admin.active_counts(session, actor)
         self.employees_active = counts.employees_active
         self.employees_note = " · ".join(_people(n, role) for role, n in counts.employees_by_role.items() if n)
         self.roles_chart = [{"role": ROLE_LABELS[role], "employees": n} for role, n in counts.employees_by_role.items()]
@@ -46,6 +50,8 @@ class OverviewState(SettingsState):
         self.sessions_note = f"active in the last {hours:g} hour{'' if hours == 1 else 's'}"
         self.divisions, self.products = counts.divisions, counts.products
         self.master_entries_active, self.master_lists = counts.master_entries_active, counts.master_lists
+        self.custom_fields = sum(fields.values())
+        self.custom_fields_note = self.say(f"{fields['lead']} on leads · {fields['contact']} on contacts")
 
 
 def overview_screen() -> rx.Component:
@@ -67,6 +73,8 @@ def overview_screen() -> rx.Component:
                 stat_card("Master entries", S.master_entries_active, "list",
                           note=rx.text("active, across ", S.master_lists, " lists", size="1", color_scheme="gray"),
                           name="Master entries: " + S.master_entries_active.to_string()),
+                stat_card("Custom fields", S.custom_fields, "text-cursor-input", note=S.custom_fields_note,
+                          href=section("custom-fields"), name="Custom fields: " + S.custom_fields.to_string()),
                 columns=rx.breakpoints(initial="1", sm="2", lg="3"), spacing="4", width="100%",
             ),
             rx.card(

@@ -9,6 +9,8 @@ from hoffice_app.components.terms import say
 from hoffice_app.domain.masters import KINDS
 from hoffice_app.pages.settings.assignment_state import AssignmentState
 from hoffice_app.pages.settings.assignment_view import assignment_screen
+from hoffice_app.pages.settings.custom_fields_state import CustomFieldsState
+from hoffice_app.pages.settings.custom_fields_view import custom_fields_screen
 from hoffice_app.pages.settings.defaults import DefaultsState, defaults_screen
 from hoffice_app.pages.settings.employees_state import EmployeesState
 from hoffice_app.pages.settings.employees_view import employees_screen
@@ -68,6 +70,8 @@ def register(app: rx.App) -> None:
                  on_load=EmployeesState.load, title=title)
     app.add_page(_frame("funnels", funnels_screen()), route=routes.settings_section("funnels"),
                  on_load=FunnelsState.load, title=title)
+    app.add_page(_frame("custom-fields", custom_fields_screen()), route=routes.settings_section("custom-fields"),
+                 on_load=CustomFieldsState.load, title=title)
     app.add_page(_frame("assignment-rules", assignment_screen()), route=routes.settings_section("assignment-rules"),
                  on_load=AssignmentState.load, title=title)
     for key, screen, state in (("notifications", channels_screen, NotifyChannelsState),

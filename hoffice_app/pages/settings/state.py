@@ -9,7 +9,7 @@ from hoffice_app.domain.masters import BY_KEY, KINDS
 from hoffice_app.state.auth import AuthState
 
 GENERAL_SECTIONS = {"overview": "Overview", "defaults": "Company defaults", "employees": "Employees",
-                    "funnels": "Funnels & stages"}
+                    "funnels": "Funnels & stages", "custom-fields": "Custom fields"}
 NOTIFICATION_SECTIONS = {"notifications": "E-mail & SMS", "notification-events": "Events & wording",
                          "outbox": "Outbox"}
 AUTOMATION_SECTIONS = {"assignment-rules": "Assignment rules", "revoke-policies": "Revoke policies"}
