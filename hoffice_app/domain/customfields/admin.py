@@ -23,7 +23,7 @@ from hoffice_app.models import CustomField, CustomFieldOption
 
 DEFAULT_SECTION = "More details"  # where a field without a section shows
 # The headings of each record's form, in their order: a field may join one of them.
-FORM_SECTIONS = {
+FORM_HEADINGS = {
     "lead": ("Lead information", "Additional information", "Description"),
     "contact": ("Contact", "Communication & social media", "Addresses", "Statutory details", "Sales & purchase",
                 "Contact settings", "Privacy"),
@@ -108,8 +108,8 @@ def field_options(session: Session, actor: Actor, field_id: int) -> list[OptionV
 def sections(session: Session, actor: Actor, record: str) -> list[str]:
     """The sections a field of ``record`` can go in: the form's headings, then the others'."""
     require_admin(actor)
-    taken = {name_key(s) for s in FORM_SECTIONS[record]} | {name_key(DEFAULT_SECTION)}
-    out = [*FORM_SECTIONS[record]]
+    taken = {name_key(s) for s in FORM_HEADINGS[record]} | {name_key(DEFAULT_SECTION)}
+    out = [*FORM_HEADINGS[record]]
     for row in fields_of(session, record, active_only=False):
         if row.section and name_key(row.section) not in taken:
             taken.add(name_key(row.section))
