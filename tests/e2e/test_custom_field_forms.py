@@ -1,5 +1,5 @@
 """Custom fields on the lead and contact forms and pages: an administrator's lead fields
-("Industry", a select; "Seats", a required number) and contact field ("Referral code") show in
+("Sector", a select; "Seats", a required number) and contact field ("Partner code") show in
 the forms with their messages next to them, save with the record and show on its page; the
 form's custom fields fit a phone's width. One log-in (screenshots in artifacts/screenshots/)."""
 from __future__ import annotations
@@ -44,10 +44,10 @@ def custom_fields(server):
         admin, now = actor(session, "E01"), utcnow()
         ids = [cf.add_field(session, admin, record, cf.FieldSpec(label=label, kind=kind, **kw), now=now).id
                for record, label, kind, kw in (
-                   ("lead", "Industry", "select", {"options": ["Retail", "Wholesale"],
+                   ("lead", "Sector", "select", {"options": ["Retail", "Wholesale"],
                                                    "help_text": "The customer's trade"}),
                    ("lead", "Seats", "number", {"required": True}),
-                   ("contact", "Referral code", "text", {"section": "Contact"}))]
+                   ("contact", "Partner code", "text", {"section": "Contact"}))]
         code = make_contact(session, admin, now, "Quillon Referral Traders").code
     yield code
     with _server_session(server) as session:
@@ -73,30 +73,30 @@ def test_custom_fields_on_the_forms_and_pages(page, server, demo_password, custo
         "Enter a value, it is required.")
     _shot(more, "lead_form_message")
     more.get_by_label("Seats").fill("40")
-    more.get_by_label("Industry").select_option("Retail")
+    more.get_by_label("Sector").select_option("Retail")
     _shot(more, "lead_form")
     code = form.save()
     details = LeadDetail(page).section("Details")
-    expect(details).to_contain_text(re.compile(r"Industry\s*Retail"))
+    expect(details).to_contain_text(re.compile(r"Sector\s*Retail"))
     expect(details).to_contain_text(re.compile(r"Seats\s*40"))
     _shot(page, "lead_page")
 
     page.set_viewport_size({"width": PHONE, "height": 844})
     LeadForm(page).open_edit(code)
-    more.get_by_label("Industry").select_option("Wholesale")
+    more.get_by_label("Sector").select_option("Wholesale")
     more.scroll_into_view_if_needed()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
     assert more.evaluate("e => e.scrollWidth <= e.clientWidth")
     _shot(page, "lead_form_phone")
     form.save()
-    expect(LeadDetail(page).section("Timeline")).to_contain_text("Industry: Retail → Wholesale")
+    expect(LeadDetail(page).section("Timeline")).to_contain_text("Sector: Retail → Wholesale")
     page.set_viewport_size({"width": 1280, "height": 800})
 
     contact = ContactForm(page).visit_edit(contact_code)
     section = contact.section("Contact")
-    section.get_by_label("Referral code").fill("REF-2049")
+    section.get_by_label("Partner code").fill("REF-2049")
     contact.save()
     expect(page).to_have_url(re.compile(rf"/contacts/{contact_code}/?$"))
     expect(page.get_by_role("region", name="Contact", exact=True)).to_contain_text(
-        re.compile(r"Referral code\s*REF-2049"))
+        re.compile(r"Partner code\s*REF-2049"))
     _shot(page, "contact_page")
