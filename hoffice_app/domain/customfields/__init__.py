@@ -3,7 +3,8 @@ types, with options, required, default, help, section, order, who may edit), and
 record's values, checked by type and written with the record's own save.
 
 ``definitions`` adds and changes fields and options; ``kinds`` checks and shows one value of
-each type; ``values`` writes and reads a record's values.
+each type; ``values`` writes and reads a record's values; ``filters`` narrows the lead and contact lists
+(and the board) by them; ``search`` gives a record's text values to its list's text search.
 """
 from .definitions import (
     RECORDS,
@@ -22,11 +23,31 @@ from .definitions import (
     set_option_active,
     update_field,
 )
+from .filters import (
+    OPERATORS,
+    CustomFilter,
+    FilterField,
+    decode_filters,
+    describe_filters,
+    encode_filters,
+    filter_conditions,
+    filter_fields,
+    operators_for,
+)
 from .kinds import FROM_CLI, KIND_LABELS, KINDS, TEXT_KINDS, WITH_OPTIONS
 from .values import FieldValue, check_value, form_key, may_edit, read_values, write_values
 
 __all__ = [
     "add_field",
+    "CustomFilter",
+    "decode_filters",
+    "describe_filters",
+    "encode_filters",
+    "filter_conditions",
+    "filter_fields",
+    "FilterField",
+    "OPERATORS",
+    "operators_for",
     "add_option",
     "check_value",
     "delete_option",
