@@ -5,7 +5,15 @@ from datetime import datetime
 
 from sqlmodel import Session, delete, func, or_, select
 
-from hoffice_app.domain.common import Actor, DomainError, codes, refresh_lead_search_text, require_actor, versions
+from hoffice_app.domain.common import (
+    Actor,
+    DomainError,
+    codes,
+    keep_custom_words,
+    refresh_lead_search_text,
+    require_actor,
+    versions,
+)
 from hoffice_app.domain.contacts.access import get_visible, visible_clause
 from hoffice_app.domain.contacts.detail import FORM_LABELS, form_values
 from hoffice_app.domain.contacts.phones import display, search_digits
@@ -100,8 +108,9 @@ def _save_contact(session: Session, actor: Actor, data: dict, *, now: datetime, 
     session.add(contact)
     session.flush()
     _replace_children(session, contact, clean)
-    contact.search_text = build_search_text(contact.code, contact.name, clean.aliases, clean.emails,
-                                            [n for _, n in clean.phones])
+    contact.search_text = keep_custom_words(build_search_text(contact.code, contact.name, clean.aliases,
+                                                              clean.emails, [n for _, n in clean.phones]),
+                                            contact.search_text)
     session.add(contact)
     session.flush()
     if renamed:

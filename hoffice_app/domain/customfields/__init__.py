@@ -24,6 +24,8 @@ from .definitions import (
     update_field,
 )
 from .filters import (
+    MAX_FILTERS,
+    NO_VALUE,
     OPERATORS,
     CustomFilter,
     FilterField,
@@ -35,6 +37,7 @@ from .filters import (
     operators_for,
 )
 from .kinds import FROM_CLI, KIND_LABELS, KINDS, TEXT_KINDS, WITH_OPTIONS
+from .search import refresh_field, refresh_search_words, search_words
 from .values import FieldValue, check_value, form_key, may_edit, read_values, write_values
 
 __all__ = [
@@ -46,6 +49,8 @@ __all__ = [
     "filter_conditions",
     "filter_fields",
     "FilterField",
+    "MAX_FILTERS",
+    "NO_VALUE",
     "OPERATORS",
     "operators_for",
     "add_option",
@@ -66,8 +71,11 @@ __all__ = [
     "options_of",
     "read_values",
     "RECORDS",
+    "refresh_field",
+    "refresh_search_words",
     "rename_option",
     "ROLES",
+    "search_words",
     "set_option_active",
     "TEXT_KINDS",
     "update_field",

@@ -238,18 +238,24 @@ class FilterField:
 
 
 def filter_fields(session: Session, record: str) -> list[FilterField]:
-    """The active fields of ``record`` in form order, each with its operators and options."""
+    """The active fields of ``record`` in form order, each with its operators and what its value
+    is chosen from: a select's options, an employee field's active employees."""
     fields = fields_of(session, record)
     options = options_of(session, [f.id for f in fields if f.kind in kinds.WITH_OPTIONS])
+    people = []
+    if any(f.kind == "employee" for f in fields):
+        people = [(str(i), name) for i, name in session.exec(
+            select(Employee.id, Employee.name).where(Employee.active == True).order_by(Employee.name))]  # noqa: E712
     return [FilterField(key=f.key, label=f.label, kind=f.kind, operators=operators_for(f.kind),
-                        options=[(str(o.id), o.label) for o in options.get(f.id, [])]) for f in fields]
+                        options=people if f.kind == "employee" else
+                        [(str(o.id), o.label) for o in options.get(f.id, [])]) for f in fields]
 
 
-def describe_filters(session: Session, record: str, filters) -> list[str]:
+def describe_filters(fields: list[FilterField], filters) -> list[str]:
     """Each filter in words, as its chip shows it ("Industry is any of Retail, Wholesale");
-    "" for one on a field no longer active (it is not applied either)."""
+    "" for one on a field no longer active (it is not applied either). ``fields``: filter_fields."""
     filters = decode_filters(filters) if not isinstance(filters, list) else filters
-    by_key = {f.key: f for f in filter_fields(session, record)}
+    by_key = {f.key: f for f in fields}
     out = []
     for one in filters:
         row = by_key.get(one.field)
@@ -258,12 +264,9 @@ def describe_filters(session: Session, record: str, filters) -> list[str]:
             out.append("")
             continue
         value = one.value
-        if row.kind in kinds.WITH_OPTIONS:
+        if row.options:
             names = dict(row.options)
             value = ", ".join(names.get(p.strip(), p.strip()) for p in value.replace("|", ",").split(",") if p.strip())
-        elif row.kind == "employee":
-            found = session.exec(select(Employee.name).where(Employee.id == (as_id(value) or 0))).first()
-            value = found or value
         if one.op in NO_VALUE:
             out.append(f"{row.label} {op}")
         elif one.op == "between":

@@ -22,13 +22,15 @@ from hoffice_app.domain.contacts import (
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.org import employees
 from hoffice_app.state.auth import AuthState
+from hoffice_app.state.custom_filters import CustomFilters
 
 ANY = "all"
 FILTER_KEYS = ("contact_type_id", "category_id", "industry_id", "city", "state", "stage",
-               "key_account_manager_id", "division_id")
+               "key_account_manager_id", "division_id", "custom")
 
 
-class ContactListState(AuthState):
+class ContactListState(CustomFilters, AuthState):
+    _cf_record: str = "contact"
     rows: list[ContactRow] = []
     total: int = 0
     page: int = 1
@@ -84,6 +86,7 @@ class ContactListState(AuthState):
             self.employee_options = employees.employee_options(session, actor)
             self.city_options = address_choices(session, actor, "city")
             self.state_options = address_choices(session, actor, "state")
+            self._cf_load(session, actor)
         return ContactListState.search
 
     @rx.event
@@ -107,6 +110,10 @@ class ContactListState(AuthState):
     @rx.event
     def set_filter(self, key: str, value: str):
         self.filters, self.page = self.filters | {key: value}, 1
+        return ContactListState.search
+
+    def _again(self):
+        self.page = 1
         return ContactListState.search
 
     @rx.event

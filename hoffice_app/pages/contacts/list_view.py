@@ -4,6 +4,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
+from hoffice_app.components.custom_filters import custom_filter_button, custom_filter_chips
 from hoffice_app.components.download import download_link
 from hoffice_app.components.layout import ON_WIDE, page_shell
 from hoffice_app.components.pager import pager
@@ -68,12 +69,14 @@ def _toolbar() -> rx.Component:
             _filter("State", "state", S.state_options, strings=True),
             _filter("Key account manager", "key_account_manager_id", S.employee_options),
             _filter("Division", "division_id", S.division_options),
+            custom_filter_button(S),
             rx.cond(S.active_filters > 0, rx.button("Clear", variant="ghost", on_click=S.clear_filters)),
             rx.spacer(),
             rx.select.root(rx.select.trigger(aria_label="Sort by"),
                            rx.select.content(*[rx.select.item(label, value=v) for v, label in SORTS]),
                            value=S.sort, on_change=S.set_sort),
             spacing="2", wrap="wrap", width="100%", align="center"),
+        custom_filter_chips(S),
         rx.cond(S.loaded, rx.text(S.export_scope, id="export-scope", size="2", color_scheme="gray")),
         spacing="3", width="100%")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
+from hoffice_app.components.custom_filters import custom_filter_button, custom_filter_chips
 from hoffice_app.components.fields import field_error
 from hoffice_app.components.filters import LEAD_SOURCES, filter_choice
 from hoffice_app.components.layout import ON_WIDE, page_shell
@@ -99,9 +100,13 @@ def _saved_views() -> rx.Component:
         rx.select.root(rx.select.trigger(placeholder="Saved views", aria_label="Saved views"),
                        rx.select.content(rx.foreach(S.views, lambda o: rx.select.item(o.label, value=o.value))),
                        value=S.applied_view, on_change=S.apply_view),
-        rx.cond(S.view_modified, rx.badge("Modified", color_scheme="amber", variant="soft",
-                                          title="The filters changed since this view was applied; save it again "
-                                                "under a new name to keep them")),
+        rx.cond(S.view_modified, rx.hstack(
+            rx.badge("Modified", color_scheme="amber", variant="soft",
+                     title="The filters changed since this view was applied; save it again under a new name to "
+                           "keep them"),
+            rx.button(rx.icon("undo-2", size=14), "Revert", size="1", variant="ghost",
+                      on_click=S.apply_view(S.applied_view), title="Back to the view as it was saved"),
+            spacing="1", align="center")),
         rx.dialog.root(
             rx.dialog.trigger(rx.button(rx.icon("bookmark-plus", size=14), "Save view", variant="soft")),
             rx.dialog.content(rx.dialog.title("Save this view"),
@@ -131,12 +136,15 @@ def _toolbar() -> rx.Component:
             rx.button(rx.icon("sliders-horizontal", size=14), "Filters",
                       rx.cond(S.active_filters > 0, rx.badge(S.active_filters)), variant="soft",
                       on_click=S.toggle_filters),
-            rx.cond(S.active_filters > 0, rx.button("Clear", variant="ghost", on_click=S.clear_filters)),
+            custom_filter_button(S),
+            rx.cond((S.active_filters > 0) | (S.cf_chips.length() > 0),
+                    rx.button("Clear", variant="ghost", on_click=S.clear_filters)),
             _saved_views(),
             rx.select.root(rx.select.trigger(aria_label="Sort by"),
                            rx.select.content(*[rx.select.item(label, value=v) for v, label in SORTS]),
                            value=S.sort, on_change=S.set_sort),
             spacing="2", wrap="wrap", width="100%", align="center"),
+        custom_filter_chips(S),
         rx.cond(S.show_filters, _filters()),
         spacing="3", width="100%")
 

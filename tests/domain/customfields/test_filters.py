@@ -68,7 +68,8 @@ def test_a_select_filter_takes_option_ids_as_the_list_sends_them(session, now):
     row = _leads(session, now, "select", ["Retail", "Wholesale"], options=["Retail", "Wholesale"])
     ids = {o.label: str(o.id) for o in cf.options_of(session, [row.id])[row.id]}
     assert _found(session, now, "any_of", ids["Wholesale"]) == {"L1"}
-    assert cf.describe_filters(session, "lead", [cf.CustomFilter("value", "any_of", ids["Wholesale"])]) == [
+    assert cf.describe_filters(cf.filter_fields(session, "lead"),
+                                                          [cf.CustomFilter("value", "any_of", ids["Wholesale"])]) == [
         "Value is any of Wholesale"]
 
 
@@ -136,3 +137,17 @@ def test_filter_fields_offer_the_operators_and_options_of_each_field(session, no
     fields = {f.label: f for f in cf.filter_fields(session, "lead")}
     assert [label for _value, label in fields["Industry"].options] == ["Retail", "Wholesale"]
     assert [op for op, _label in fields["Seats"].operators] == ["eq", "gte", "lte", "between", "empty"]
+
+
+def test_the_contact_list_filters_by_a_custom_field_and_says_so(session, now):
+    from hoffice_app.domain.contacts import ContactQuery, describe_filters, search_contacts
+    from tests.contact_factory import make_contact
+
+    _field(session, now, "Tier", "select", record="contact", options=["Gold", "Silver"])
+    admin = actor(session, "E01")
+    for name, tier in (("Gold Traders", "Gold"), ("Silver Traders", "Silver")):
+        contact = make_contact(session, admin, now, name)
+        cf.write_values(session, admin, "contact", contact.id, {"cf_tier": tier}, creating=False)
+    q = ContactQuery(custom=cf.encode_filters([cf.CustomFilter("tier", "any_of", "gold")]))
+    assert {r.name for r in search_contacts(session, admin, q).rows} == {"Gold Traders"}
+    assert ("Custom fields", "Tier is any of gold") in describe_filters(session, q)
