@@ -3,9 +3,11 @@ types, with options, required, default, help, section, order, who may edit), and
 record's values, checked by type and written with the record's own save.
 
 ``definitions`` adds and changes fields and options; ``kinds`` checks and shows one value of
-each type; ``values`` writes and reads a record's values; ``filters`` narrows the lead and contact lists
-(and the board) by them; ``search`` gives a record's text values to its list's text search.
+each type; ``values`` writes and reads a record's values; ``filters`` narrows the lead and
+contact lists (and the board) by them; ``columns`` is which columns each employee's lists show;
+``search`` gives a record's text values to its list's text search.
 """
+from .columns import BUILT_IN, Column, columns, page_values, save_columns
 from .definitions import (
     RECORDS,
     ROLES,
@@ -42,6 +44,11 @@ from .values import FieldValue, check_value, form_key, may_edit, read_values, wr
 
 __all__ = [
     "add_field",
+    "BUILT_IN",
+    "Column",
+    "columns",
+    "page_values",
+    "save_columns",
     "CustomFilter",
     "decode_filters",
     "describe_filters",

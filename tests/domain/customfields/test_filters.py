@@ -151,3 +151,21 @@ def test_the_contact_list_filters_by_a_custom_field_and_says_so(session, now):
     q = ContactQuery(custom=cf.encode_filters([cf.CustomFilter("tier", "any_of", "gold")]))
     assert {r.name for r in search_contacts(session, admin, q).rows} == {"Gold Traders"}
     assert ("Custom fields", "Tier is any of gold") in describe_filters(session, q)
+
+
+def test_columns_are_remembered_per_employee_and_a_page_reads_its_values_at_once(session, now):
+    _leads(session, now, "select", ["Retail", "Wholesale"], options=["Retail", "Wholesale"])
+    admin, manager = actor(session, "E01"), actor(session, "E02")
+    assert [c.key for c in cf.columns(session, admin, "lead") if c.shown] == [k for k, _ in cf.BUILT_IN["lead"]]
+    cf.save_columns(session, admin, "lead", ["status", "cf_value", "nonsense"])
+    assert [(c.key, c.custom) for c in cf.columns(session, admin, "lead") if c.shown] == [
+        ("status", False), ("cf_value", True)]
+    assert not any(c.custom and c.shown for c in cf.columns(session, manager, "lead"))
+    ids = [r.id for r in page_rows(session, now)]
+    assert sorted(v[0] for v in cf.page_values(session, admin, "lead", ids, ["cf_value"])) == ["Retail", "Wholesale"]
+
+
+def page_rows(session, now):
+    from tests.domain.leads.test_lead_list_helpers import page
+
+    return page(session, "E01", now, view="all").rows
