@@ -14,11 +14,14 @@ from .ordering import move_in_list
 from .parsing import as_id
 from .permissions import ROLE_LABELS, ROLES, require_actor, require_admin
 from .planner import no_index
-from .search_text import lead_search_text, refresh_lead_search_text
+from .search_text import CUSTOM_MARK, keep_custom_words, lead_search_text, refresh_lead_search_text, with_custom_words
 
 __all__ = [
+    "CUSTOM_MARK",
+    "keep_custom_words",
     "lead_search_text",
     "refresh_lead_search_text",
+    "with_custom_words",
     "Actor",
     "allocate",
     "as_id",

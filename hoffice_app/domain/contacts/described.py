@@ -16,7 +16,8 @@ from hoffice_app.models import Employee, MasterEntry
 # (field of ContactQuery, its name on the page), in the page's order.
 FILTERS = (("text", "Search"), ("contact_type_id", "Type"), ("stage", "Stage"), ("category_id", "Category"),
            ("industry_id", "Industry"), ("city", "City"), ("state", "State"),
-           ("key_account_manager_id", "Key account manager"), ("division_id", "Division"))
+           ("key_account_manager_id", "Key account manager"), ("division_id", "Division"),
+           ("custom", "Custom fields"))
 STAGES = {"prospect": "Prospects", "customer": "Customers"}
 GONE = "(no longer exists)"
 
@@ -30,6 +31,12 @@ def describe_filters(session: Session, q: ContactQuery) -> list[tuple[str, str]]
             continue
         if key == "text":
             value = f"\u201c{raw}\u201d"
+        elif key == "custom":
+            from hoffice_app.domain import customfields as cf  # custom fields build on contacts
+
+            value = "; ".join(w for w in cf.describe_filters(cf.filter_fields(session, "contact"), raw) if w)
+            if not value:
+                continue
         elif key == "stage":
             value = STAGES.get(raw, raw)
         elif key == "key_account_manager_id":

@@ -11,6 +11,7 @@ from hoffice_app.domain.common import (
     DomainError,
     ValidationError,
     codes,
+    keep_custom_words,
     refresh_lead_search_text,
     require_actor,
     versions,
@@ -123,8 +124,10 @@ def _save_contact(session: Session, actor: Actor, data: dict, *, now: datetime, 
     if custom and cf.write_values(session, actor, "contact", contact.id, data, creating=existing is None) \
             and existing:
         flag_modified(contact, "updated_at")  # only custom values changed: the version still moves
-    contact.search_text = build_search_text(contact.code, contact.name, clean.aliases, clean.emails,
-                                            [n for _, n in clean.phones])
+    # the record's own words, and the custom values' words write_values keeps at the end
+    contact.search_text = keep_custom_words(build_search_text(contact.code, contact.name, clean.aliases,
+                                                              clean.emails, [n for _, n in clean.phones]),
+                                            contact.search_text)
     session.add(contact)
     session.flush()
     if renamed:

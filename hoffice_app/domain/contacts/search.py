@@ -39,6 +39,7 @@ class ContactQuery:
     stage: str = ""  # prospect | customer
     key_account_manager_id: str = ""
     division_id: str = ""
+    custom: str = ""  # filters on custom fields, as customfields.encode_filters wrote them
     sort: str = "name"
     page: int = 1
     per_page: int = 25
@@ -90,6 +91,10 @@ def conditions(session: Session, actor: Actor, q: ContactQuery) -> list:
     if q.state:
         cond.append(Contact.id.in_(select(ContactAddress.contact_id).where(
             ContactAddress.state == q.state.strip().upper())))
+    if q.custom:
+        from hoffice_app.domain import customfields as cf  # custom fields build on contacts
+
+        cond += cf.filter_conditions(session, actor, "contact", q.custom, target=Contact.id)
     return cond
 
 

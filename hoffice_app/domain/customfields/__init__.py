@@ -4,8 +4,11 @@ record's values, checked by type and written with the record's own save.
 
 ``definitions`` adds and changes fields and options; ``kinds`` checks and shows one value of
 each type; ``values`` writes and reads a record's values; ``forms`` is what a record's form and save do
-with them.
+with them; ``filters`` narrows the lead and contact lists (and the board) by them; ``columns`` is
+which columns each employee's lists show; ``search`` gives a record's text values to its list's
+text search; ``admin`` is what the settings page reads and changes.
 """
+from .columns import BUILT_IN, Column, columns, page_values, save_columns
 from .definitions import (
     RECORDS,
     ROLES,
@@ -23,6 +26,19 @@ from .definitions import (
     set_option_active,
     update_field,
 )
+from .filters import (
+    MAX_FILTERS,
+    NO_VALUE,
+    OPERATORS,
+    CustomFilter,
+    FilterField,
+    decode_filters,
+    describe_filters,
+    encode_filters,
+    filter_conditions,
+    filter_fields,
+    operators_for,
+)
 from .forms import (
     FORM_SECTIONS,
     MORE,
@@ -38,6 +54,7 @@ from .forms import (
     with_errors,
 )
 from .kinds import FROM_CLI, KIND_LABELS, KINDS, TEXT_KINDS, WITH_OPTIONS
+from .search import refresh_field, refresh_search_words, search_words
 from .values import FieldValue, check_value, form_key, may_edit, read_values, write_values
 
 __all__ = [
@@ -54,6 +71,22 @@ __all__ = [
     "values_snapshot",
     "with_errors",
     "add_field",
+    "BUILT_IN",
+    "Column",
+    "columns",
+    "page_values",
+    "save_columns",
+    "CustomFilter",
+    "decode_filters",
+    "describe_filters",
+    "encode_filters",
+    "filter_conditions",
+    "filter_fields",
+    "FilterField",
+    "MAX_FILTERS",
+    "NO_VALUE",
+    "OPERATORS",
+    "operators_for",
     "add_option",
     "check_value",
     "delete_option",
@@ -72,8 +105,11 @@ __all__ = [
     "options_of",
     "read_values",
     "RECORDS",
+    "refresh_field",
+    "refresh_search_words",
     "rename_option",
     "ROLES",
+    "search_words",
     "set_option_active",
     "TEXT_KINDS",
     "update_field",

@@ -144,7 +144,7 @@ def update_field(session: Session, actor: Actor, field_id: int, spec: FieldSpec,
     errors = _check(session, row.record, spec, existing=row)
     if errors:
         raise ValidationError(errors)
-    label = " ".join(spec.label.split())
+    label, switched = " ".join(spec.label.split()), row.active != spec.active
     row.label, row.label_key, row.required = label, name_key(label), spec.required
     row.help_text, row.section = spec.help_text.strip(), " ".join(spec.section.split())
     row.edit_roles = ",".join(r for r in ROLES if r in spec.edit_roles)
@@ -152,6 +152,10 @@ def update_field(session: Session, actor: Actor, field_id: int, spec: FieldSpec,
     set_default(session, row, spec.default_value)
     session.add(row)
     versions.flush(session, "field")
+    if switched:  # an inactive field's text is not searched
+        from hoffice_app.domain.customfields.search import refresh_field
+
+        refresh_field(session, row)
     return row
 
 

@@ -21,6 +21,7 @@ from hoffice_app.domain.contacts import can_see, hidden_ids
 from hoffice_app.domain.customfields import kinds
 from hoffice_app.domain.customfields.definitions import fields_of, options_of, record_column, value_table
 from hoffice_app.domain.customfields.kinds import Invalid, Typed
+from hoffice_app.domain.customfields.search import refresh_search_words
 from hoffice_app.domain.masters import name_key
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import Contact, CustomField, Employee
@@ -153,6 +154,8 @@ def write_values(session: Session, actor: Actor, record: str, record_id: int, da
             session.add(table(field_id=field_id, **{column.key: record_id}, **values))
     if planned:
         session.flush()
+        if any(row.kind in kinds.TEXT_KINDS for row in fields if row.id in planned):
+            refresh_search_words(session, record, [record_id])
     return bool(planned)
 
 

@@ -53,6 +53,7 @@ class BoardFilter:
     source_kind: str = ""
     mine: bool = False
     following: bool = False
+    custom: str = ""  # filters on the leads' custom fields (customfields.encode_filters), as on the lead list
 
 
 def funnels(session: Session, actor: Actor) -> list[Option]:
@@ -78,7 +79,7 @@ def where(session: Session, actor: Actor, f: BoardFilter, *, now: datetime, walk
     totals that test every lead; a probe per lead, for cards found by
     ``walking`` a stage in arrival order, which test a few hundred."""
     query = LeadQuery(view="following" if f.following else "all", assigned_to_id=f.assigned_to_id,
-                      priority_id=f.priority_id, source_kind=f.source_kind)
+                      priority_id=f.priority_id, source_kind=f.source_kind, custom=f.custom)
     cond = conditions(session, actor, query, now=now, scanning=not walking)
     if (product := as_id(f.product_id)):
         cond.append(exists().where(LeadProduct.lead_id == Lead.id, LeadProduct.product_id == product) if walking

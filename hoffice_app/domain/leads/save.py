@@ -8,7 +8,15 @@ from sqlmodel import Session, delete, func, select
 
 from hoffice_app.domain import customfields as cf
 from hoffice_app.domain import live
-from hoffice_app.domain.common import Actor, ValidationError, codes, lead_search_text, require_actor, versions
+from hoffice_app.domain.common import (
+    Actor,
+    ValidationError,
+    codes,
+    keep_custom_words,
+    lead_search_text,
+    require_actor,
+    versions,
+)
 from hoffice_app.domain.leads import changes
 from hoffice_app.domain.leads import timeline as lead_events
 from hoffice_app.domain.leads.access import get_visible
@@ -69,7 +77,8 @@ def _save_lead(session: Session, actor: Actor, data: dict, *, now: datetime, lea
         place_new_lead(session, lead, now=now, funnel_id=data.get("funnel_id"))  # none chosen: the defaults
     lead.updated_at, lead.updated_by_id = now, actor.id
     contact = session.get(Contact, lead.contact_id)
-    lead.search_text = lead_search_text(lead.code, lead.title, contact.name, contact.code)
+    lead.search_text = keep_custom_words(lead_search_text(lead.code, lead.title, contact.name, contact.code),
+                                         lead.search_text)
     session.add(lead)
     session.flush()
     _replace_children(session, lead, clean)

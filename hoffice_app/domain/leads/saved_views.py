@@ -8,6 +8,7 @@ from dataclasses import fields
 
 from sqlmodel import Session, select
 
+from hoffice_app.domain import customfields as cf
 from hoffice_app.domain.common import Actor, NotFound, Option, ValidationError, as_id, require_actor
 from hoffice_app.domain.leads.views import LeadQuery
 from hoffice_app.models import SavedLeadView
@@ -24,10 +25,16 @@ def _clean_filters(filters: dict | None) -> dict[str, str]:
         value = (filters or {}).get(key)
         if value is None or isinstance(value, (dict, list, tuple, set)):
             continue
-        value = str(value).strip()[:MAX_VALUE]
+        value = _custom(value) if key == "custom" else str(value).strip()[:MAX_VALUE]
         if value:
             out[key] = value
     return out
+
+
+def _custom(value) -> str:
+    """Custom field filters, kept whole (never cut mid-way like a long text): at most ten, each
+    value at most 500 characters (decode_filters)."""
+    return cf.encode_filters(cf.decode_filters(value))
 
 
 def _mine(session: Session, actor: Actor):

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import false, func, literal_column, or_
 from sqlmodel import Session, select
 
+from hoffice_app.domain import customfields as cf
 from hoffice_app.domain.common import Actor, ValidationError, as_id, require_actor
 from hoffice_app.domain.contacts import visible_clause as contact_visible
 from hoffice_app.domain.leads import sorting
@@ -167,6 +168,7 @@ def conditions(session: Session, actor: Actor, q: LeadQuery, *, now: datetime, s
     cond += _date_range(Lead.created_at, q.created_from, q.created_to, ("created_from", "created_to"), tz)
     cond += _date_range(Lead.assigned_at, q.assigned_from, q.assigned_to, ("assigned_from", "assigned_to"), tz)
     cond += _date_range(Lead.next_followup_at, q.followup_from, q.followup_to, ("followup_from", "followup_to"), tz)
+    cond += cf.filter_conditions(session, actor, "lead", q.custom, target=Lead.id)
     return cond + _drill_conditions(session, actor, q.drill, now)
 
 

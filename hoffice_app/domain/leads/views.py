@@ -33,6 +33,7 @@ class LeadQuery:
     assigned_to: str = ""
     followup_from: str = ""
     followup_to: str = ""
+    custom: str = ""  # filters on custom fields, as customfields.encode_filters wrote them
     drill: str = ""  # an insights drill-down (insights.Drill.encode()): exactly the leads behind a number
     sort: str = "-created"  # see lead_search.SORTS (a "-" in front: the other way round)
     page: int = 1

@@ -17,7 +17,7 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlmodel import Session
 
-from hoffice_app.domain.common import lead_search_text
+from hoffice_app.domain.common import keep_custom_words, lead_search_text
 from hoffice_app.domain.contacts import build_search_text
 from hoffice_app.importer.check.lookups import children_of
 from hoffice_app.importer.check.normalize import Parsed
@@ -66,7 +66,8 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
             replaced["contact_phone"].add(cid)
             children["contact_phone"] += child.phone_rows(cid, numbers)
         names = row.aliases if row.aliases is not None else [a for (a,) in aliases.get(cid, [])]
-        d["search_text"] = build_search_text(d["code"], d["name"], names, mail, [n for _k, n in numbers])
+        d["search_text"] = keep_custom_words(build_search_text(d["code"], d["name"], names, mail,
+                                                               [n for _k, n in numbers]), before["search_text"])
         if d["search_text"] != before["search_text"]:
             texts.append((cid, before["search_text"], d["search_text"]))
         if row.address:
@@ -107,7 +108,8 @@ def _lead_texts(w, s: Session, renamed: dict[int, tuple[str, str]]) -> None:
     rows = s.execute(select(lead.id, lead.code, lead.title, lead.contact_id, lead.search_text)
                      .where(lead.contact_id.in_(list(renamed)))).all()
     values = [(text, r.id) for r in rows
-              if (text := lead_search_text(r.code, r.title, *renamed[r.contact_id])) != r.search_text]
+              if (text := keep_custom_words(lead_search_text(r.code, r.title, *renamed[r.contact_id]),
+                                            r.search_text)) != r.search_text]
     if values:
         w.pipe.update(Lead.__table__, ("search_text",), values)
 

@@ -12,7 +12,7 @@ from hoffice_app.domain.contacts import ContactRow
 from hoffice_app.pages.contacts.list_state import ContactListState as S
 
 
-def _card(row: ContactRow) -> rx.Component:
+def _card(row: ContactRow, i) -> rx.Component:
     return rx.card(rx.vstack(
         rx.flex(rx.link(rx.text(row.title, " ", row.name), href=f"{routes.CONTACTS}/{row.code}", weight="medium"),
                 rx.cond(row.is_private, rx.icon("lock", size=14, aria_label="Private")),
@@ -25,6 +25,8 @@ def _card(row: ContactRow) -> rx.Component:
         rx.cond(row.email != "", rx.link(row.email, href="mailto:" + row.email, size="2", word_break="break-all")),
         rx.cond(row.key_account_manager != "", rx.text("Key account manager: ", row.key_account_manager,
                                                        size="1", color_scheme="gray")),
+        rx.foreach(S.cf_columns, lambda c, j: rx.cond(S.cf_cells[i][j] != "", rx.text(
+            c.label, ": ", S.cf_cells[i][j], size="1", color_scheme="gray"))),  # the custom columns chosen
         spacing="2", width="100%", min_width="0"), width="100%", role="listitem")
 
 

@@ -22,13 +22,16 @@ from hoffice_app.domain.contacts import (
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.org import employees
 from hoffice_app.state.auth import AuthState
+from hoffice_app.state.custom_filters import CustomFilters
+from hoffice_app.state.list_columns import ListColumns
 
 ANY = "all"
 FILTER_KEYS = ("contact_type_id", "category_id", "industry_id", "city", "state", "stage",
-               "key_account_manager_id", "division_id")
+               "key_account_manager_id", "division_id", "custom")
 
 
-class ContactListState(AuthState):
+class ContactListState(ListColumns, CustomFilters, AuthState):
+    _cf_record: str = "contact"
     rows: list[ContactRow] = []
     total: int = 0
     page: int = 1
@@ -84,6 +87,8 @@ class ContactListState(AuthState):
             self.employee_options = employees.employee_options(session, actor)
             self.city_options = address_choices(session, actor, "city")
             self.state_options = address_choices(session, actor, "state")
+            self._cf_load(session, actor)
+            self._cols_load(session, actor)
         return ContactListState.search
 
     @rx.event
@@ -92,7 +97,9 @@ class ContactListState(AuthState):
                              **{k: ("" if v == ANY else v) for k, v in self.filters.items() if k in FILTER_KEYS})
         try:
             with unit_of_work() as session:
-                result = search_contacts(session, self.require_actor(), query)
+                actor = self.require_actor()
+                result = search_contacts(session, actor, query)
+                self._fill_cells(session, actor, [r.id for r in result.rows])
                 self.filter_words = in_words(describe_filters(session, query))
         except DomainError as err:
             return rx.toast.error(err.message)
@@ -107,6 +114,10 @@ class ContactListState(AuthState):
     @rx.event
     def set_filter(self, key: str, value: str):
         self.filters, self.page = self.filters | {key: value}, 1
+        return ContactListState.search
+
+    def _again(self):
+        self.page = 1
         return ContactListState.search
 
     @rx.event

@@ -4,6 +4,8 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
+from hoffice_app.components.column_chooser import column_chooser
+from hoffice_app.components.custom_filters import custom_filter_button, custom_filter_chips
 from hoffice_app.components.download import download_link
 from hoffice_app.components.layout import ON_WIDE, page_shell
 from hoffice_app.components.pager import pager
@@ -68,30 +70,40 @@ def _toolbar() -> rx.Component:
             _filter("State", "state", S.state_options, strings=True),
             _filter("Key account manager", "key_account_manager_id", S.employee_options),
             _filter("Division", "division_id", S.division_options),
+            custom_filter_button(S),
             rx.cond(S.active_filters > 0, rx.button("Clear", variant="ghost", on_click=S.clear_filters)),
             rx.spacer(),
             rx.select.root(rx.select.trigger(aria_label="Sort by"),
                            rx.select.content(*[rx.select.item(label, value=v) for v, label in SORTS]),
                            value=S.sort, on_change=S.set_sort),
+            column_chooser(S),
             spacing="2", wrap="wrap", width="100%", align="center"),
+        custom_filter_chips(S),
         rx.cond(S.loaded, rx.text(S.export_scope, id="export-scope", size="2", color_scheme="gray")),
         spacing="3", width="100%")
 
 
-def _row(row: ContactRow) -> rx.Component:
+def _row(row: ContactRow, i) -> rx.Component:
+    on = S.col_on
     return rx.table.row(
         rx.table.cell(rx.code(row.code)),
         rx.table.cell(rx.hstack(
             rx.link(rx.text(row.title, " ", row.name), href=f"{routes.CONTACTS}/{row.code}", weight="medium"),
             rx.cond(row.is_private, rx.tooltip(rx.icon("lock", size=14, aria_label="Private"), content="Private")),
             align="center", spacing="1")),
-        rx.table.cell(row.contact_type),
-        rx.table.cell(rx.badge(row.stage, color_scheme=rx.cond(row.stage == "Customer", "green", "blue"))),
-        rx.table.cell(row.mobile),
-        rx.table.cell(row.email),
-        rx.table.cell(row.city),
-        rx.table.cell(row.key_account_manager),
+        rx.cond(on["contact_type"], rx.table.cell(row.contact_type)),
+        rx.cond(on["stage"], rx.table.cell(rx.badge(row.stage, color_scheme=rx.cond(row.stage == "Customer", "green",
+                                                                                     "blue")))),
+        rx.cond(on["mobile"], rx.table.cell(row.mobile)),
+        rx.cond(on["email"], rx.table.cell(row.email)),
+        rx.cond(on["city"], rx.table.cell(row.city)),
+        rx.cond(on["key_account_manager"], rx.table.cell(row.key_account_manager)),
+        rx.foreach(S.cf_cells[i], lambda value: rx.table.cell(value)),
     )
+
+
+HEADINGS = (("contact_type", "Type"), ("stage", "Stage"), ("mobile", "Mobile"), ("email", "E-mail"), ("city", "City"),
+            ("key_account_manager", "Key account manager"))
 
 
 def _pager() -> rx.Component:
@@ -111,9 +123,10 @@ def _empty() -> rx.Component:
 
 def contact_list_page() -> rx.Component:
     table = rx.el.section(rx.table.root(
-        rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in
-                                       ("Code", "Name", "Type", "Stage", "Mobile", "E-mail", "City",
-                                        "Key account manager")])),
+        rx.table.header(rx.table.row(
+            *[rx.table.column_header_cell(h) for h in ("Code", "Name")],
+            *[rx.cond(S.col_on[key], rx.table.column_header_cell(h)) for key, h in HEADINGS],
+            rx.foreach(S.cf_columns, lambda c: rx.table.column_header_cell(c.label)))),
         rx.table.body(rx.foreach(S.rows, _row)), variant="surface", width="100%", size="1"),
         aria_label="Contacts", style={"overflowX": "auto", "width": "100%", "display": ON_WIDE})
     return page_shell("Contacts", rx.vstack(

@@ -18,6 +18,7 @@ import reflex as rx
 from hoffice_app import routes
 from hoffice_app.components.filters import ANY
 from hoffice_app.db import unit_of_work, utcnow
+from hoffice_app.domain import customfields as cf
 from hoffice_app.domain import live
 from hoffice_app.domain.common import Option, as_id
 from hoffice_app.domain.funnel import (
@@ -39,6 +40,7 @@ from hoffice_app.pages.funnel.moves import BoardMoves
 from hoffice_app.pages.funnel.news import BoardNews
 from hoffice_app.pages.funnel.rows import card_rows
 from hoffice_app.state.auth import AuthState, actor_of_token
+from hoffice_app.state.custom_filters import CfChoice
 
 WATCH_SECONDS = 60 * 60  # a board left open stays live for an hour; opening it again restarts the watch
 # Ended sessions are announced (news "sessions"): the board checks at once. Without news
@@ -72,6 +74,7 @@ class BoardState(BoardNews, BoardMoves, AuthState):
     assignee_options: list[Option] = []
     priority_options: list[Option] = []
     product_options: list[Option] = []
+    select_fields: list[CfChoice] = []  # the leads' active select fields: a drop-down each ("cf_<key>" filters)
     _stage_ids: list[int] = []
     _shown: dict[int, int] = {}
     _watch_token: int = 0
@@ -83,7 +86,9 @@ class BoardState(BoardNews, BoardMoves, AuthState):
 
     def _filter(self) -> BoardFilter:
         values = {k: ("" if v == ANY else v) for k, v in self.filters.items() if k in FILTER_KEYS}
-        return BoardFilter(mine=self.mine, following=self.following, **values)
+        custom = [cf.CustomFilter(field=k[3:], op="any_of", value=v) for k, v in sorted(self.filters.items())
+                  if k.startswith("cf_") and v and v != ANY]
+        return BoardFilter(mine=self.mine, following=self.following, custom=cf.encode_filters(custom), **values)
 
     def _refresh(self, session, actor) -> None:
         """Reload heads and every column, assigning only what changed."""
@@ -121,6 +126,9 @@ class BoardState(BoardNews, BoardMoves, AuthState):
             self.priority_options = masters.options(session, actor, "lead_priority")
             self.product_options = masters.options(session, actor, "product")
             self.assignee_options = employees.employee_options(session, actor)
+            self.select_fields = [CfChoice(key=f.key, label=f.label, kind=f.kind,
+                                           options=[Option(value=v, label=t) for v, t in f.options])
+                                  for f in cf.filter_fields(session, "lead") if f.kind in cf.WITH_OPTIONS]
             self.lost_reasons = masters.options(session, actor, "lost_reason")
             self._refresh(session, actor)
         self._watch_token += 1

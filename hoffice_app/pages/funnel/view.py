@@ -7,7 +7,7 @@ from reflex_base.event import no_args_event_spec
 
 from hoffice_app import routes
 from hoffice_app.components.fields import choice, field_error
-from hoffice_app.components.filters import LEAD_SOURCES, filter_choice
+from hoffice_app.components.filters import ANY, LEAD_SOURCES, filter_choice
 from hoffice_app.components.layout import page_shell
 from hoffice_app.components.terms import say
 from hoffice_app.domain.funnel import PER_COLUMN, ColumnHead
@@ -97,6 +97,16 @@ def _column(slot: int) -> rx.Component:
                "borderRadius": "var(--radius-3)", "minHeight": "60vh", "flexShrink": "0"}))
 
 
+def _select_field(field) -> rx.Component:
+    """A lead select field's drop-down: the leads holding the option chosen (any of a multi-select's)."""
+    key = "cf_" + field.key
+    return rx.select.root(
+        rx.select.trigger(placeholder=field.label, aria_label=field.label, variant="soft"),
+        rx.select.content(rx.select.item("Any " + field.label.lower(), value=ANY),
+                          rx.foreach(field.options, lambda o: rx.select.item(o.label, value=o.value))),
+        value=S.filters.get(key, ""), on_change=lambda v: S.set_filter(key, v))
+
+
 def _toolbar() -> rx.Component:
     def choose(label: str, key: str, options=None, pairs=None):
         return filter_choice(label, S.filters.get(key, ""), lambda v: S.set_filter(key, v), options, pairs)
@@ -114,6 +124,7 @@ def _toolbar() -> rx.Component:
         choose("Priority", "priority_id", S.priority_options),
         choose("Product", "product_id", S.product_options),
         choose("Source", "source_kind", pairs=LEAD_SOURCES),
+        rx.foreach(S.select_fields, _select_field),
         toggle("Mine", S.mine, S.set_mine), toggle("Following", S.following, S.set_following),
         rx.cond(S.active_filters > 0, rx.button("Clear filters", size="1", variant="ghost", on_click=S.clear_filters)),
         spacing="3", wrap="wrap", align="center", width="100%")

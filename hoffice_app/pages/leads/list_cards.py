@@ -1,6 +1,7 @@
 """The lead list at phone width: one card per lead instead of the table (which would make the
 page scroll sideways), with its badges wrapping and the contact's mobile to call or message on
-WhatsApp. The table shows from 768 px up (``layout.ON_WIDE``), the cards below it."""
+WhatsApp, and the custom columns the employee chose. The table shows from 768 px up
+(``layout.ON_WIDE``), the cards below it."""
 from __future__ import annotations
 
 import reflex as rx
@@ -13,7 +14,7 @@ from hoffice_app.pages.leads.followup_widgets import state_badge
 from hoffice_app.pages.leads.list_state import LeadListState as S
 
 
-def _card(row: LeadRow) -> rx.Component:
+def _card(row: LeadRow, i) -> rx.Component:
     return rx.card(rx.vstack(
         rx.flex(rx.checkbox(checked=S.selected.contains(row.id), on_change=lambda c: S.toggle_row(row.id, c),
                             aria_label=rx.Var.create("Select ") + row.code),
@@ -21,6 +22,8 @@ def _card(row: LeadRow) -> rx.Component:
                 rx.code(row.code, size="1"), spacing="2", align="center", width="100%"),
         rx.text(row.contact_name, size="2", color_scheme="gray"),
         phone_links(row.contact_mobile),
+        rx.foreach(S.cf_columns, lambda c, j: rx.cond(S.cf_cells[i][j] != "", rx.text(
+            c.label, ": ", S.cf_cells[i][j], size="1", color_scheme="gray"))),  # the custom columns chosen
         rx.flex(rx.cond(row.status != "", rx.badge(row.status, color_scheme="gray")),
                 rx.cond(row.priority != "", rx.badge(row.priority, color_scheme="orange")),
                 state_badge(row.followup_state),

@@ -16,10 +16,12 @@ from hoffice_app.domain.masters import entries as masters
 from hoffice_app.domain.org import employees
 from hoffice_app.pages.leads.revoke_text import count
 from hoffice_app.state.auth import AuthState
+from hoffice_app.state.custom_filters import CustomFilters
+from hoffice_app.state.list_columns import ListColumns
 
 FILTER_KEYS = ("status_id", "funnel_id", "stage_id", "priority_id", "lead_type_id", "source_kind", "source_ref",
                "assigned_to_id", "created_by_id", "product_category_id", "product_id", "value_min", "value_max",
-               "created_from", "created_to", "assigned_from", "assigned_to", "followup_from", "followup_to")
+               "created_from", "created_to", "assigned_from", "assigned_to", "followup_from", "followup_to", "custom")
 
 
 def matching_text(total: int, one: str, many: str) -> str:
@@ -34,7 +36,8 @@ def view_values(values: dict) -> dict:
     return {k: str(v) for k, v in values.items() if k in keep and v and not (k in FILTER_KEYS and v == ANY)}
 
 
-class LeadListState(AuthState):
+class LeadListState(ListColumns, CustomFilters, AuthState):
+    _cf_record: str = "lead"
     rows: list[LeadRow] = []
     total: int = 0
     page: int = 1
@@ -74,7 +77,7 @@ class LeadListState(AuthState):
 
     @rx.var
     def active_filters(self) -> int:
-        return sum(1 for k, v in self.filters.items() if v and v != ANY and k != "source_ref")
+        return sum(1 for k, v in self.filters.items() if v and v != ANY and k not in ("source_ref", "custom"))
 
     @rx.var
     def chosen_priorities(self) -> list[str]:
@@ -104,6 +107,8 @@ class LeadListState(AuthState):
             self.campaign_options = masters.options(session, actor, "campaign")
             self.employee_options = employees.employee_options(session, actor)
             self.views = saved_views.list_views(session, actor)
+            self._cf_load(session, actor)
+            self._cols_load(session, actor)
             self._read_drill(session, actor)
         return [LeadListState.search, self.document_title(self.leads_label)]
 
@@ -136,7 +141,9 @@ class LeadListState(AuthState):
     def search(self):
         try:
             with unit_of_work() as session:
-                result = search_leads(session, self.require_actor(), self._query(), now=utcnow())
+                actor = self.require_actor()
+                result = search_leads(session, actor, self._query(), now=utcnow())
+                self._fill_cells(session, actor, [r.id for r in result.rows])
         except DomainError as err:
             return rx.toast.error(err.message)
         self.rows, self.total, self.page, self.pages = result.rows, result.total, result.page, result.pages
@@ -268,6 +275,6 @@ class LeadListState(AuthState):
         self.drill = self.drill_label = ""  # a saved view replaces a drill-down
         self.view, self.text, self.sort = data.get("view", "open"), data.get("text", ""), data.get("sort", "-created")
         self.filters = {k: v for k, v in data.items() if k in FILTER_KEYS}
-        self.show_filters = bool(self.filters)
+        self.show_filters = any(k != "custom" for k in self.filters)  # custom ones show as chips
         self.applied_view, self._applied = str(view_id), view_values(data)
         return self._again()

@@ -4,6 +4,8 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
+from hoffice_app.components.column_chooser import column_chooser
+from hoffice_app.components.custom_filters import custom_filter_button, custom_filter_chips
 from hoffice_app.components.fields import field_error
 from hoffice_app.components.filters import LEAD_SOURCES, filter_choice
 from hoffice_app.components.layout import ON_WIDE, page_shell
@@ -99,9 +101,13 @@ def _saved_views() -> rx.Component:
         rx.select.root(rx.select.trigger(placeholder="Saved views", aria_label="Saved views"),
                        rx.select.content(rx.foreach(S.views, lambda o: rx.select.item(o.label, value=o.value))),
                        value=S.applied_view, on_change=S.apply_view),
-        rx.cond(S.view_modified, rx.badge("Modified", color_scheme="amber", variant="soft",
-                                          title="The filters changed since this view was applied; save it again "
-                                                "under a new name to keep them")),
+        rx.cond(S.view_modified, rx.hstack(
+            rx.badge("Modified", color_scheme="amber", variant="soft",
+                     title="The filters changed since this view was applied; save it again under a new name to "
+                           "keep them"),
+            rx.button(rx.icon("undo-2", size=14), "Revert", size="1", variant="ghost",
+                      on_click=S.apply_view(S.applied_view), title="Back to the view as it was saved"),
+            spacing="1", align="center")),
         rx.dialog.root(
             rx.dialog.trigger(rx.button(rx.icon("bookmark-plus", size=14), "Save view", variant="soft")),
             rx.dialog.content(rx.dialog.title("Save this view"),
@@ -131,12 +137,16 @@ def _toolbar() -> rx.Component:
             rx.button(rx.icon("sliders-horizontal", size=14), "Filters",
                       rx.cond(S.active_filters > 0, rx.badge(S.active_filters)), variant="soft",
                       on_click=S.toggle_filters),
-            rx.cond(S.active_filters > 0, rx.button("Clear", variant="ghost", on_click=S.clear_filters)),
+            custom_filter_button(S),
+            rx.cond((S.active_filters > 0) | (S.cf_chips.length() > 0),
+                    rx.button("Clear", variant="ghost", on_click=S.clear_filters)),
             _saved_views(),
             rx.select.root(rx.select.trigger(aria_label="Sort by"),
                            rx.select.content(*[rx.select.item(label, value=v) for v, label in SORTS]),
                            value=S.sort, on_change=S.set_sort),
+            column_chooser(S),
             spacing="2", wrap="wrap", width="100%", align="center"),
+        custom_filter_chips(S),
         rx.cond(S.show_filters, _filters()),
         spacing="3", width="100%")
 
@@ -159,32 +169,38 @@ def _bulk_bar() -> rx.Component:
         spacing="3", align="center", wrap="wrap"), variant="surface", width="100%"))
 
 
-def _row(row: LeadRow) -> rx.Component:
+def _row(row: LeadRow, i) -> rx.Component:
+    on = S.col_on
     return rx.table.row(
         rx.table.cell(rx.checkbox(checked=S.selected.contains(row.id), on_change=lambda c: S.toggle_row(row.id, c),
                                   aria_label=rx.Var.create("Select ") + row.code)),
         rx.table.cell(rx.code(row.code)),
         rx.table.cell(rx.link(row.title, href=f"{routes.LEADS}/" + row.code, weight="medium"),
                       rx.text(row.contact_name, size="1", color_scheme="gray")),
-        rx.table.cell(row.assignee),
-        rx.table.cell(row.status),
-        rx.table.cell(row.stage),
-        rx.table.cell(row.funnel),
-        rx.table.cell(row.priority),
-        rx.table.cell(row.value, text_align="right"),
-        rx.table.cell(rx.hstack(state_badge(row.followup_state), rx.text(row.next_followup, size="1"),
-                                align="center")),
-        rx.table.cell(row.created),
+        rx.cond(on["assignee"], rx.table.cell(row.assignee)),
+        rx.cond(on["status"], rx.table.cell(row.status)),
+        rx.cond(on["stage"], rx.table.cell(row.stage)),
+        rx.cond(on["funnel"], rx.table.cell(row.funnel)),
+        rx.cond(on["priority"], rx.table.cell(row.priority)),
+        rx.cond(on["value"], rx.table.cell(row.value, text_align="right")),
+        rx.cond(on["next_followup"], rx.table.cell(rx.hstack(state_badge(row.followup_state),
+                                                             rx.text(row.next_followup, size="1"), align="center"))),
+        rx.cond(on["created"], rx.table.cell(row.created)),
+        rx.foreach(S.cf_cells[i], lambda value: rx.table.cell(value)),
     )
+
+
+HEADINGS = (("assignee", "Assigned to"), ("status", "Status"), ("stage", "Stage"), ("funnel", "Funnel"),
+            ("priority", "Priority"), ("value", "Value"), ("next_followup", "Next follow-up"), ("created", "Created"))
 
 
 def _table() -> rx.Component:
     head = [rx.table.column_header_cell(rx.checkbox(
         checked=(S.selected.length() > 0) & (S.selected.length() == S.rows.length()),
         on_change=S.toggle_page, aria_label="Select all on this page"))]
-    head += [rx.table.column_header_cell(h) for h in
-             ("Code", "Title / contact", "Assigned to", "Status", "Stage", "Funnel", "Priority", "Value",
-              "Next follow-up", "Created")]
+    head += [rx.table.column_header_cell(h) for h in ("Code", "Title / contact")]
+    head += [rx.cond(S.col_on[key], rx.table.column_header_cell(h)) for key, h in HEADINGS]
+    head.append(rx.foreach(S.cf_columns, lambda c: rx.table.column_header_cell(c.label)))
     return rx.el.section(rx.table.root(rx.table.header(rx.table.row(*head)),
                                        rx.table.body(rx.foreach(S.rows, _row)), variant="surface", size="1",
                                        width="100%"),

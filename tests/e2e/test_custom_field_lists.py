@@ -1,0 +1,103 @@
+"""Custom fields in the lead list: the admin filters by a lead select field (a chip shows the
+filter), saves the view and gets the filter back from it, and shows the field as a column."""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+from sqlalchemy import create_engine, delete
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session, select
+
+from hoffice_app.db import utcnow
+from hoffice_app.domain import customfields as cf
+from hoffice_app.domain.common import NotFound
+from hoffice_app.models import Contact, Setting
+from tests.contact_factory import actor
+from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.lead_pages import LeadList
+from tests.e2e.pages import LoginPage
+from tests.lead_factory import make_lead
+
+RETAIL, WHOLESALE = "Corner shop fit-out", "Depot racking"
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def _industry_and_two_leads(server) -> None:
+    """A lead select field "Industry" and a lead of each of two industries, in the server's
+    database through the domain."""
+    engine = create_engine(server.database_url, poolclass=NullPool)
+    try:
+        with Session(engine) as session:
+            admin, now = actor(session, "E01"), utcnow()
+            try:
+                cf.find_field(session, "lead", "Industry")
+            except NotFound:
+                cf.add_field(session, admin, "lead", cf.FieldSpec(label="Industry", kind="select",
+                                                                  options=["Retail", "Wholesale"]), now=now)
+            contact = session.exec(select(Contact).where(Contact.is_private == False)).first()  # noqa: E712
+            for title, industry in ((RETAIL, "Retail"), (WHOLESALE, "Wholesale")):
+                lead = make_lead(session, admin, now, contact=contact, title=title)
+                cf.write_values(session, admin, "lead", lead.id, {"cf_industry": industry}, creating=False)
+            session.commit()
+    finally:
+        engine.dispose()
+
+
+def _forget_columns(server) -> None:
+    engine = create_engine(server.database_url, poolclass=NullPool)
+    try:
+        with Session(engine) as session:
+            session.exec(delete(Setting).where(Setting.key.startswith("list_columns.")))
+            session.commit()
+    finally:
+        engine.dispose()
+
+
+def test_filter_by_a_custom_select_save_the_view_and_show_the_column(page, server, demo_password):
+    _industry_and_two_leads(server)
+    LoginPage(page).log_in("E01", demo_password)
+    leads = LeadList(page).open()
+    expect(leads.link(WHOLESALE)).to_be_visible()
+    page.get_by_role("button", name="Filter by a custom field").click()
+    form = page.get_by_role("dialog", name="Custom field filter")
+    form.get_by_role("combobox", name="Custom field").click()
+    page.get_by_role("option", name="Industry", exact=True).click()
+    form.get_by_role("checkbox", name="Retail").click()
+    _shot(page, "custom-field-filter-form")
+    form.get_by_role("button", name="Apply filter").click()
+    chips = page.get_by_role("list", name="Custom field filters")
+    expect(chips).to_contain_text("Industry is any of Retail")
+    expect(leads.link(RETAIL)).to_be_visible()
+    expect(leads.link(WHOLESALE)).to_have_count(0)
+    leads.save_view("Retail shops")
+    expect(page.get_by_text("View saved.")).to_be_visible()
+    _shot(page, "custom-field-filter-chip")
+
+    page.get_by_role("button", name="Clear", exact=True).click()
+    expect(chips).to_have_count(0)
+    expect(leads.link(WHOLESALE)).to_be_visible()
+    expect(page.get_by_text("Modified", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Revert").click()  # the view as it was saved
+    expect(chips).to_contain_text("Industry is any of Retail")
+    expect(leads.link(WHOLESALE)).to_have_count(0)
+    expect(leads.link(RETAIL)).to_be_visible()
+
+    try:
+        page.get_by_role("button", name="Choose columns").click()
+        chooser = page.get_by_role("dialog", name="Column chooser")
+        chooser.get_by_role("checkbox", name="Industry").click()
+        chooser.get_by_role("checkbox", name="Funnel").click()
+        table = page.get_by_role("region", name="Leads").get_by_role("table")
+        expect(table.get_by_role("columnheader", name="Industry")).to_be_visible()
+        expect(table.get_by_role("columnheader", name="Funnel")).to_have_count(0)
+        expect(leads.row(RETAIL)).to_contain_text("Retail")
+        _shot(page, "custom-field-column-chooser")
+        page.keyboard.press("Escape")
+        page.reload()  # remembered for the employee
+        expect(table.get_by_role("columnheader", name="Industry")).to_be_visible()
+        _shot(page, "custom-field-list-with-column")
+    finally:
+        _forget_columns(server)  # the next test of the session sees the default columns
