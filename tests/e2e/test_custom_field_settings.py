@@ -1,4 +1,4 @@
-"""Settings → Custom fields: an administrator adds a single select "Industry" to leads (its options
+"""Settings → Custom fields: an administrator adds a single select "Market" to leads (its options
 added with Enter and the button, one renamed, one moved) and a text "Referral code" to contacts;
 a label already taken, in any case, is refused next to the label; the page and its dialog pass
 axe; a manager who opens the page is refused and sees no field."""
@@ -22,7 +22,7 @@ def test_an_administrator_defines_custom_fields_and_a_manager_is_refused(browser
     page.screenshot(path=f"{SHOTS}/custom-fields-start.png")
 
     fields.start_adding()
-    fields.fill("Label", "Industry")
+    fields.fill("Label", "Market")
     fields.choose_type("Single select")
     fields.add_option("Retail", enter=True)  # Enter in the option's box adds it, the dialog stays
     fields.add_option("Wholesale")
@@ -31,19 +31,19 @@ def test_an_administrator_defines_custom_fields_and_a_manager_is_refused(browser
     problems = blocking_violations(page, "[role=dialog]")
     fields.save()
     expect(fields.dialog()).to_have_count(0)
-    industry = fields.fields("Lead fields").get_by_role("row").filter(has_text="Industry")
+    industry = fields.fields("Lead fields").get_by_role("row").filter(has_text="Market")
     expect(industry).to_contain_text("Single select")
     expect(industry).to_contain_text("Retail, Wholesale")
     expect(industry).to_contain_text("Additional information")
 
     fields.start_adding()
-    fields.fill("Label", "industry")
+    fields.fill("Label", "market")
     fields.dialog().get_by_label("Label", exact=True).press("Enter")  # Enter saves
-    expect(fields.error("Leads already have a field called “Industry”.")).to_be_visible()
+    expect(fields.error("Leads already have a field called “Market”.")).to_be_visible()
     page.keyboard.press("Escape")
     expect(fields.dialog()).to_have_count(0)
 
-    fields.edit("Industry")
+    fields.edit("Market")
     fields.rename_option("Retail", "Retail stores")
     fields.move_option_up("Wholesale")
     expect(fields.option_names()).to_have_count(2)
