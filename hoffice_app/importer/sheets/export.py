@@ -1,11 +1,14 @@
 """Exporting the contact list as a template-shaped .xlsx.
 
-Same columns as the template (the product has no custom fields yet, so none
-are appended), Contact Code filled, the contact list's filters applied and
+Same columns as the template (the standard ones, then every active custom
+contact field under its label), Contact Code filled, the contact list's filters applied and
 its privacy rule too: private contacts the actor may not see are not
 exported, nor are links (Relation To, Reference) to them. Values are written
 so that the file imports back unchanged: phones in E.164, dates as
-YYYY-MM-DD, coded values by name. Re-importing the file with the skip
+YYYY-MM-DD, coded values by name; custom fields as the form takes them back (options in
+their own spelling, a multi-select's joined with ", ", numbers and amounts as plain numbers
+like Annual Revenue, dates YYYY-MM-DD, employees and contacts by code — a contact the
+exporter may not see is left blank, never named). Re-importing the file with the skip
 policy updates every row by its code and creates nothing.
 
 Contacts are read 2,000 at a time with a few IN queries per batch and
@@ -26,6 +29,7 @@ from datetime import datetime
 from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
+from hoffice_app.domain import customfields as cf
 from hoffice_app.domain.common import Actor, require_actor
 from hoffice_app.domain.contacts import SORTS, ContactQuery, conditions, describe_filters, visible_clause, vocab
 from hoffice_app.importer.check.context import country_display
@@ -70,7 +74,9 @@ def export_contacts(session: Session, actor: Actor, filters: ContactQuery | None
     requests = (("export_rows", job, batch, first) for batch, first in zip(batches, range(2, len(ids) + 2, BATCH)))
     with SheetWriter(out_path, "Contacts") as sheet, gc_paused(), \
             parallel.in_order(requests) if big else nullcontext() as formatted:
-        sheet.header(list(HEADERS), mandatory)
+        extra = cf.fields_of(session, "contact")
+        mandatory |= {len(HEADERS) + i for i, f in enumerate(extra) if f.required}
+        sheet.header([*HEADERS, *(f.label for f in extra)], mandatory)
         sheet.note_sheet("Filters", filters_sheet(session, actor, q, len(ids), now))
         if formatted is not None:
             for xml, batch in zip(formatted, batches):
@@ -113,6 +119,7 @@ def rows_of(session: Session, actor: Actor, ids: list[int], names: dict, class_c
                                                                        visible_clause(session, actor))).all()) \
         if linked else {}
     countries = country_display()
+    extra = cf.read_values(session, actor, "contact", ids)
     for cid in ids:
         c = contacts[cid]
         by_kind = defaultdict(list)
@@ -151,7 +158,7 @@ def rows_of(session: Session, actor: Actor, ids: list[int], names: dict, class_c
                      address_type=names.get(type_id, ""))
         for key in TEXT_COLUMNS:
             v[key] = getattr(c, key)
-        yield [v.get(key, "") for key in KEYS]
+        yield [*(v.get(key, "") for key in KEYS), *(_custom(f) for f in extra.get(cid, []))]
 
 
 CONTACT_COLUMNS = ("id", "code", "title_id", "name", "contact_type_id", "price_list_id", "country", "industry_id",
@@ -163,6 +170,17 @@ CONTACT_COLUMNS = ("id", "code", "title_id", "name", "contact_type_id", "price_l
 TEXT_COLUMNS = ("designation", "website", "skype", "vat_number", "cst_number", "st_number", "tan_number",
                 "transporter_id", "currency", "facebook", "linkedin", "instagram", "youtube", "twitter", "remarks")
 KEYS = [c.key for c in COLUMNS]
+
+
+def _custom(value: cf.FieldValue) -> str:
+    """A custom field's cell: what the import takes back (raw), options joined by ", "."""
+    if value.kind == "multi_select":
+        return ", ".join(p for p in value.raw.split("|") if p)
+    if value.kind == "yes_no":
+        return value.raw.capitalize()
+    if value.kind == "datetime":
+        return value.raw.replace("T", " ")
+    return value.raw
 
 
 def _nth(values: list[str], n: int) -> str:
