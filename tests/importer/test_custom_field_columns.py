@@ -203,3 +203,25 @@ def test_a_contact_field_never_reaches_or_reveals_a_contact_the_importer_may_not
     open_co = next(r for r in read_xlsx(path) if r[3] == "Open Co")
     assert open_co[len(HEADERS) + CUSTOM.index("Parent")] == ""
     assert not any("Secret Client" in str(cell) or secret.code in str(cell) for r in read_xlsx(path) for cell in r)
+
+
+def test_a_new_contact_takes_the_defaults_an_update_keeps_its_values_and_a_required_default_suffices(
+        session, admin, now, tmp_path):
+    run(session, admin, xlsx(tmp_path / "p.xlsx", [row(name="Horus Tech", contact_type="Customer")]), now)
+    horus = _named(session, "Horus Tech")
+    tier = cf.add_field(session, admin, "contact", cf.FieldSpec(label="Tier", kind="select", options=("Gold", "Silver"),
+                                                                required=True, default_value="silver"), now=now)
+    seats = cf.add_field(session, admin, "contact", cf.FieldSpec(label="Seats", kind="number", default_value="4"),
+                         now=now)
+    session.commit()
+    _job, done = run(session, admin, xlsx(tmp_path / "n.xlsx", [["Asha Patel", "Customer"]],
+                                         headers=["Name", "Type Of Contact"]), now)
+    assert (done.created, done.invalid) == (1, 0), done
+    asha = _named(session, "Asha Patel")
+    silver = next(o.id for o in cf.options_of(session, [tier.id])[tier.id] if o.label == "Silver")
+    stored = _values(session, asha.id)
+    assert [v.option_id for v in stored[tier.id]] == [silver] and stored[seats.id][0].number_value == 4
+    _job, upd = run(session, admin, xlsx(tmp_path / "u.xlsx", [[horus.code, "Horus Tech", ""]],
+                                        headers=["Contact Code", "Name", "Tier"]), now)
+    assert (upd.updated, upd.invalid) == (1, 0), upd
+    assert _values(session, horus.id) == {}  # an update takes no default and needs no required value

@@ -130,24 +130,24 @@ def check_row(row, t: dict, facts: CustomFacts, memo: dict, creating: bool) -> N
     ``creating``: no contact is updated by this row, so a required field needs a value (or a
     default); an updated contact keeps what a blank cell leaves."""
     for key, column in facts.columns.items():
-        text = t.get(key, "")
-        if not text or not column.editable:
-            if creating and column.required and not column.default:
-                row.errors.append((column.label, "", "Enter a value, it is required."))
-            continue
-        cache = memo.get(key)
-        if cache is None:
-            cache = memo[key] = {}
-        hit = cache.get(text)
-        if hit is None:
-            hit = parse(column, text, facts)
-            if len(cache) < MEMO_LIMIT:
-                cache[text] = hit
-        values, problem = hit
+        text = t.get(key, "") if column.editable else ""
+        values, problem = None, ""
+        if text:
+            cache = memo.get(key)
+            if cache is None:
+                cache = memo[key] = {}
+            hit = cache.get(text)
+            if hit is None:
+                hit = parse(column, text, facts)
+                if len(cache) < MEMO_LIMIT:
+                    cache[text] = hit
+            values, problem = hit
         if problem:
             row.errors.append((column.label, text, problem))
         elif values:
             row.custom[column.id] = list(values)
+        elif creating and column.required and not column.default:  # blank (or only commas)
+            row.errors.append((column.label, text, "Enter a value, it is required."))
 
 
 def resolve_contacts(session: Session, actor: Actor, facts: CustomFacts, rows, contact_facts) -> None:
