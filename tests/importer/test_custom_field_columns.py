@@ -16,7 +16,7 @@ from hoffice_app.models import Contact, ContactCustomValue
 from tests.contact_factory import employee_id, make_private
 from tests.importer.helpers import count_contacts, read_xlsx, review, row, run, upload, xlsx
 
-CUSTOM = ["Segment", "Markets", "Seats", "Budget", "Renewal", "Verified", "Owner", "Parent"]
+CUSTOM = ["Segment", "Markets", "Seats", "Budget", "Renewal", "Verified", "Owner", "Parent", "Visit"]
 
 
 def _fields(session, admin, now, *, required_segment=False):
@@ -28,6 +28,7 @@ def _fields(session, admin, now, *, required_segment=False):
         "Markets": add("Markets", "multi_select", options=("North", "South", "Export")),
         "Seats": add("Seats", "number"), "Budget": add("Budget", "amount"), "Renewal": add("Renewal", "date"),
         "Verified": add("Verified", "yes_no"), "Owner": add("Owner", "employee"), "Parent": add("Parent", "contact"),
+        "Visit": add("Visit", "datetime"),
     }
     session.commit()
     return fields
@@ -82,7 +83,8 @@ def test_mapping_matches_custom_fields_by_label_in_any_case_and_lists_them_after
     assert [c.field for c in view.columns] == ["name", "contact_type", "cf_segment", ""]
     keys = [f.key for f in view.fields]
     assert keys[:len(HEADERS)] == [f.key for f in view.fields[:len(HEADERS)]] and keys[len(HEADERS):] == [
-        "cf_segment", "cf_markets", "cf_seats", "cf_budget", "cf_renewal", "cf_verified", "cf_owner", "cf_parent"]
+        "cf_segment", "cf_markets", "cf_seats", "cf_budget", "cf_renewal", "cf_verified", "cf_owner", "cf_parent",
+        "cf_visit"]
     assert [f.label for f in view.fields[len(HEADERS):]][:2] == ["Segment", "Markets"]
     unmapped = jobs.review(session, admin, job_id, sheet=view.sheet, mapping={0: "name", 1: "contact_type"}, now=now)
     assert unmapped.valid == 1  # unmapped by the user: the column is ignored
@@ -154,7 +156,8 @@ def _named(session, name: str) -> Contact:
 def _all_values(session) -> list[tuple]:
     v = ContactCustomValue
     return sorted(tuple(r) for r in session.exec(select(
-        v.contact_id, v.field_id, v.option_id, v.text_value, v.number_value, v.date_value, v.bool_value, v.ref_id)))
+        v.contact_id, v.field_id, v.option_id, v.text_value, v.number_value, v.date_value, v.moment_value,
+        v.bool_value, v.ref_id)))
 
 
 def test_export_carries_every_field_and_reimports_as_updates_that_change_nothing(session, admin, now, tmp_path):
@@ -164,7 +167,7 @@ def test_export_carries_every_field_and_reimports_as_updates_that_change_nothing
     _job, first = run(session, admin, _sheet(tmp_path, "new.xlsx", [
         (dict(name="Asha Patel", contact_type="Customer"),
          {"Segment": "wholesale", "Markets": "export, north", "Seats": "12.5", "Budget": "150000",
-          "Renewal": "2026-12-31", "Verified": "no", "Owner": "E03", "Parent": parent}),
+          "Renewal": "2026-12-31", "Verified": "no", "Owner": "E03", "Parent": parent, "Visit": "2026-12-31 10:30"}),
     ]), now)
     assert first.created == 1, first
     path = tmp_path / "out.xlsx"
@@ -172,9 +175,10 @@ def test_export_carries_every_field_and_reimports_as_updates_that_change_nothing
     rows = read_xlsx(path)
     assert rows[0] == [*HEADERS, *CUSTOM]
     asha = next(r for r in rows if r[3] == "Asha Patel")
-    assert asha[len(HEADERS):] == ["Wholesale", "North, Export", "12.5", "150000", "2026-12-31", "No", "E03", parent]
+    assert asha[len(HEADERS):] == ["Wholesale", "North, Export", "12.5", "150000", "2026-12-31", "No", "E03", parent,
+                                  "2026-12-31 10:30"]
     before = _all_values(session)
-    assert len(before) == 9  # two options of Markets, one row for each other field
+    assert len(before) == 10  # two options of Markets, one row for each other field
     count = count_contacts(session)
     _job, again = run(session, admin, path, now)
     assert (again.total, again.updated, again.created, again.invalid) == (n, n, 0, 0), again

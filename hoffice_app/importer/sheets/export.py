@@ -29,12 +29,12 @@ from datetime import datetime
 from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
-from hoffice_app.domain import customfields as cf
 from hoffice_app.domain.common import Actor, require_actor
 from hoffice_app.domain.contacts import SORTS, ContactQuery, conditions, describe_filters, visible_clause, vocab
 from hoffice_app.importer.check.context import country_display
 from hoffice_app.importer.check.lookups import children_of
 from hoffice_app.importer.read.columns import BY_KEY, COLUMNS, HEADERS, MANDATORY
+from hoffice_app.importer.sheets.export_custom import custom_cells, custom_headers
 from hoffice_app.importer.sheets.xlsx_writer import SheetWriter
 from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.importer.speed.gc_pause import gc_paused
@@ -74,9 +74,9 @@ def export_contacts(session: Session, actor: Actor, filters: ContactQuery | None
     requests = (("export_rows", job, batch, first) for batch, first in zip(batches, range(2, len(ids) + 2, BATCH)))
     with SheetWriter(out_path, "Contacts") as sheet, gc_paused(), \
             parallel.in_order(requests) if big else nullcontext() as formatted:
-        extra = cf.fields_of(session, "contact")
-        mandatory |= {len(HEADERS) + i for i, f in enumerate(extra) if f.required}
-        sheet.header([*HEADERS, *(f.label for f in extra)], mandatory)
+        extra = custom_headers(session)
+        mandatory |= {len(HEADERS) + i for i, (_label, required) in enumerate(extra) if required}
+        sheet.header([*HEADERS, *(label for label, _required in extra)], mandatory)
         sheet.note_sheet("Filters", filters_sheet(session, actor, q, len(ids), now))
         if formatted is not None:
             for xml, batch in zip(formatted, batches):
@@ -119,7 +119,8 @@ def rows_of(session: Session, actor: Actor, ids: list[int], names: dict, class_c
                                                                        visible_clause(session, actor))).all()) \
         if linked else {}
     countries = country_display()
-    extra = cf.read_values(session, actor, "contact", ids)
+    width, extra = custom_cells(session, actor, ids, employees)
+    blank = [""] * width
     for cid in ids:
         c = contacts[cid]
         by_kind = defaultdict(list)
@@ -158,7 +159,7 @@ def rows_of(session: Session, actor: Actor, ids: list[int], names: dict, class_c
                      address_type=names.get(type_id, ""))
         for key in TEXT_COLUMNS:
             v[key] = getattr(c, key)
-        yield [*(v.get(key, "") for key in KEYS), *(_custom(f) for f in extra.get(cid, []))]
+        yield [*(v.get(key, "") for key in KEYS), *extra.get(cid, blank)]
 
 
 CONTACT_COLUMNS = ("id", "code", "title_id", "name", "contact_type_id", "price_list_id", "country", "industry_id",
@@ -170,17 +171,6 @@ CONTACT_COLUMNS = ("id", "code", "title_id", "name", "contact_type_id", "price_l
 TEXT_COLUMNS = ("designation", "website", "skype", "vat_number", "cst_number", "st_number", "tan_number",
                 "transporter_id", "currency", "facebook", "linkedin", "instagram", "youtube", "twitter", "remarks")
 KEYS = [c.key for c in COLUMNS]
-
-
-def _custom(value: cf.FieldValue) -> str:
-    """A custom field's cell: what the import takes back (raw), options joined by ", "."""
-    if value.kind == "multi_select":
-        return ", ".join(p for p in value.raw.split("|") if p)
-    if value.kind == "yes_no":
-        return value.raw.capitalize()
-    if value.kind == "datetime":
-        return value.raw.replace("T", " ")
-    return value.raw
 
 
 def _nth(values: list[str], n: int) -> str:
