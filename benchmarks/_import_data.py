@@ -115,8 +115,9 @@ class _Rows:
 
 
 def write_import_file(path: Path, n: int, *, existing: int = 10_000, columns: list[str] | None = None,
-                      seed: int = 11, unknown_references: bool = False) -> Path:
-    """Write (unless already there) a sheet of ``n`` rows; returns the path."""
+                      seed: int = 11, unknown_references: bool = False, extra=()) -> Path:
+    """Write (unless already there) a sheet of ``n`` rows; returns the path. ``extra``: more
+    columns after the template's, as (header, value of row i)."""
     path = Path(path)
     if path.exists():
         return path
@@ -124,10 +125,10 @@ def write_import_file(path: Path, n: int, *, existing: int = 10_000, columns: li
     keys = [c.key for c in COLUMNS if columns is None or c.header in columns]
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Contacts")
-    ws.append([c.header for c in COLUMNS if c.key in keys])
+    ws.append([c.header for c in COLUMNS if c.key in keys] + [header for header, _value in extra])
     for i in range(n):
         values = gen.row(i)
-        ws.append([values[k] for k in keys])
+        ws.append([values[k] for k in keys] + [value(i) for _header, value in extra])
     tmp = path.with_suffix(".part.xlsx")
     wb.save(tmp)
     tmp.replace(path)

@@ -3,7 +3,7 @@ column filled: review ≤ 15 s, submit ≤ 20 s, peak memory ≤ 1.5 GB, whole
 import ≤ 5× a bare calamine read; export of 100,000 contacts ≤ 15 s).
 
     .venv/bin/python benchmarks/import_contacts.py [--n 100000] [--existing 10000] [--million] [--quick]
-        [--postgres | --only-postgres] [--every-row-warns] [--empty]
+        [--postgres | --only-postgres] [--every-row-warns] [--empty] [--custom N]
 
 The sheet is generated once and cached under /tmp (benchmarks/_import_data.py,
 openpyxl write-only). A fresh SQLite file in a temp dir gets the real
@@ -35,6 +35,9 @@ ratio compares with a read of the same moment on this shared machine):
   different name per row), so every row is imported with a warning (SQLite);
 - ``--empty``: a database without contacts (``--existing 0``: no Contact Codes,
   no Relation To), every row creating one (SQLite).
+- ``--custom N``: N custom contact fields (selects, a multi-select, numbers, amounts, dates,
+  yes/no, text, e-mail, employee, in turn) are added before the import and the sheet gets
+  one filled column for each after the template's (SQLite; its own sheet and bare read).
 """
 from __future__ import annotations
 
@@ -47,9 +50,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlmodel import text  # noqa: E402
 
 from benchmarks._contacts_data import insert_contacts  # noqa: E402
 from benchmarks._import_data import write_import_file  # noqa: E402
@@ -93,9 +99,37 @@ def bare_read(path: Path) -> float:
     return time.perf_counter() - t
 
 
-def measure(path: Path, existing: int, export: bool, url: str | None = None) -> dict:
+CUSTOM_KINDS = ("select", "number", "date", "multi_select", "amount", "yes_no", "text", "email", "employee",
+                "select")
+OPTIONS = ("Retail", "Wholesale", "Distributor", "Online", "Institutional")
+
+
+def custom_columns(count: int) -> list[tuple[str, str, object]]:
+    """(label, kind, value of row i) of ``count`` custom fields."""
+    def value(kind: str, k: int):
+        return {"select": lambda i: OPTIONS[(i + k) % 5].lower() if i % 7 else OPTIONS[(i + k) % 5],
+                "multi_select": lambda i: f"{OPTIONS[i % 5]}, {OPTIONS[(i + 2) % 5]}",
+                "number": lambda i: (i * 37 + k) % 10_000, "amount": lambda i: 1000 + (i * 113) % 900_000,
+                "date": lambda i: date(2026, 1, 1) + timedelta(days=(i + k) % 700),
+                "yes_no": lambda i: "Yes" if i % 3 else "No", "text": lambda i: f"Note {i % 997}",
+                "email": lambda i: f"buyer{i}@example{i % 50}.in", "employee": lambda i: f"E0{1 + i % 5}"}[kind]
+    return [(f"Custom {k + 1}", kind, value(kind, k))
+            for k, kind in ((k, CUSTOM_KINDS[k % len(CUSTOM_KINDS)]) for k in range(count))]
+
+
+def add_custom_fields(count: int, now) -> None:
+    from hoffice_app.domain import customfields as cf
+
+    with unit_of_work() as s:
+        admin = actor_of(find_by_code(s, "E01"))
+        for label, kind, _value in custom_columns(count):
+            cf.add_field(s, admin, "contact", cf.FieldSpec(label=label, kind=kind, options=OPTIONS if kind in (
+                "select", "multi_select") else ()), now=now)
+
+
+def measure(path: Path, existing: int, export: bool, url: str | None = None, custom: int = 0) -> dict:
     """One import of ``path`` into a fresh database: ``url`` (an empty PostgreSQL
-    database), else a SQLite file in a temporary folder."""
+    database), else a SQLite file in a temporary folder; ``custom``: custom fields added first."""
     from hoffice_app.importer import jobs
     from hoffice_app.importer import submit as submitting
     from hoffice_app.importer.sheets.export import export_contacts
@@ -111,6 +145,8 @@ def measure(path: Path, existing: int, export: bool, url: str | None = None) -> 
     with unit_of_work() as s:
         seed_demo(s, password="bench-pass-1", now=now)
         admin = actor_of(find_by_code(s, "E01"))
+    if custom:
+        add_custom_fields(custom, now)
     if existing:
         insert_contacts(engine, existing)
         if engine.dialect.name == "postgresql":  # insert_contacts gives the ids: move the sequence past them
@@ -134,6 +170,9 @@ def measure(path: Path, existing: int, export: bool, url: str | None = None) -> 
     done = submit(job_id, admin, now=now)
     out["submit_s"] = round(time.perf_counter() - t, 2)
     out["summary"] = done.__dict__
+    if custom:
+        with unit_of_work() as s:
+            out["custom_values"] = s.exec(text("SELECT count(*) FROM contact_custom_value")).one()[0]
     t = time.perf_counter()
     with unit_of_work() as s:  # written after the summary (importer/result_sheet.py); a download waits for it
         submitting.sheet_path(s, admin, job_id, "result")
@@ -174,6 +213,8 @@ def describe(label: str, res: dict) -> list[tuple[str, str]]:
     rows += [("peak memory (max RSS)", f"{res['peak_mb']} MB, of which workers {res['workers_peak_mb']} MB "
                                        f"[target ≤ {TARGETS['peak_mb']} MB]"),
              ("review counts", json.dumps(res["review"])), ("summary", json.dumps(res["summary"]))]
+    if "custom_values" in res:
+        rows.append(("custom values written", f"{res['custom_values']:,} rows"))
     return rows
 
 
@@ -183,12 +224,14 @@ def met(res: dict) -> bool:
             and res.get("export_s", 0) <= TARGETS["export_s"])
 
 
-def sheet(n: int, existing: int, *, warns: bool = False) -> Path:
+def sheet(n: int, existing: int, *, warns: bool = False, custom: int = 0) -> Path:
     """The cached sheet for ``n`` rows naming ``existing`` contacts (written on first use)."""
-    suffix = ("" if existing == 10_000 else f"-existing{existing}") + ("-unknown-references" if warns else "")
+    suffix = ("" if existing == 10_000 else f"-existing{existing}") + ("-unknown-references" if warns else "") + (
+        f"-custom{custom}" if custom else "")
     print(f"generating / reusing the {n:,}-row sheet{suffix} …", file=sys.stderr)
     return write_import_file(Path(f"/tmp/hoffice-import-{n}-all-columns{suffix}.xlsx"), n, existing=existing,
-                             unknown_references=warns)
+                             unknown_references=warns,
+                             extra=[(label, value) for label, _kind, value in custom_columns(custom)])
 
 
 def main() -> None:
@@ -201,6 +244,7 @@ def main() -> None:
     ap.add_argument("--only-postgres", action="store_true", help="on PostgreSQL only")
     ap.add_argument("--every-row-warns", action="store_true", help="also a sheet whose every row warns (SQLite)")
     ap.add_argument("--empty", action="store_true", help="also into a database without contacts (SQLite)")
+    ap.add_argument("--custom", type=int, default=0, help="also with N custom contact fields filled (SQLite)")
     ap.add_argument("--only-million", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.quick:
@@ -220,6 +264,9 @@ def main() -> None:
                                                   export=False)
     if args.empty:
         runs["sqlite, no contacts before"] = measure(sheet(args.n, 0), 0, export=False)
+    if args.custom:
+        runs[f"sqlite, {args.custom} custom columns"] = measure(sheet(args.n, args.existing, custom=args.custom),
+                                                                args.existing, export=True, custom=args.custom)
     if args.postgres or args.only_postgres:
         from benchmarks._servers import new_database, services
 

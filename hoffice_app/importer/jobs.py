@@ -123,6 +123,7 @@ def headers(session: Session, actor: Actor, job_id: int, sheet: str = "") -> Map
     if sheet not in sheets:
         raise FileRefused(f"The workbook has no sheet called {sheet!r}; pick one of its sheets.")
     state = staged_mapping(job)
+    custom = maps.custom_targets(session, actor)
     if job.sheet == sheet and "headers" in state and _stage_path(job, sheet).exists():
         header, count = state["headers"], state.get("rows", 0)  # a page reload: the sheet is already read
         mapping, proposed = {int(i): k for i, k in state.get("columns", {}).items()}, None
@@ -131,8 +132,8 @@ def headers(session: Session, actor: Actor, job_id: int, sheet: str = "") -> Map
         if big and parallel.shareable(session.get_bind().url):
             parallel.warm_up()  # a big sheet: its review will want the workers, start them while it is read
         header, count = stage_sheet(job.stored_path, sheet, _stage_path(job, sheet), limits(session))
-        proposed = maps.remembered(session, header)
-        mapping = proposed if proposed is not None else maps.auto_map(header)
+        proposed = maps.remembered(session, header, custom)
+        mapping = proposed if proposed is not None else maps.auto_map(header, custom)
     job.sheet = sheet
     job.mapping = json.dumps({**state, "headers": header, "rows": count,
                               "columns": {str(i): k for i, k in mapping.items()}})
@@ -144,7 +145,8 @@ def headers(session: Session, actor: Actor, job_id: int, sheet: str = "") -> Map
                                 for i, h in enumerate(header)],
                        unmatched=[h or f"(column {i + 1}, no header)"
                                   for i, h in enumerate(header) if i not in mapping],
-                       fields=[FieldOption(c.key, c.header, c.mandatory) for c in COLUMNS],
+                       fields=[*(FieldOption(c.key, c.header, c.mandatory) for c in COLUMNS),
+                               *(FieldOption(key, name, False) for key, name in custom.items())],
                        missing_mandatory=[label(k) for k in maps.missing_mandatory(mapping)],
                        remembered=proposed is not None, rows=count)
 
@@ -213,7 +215,7 @@ def review(session: Session, actor: Actor, job_id: int, *, sheet: str, mapping: 
         headers(session, actor, job_id, sheet)
         state = staged_mapping(job)
     header = state["headers"]
-    clean = maps.clean(header, mapping)
+    clean = maps.clean(header, mapping, maps.custom_targets(session, actor))
     session.execute(delete(ImportIssue).where(ImportIssue.job_id == job_id))
     sink = JobSink(session, job_id, spool_path(job))
     try:

@@ -26,7 +26,7 @@ from hoffice_app.domain.common import Actor, DomainError, ValidationError
 from hoffice_app.importer import jobs
 from hoffice_app.importer.errors import FileRefused
 from hoffice_app.importer.read.columns import label
-from hoffice_app.importer.read.mapping import auto_map, missing_mandatory
+from hoffice_app.importer.read.mapping import auto_map, custom_targets, missing_mandatory
 from hoffice_app.importer.read.spool import read_rows
 from hoffice_app.importer.sheets.result_error import ResultSheet, write_error_sheet
 from hoffice_app.importer.submit import sheet_target, submit
@@ -58,7 +58,7 @@ def _prepare(session: Session, actor: Actor, source: Path, folder: Path, policy:
     kam_id = _kam_id(session, kam)
     job_id = jobs.start_job(session, actor, stored_path=stored, file_name=source.name, now=now)
     view = jobs.headers(session, actor, job_id)
-    mapping = auto_map([c.header for c in view.columns])
+    mapping = auto_map([c.header for c in view.columns], custom_targets(session, actor))
     missing = missing_mandatory(mapping)
     if missing:
         raise FileRefused("The sheet has no column for " + " or ".join(label(k) for k in missing)

@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 from hoffice_app.domain.common import Actor, as_id
 from hoffice_app.domain.masters import name_key
 from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.importer.check.custom import CustomFacts, load
 from hoffice_app.models import Employee, MasterEntry
 
 # Names people write that ISO 3166 does not list.
@@ -73,6 +74,7 @@ class Context:
     countries: dict[str, str] = field(default_factory=country_names)
     currencies: frozenset[str] = field(default_factory=frozenset)
     memo: dict[str, dict] = field(default_factory=dict)  # per column: cell text -> (value, problem)
+    custom: CustomFacts = field(default_factory=CustomFacts)  # the active custom contact fields
 
 
 def build_context(session: Session, actor: Actor, now: datetime) -> Context:
@@ -109,4 +111,6 @@ def build_context(session: Session, actor: Actor, now: datetime) -> Context:
                    default_currency=get(session, "default_currency"),
                    default_timezone=get(session, "default_timezone"),
                    default_address_type_id=as_id(get(session, "default_address_type")),
-                   currencies=frozenset(o.value for o in app_settings.currency_options()))
+                   currencies=frozenset(o.value for o in app_settings.currency_options()),
+                   custom=load(session, actor, zone=get(session, "default_timezone"),
+                               country=get(session, "default_country")))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from hoffice_app.domain.contacts import TEXT_LIMITS
-from hoffice_app.importer.check import rules
+from hoffice_app.importer.check import custom, rules
 from hoffice_app.importer.check.context import Context
 from hoffice_app.importer.read.columns import label
 
@@ -76,6 +76,7 @@ class Parsed:
     reference: str = ""
     errors: list[tuple[str, str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str, str]] = field(default_factory=list)
+    custom: dict[int, list] = field(default_factory=dict)  # custom field id -> stored pairs (check/custom.py)
 
     def problem(self, key: str, value: str, reason: str, *, warning: bool = False) -> None:
         (self.warnings if warning else self.errors).append((label(key), value, reason))
@@ -172,6 +173,8 @@ def parse_row(number: int, cells: list[str], t: dict[str, str], ctx: Context, ta
     _lists(row, t, ctx, check)
     _relation(row, t, ctx, check)
     row.reference = t.get("reference", "")
+    if ctx.custom.columns:
+        custom.check_row(row, t, ctx.custom, ctx.memo, target is None)
     return row
 
 

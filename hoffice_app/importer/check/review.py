@@ -19,7 +19,7 @@ from typing import Callable, Iterator, Protocol
 from sqlmodel import Session
 
 from hoffice_app.domain.common import Actor, ValidationError
-from hoffice_app.importer.check import lookups
+from hoffice_app.importer.check import custom, lookups
 from hoffice_app.importer.check.context import Context, build_context
 from hoffice_app.importer.check.duplicates import Decider
 from hoffice_app.importer.check.normalize import Parsed, cells_by_key, parse_row
@@ -128,6 +128,7 @@ def check_chunk(session: Session, actor: Actor, ctx: Context, columns: dict[str,
                         "leave it blank for a new contact.")
         rows.append(row)
     _resolve_links(session, actor, ctx, rows)
+    custom.resolve_contacts(session, actor, ctx.custom, rows, lookups.contact_facts)
     candidates = [r for r in rows if not r.errors]
     by_email, by_mobile, labels = {}, {}, {}
     if policy != "create":

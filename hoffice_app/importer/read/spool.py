@@ -124,7 +124,7 @@ def encode_row(row: Parsed, action: str) -> tuple:
         values["annual_revenue"] = str(values["annual_revenue"])
     return (action, row.number, row.cells, row.code, facts_tuple(row.target), values, row.email, row.phones,
             row.address, row.aliases, row.category_ids, row.division_ids, row.privacy_ids, row.relation_id,
-            row.relation_to, row.related_id, row.reference, row.errors, row.warnings)
+            row.relation_to, row.related_id, row.reference, row.errors, row.warnings, row.custom)
 
 
 def decode_row(item: tuple) -> tuple[Parsed, str]:

@@ -1,11 +1,14 @@
 """Exporting the contact list as a template-shaped .xlsx.
 
-Same columns as the template (the product has no custom fields yet, so none
-are appended), Contact Code filled, the contact list's filters applied and
+Same columns as the template (the standard ones, then every active custom
+contact field under its label), Contact Code filled, the contact list's filters applied and
 its privacy rule too: private contacts the actor may not see are not
 exported, nor are links (Relation To, Reference) to them. Values are written
 so that the file imports back unchanged: phones in E.164, dates as
-YYYY-MM-DD, coded values by name. Re-importing the file with the skip
+YYYY-MM-DD, coded values by name; custom fields as the form takes them back (options in
+their own spelling, a multi-select's joined with ", ", numbers and amounts as plain numbers
+like Annual Revenue, dates YYYY-MM-DD, employees and contacts by code — a contact the
+exporter may not see is left blank, never named). Re-importing the file with the skip
 policy updates every row by its code and creates nothing.
 
 Contacts are read 2,000 at a time with a few IN queries per batch and
@@ -31,6 +34,7 @@ from hoffice_app.domain.contacts import SORTS, ContactQuery, conditions, describ
 from hoffice_app.importer.check.context import country_display
 from hoffice_app.importer.check.lookups import children_of
 from hoffice_app.importer.read.columns import BY_KEY, COLUMNS, HEADERS, MANDATORY
+from hoffice_app.importer.sheets.export_custom import custom_cells, custom_headers
 from hoffice_app.importer.sheets.xlsx_writer import SheetWriter
 from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.importer.speed.gc_pause import gc_paused
@@ -70,7 +74,9 @@ def export_contacts(session: Session, actor: Actor, filters: ContactQuery | None
     requests = (("export_rows", job, batch, first) for batch, first in zip(batches, range(2, len(ids) + 2, BATCH)))
     with SheetWriter(out_path, "Contacts") as sheet, gc_paused(), \
             parallel.in_order(requests) if big else nullcontext() as formatted:
-        sheet.header(list(HEADERS), mandatory)
+        extra = custom_headers(session)
+        mandatory |= {len(HEADERS) + i for i, (_label, required) in enumerate(extra) if required}
+        sheet.header([*HEADERS, *(label for label, _required in extra)], mandatory)
         sheet.note_sheet("Filters", filters_sheet(session, actor, q, len(ids), now))
         if formatted is not None:
             for xml, batch in zip(formatted, batches):
@@ -113,6 +119,8 @@ def rows_of(session: Session, actor: Actor, ids: list[int], names: dict, class_c
                                                                        visible_clause(session, actor))).all()) \
         if linked else {}
     countries = country_display()
+    width, extra = custom_cells(session, actor, ids, employees)
+    blank = [""] * width
     for cid in ids:
         c = contacts[cid]
         by_kind = defaultdict(list)
@@ -151,7 +159,7 @@ def rows_of(session: Session, actor: Actor, ids: list[int], names: dict, class_c
                      address_type=names.get(type_id, ""))
         for key in TEXT_COLUMNS:
             v[key] = getattr(c, key)
-        yield [v.get(key, "") for key in KEYS]
+        yield [*(v.get(key, "") for key in KEYS), *extra.get(cid, blank)]
 
 
 CONTACT_COLUMNS = ("id", "code", "title_id", "name", "contact_type_id", "price_list_id", "country", "industry_id",

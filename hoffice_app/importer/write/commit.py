@@ -80,6 +80,7 @@ class Writer:
         self.next_id = None
         self.reserved_ids: list[int] = []  # PostgreSQL: ids taken from the sequence, not used yet
         self.expected_new = expected_new
+        self.has_defaults = any(c.default for c in ctx.custom.columns.values())
         self.reader: Session | None = None  # reads for updates beside the writer thread (_reads)
         if self.pipe.threaded and not self.pipe.postgres:
             # The driver opens a transaction only before INSERT/UPDATE/DELETE: take the write lock
@@ -183,6 +184,8 @@ class Writer:
             child.list_rows(children, cid, row)
             if row.relation_id and row.related_id:  # a new contact has no links yet: no duplicate to avoid
                 children["contact_association"].append(child.association_row(cid, row, self.ctx.actor_id, self.now))
+            if row.custom or self.has_defaults:
+                children["contact_custom_value"] += child.custom_rows(cid, child.with_defaults(self.ctx, row.custom))
         if self.pipe.postgres:  # every table is a COPY in the writer thread, the contacts first
             self.pipe.insert(T["contact"], ["id", *self.columns], [(i, *t) for i, t in zip(ids, contacts)])
         else:

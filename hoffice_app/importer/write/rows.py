@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
+from hoffice_app.importer.check import custom
 from hoffice_app.importer.check.context import Context
 from hoffice_app.importer.check.normalize import PHONE_SLOTS, Parsed
 from hoffice_app.models import (
@@ -13,6 +14,7 @@ from hoffice_app.models import (
     ContactAlias,
     ContactAssociation,
     ContactCategory,
+    ContactCustomValue,
     ContactDivision,
     ContactEmail,
     ContactPhone,
@@ -20,9 +22,11 @@ from hoffice_app.models import (
 )
 
 T = {m.__tablename__: m.__table__ for m in (Contact, ContactEmail, ContactPhone, ContactAddress, ContactAlias,
-                                            ContactCategory, ContactDivision, ContactPrivacy, ContactAssociation)}
+                                            ContactCategory, ContactDivision, ContactPrivacy, ContactAssociation,
+                                            ContactCustomValue)}
 
 SLOT = {key: (kind, 0 if key in ("mobile", "office_phone", "other_number") else 1) for key, kind, _m in PHONE_SLOTS}
+VALUE_COLUMNS = ("text_value", "number_value", "date_value", "moment_value", "bool_value", "ref_id")
 ADDRESS_PARTS = ("line1", "line2", "area", "district", "city", "state", "pin")
 COLUMNS = {
     "contact_email": ("contact_id", "email", "email_key", "is_primary"),
@@ -33,6 +37,7 @@ COLUMNS = {
     "contact_division": ("contact_id", "division_id"),
     "contact_privacy": ("contact_id", "employee_id"),
     "contact_association": ("contact_id", "related_contact_id", "relation_id", "created_by_id", "created_at"),
+    "contact_custom_value": ("field_id", "option_id", "contact_id", *VALUE_COLUMNS),
 }
 
 
@@ -108,3 +113,22 @@ def list_rows(children: dict, cid: int, row: Parsed) -> None:
 
 def association_row(cid: int, row: Parsed, actor_id: int, now: datetime) -> tuple:
     return cid, row.related_id, row.relation_id, actor_id, now
+
+
+def custom_rows(cid: int, pairs_by_field: dict[int, list]) -> list[tuple]:
+    """The contact_custom_value rows of one contact's checked custom values (``Parsed.custom``;
+    one row per chosen option of a multi-select, option 0 for the other types)."""
+    rows = []
+    for field_id, pairs in pairs_by_field.items():
+        for column, value in pairs:
+            values = [None] * len(VALUE_COLUMNS)
+            if column != "option_id":
+                values[VALUE_COLUMNS.index(column)] = custom.typed(column, value)
+            rows.append((field_id, value if column == "option_id" else 0, cid, *values))
+    return rows
+
+
+def with_defaults(ctx: Context, pairs_by_field: dict[int, list]) -> dict[int, list]:
+    """A new contact's custom values: the row's, and each field's default where it gave none."""
+    defaults = {c.id: list(c.default) for c in ctx.custom.columns.values() if c.default and c.id not in pairs_by_field}
+    return {**pairs_by_field, **defaults} if defaults else pairs_by_field

@@ -6,12 +6,14 @@ primary one; Mobile Number / Mobile Number1 / Office Phone / Office Phone1 /
 Other Number replace the first or second number of their kind; given address
 parts change the default address in place (leads point at addresses, so
 addresses are never deleted); Alias names, Category, Division and Privacy
-replace the whole list, as the cell holds the whole list. Only the columns
+replace the whole list, as the cell holds the whole list. A custom field's cell replaces that
+field's values (a blank one keeps them; unmapped fields are not touched). Only the columns
 that change are set: untouched indexes stay as they are, and the search
 index is told only of the texts that changed (``fts.BulkIndex.reindex``).
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 
 from sqlalchemy import select
@@ -46,6 +48,7 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
     moved, children = [], defaultdict(list)
     renamed: dict[int, tuple[str, str]] = {}  # contact id -> (name, code): its leads' search text changes
     replaced: dict[str, set[int]] = defaultdict(set)
+    cleared: dict[int, list[int]] = defaultdict(list)  # custom field id -> contacts whose value is replaced
     for row in rows:
         cid = row.target.id
         before = current[cid]
@@ -80,6 +83,10 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
             if getattr(row, attr) is not None:
                 replaced[table].add(cid)
         child.list_rows(children, cid, row)
+        for field_id in row.custom:  # only the fields the row gives change
+            cleared[field_id].append(cid)
+        if row.custom:
+            children["contact_custom_value"] += child.custom_rows(cid, row.custom)
         if d["name"] != before["name"] or d["code"] != before["code"]:
             renamed[cid] = (d["name"], d["code"])
         sets = tuple(c for c in w.columns if c in row.values or d[c] != before[c])
@@ -88,6 +95,8 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
     # Everything is read: the writes go to the writer thread while the next chunk is prepared.
     for table, cids in replaced.items():
         w.pipe.delete_in(T[table], "contact_id", sorted(cids))
+    for field_id, cids in cleared.items():
+        _clear_field(w.pipe, field_id, cids)
     for sets, values in changed.items():
         w.pipe.update(T["contact"], sets, values)
     if moved:
@@ -98,6 +107,19 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
     w.fts.reindex(w.pipe, texts)
     _lead_texts(w, s, renamed)
     w.pipe.insert(T["contact_association"], COLUMNS["contact_association"], links)
+
+
+def _clear_field(pipe, field_id: int, cids: list[int]) -> None:
+    """DELETE one custom field's values of ``cids`` (in the writer thread's turn)."""
+    table = T["contact_custom_value"]
+    if pipe.postgres:
+        pipe.execute("DELETE FROM contact_custom_value WHERE field_id = %s AND contact_id = ANY(%s)",
+                     (field_id, list(cids)))
+    elif pipe.threaded:
+        pipe.execute("DELETE FROM contact_custom_value WHERE field_id = ? AND contact_id IN "
+                     "(SELECT value FROM json_each(?))", (field_id, json.dumps(list(cids))))
+    else:
+        pipe.conn.execute(table.delete().where(table.c.field_id == field_id, table.c.contact_id.in_(list(cids))))
 
 
 def _lead_texts(w, s: Session, renamed: dict[int, tuple[str, str]]) -> None:
