@@ -229,3 +229,26 @@ def test_a_new_contact_takes_the_defaults_an_update_keeps_its_values_and_a_requi
                                         headers=["Contact Code", "Name", "Tier"]), now)
     assert (upd.updated, upd.invalid) == (1, 0), upd
     assert _values(session, horus.id) == {}  # an update takes no default and needs no required value
+
+
+def test_imported_text_values_are_found_by_the_contact_search_and_an_update_replaces_them(
+        session, admin, now, tmp_path):
+    """The import writes custom values in bulk, past write_values: the words of text-type values
+    still end the contact's search text (new contacts, and updates, which merge the stored ones)."""
+    from hoffice_app.domain.contacts import ContactQuery, search_contacts
+    for label in ("Referral code", "Portal"):
+        kind = "url" if label == "Portal" else "text"
+        cf.add_field(session, admin, "contact", cf.FieldSpec(label=label, kind=kind), now=now)
+    session.commit()
+    headers = ["Name", "Type Of Contact", "Referral code", "Portal"]
+
+    def found(text):
+        return [r.name for r in search_contacts(session, admin, ContactQuery(text=text)).rows]
+    run(session, admin, xlsx(tmp_path / "n.xlsx", [["Quorra Traders", "Customer", "REF-7731", "https://zentrix-portal.example/buy"]],
+                             headers=headers), now)
+    assert found("ref-7731") == ["Quorra Traders"] and found("zentrix") == ["Quorra Traders"]
+    code = _named(session, "Quorra Traders").code
+    run(session, admin, xlsx(tmp_path / "u.xlsx", [[code, "Quorra Traders", "REF-9000"]],
+                             headers=["Contact Code", "Name", "Referral code"]), now)
+    assert found("ref-7731") == [] and found("ref-9000") == ["Quorra Traders"]
+    assert found("zentrix") == ["Quorra Traders"]  # the value the update left alone

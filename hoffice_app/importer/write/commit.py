@@ -31,7 +31,7 @@ from pydantic_core import PydanticUndefined
 from sqlalchemy import select
 from sqlmodel import Session
 
-from hoffice_app.domain.common import codes
+from hoffice_app.domain.common import codes, with_custom_words
 from hoffice_app.domain.contacts import build_search_text
 from hoffice_app.importer.check.context import Context
 from hoffice_app.importer.check.normalize import Parsed
@@ -159,11 +159,15 @@ class Writer:
         if self.kam_id:  # the Key Account Manager chosen for all rows wins over the file's column
             fixed["key_account_manager_id"] = self.kam_id
         contacts, phones = [], []
+        searched = child.text_fields(self.ctx)
         for row, code in zip(rows, new_codes):
             d = {**self.defaults, **row.values, **fixed, "code": code}
             numbers = child.new_phones(row)
             d["search_text"] = build_search_text(code, d["name"], row.aliases or [],
                                                  [row.email] if row.email else [], [n for _k, n in numbers])
+            if searched and (row.custom or self.has_defaults):  # text custom values are searched too
+                d["search_text"] = with_custom_words(
+                    d["search_text"], child.custom_words(searched, child.with_defaults(self.ctx, row.custom)))
             contacts.append(self.values_of(d))
             phones.append(numbers)
         ids = self._new_ids(len(rows))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
+from hoffice_app.domain.customfields import TEXT_KINDS
 from hoffice_app.importer.check import custom
 from hoffice_app.importer.check.context import Context
 from hoffice_app.importer.check.normalize import PHONE_SLOTS, Parsed
@@ -126,6 +127,19 @@ def custom_rows(cid: int, pairs_by_field: dict[int, list]) -> list[tuple]:
                 values[VALUE_COLUMNS.index(column)] = custom.typed(column, value)
             rows.append((field_id, value if column == "option_id" else 0, cid, *values))
     return rows
+
+
+def text_fields(ctx: Context) -> list[int]:
+    """The ids of the active text-type contact fields, in form order: their values are searched
+    (the contact's search text ends with them, after common.CUSTOM_MARK)."""
+    return [c.id for c in ctx.custom.columns.values() if c.kind in TEXT_KINDS]
+
+
+def custom_words(order: list[int], pairs_by_field: dict[int, list]) -> str:
+    """The search words of a contact's text-type custom values, as customfields.search_words
+    gives them (case-folded, in form order)."""
+    return " ".join(str(value).casefold() for field_id in order for column, value in pairs_by_field.get(field_id, ())
+                    if column == "text_value" and str(value).strip())
 
 
 def with_defaults(ctx: Context, pairs_by_field: dict[int, list]) -> dict[int, list]:

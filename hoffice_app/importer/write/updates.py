@@ -19,7 +19,7 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlmodel import Session
 
-from hoffice_app.domain.common import keep_custom_words, lead_search_text
+from hoffice_app.domain.common import keep_custom_words, lead_search_text, with_custom_words
 from hoffice_app.domain.contacts import build_search_text
 from hoffice_app.importer.check.lookups import children_of
 from hoffice_app.importer.check.normalize import Parsed
@@ -49,6 +49,8 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
     renamed: dict[int, tuple[str, str]] = {}  # contact id -> (name, code): its leads' search text changes
     replaced: dict[str, set[int]] = defaultdict(set)
     cleared: dict[int, list[int]] = defaultdict(list)  # custom field id -> contacts whose value is replaced
+    searched = child.text_fields(ctx)
+    stored_words = _stored_text_values(s, searched, [r.target.id for r in rows if set(r.custom) & set(searched)])
     for row in rows:
         cid = row.target.id
         before = current[cid]
@@ -71,6 +73,9 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
         names = row.aliases if row.aliases is not None else [a for (a,) in aliases.get(cid, [])]
         d["search_text"] = keep_custom_words(build_search_text(d["code"], d["name"], names, mail,
                                                                [n for _k, n in numbers]), before["search_text"])
+        if set(row.custom) & set(searched):  # a text custom value changed: its words follow
+            d["search_text"] = with_custom_words(d["search_text"], child.custom_words(
+                searched, {**stored_words.get(cid, {}), **row.custom}))
         if d["search_text"] != before["search_text"]:
             texts.append((cid, before["search_text"], d["search_text"]))
         if row.address:
@@ -107,6 +112,19 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
     w.fts.reindex(w.pipe, texts)
     _lead_texts(w, s, renamed)
     w.pipe.insert(T["contact_association"], COLUMNS["contact_association"], links)
+
+
+def _stored_text_values(s: Session, field_ids: list[int], cids: list[int]) -> dict[int, dict[int, list]]:
+    """contact id -> text field id -> its stored value as a check pair, for the contacts whose
+    text custom values the chunk changes (their search words are rebuilt from all of them)."""
+    if not field_ids or not cids:
+        return {}
+    v = T["contact_custom_value"].c
+    out: dict[int, dict[int, list]] = defaultdict(dict)
+    for cid, field_id, text in s.execute(select(v.contact_id, v.field_id, v.text_value).where(
+            v.contact_id.in_(cids), v.field_id.in_(field_ids), v.text_value.is_not(None))):
+        out[cid][field_id] = [("text_value", text)]
+    return out
 
 
 def _clear_field(pipe, field_id: int, cids: list[int]) -> None:
