@@ -129,7 +129,10 @@ def test_the_full_template_reaches_the_mapping_step(page, demo_password, tmp_pat
             .observe({type: "longtask"}); }""")
     wizard.choose_file(wide)
     expect(page).to_have_url(re.compile(r"/import/\d+$"))
-    expect(page.get_by_role("status").filter(has_text="columns matched")).to_have_text("All 56 columns matched.")
+    columns = load_workbook(wide)["Contacts"].max_column  # 56, and a column per active custom field
+    assert columns >= 56
+    expect(page.get_by_role("status").filter(has_text="columns matched")).to_have_text(
+        f"All {columns} columns matched.")
     # 56 Radix selects held the page for 6-8 s; native ones, 0.4 s. The bound leaves room for a busy CI machine.
     assert max(page.evaluate("window.longTasks"), default=0) < 4500, page.evaluate("window.longTasks")
     expect(page.get_by_role("row", name=re.compile("^Remarks"))).to_contain_text("Remarks value 1 · Remarks value 2")
