@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import exists, func
 from sqlmodel import Session, select
 
-from hoffice_app.domain.common import Actor, NotFound, ValidationError, require_admin, versions
+from hoffice_app.domain.common import Actor, NotFound, ValidationError, move_in_list, require_admin, versions
 from hoffice_app.domain.customfields.kinds import KIND_LABELS, WITH_OPTIONS
 from hoffice_app.domain.masters import name_key
 from hoffice_app.models import ContactCustomValue, CustomField, CustomFieldOption, LeadCustomValue
@@ -178,15 +178,7 @@ def move_field(session: Session, actor: Actor, field_id: int, step: int) -> None
     """One place up (-1) or down (+1) in its record kind's form."""
     require_admin(actor)
     row = get_field(session, field_id)
-    order = fields_of(session, row.record, active_only=False)
-    i = next(n for n, f in enumerate(order) if f.id == row.id)
-    j = i + step
-    if 0 <= j < len(order):
-        order[i], order[j] = order[j], order[i]
-        for position, f in enumerate(order, start=1):
-            f.position = position
-            session.add(f)
-        session.flush()
+    move_in_list(session, fields_of(session, row.record, active_only=False), row, step)
 
 
 def get_field(session: Session, field_id: int) -> CustomField:
@@ -255,15 +247,7 @@ def set_option_active(session: Session, actor: Actor, option_id: int, active: bo
 def move_option(session: Session, actor: Actor, option_id: int, step: int) -> None:
     require_admin(actor)
     option = _option(session, option_id)
-    order = options_of(session, [option.field_id])[option.field_id]
-    i = next(n for n, o in enumerate(order) if o.id == option.id)
-    j = i + step
-    if 0 <= j < len(order):
-        order[i], order[j] = order[j], order[i]
-        for position, o in enumerate(order, start=1):
-            o.position = position
-            session.add(o)
-        session.flush()
+    move_in_list(session, options_of(session, [option.field_id])[option.field_id], option, step)
 
 
 def delete_option(session: Session, actor: Actor, option_id: int) -> None:
