@@ -2,7 +2,7 @@
 types, with options, required, default, help, section, order, who may edit), and each
 record's values, checked by type and written with the record's own save.
 
-``definitions`` adds and changes fields and options; ``kinds`` checks and shows one value of
+``definitions`` adds and changes fields, ``options`` a select's options; ``kinds`` checks and shows one value of
 each type; ``values`` writes and reads a record's values; ``forms`` is what a record's form and save do
 with them; ``filters`` narrows the lead and contact lists (and the board) by them; ``columns`` is
 which columns each employee's lists show; ``search`` gives a record's text values to its list's
@@ -14,16 +14,11 @@ from .definitions import (
     ROLES,
     FieldSpec,
     add_field,
-    add_option,
-    delete_option,
     fields_of,
     find_field,
     get_field,
     move_field,
-    move_option,
     options_of,
-    rename_option,
-    set_option_active,
     update_field,
 )
 from .filters import (
@@ -54,6 +49,7 @@ from .forms import (
     with_errors,
 )
 from .kinds import FROM_CLI, KIND_LABELS, KINDS, TEXT_KINDS, WITH_OPTIONS
+from .options import add_option, delete_option, move_option, rename_option, set_option_active
 from .search import refresh_field, refresh_search_words, search_words
 from .values import FieldValue, check_value, form_key, may_edit, read_values, write_values
 

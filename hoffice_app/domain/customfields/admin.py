@@ -17,7 +17,6 @@ from hoffice_app.domain.common import Actor, ValidationError, require_admin
 from hoffice_app.domain.customfields import definitions
 from hoffice_app.domain.customfields.definitions import RECORDS, ROLES, fields_of, get_field, value_table
 from hoffice_app.domain.customfields.kinds import KIND_LABELS, WITH_OPTIONS
-from hoffice_app.domain.customfields.values import LIST_SPLIT
 from hoffice_app.domain.masters import name_key
 from hoffice_app.models import CustomField, CustomFieldOption
 
@@ -115,52 +114,3 @@ def sections(session: Session, actor: Actor, record: str) -> list[str]:
             taken.add(name_key(row.section))
             out.append(row.section)
     return out
-
-
-def _default_parts(row: CustomField) -> list[str]:
-    if not row.default_value:
-        return []
-    return [p for p in LIST_SPLIT.split(row.default_value) if p.strip()] if row.kind == "multi_select" \
-        else [row.default_value]
-
-
-def _is_default(row: CustomField, option: CustomFieldOption) -> bool:
-    return any(name_key(p) == option.label_key for p in _default_parts(row))
-
-
-def rename_option(session: Session, actor: Actor, option_id: int, label: str) -> CustomFieldOption:
-    """Renames the option; a default naming it names it anew."""
-    require_admin(actor)
-    before = session.get(CustomFieldOption, option_id or 0)
-    old_key = before.label_key if before is not None else ""
-    option = definitions.rename_option(session, actor, option_id, label)
-    row = get_field(session, option.field_id)
-    parts = _default_parts(row)
-    if any(name_key(p) == old_key for p in parts):
-        row.default_value = ", ".join(option.label if name_key(p) == old_key else p.strip() for p in parts)
-        session.add(row)
-        session.flush()
-    return option
-
-
-def set_option_active(session: Session, actor: Actor, option_id: int, active: bool) -> CustomFieldOption:
-    """Switches the option off (records keep it, new choices no longer offer it) or on again;
-    the field's default option stays on."""
-    require_admin(actor)
-    option = session.get(CustomFieldOption, option_id or 0)
-    if option is not None and not active:
-        row = get_field(session, option.field_id)
-        if _is_default(row, option):
-            raise ValidationError({"options": f"“{option.label}” is the field's default: choose another default "
-                                              "(or none) before switching it off."})
-    return definitions.set_option_active(session, actor, option_id, active)
-
-
-def delete_option(session: Session, actor: Actor, option_id: int) -> None:
-    """Deletes an option no record holds and the default does not name."""
-    require_admin(actor)
-    option = session.get(CustomFieldOption, option_id or 0)
-    if option is not None and _is_default(get_field(session, option.field_id), option):
-        raise ValidationError({"options": f"“{option.label}” is the field's default, so it cannot be deleted: "
-                                          "choose another default first."})
-    definitions.delete_option(session, actor, option_id)

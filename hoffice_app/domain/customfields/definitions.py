@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import exists, func
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from hoffice_app.domain.common import Actor, NotFound, ValidationError, move_in_list, require_admin, versions
@@ -126,6 +126,8 @@ def add_field(session: Session, actor: Actor, record: str, spec: FieldSpec, *, n
                       updated_by_id=actor.id, updated_at=now)
     session.add(row)
     session.flush()
+    from hoffice_app.domain.customfields.options import add_option  # options read the field
+
     for position, option in enumerate(o for o in spec.options if o.strip()):
         add_option(session, actor, row.id, option, position=position + 1)
     set_default(session, row, spec.default_value)
@@ -194,78 +196,3 @@ def find_field(session: Session, record: str, label: str) -> CustomField:
     if row is None:
         raise NotFound(f"{RECORDS.get(record, record)} have no custom field called “{label}”.")
     return row
-
-
-def add_option(session: Session, actor: Actor, field_id: int, label: str, *, position: int | None = None
-               ) -> CustomFieldOption:
-    require_admin(actor)
-    row = get_field(session, field_id)
-    if row.kind not in WITH_OPTIONS:
-        raise ValidationError({"options": "Only select fields have options."})
-    label = " ".join(label.split())
-    if not label or len(label) > 80:
-        raise ValidationError({"options": "Enter the option (at most 80 characters)."})
-    clash = session.exec(select(CustomFieldOption).where(CustomFieldOption.field_id == field_id,
-                                                         CustomFieldOption.label_key == name_key(label))).first()
-    if clash is not None:
-        raise ValidationError({"options": f"“{row.label}” already has the option “{clash.label}”."})
-    if position is None:
-        position = 1 + (session.exec(select(func.max(CustomFieldOption.position))
-                                     .where(CustomFieldOption.field_id == field_id)).one() or 0)
-    option = CustomFieldOption(field_id=field_id, label=label, label_key=name_key(label), position=position)
-    session.add(option)
-    session.flush()
-    return option
-
-
-def rename_option(session: Session, actor: Actor, option_id: int, label: str) -> CustomFieldOption:
-    """Records keep the option (they hold its id) and read the new name."""
-    require_admin(actor)
-    option = _option(session, option_id)
-    label = " ".join(label.split())
-    if not label or len(label) > 80:
-        raise ValidationError({"options": "Enter the option (at most 80 characters)."})
-    clash = session.exec(select(CustomFieldOption).where(CustomFieldOption.field_id == option.field_id,
-                                                         CustomFieldOption.label_key == name_key(label))).first()
-    if clash is not None and clash.id != option.id:
-        raise ValidationError({"options": f"“{clash.label}” is there already."})
-    option.label, option.label_key = label, name_key(label)
-    session.add(option)
-    session.flush()
-    return option
-
-
-def set_option_active(session: Session, actor: Actor, option_id: int, active: bool) -> CustomFieldOption:
-    require_admin(actor)
-    option = _option(session, option_id)
-    option.active = active
-    session.add(option)
-    session.flush()
-    return option
-
-
-def move_option(session: Session, actor: Actor, option_id: int, step: int) -> None:
-    require_admin(actor)
-    option = _option(session, option_id)
-    move_in_list(session, options_of(session, [option.field_id])[option.field_id], option, step)
-
-
-def delete_option(session: Session, actor: Actor, option_id: int) -> None:
-    """Only an option no record holds: one in use is switched off instead."""
-    require_admin(actor)
-    option = _option(session, option_id)
-    row = get_field(session, option.field_id)
-    table = value_table(row.record)
-    used = session.exec(select(exists().where(table.field_id == row.id, table.option_id == option.id))).one()
-    if used or row.default_value.casefold() == option.label.casefold():
-        raise ValidationError({"options": f"“{option.label}” is in use, so it cannot be deleted: "
-                                          "switch it off instead."})
-    session.delete(option)
-    session.flush()
-
-
-def _option(session: Session, option_id: int) -> CustomFieldOption:
-    option = session.get(CustomFieldOption, option_id or 0)
-    if option is None:
-        raise NotFound("No such option.")
-    return option

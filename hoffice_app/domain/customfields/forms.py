@@ -13,8 +13,8 @@ from sqlmodel import Session, select
 from hoffice_app.domain.common import Actor, ValidationError, symbol
 from hoffice_app.domain.customfields import kinds
 from hoffice_app.domain.customfields.definitions import fields_of, options_of
+from hoffice_app.domain.customfields.kinds import LIST_SPLIT
 from hoffice_app.domain.customfields.values import (
-    LIST_SPLIT,
     PRIVATE_CONTACT,
     FieldValue,
     check_value,

@@ -37,6 +37,7 @@ EXCEL_EPOCH = date(1899, 12, 30)
 YES = {"yes", "y", "true", "1", "on"}
 NO = {"no", "n", "false", "0", "off"}
 URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.I)
+LIST_SPLIT = re.compile(r"\s*[,;\n]\s*")  # a multi select's options typed in one cell or line
 
 
 class Invalid(ValueError):

@@ -8,7 +8,6 @@ then shows in its own spelling.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -20,13 +19,12 @@ from hoffice_app.domain.common import Actor, ValidationError
 from hoffice_app.domain.contacts import can_see, hidden_ids
 from hoffice_app.domain.customfields import kinds
 from hoffice_app.domain.customfields.definitions import fields_of, options_of, record_column, value_table
-from hoffice_app.domain.customfields.kinds import Invalid, Typed
+from hoffice_app.domain.customfields.kinds import LIST_SPLIT, Invalid, Typed
 from hoffice_app.domain.customfields.search import refresh_search_words
 from hoffice_app.domain.masters import name_key
 from hoffice_app.domain.masters import settings as app_settings
 from hoffice_app.models import Contact, CustomField, Employee
 
-LIST_SPLIT = re.compile(r"\s*[,;\n]\s*")
 PRIVATE_CONTACT = "Private contact"
 
 

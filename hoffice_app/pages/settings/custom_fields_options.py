@@ -86,13 +86,13 @@ class CustomFieldOptions(rx.State, mixin=True):
         option = next((o for o in self.options if o.id == option_id), None)
         if option is None or option_id < 0 or option.label == self._stored_labels.get(option_id):
             return
-        self._option_call(lambda s, a: cf_admin.rename_option(s, a, option_id, option.label))
+        self._option_call(lambda s, a: cf.rename_option(s, a, option_id, option.label))
 
     def commit_renames(self, session, actor) -> None:
         """Renames typed but not yet sent (Enter saves the dialog straight from an option's box)."""
         for o in self.options:
             if o.id > 0 and o.label != self._stored_labels.get(o.id):
-                cf_admin.rename_option(session, actor, o.id, o.label)
+                cf.rename_option(session, actor, o.id, o.label)
 
     @rx.event
     def move_option(self, option_id: int, step: int):
@@ -107,7 +107,7 @@ class CustomFieldOptions(rx.State, mixin=True):
 
     @rx.event
     def set_option_on(self, option_id: int, active: bool):
-        self._option_call(lambda s, a: cf_admin.set_option_active(s, a, option_id, active))
+        self._option_call(lambda s, a: cf.set_option_active(s, a, option_id, active))
 
     @rx.event
     def ask_delete_option(self, option_id: int, label: str):
@@ -124,7 +124,7 @@ class CustomFieldOptions(rx.State, mixin=True):
     @rx.event
     def confirm_delete_option(self):
         option_id = self.option_delete_id
-        if self._option_call(lambda s, a: cf_admin.delete_option(s, a, option_id)):
+        if self._option_call(lambda s, a: cf.delete_option(s, a, option_id)):
             return rx.toast.success(f"Deleted the option “{self.option_delete_label}”.")
         self.option_delete_error, self.option_error = self.option_error, ""
         self.option_delete_open = True

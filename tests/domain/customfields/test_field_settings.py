@@ -53,10 +53,10 @@ def test_a_renamed_default_option_takes_the_default_along(session, now):
     multi = _add(session, now, "Channels", kind="multi_select", options=["Shop", "Web"], default_value="shop, Web")
     admin = actor(session, "E01")
     retail = cf.options_of(session, [row.id])[row.id][0]
-    cf_admin.rename_option(session, admin, retail.id, "Retail stores")
+    cf.rename_option(session, admin, retail.id, "Retail stores")
     assert cf.get_field(session, row.id).default_value == "Retail stores"
     shop = cf.options_of(session, [multi.id])[multi.id][0]
-    cf_admin.rename_option(session, admin, shop.id, "Showroom")
+    cf.rename_option(session, admin, shop.id, "Showroom")
     assert cf.get_field(session, multi.id).default_value == "Showroom, Web"
     lead = new_lead(session, now, "New shop")
     cf.write_values(session, admin, "lead", lead.id, {}, creating=True)  # the defaults still apply
@@ -69,9 +69,9 @@ def test_the_default_option_cannot_be_switched_off_or_deleted(session, now):
     admin = actor(session, "E01")
     shop, web = cf.options_of(session, [row.id])[row.id]
     with pytest.raises(ValidationError, match="“Web” is the field's default"):
-        cf_admin.set_option_active(session, admin, web.id, False)
+        cf.set_option_active(session, admin, web.id, False)
     with pytest.raises(ValidationError, match="“Web” is the field's default"):
-        cf_admin.delete_option(session, admin, web.id)
-    cf_admin.set_option_active(session, admin, shop.id, False)
-    cf_admin.delete_option(session, admin, shop.id)
+        cf.delete_option(session, admin, web.id)
+    cf.set_option_active(session, admin, shop.id, False)
+    cf.delete_option(session, admin, shop.id)
     assert [o.label for o in cf.options_of(session, [row.id])[row.id]] == ["Web"]
