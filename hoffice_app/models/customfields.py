@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Optional
 
-from sqlalchemy import Index, Numeric, Text, UniqueConstraint
+from sqlalchemy import Index, Numeric, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from hoffice_app.models.versioned import version_column
@@ -76,21 +76,31 @@ class _Value(SQLModel):
     ref_id: Optional[int] = None  # an employee's or a contact's id
 
 
+NO_ROWID = {"sqlite_with_rowid": False}  # SQLite: the key is the table (no second b-tree beside a rowid one)
+
+
+def _typed_indexes(record: str) -> tuple[Index, Index]:
+    """(field, number, record) and (field, date, record), partial: a value enters only the index
+    of its own type (a filter such as ``number_value >= 100`` implies the condition)."""
+    out = []
+    for kind in ("number", "date"):
+        only = text(f"{kind}_value IS NOT NULL")
+        out.append(Index(f"ix_{record}_custom_{kind}", "field_id", f"{kind}_value", f"{record}_id",
+                         sqlite_where=only, postgresql_where=only))
+    return tuple(out)
+
+
 class LeadCustomValue(_Value, table=True):
     __tablename__ = "lead_custom_value"
     # the key (field, option, lead) finds a select's leads; a record's values, a field's
-    # numbers and dates (for filters) each have an index
-    __table_args__ = (Index("ix_lead_custom_record", "lead_id"),
-                      Index("ix_lead_custom_number", "field_id", "number_value", "lead_id"),
-                      Index("ix_lead_custom_date", "field_id", "date_value", "lead_id"))
+    # numbers and dates (for filters) each have an index, the last two only of those values
+    __table_args__ = (Index("ix_lead_custom_record", "lead_id"), *_typed_indexes("lead"), NO_ROWID)
 
     lead_id: int = Field(foreign_key="lead.id", primary_key=True)
 
 
 class ContactCustomValue(_Value, table=True):
     __tablename__ = "contact_custom_value"
-    __table_args__ = (Index("ix_contact_custom_record", "contact_id"),
-                      Index("ix_contact_custom_number", "field_id", "number_value", "contact_id"),
-                      Index("ix_contact_custom_date", "field_id", "date_value", "contact_id"))
+    __table_args__ = (Index("ix_contact_custom_record", "contact_id"), *_typed_indexes("contact"), NO_ROWID)
 
     contact_id: int = Field(foreign_key="contact.id", primary_key=True)

@@ -176,6 +176,9 @@ def resolve_contacts(session: Session, actor: Actor, facts: CustomFacts, rows, c
                 r.errors.append((column.label, code, f"No contact with the code “{code}” that you may see."))
 
 
+TYPED = ("number_value", "date_value", "moment_value")  # the columns whose pairs ``typed`` converts
+
+
 def typed(column: str, value):
     """A stored pair's value as the value table's column takes it."""
     if value is None:

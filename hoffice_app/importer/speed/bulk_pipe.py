@@ -142,11 +142,15 @@ class Pipe:
         self._error: BaseException | None = None
         self._cancelled = False
 
-    def insert(self, table: Table | str, columns: Sequence[str], rows: list) -> None:
+    def insert(self, table: Table | str, columns: Sequence[str], rows: list, fixed: dict | None = None) -> None:
         """``table``: a Table, or the name of one SQLAlchemy does not model (the search index,
-        only written here when the pipe is threaded: its values go as they are)."""
+        only written here when the pipe is threaded: its values go as they are). ``fixed``:
+        column -> one value for every row (SQLite binds it once instead of sending it per row)."""
         if not rows:
             return
+        if fixed and (self.postgres or not self.threaded):  # COPY and executemany take whole rows
+            head = tuple(fixed.values())
+            columns, rows, fixed = [*fixed, *columns], [head + tuple(r) for r in rows], None
         if not self.threaded:
             insert_rows(self.conn, table, columns, rows)
             return
@@ -156,9 +160,10 @@ class Pipe:
             self._put(pg_copy.copy_rows, name, columns, values)
             return
         q = self.conn.dialect.identifier_preparer.quote
-        sql = (f"INSERT INTO {q(name)} ({', '.join(q(c) for c in columns)}) SELECT "
-               f"{', '.join(f'value ->> {i}' for i in range(len(columns)))} FROM json_each(?)")
-        self._put(_execute, sql, (_json(values),))
+        fixed = fixed or {}
+        sql = (f"INSERT INTO {q(name)} ({', '.join(q(c) for c in [*fixed, *columns])}) SELECT "
+               f"{', '.join(['?'] * len(fixed) + [f'value ->> {i}' for i in range(len(columns))])} FROM json_each(?)")
+        self._put(_execute, sql, (*fixed.values(), _json(values)))
 
     def update(self, table: Table, columns: Sequence[str], rows: list, key: str = "id") -> None:
         """As ``update_rows``, in the writer thread: one ``UPDATE … FROM json_each(?)`` (SQLite)

@@ -80,7 +80,7 @@ class Writer:
         self.next_id = None
         self.reserved_ids: list[int] = []  # PostgreSQL: ids taken from the sequence, not used yet
         self.expected_new = expected_new
-        self.has_defaults = any(c.default for c in ctx.custom.columns.values())
+        self.custom_defaults = child.custom_defaults(ctx)
         self.reader: Session | None = None  # reads for updates beside the writer thread (_reads)
         if self.pipe.threaded and not self.pipe.postgres:
             # The driver opens a transaction only before INSERT/UPDATE/DELETE: take the write lock
@@ -158,18 +158,19 @@ class Writer:
                  "updated_by_id": self.ctx.actor_id}
         if self.kam_id:  # the Key Account Manager chosen for all rows wins over the file's column
             fixed["key_account_manager_id"] = self.kam_id
-        contacts, phones = [], []
+        contacts, phones, customs = [], [], []
         searched = child.text_fields(self.ctx)
         for row, code in zip(rows, new_codes):
             d = {**self.defaults, **row.values, **fixed, "code": code}
             numbers = child.new_phones(row)
             d["search_text"] = build_search_text(code, d["name"], row.aliases or [],
                                                  [row.email] if row.email else [], [n for _k, n in numbers])
-            if searched and (row.custom or self.has_defaults):  # text custom values are searched too
-                d["search_text"] = with_custom_words(
-                    d["search_text"], child.custom_words(searched, child.with_defaults(self.ctx, row.custom)))
+            custom = child.with_defaults(self.custom_defaults, row.custom)
+            if searched and custom:  # text custom values are searched too
+                d["search_text"] = with_custom_words(d["search_text"], child.custom_words(searched, custom))
             contacts.append(self.values_of(d))
             phones.append(numbers)
+            customs.append(custom)
         ids = self._new_ids(len(rows))
         inserted = ids is None
         if ids is None:  # the database numbers them: insert now, then read the ids back by their codes
@@ -179,7 +180,8 @@ class Writer:
             ids = [by_code[code] for code in new_codes]
         self.written_ids.update(ids)
         children: dict[str, list[tuple]] = defaultdict(list)
-        for row, cid, numbers in zip(rows, ids, phones):
+        values = child.CustomValues()
+        for row, cid, numbers, custom in zip(rows, ids, phones, customs):
             if row.email:
                 children["contact_email"].append(child.email_row(cid, row.email, True))
             children["contact_phone"] += child.phone_rows(cid, numbers)
@@ -188,8 +190,8 @@ class Writer:
             child.list_rows(children, cid, row)
             if row.relation_id and row.related_id:  # a new contact has no links yet: no duplicate to avoid
                 children["contact_association"].append(child.association_row(cid, row, self.ctx.actor_id, self.now))
-            if row.custom or self.has_defaults:
-                children["contact_custom_value"] += child.custom_rows(cid, child.with_defaults(self.ctx, row.custom))
+            if custom:
+                values.add(cid, custom)
         if self.pipe.postgres:  # every table is a COPY in the writer thread, the contacts first
             self.pipe.insert(T["contact"], ["id", *self.columns], [(i, *t) for i, t in zip(ids, contacts)])
         else:
@@ -204,8 +206,9 @@ class Writer:
             insert_rows(self.conn, T["contact_address"], COLUMNS["contact_address"],
                         children.pop("contact_address", []))
         self.fts.index_range(self.pipe, ids[0], ids[-1])
-        for table, values in children.items():
-            self.pipe.insert(T[table], COLUMNS[table], values)
+        for table, table_rows in children.items():
+            self.pipe.insert(T[table], COLUMNS[table], table_rows)
+        values.write(self.pipe)
         self.created += len(rows)
         return new_codes
 

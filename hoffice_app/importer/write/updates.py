@@ -49,6 +49,7 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
     renamed: dict[int, tuple[str, str]] = {}  # contact id -> (name, code): its leads' search text changes
     replaced: dict[str, set[int]] = defaultdict(set)
     cleared: dict[int, list[int]] = defaultdict(list)  # custom field id -> contacts whose value is replaced
+    custom_values = child.CustomValues()
     searched = child.text_fields(ctx)
     stored_words = _stored_text_values(s, searched, [r.target.id for r in rows if set(r.custom) & set(searched)])
     for row in rows:
@@ -91,7 +92,7 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
         for field_id in row.custom:  # only the fields the row gives change
             cleared[field_id].append(cid)
         if row.custom:
-            children["contact_custom_value"] += child.custom_rows(cid, row.custom)
+            custom_values.add(cid, row.custom)
         if d["name"] != before["name"] or d["code"] != before["code"]:
             renamed[cid] = (d["name"], d["code"])
         sets = tuple(c for c in w.columns if c in row.values or d[c] != before[c])
@@ -107,8 +108,9 @@ def update_contacts(w, rows: list[Parsed], s: Session) -> None:
     if moved:
         columns = [c for c in moved[0] if c != "_id"]
         w.pipe.update(T["contact_address"], columns, [(*(m[c] for c in columns), m["_id"]) for m in moved])
-    for table, values in children.items():
-        w.pipe.insert(T[table], COLUMNS[table], values)
+    for table, table_rows in children.items():
+        w.pipe.insert(T[table], COLUMNS[table], table_rows)
+    custom_values.write(w.pipe)  # after the cleared fields' old values are deleted
     w.fts.reindex(w.pipe, texts)
     _lead_texts(w, s, renamed)
     w.pipe.insert(T["contact_association"], COLUMNS["contact_association"], links)
