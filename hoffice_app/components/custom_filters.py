@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from hoffice_app.components.contact_picker import contact_picker
 from hoffice_app.components.fields import field_error
+from hoffice_app.state.custom_filters import PICKER
 
 
 def _value(S) -> rx.Component:
@@ -29,9 +31,10 @@ def _value(S) -> rx.Component:
                              second("text"), align="center")),
         ("date", rx.hstack(rx.input(type="date", value=S.cf_value, on_change=S.set_cf_value,
                                     aria_label="Custom filter value", size="2"), second("date"), align="center")),
+        ("contact", contact_picker(S, PICKER, "custom-filter-contact", S.cf_contact, on_clear=S.clear_cf_contact,
+                                   clear_label="Clear the contact", aria_label="Custom filter contact")),
         ("text", rx.input(value=S.cf_value, on_change=S.set_cf_value, aria_label="Custom filter value",
-                          placeholder=rx.cond(S.cf_current.kind == "contact", "Contact code, e.g. C000123",
-                                              "Text to look for"), size="2")),
+                          placeholder="Text to look for", size="2")),
         rx.fragment())
 
 

@@ -4,7 +4,9 @@ plain list (definition, value, choices, message) and the inputs that render them
 Each field lands in its own section of the form, after that section's built-in fields; a
 section the form does not have (or none) puts it in "More details" at the end. The inputs are
 native elements (selects, checkboxes, dates): a form with twenty custom fields must be ready at
-once, and a Radix select per field costs the browser far more than a native one.
+once, and a Radix select per field costs the browser far more than a native one. A contact
+field is the shared contact picker (search by name, alias, code or phone; the value kept is the
+contact's code, the chip shows "Name · C000123"), its target the field's key.
 """
 from __future__ import annotations
 
@@ -12,9 +14,11 @@ from dataclasses import dataclass, field, replace
 
 import reflex as rx
 
+from hoffice_app.components.contact_picker import contact_picker
 from hoffice_app.components.fields import field_error
 from hoffice_app.domain import customfields as cf
 from hoffice_app.domain.common import Option
+from hoffice_app.state.contact_picker import ContactPicker
 
 MORE = "more"  # the placement of a field whose section the form does not have
 
@@ -33,12 +37,12 @@ class CustomInput:
     value: str = ""
     chosen: list[str] = field(default_factory=list)  # a multi-select's options
     choices: list[Option] = field(default_factory=list)
-    shown: str = ""  # the value as pages show it (a read-only field shows this)
+    shown: str = ""  # the value as pages show it (a read-only field shows this; a contact: "Name · C000123")
     prefix: str = ""  # an amount's currency symbol
     error: str = ""
 
 
-class CustomFieldsForm(rx.State, mixin=True):
+class CustomFieldsForm(ContactPicker, mixin=True):
     custom_inputs: list[CustomInput] = []
 
     @rx.var
@@ -53,7 +57,7 @@ class CustomFieldsForm(rx.State, mixin=True):
         self.custom_inputs = [CustomInput(
             key=f["key"], label=f["label"], kind=f["kind"], place=known.get(f["section"].casefold(), MORE),
             help=f["help"], required=bool(f["required"]), editable=bool(f["editable"]), value=f["value"],
-            chosen=list(f["chosen"]), shown=f["shown"], prefix=f["prefix"],
+            chosen=list(f["chosen"]), shown=_shown(f), prefix=f["prefix"],
             choices=[Option(*c.split("|", 1)) if f["kind"] == "employee" else Option(c, c) for c in f["choices"]],
         ) for f in cf.form_fields(session, actor, record, record_id)]
 
@@ -69,6 +73,17 @@ class CustomFieldsForm(rx.State, mixin=True):
             return text[:1].upper() + text[1:]
         self.custom_inputs = [replace(f, error=message(f)) for f in self.custom_inputs]
 
+    def _contact_picked(self, target: str, option: Option):
+        """A contact field's picker: the value is the contact's code, the chip its label."""
+        self.custom_inputs = [replace(f, value=option.value, shown=option.label, error="")
+                              if f.key == target and f.kind == "contact" and f.editable else f
+                              for f in self.custom_inputs]
+
+    @rx.event
+    def clear_custom(self, key: str):
+        self.custom_inputs = [replace(f, value="", shown="") if f.key == key and f.editable else f
+                              for f in self.custom_inputs]
+
     @rx.event
     def set_custom(self, key: str, value: str):
         self.custom_inputs = [replace(f, value=value) if f.key == key and f.editable else f
@@ -81,6 +96,13 @@ class CustomFieldsForm(rx.State, mixin=True):
             return rest + [option] if checked else rest
         self.custom_inputs = [replace(f, chosen=chosen(f)) if f.key == key and f.editable else f
                               for f in self.custom_inputs]
+
+
+def _shown(f: dict) -> str:
+    """A contact the person may change shows as "Name · C000123" on its chip."""
+    if f["kind"] == "contact" and f["editable"] and f["value"]:
+        return f"{f['shown']} · {f['value']}"
+    return f["shown"]
 
 
 NATIVE = {"width": "100%", "height": "var(--space-6)", "padding": "0 var(--space-2)",
@@ -122,7 +144,9 @@ def _control(state, f, field_id) -> rx.Component:
         ("email", _text(state, f, field_id, "email", placeholder="name@example.com")),
         ("phone", _text(state, f, field_id, "tel")),
         ("url", _text(state, f, field_id, "url", placeholder="https://")),
-        ("contact", _text(state, f, field_id, "text", placeholder="Contact code, e.g. C000123")),
+        ("contact", contact_picker(state, f.key, field_id, f.shown, on_clear=state.clear_custom(f.key),
+                                   clear_label=rx.Var.create("Clear ") + f.label, required=f.required,
+                                   invalid=f.error != "")),
         _text(state, f, field_id, "text"),
     )
 

@@ -5,7 +5,10 @@ A mixin (its vars and handlers are copied into the list's state). The list keeps
 as one more entry of its ``filters`` dict ("custom", the text customfields.encode_filters
 writes), so its search, its saved views and their "modified" mark carry them with no more
 code; the list's state provides ``_cf_record`` ("lead" or "contact"), ``filters``,
-``require_actor`` and ``_again`` (start the search over from page 1).
+``require_actor`` and ``_again`` (start the search over from page 1), and its search calls
+``_cf_name_contacts`` (the chips name a contact filter's contact). A contact field's value
+is picked with the shared contact picker (state/contact_picker.py): only contacts the viewer
+may see are offered, and the filter keeps the contact's code.
 """
 from __future__ import annotations
 
@@ -16,8 +19,10 @@ import reflex as rx
 from hoffice_app.db import unit_of_work
 from hoffice_app.domain import customfields as cf
 from hoffice_app.domain.common import DomainError, Option, ValidationError
+from hoffice_app.state.contact_picker import ContactPicker
 
 CUSTOM = "custom"  # the list's filters key
+PICKER = "cf_filter"  # the contact picker's target in the filter form
 
 
 @dataclass
@@ -41,16 +46,23 @@ def _input_of(kind: str, op: str) -> str:
         return "number"
     if kind in ("date", "datetime"):
         return "date"
-    return "employee" if kind == "employee" else "text"
+    return kind if kind in ("employee", "contact") else "text"
 
 
-class CustomFilters(rx.State, mixin=True):
+def _as_filter_fields(fields: list[CfChoice]) -> list[cf.FilterField]:
+    return [cf.FilterField(f.key, f.label, f.kind, [(o.value, o.label) for o in f.operators],
+                           [(o.value, o.label) for o in f.options]) for f in fields]
+
+
+class CustomFilters(ContactPicker, mixin=True):
     cf_fields: list[CfChoice] = []
     cf_field: str = ""  # the key of the field being filtered on
     cf_op: str = ""
     cf_value: str = ""
     cf_to: str = ""
     cf_chosen: list[str] = []  # option ids ticked
+    cf_contact: str = ""  # the picked contact as its chip shows it ("Name · C000123")
+    cf_contact_names: dict[str, str] = {}  # the filters' contacts the viewer may see: code → "Name · C000123"
     cf_error: str = ""
     cf_open: bool = False
 
@@ -65,10 +77,15 @@ class CustomFilters(rx.State, mixin=True):
     @rx.var
     def cf_chips(self) -> list[Option]:
         """The filters applied, in words; value = its place in the list (for removing it)."""
-        fields = [cf.FilterField(f.key, f.label, f.kind, [(o.value, o.label) for o in f.operators],
-                                 [(o.value, o.label) for o in f.options]) for f in self.cf_fields]
-        words = cf.describe_filters(fields, self.filters.get(CUSTOM, ""))
+        words = cf.describe_filters(_as_filter_fields(self.cf_fields), self.filters.get(CUSTOM, ""),
+                                    self.cf_contact_names)
         return [Option(value=str(n), label=text) for n, text in enumerate(words) if text]
+
+    def _cf_name_contacts(self, session, actor) -> None:
+        """The names the chips give the contacts of the filters applied (the list's search calls
+        it, so a saved view's filters are named too)."""
+        self.cf_contact_names = cf.contact_names(session, actor, _as_filter_fields(self.cf_fields),
+                                                 self.filters.get(CUSTOM, ""))
 
     def _cf_load(self, session, actor) -> None:
         self.cf_fields = [CfChoice(key=f.key, label=f.label, kind=f.kind,
@@ -76,13 +93,24 @@ class CustomFilters(rx.State, mixin=True):
                                    options=[Option(value=v, label=t) for v, t in f.options])
                           for f in cf.filter_fields(session, self._cf_record)]
 
+    def _contact_picked(self, target: str, option: Option):
+        if target == PICKER:
+            self.cf_value, self.cf_contact, self.cf_error = option.value, option.label, ""
+
+    @rx.event
+    def clear_cf_contact(self):
+        self.cf_value, self.cf_contact = "", ""
+
     @rx.event
     def set_cf_open(self, value: bool):
         self.cf_open, self.cf_error = value, ""
+        self.reset_picker()
 
     @rx.event
     def set_cf_field(self, key: str):
         self.cf_field, self.cf_value, self.cf_to, self.cf_chosen, self.cf_error = key, "", "", [], ""
+        self.cf_contact = ""
+        self.reset_picker()
         ops = self.cf_current.operators
         self.cf_op = ops[0].value if ops else ""
 
@@ -126,8 +154,11 @@ class CustomFilters(rx.State, mixin=True):
             self.cf_error = err.message
             return
         self.filters = self.filters | {CUSTOM: cf.encode_filters(filters + [one])}
+        if self.cf_input == "contact" and self.cf_contact:  # named at once, before the search does it
+            self.cf_contact_names = self.cf_contact_names | {self.cf_value.strip().upper(): self.cf_contact}
         self.cf_open, self.cf_field, self.cf_op, self.cf_value, self.cf_to, self.cf_chosen = (
             False, "", "", "", "", [])
+        self.cf_contact = ""
         return self._again()
 
     @rx.event

@@ -59,7 +59,8 @@ class LeadForm(Screen):
 
     def pick_contact(self, label: str, search: str, result: str) -> None:
         self.page.get_by_label(label, exact=True).fill(search)
-        self.page.get_by_role("button", name=re.compile(re.escape(result))).first.click()
+        found = self.page.get_by_role("listbox", name="Contacts found")
+        found.get_by_role("option", name=re.compile(re.escape(result))).first.click()
 
     def chosen_contact(self, label: str) -> Locator:
         """The badge naming the chosen contact ("Sagar Cables · C000123") above the picker."""

@@ -251,9 +251,23 @@ def filter_fields(session: Session, record: str) -> list[FilterField]:
                         [(str(o.id), o.label) for o in options.get(f.id, [])]) for f in fields]
 
 
-def describe_filters(fields: list[FilterField], filters) -> list[str]:
+def contact_names(session: Session, actor: Actor, fields: list[FilterField], filters) -> dict[str, str]:
+    """The contacts the filters on contact fields name, as ``describe_filters`` shows them:
+    code → "Name · C000123", only those ``actor`` may see (another stays a bare code)."""
+    filters = decode_filters(filters) if not isinstance(filters, list) else filters
+    contact_fields = {f.key for f in fields if f.kind == "contact"}
+    codes = {f.value.strip().upper() for f in filters if f.field in contact_fields and f.value.strip()}
+    if not codes:
+        return {}
+    rows = session.exec(select(Contact.code, Contact.name).where(Contact.code.in_(codes),
+                                                                  contact_visible(session, actor)))
+    return {code: f"{name} · {code}" for code, name in rows}
+
+
+def describe_filters(fields: list[FilterField], filters, contacts: dict[str, str] | None = None) -> list[str]:
     """Each filter in words, as its chip shows it ("Industry is any of Retail, Wholesale");
-    "" for one on a field no longer active (it is not applied either). ``fields``: filter_fields."""
+    "" for one on a field no longer active (it is not applied either). ``fields``: filter_fields;
+    ``contacts``: contact_names (a contact filter names the contact, else its code)."""
     filters = decode_filters(filters) if not isinstance(filters, list) else filters
     by_key = {f.key: f for f in fields}
     out = []
@@ -264,6 +278,8 @@ def describe_filters(fields: list[FilterField], filters) -> list[str]:
             out.append("")
             continue
         value = one.value
+        if row.kind == "contact":
+            value = (contacts or {}).get(value.strip().upper(), value)
         if row.options:
             names = dict(row.options)
             value = ", ".join(names.get(p.strip(), p.strip()) for p in value.replace("|", ",").split(",") if p.strip())

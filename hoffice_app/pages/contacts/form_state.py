@@ -63,6 +63,7 @@ class ContactFormState(CustomFieldsForm, ContactOptionsState):
         self.reference_label, self.reference_search, self.reference_results, self.not_found = "", "", [], ""
         self.conflict, self._read = "", {}
         self.custom_inputs = []
+        self.reset_picker()  # a contact-type custom field's picker (customfields_form.py)
 
     @rx.event
     def load_new(self):

@@ -100,6 +100,7 @@ class ContactListState(ListColumns, CustomFilters, AuthState):
                 actor = self.require_actor()
                 result = search_contacts(session, actor, query)
                 self._fill_cells(session, actor, [r.id for r in result.rows])
+                self._cf_name_contacts(session, actor)
                 self.filter_words = in_words(describe_filters(session, query))
         except DomainError as err:
             return rx.toast.error(err.message)

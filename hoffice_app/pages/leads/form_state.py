@@ -1,5 +1,5 @@
 """State of the lead form (/leads/new, /leads/<code>/edit): dependent
-drop-downs, the contact picker with "+ new contact" (or the contact given by
+drop-downs, the contact pickers (state/contact_picker.py) with "+ new contact" (or the contact given by
 /leads/new?contact=C000123, from a contact's page), and Save.
 
 Choosing a lead type sets the status to the type's default until the user picks a
@@ -55,10 +55,7 @@ class LeadFormState(CustomFieldsForm, LeadFormFiles, LeadFunnelChoice, ProductLi
     address_options: list[Option] = []
     associated_options: list[Option] = []
     notify_options: list[Option] = []
-    # pickers: main contact, source contact, external followers
-    picker_target: str = ""
-    picker_text: str = ""
-    picker_results: list[Option] = []
+    # contact pickers (state.contact_picker): main contact, source contact, external followers
     source_label: str = ""
     external_followers: list[Option] = []
     # "+" new contact dialog
@@ -77,7 +74,7 @@ class LeadFormState(CustomFieldsForm, LeadFormFiles, LeadFunnelChoice, ProductLi
         self.lists = {k: [] for k in LIST_KEYS}
         self.contact_label = self.contact_mobile = self.contact_email = self.source_label = ""
         self.address_options, self.associated_options, self.notify_options, self.external_followers = [], [], [], []
-        self.picker_target, self.picker_text, self.picker_results = "", "", []
+        self.reset_picker()
         self.new_contact_open = False
         self.reset_lines()
         self.status_from_type, self._status_by_hand, self._status_at_open = False, False, ""
@@ -193,29 +190,21 @@ class LeadFormState(CustomFieldsForm, LeadFormFiles, LeadFunnelChoice, ProductLi
         rest = [v for v in self.lists.get(key, []) if v != value]
         self.lists = self.lists | {key: rest + [value] if checked else rest}
 
-    @rx.event
-    def search_picker(self, target: str, text: str):
-        self.picker_target, self.picker_text = target, text
-        if len(text.strip()) < 2:
-            self.picker_results = []
-            return
-        with unit_of_work() as session:
-            actor = self.require_actor()
-            other_type = masters.entry_id_by_name(session, "contact_type", "Other") if target == "friend" else None
-            self.picker_results = pick_contacts(session, actor, text, limit=8, kind_id=other_type)
+    def _picker_kind(self, session, target: str) -> int | None:
+        """"Friend / family" finds only contacts of type Other."""
+        return masters.entry_id_by_name(session, "contact_type", "Other") if target == "friend" else None
 
-    @rx.event
-    def pick(self, code: str, label: str):
-        target = self.picker_target
-        self.picker_text, self.picker_results = "", []
+    def _contact_picked(self, target: str, option: Option):
         if target == "contact":
             with unit_of_work() as session:
-                self._use_contact(session, self.require_actor(), code)
+                self._use_contact(session, self.require_actor(), option.value)
         elif target in ("source", "friend"):
-            self.values, self.source_label = self.values | {"source_ref": code}, label
+            self.values, self.source_label = self.values | {"source_ref": option.value}, option.label
         elif target == "external":
-            if code not in self.lists.get("follower_contact_codes", []):
-                self.external_followers = [*self.external_followers, Option(code, label)]
+            if option.value not in {o.value for o in self.external_followers}:
+                self.external_followers = [*self.external_followers, option]
+        else:  # a contact-type custom field
+            return super()._contact_picked(target, option)
 
     @rx.event
     def remove_external(self, code: str):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
+from hoffice_app.components.contact_picker import contact_picker
 from hoffice_app.components.fields import (
     check_group,
     choice,
@@ -42,18 +43,10 @@ def _choice(label: str, key: str, options, **kw) -> rx.Component:
 
 
 def picker(target: str, label: str, selected, error_key: str, *, placeholder: str, extra=None) -> rx.Component:
+    """One of the form's contact pickers (components/contact_picker.py), labelled, with its message."""
     field_id = f"lead-picker-{target}"
-    results = rx.cond(S.picker_target == target, rx.vstack(rx.foreach(
-        S.picker_results, lambda o: rx.button(o.label, variant="ghost", size="1", type="button",
-                                              on_click=S.pick(o.value, o.label))), spacing="0", align="start"))
-    control = rx.vstack(
-        rx.cond(selected != "", rx.badge(selected, size="2", variant="soft")),
-        rx.hstack(rx.input(id=field_id, placeholder=placeholder, width="100%",
-                           value=rx.cond(S.picker_target == target, S.picker_text, ""),
-                           on_change=lambda v: S.search_picker(target, v)), *([extra] if extra else []),
-                  width="100%"),
-        results, spacing="1", width="100%", align="start")
-    return labelled(label, control, field_id, S.errors.get(error_key, ""))
+    return labelled(label, contact_picker(S, target, field_id, selected, placeholder=placeholder, extra=extra),
+                    field_id, S.errors.get(error_key, ""))
 
 
 def _title() -> rx.Component:

@@ -144,6 +144,7 @@ class LeadListState(ListColumns, CustomFilters, AuthState):
                 actor = self.require_actor()
                 result = search_leads(session, actor, self._query(), now=utcnow())
                 self._fill_cells(session, actor, [r.id for r in result.rows])
+                self._cf_name_contacts(session, actor)
         except DomainError as err:
             return rx.toast.error(err.message)
         self.rows, self.total, self.page, self.pages = result.rows, result.total, result.page, result.pages

@@ -129,6 +129,22 @@ def test_a_contact_field_shows_a_private_contact_as_private(session, now):
     assert (value.shown, value.raw) == ("Private contact", "")
 
 
+def test_a_contact_field_takes_only_a_contact_the_person_may_see_however_it_is_named(session, now):
+    """The form's picker offers only contacts the person may see and sends the code; the check
+    does not rely on it: a hand-made request naming a private contact by its code (any case) or
+    its id is refused, without the contact's name."""
+    row = _field(session, now, "Referred by", "contact")
+    admin, neha = actor(session, "E01"), actor(session, "E03")
+    secret = make_private(session, admin, now, "Secret Referrer", shared_with=("E01",))
+    for named in (secret.code, secret.code.lower(), str(secret.id)):
+        with pytest.raises(ValidationError) as err:
+            cf.check_value(session, row, named, actor=neha)
+        assert "that you may see" in err.value.errors["cf_referred_by"]
+        assert "Secret" not in err.value.errors["cf_referred_by"]
+    shared = make_private(session, admin, now, "Shared Referrer", shared_with=("E03",))
+    assert [t.value for t in cf.check_value(session, row, shared.code.lower(), actor=neha)] == [shared.id]
+
+
 def test_an_inactive_field_is_hidden_and_keeps_its_data(session, now):
     row = _field(session, now, "Legacy code", "text")
     lead = new_lead(session, now)

@@ -84,6 +84,19 @@ def test_a_contact_filter_finds_only_by_a_contact_the_viewer_may_see(session, no
         _found(session, now, "is", secret.code, who="E03")
 
 
+
+def test_a_contact_filter_is_named_by_its_contact_only_for_who_may_see_it(session, now):
+    admin = actor(session, "E01")
+    secret = make_private(session, admin, now, "Secret Referrer", shared_with=("E01",))
+    _field(session, now, "Value", "contact")
+    fields = cf.filter_fields(session, "lead")
+    filters = cf.encode_filters([cf.CustomFilter("value", "is", secret.code.lower())])
+    names = cf.contact_names(session, admin, fields, filters)
+    assert cf.describe_filters(fields, filters, names) == [f"Value is Secret Referrer · {secret.code}"]
+    assert cf.contact_names(session, actor(session, "E03"), fields, filters) == {}
+    assert cf.describe_filters(fields, filters, {}) == [f"Value is {secret.code.lower()}"]
+
+
 def test_a_filter_never_shows_a_lead_the_viewer_may_not_see(session, now):
     _field(session, now, "Value", "text")
     mine = new_lead(session, now, title="Hers", assigned_to="E03")
