@@ -12,14 +12,16 @@ and Relation To point at them). Then, in this one process and as admin E01,
 through the wizard's own functions:
 
 - bare read: python-calamine loads the sheet and iterates its rows, just before
-  and just after the import (the ratio uses their mean);
+  and just after the import (the ratio uses their mean), in a child process: calamine
+  holds the whole sheet (~1 GB at 100,000 rows × 66 columns), and that yardstick's
+  memory is not the import's;
 - upload → review ready: start_job + headers (reads the file once) + review;
 - submit → summary: submit() (one transaction, the error sheet); then how much
   later the result sheet is ready (written after the commit, in the background);
 - export: export_contacts of every contact.
 
 Peak memory is the process's maximum RSS (it includes the generator's
-imports and the bare read) plus each import worker process's own peak
+imports and every earlier run in the process) plus each import worker process's own peak
 (``VmHWM``): the review's checks and the result sheet run in workers
 (importer/speed/workers.py). ``--million`` does the same for a 1,048,576-row
 file with the few columns that fit the 50 MB limit, in a fresh process of
@@ -88,15 +90,20 @@ def workers_peak_mb() -> float:
     return total
 
 
-def bare_read(path: Path) -> float:
-    from python_calamine import CalamineWorkbook
+BARE_READ = """import sys, time
+from python_calamine import CalamineWorkbook
+t = time.perf_counter()
+book = CalamineWorkbook.from_path(sys.argv[1])
+for _row in book.get_sheet_by_index(0).iter_rows():
+    pass
+book.close()
+print(time.perf_counter() - t)"""
 
-    t = time.perf_counter()
-    book = CalamineWorkbook.from_path(str(path))
-    for _row in book.get_sheet_by_index(0).iter_rows():
-        pass
-    book.close()
-    return time.perf_counter() - t
+
+def bare_read(path: Path) -> float:
+    """Seconds to load the sheet with python-calamine and iterate its rows (timed in a child)."""
+    done = subprocess.run([sys.executable, "-c", BARE_READ, str(path)], check=True, capture_output=True, text=True)
+    return float(done.stdout.split()[-1])
 
 
 CUSTOM_KINDS = ("select", "number", "date", "multi_select", "amount", "yes_no", "text", "email", "employee",
