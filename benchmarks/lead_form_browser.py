@@ -166,8 +166,11 @@ def _new_ready(page) -> None:
 
 # The same conditions as _new_ready and the edit form's check, tested in the page at each
 # animation frame: one round trip to the browser instead of four, each of which costs tens of
-# milliseconds on a loaded machine and belongs to the instrument, not to the form.
+# milliseconds on a loaded machine and belongs to the instrument, not to the form. They hold only
+# once this visit's on_load has ended (WATCH_FRAMES): the state snapshot sent on connecting
+# still carries the previous visit's form, the same lead's values on the edit form.
 READY_JS = """([last, value]) => {
+  if (!window.__loaded) return false;
   const shown = el => { const r = el.getBoundingClientRect();
                         return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; };
   const enabled = el => !el.disabled && el.getAttribute('aria-disabled') !== 'true';
