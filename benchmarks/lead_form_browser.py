@@ -24,7 +24,10 @@ things are timed, each 2 warm-ups + --runs:
   field shows the stored value.
 Each run starts on the dashboard once its on_load has answered (at 100,000 leads
 it keeps the backend worker busy ~120 ms, which a run started at once would
-count against the form); --no-settle starts at once, as the plain run does.
+count against the form); --no-settle starts at once, as the plain run does. A
+run ends when one check in the page finds both this visit's on_load ended and
+the fields as described (four Playwright checks in a row would add a round trip
+each).
 Once, untimed, the script checks that the form shows twenty custom fields and
 the edited lead's stored values in them. Prints a table, then one JSON line.
 A smoke run: --leads 2000 --runs 3.
