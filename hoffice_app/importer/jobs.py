@@ -31,7 +31,7 @@ from hoffice_app.importer.folders import FOLDER_NAME, NOT_FOUND, job_dir, storag
 from hoffice_app.importer.read import mapping as maps
 from hoffice_app.importer.read.columns import COLUMNS, label
 from hoffice_app.importer.read.reader import DEFAULT_LIMITS, Limits, sheet_names
-from hoffice_app.importer.read.spool import Packed, SpoolWriter, samples, stage_sheet, staged
+from hoffice_app.importer.read.spool import Packed, SpoolWriter, cells_of, samples, stage_sheet, staged
 from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.importer.speed.bulk_pipe import insert_rows
 from hoffice_app.importer.views import FieldOption, IssueRow, JobView, MappedColumn, MappingView, ReviewSummary
@@ -166,7 +166,7 @@ class JobSink:
         self.pending: list[tuple] = []
 
     def problem(self, row: Parsed, kind: str, problems: list[tuple[str, str, str]]) -> None:
-        self._add(row.number, kind, problems, json.dumps(row.cells))
+        self._add(row.number, kind, problems, json.dumps(cells_of(row)))
 
     def warning(self, number: int, problems: list[tuple[str, str, str]]) -> None:
         self._add(number, "warning", problems, "")

@@ -27,7 +27,7 @@ from hoffice_app.importer import jobs
 from hoffice_app.importer.errors import FileRefused
 from hoffice_app.importer.read.columns import label
 from hoffice_app.importer.read.mapping import auto_map, custom_targets, missing_mandatory
-from hoffice_app.importer.read.spool import read_rows
+from hoffice_app.importer.read.spool import cells_of, read_rows
 from hoffice_app.importer.sheets.result_error import ResultSheet, write_error_sheet
 from hoffice_app.importer.submit import sheet_target, submit
 from hoffice_app.models import Employee, ImportIssue, ImportJob
@@ -118,7 +118,7 @@ def _dry_sheets(session: Session, job: ImportJob, header: list[str], mapping: di
         with ResultSheet(result_out, header, code_index) as sheet:
             for chunk in read_rows(jobs.spool_path(job)):
                 for row, action in chunk:
-                    sheet.add(row.cells, row.target.code if action == "update" and row.target else "")
+                    sheet.add(cells_of(row), row.target.code if action == "update" and row.target else "")
     if errors_out:
         issues = session.exec(select(ImportIssue.cells, ImportIssue.summary).where(
             ImportIssue.job_id == job.id, ImportIssue.kind.in_(("invalid", "duplicate")))

@@ -48,7 +48,7 @@ from hoffice_app.importer.check.context import build_context
 from hoffice_app.importer.check.normalize import Parsed
 from hoffice_app.importer.folders import job_dir, owns
 from hoffice_app.importer.jobs import contacts_watermark, get_job, spool_path, staged_mapping
-from hoffice_app.importer.read.spool import read_rows, update_targets
+from hoffice_app.importer.read.spool import cells_of, read_rows, update_targets
 from hoffice_app.importer.sheets import result_after_commit as result_sheet
 from hoffice_app.importer.sheets.result_error import write_error_sheet
 from hoffice_app.importer.speed import pg_copy
@@ -203,7 +203,7 @@ def _recheck(s: Session, actor: Actor, policy: str, chunk, written: set[int]):
     for row, action in chunk:
         reason, kind = _late_problem(row, action, alive, by_email, by_mobile, written)
         if reason:
-            dropped.append((row.number, row.cells, reason, kind))
+            dropped.append((row.number, cells_of(row), reason, kind))
         else:
             keep.append((row, action))
     return keep, dropped

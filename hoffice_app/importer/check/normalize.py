@@ -59,7 +59,7 @@ class Facts:
 @dataclass
 class Parsed:
     number: int
-    cells: list[str]
+    cells: list[str] | bytes  # bytes: still packed, as a spool keeps them (spool.cells_of)
     code: str = ""
     target: Facts | None = None  # the contact this row updates
     values: dict = field(default_factory=dict)  # Contact column -> value, given cells only

@@ -62,7 +62,7 @@ def write_rows(spool: str, out: str, header: list[str], code_index: int | None, 
                 _a, number, cells, *_rest = marshal.loads(blob)
                 code = codes.get(number)
                 if code is not None:
-                    sheet.add(cells, code)
+                    sheet.add(marshal.loads(cells), code)  # packed apart (spool.packed_cells)
 
 
 def state(folder: Path, now: float | None = None) -> str:
