@@ -126,8 +126,8 @@ def main() -> None:
     args = ap.parse_args()
     build_board_db(Path(args.db), args.n)
     workdir = Path(tempfile.mkdtemp())
-    shutil.copy(args.db, workdir / "e2e.db")
     server = Server(workdir, seed=False)
+    shutil.copy(args.db, server.database_url.removeprefix("sqlite:///"))  # the database the server opens
     server.start()
     opens, open_bytes, moves, move_bytes = [], [], [], []
     try:

@@ -64,8 +64,8 @@ def main() -> None:
         print(f"writing {args.n:,} rows …", file=sys.stderr)
         write_import_file(sheet, args.n, existing=EXISTING)
     workdir = Path(tempfile.mkdtemp())
-    _database(workdir / "e2e.db")
     server = Server(workdir, seed=False)
+    _database(Path(server.database_url.removeprefix("sqlite:///")))  # the database the server opens
     server.env["HOFFICE_IMPORTS_DIR"] = str(workdir / "imports")
     server.start()
     out: dict = {"rows": args.n, "file_mb": round(sheet.stat().st_size / 2 ** 20, 1)}
