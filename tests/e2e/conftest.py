@@ -39,11 +39,15 @@ def pytest_collection_modifyitems(items):
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """A failed browser test's report carries what its browser saw (browser_log.py)."""
+    """A failed browser test's report carries what its browser saw (browser_log.py) and the
+    end of the server's log (a handler that waited or failed without an ERROR line shows there)."""
     outcome = yield
     report = outcome.get_result()
     if report.when == "call" and report.failed and browser_log.LINES:
         report.sections.append(("what the browser saw", browser_log.report()))
+    server = item.funcargs.get("server") if hasattr(item, "funcargs") else None
+    if report.when == "call" and report.failed and server is not None:
+        report.sections.append(("what the server logged last", server.log_tail()))
 
 
 @pytest.fixture(scope="session")

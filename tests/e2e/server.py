@@ -161,6 +161,9 @@ class Server:
         fresh, self._log_offset = text[self._log_offset:], len(text)
         return [line for line in fresh.splitlines() if "ERROR" in line or "Traceback" in line]
 
+    def log_tail(self, lines: int = 60) -> str:
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
