@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from hoffice_app.domain.common import as_id
+from hoffice_app.domain.common import Actor, as_id
 from hoffice_app.domain.contacts.search import ContactQuery
 from hoffice_app.models import Employee, MasterEntry
 
@@ -22,8 +22,9 @@ STAGES = {"prospect": "Prospects", "customer": "Customers"}
 GONE = "(no longer exists)"
 
 
-def describe_filters(session: Session, q: ContactQuery) -> list[tuple[str, str]]:
-    """(name, value) of each filter ``q`` applies, values as the page shows them."""
+def describe_filters(session: Session, actor: Actor, q: ContactQuery) -> list[tuple[str, str]]:
+    """(name, value) of each filter ``q`` applies, values as the page shows them: a filter on a
+    contact-type custom field names its contact only if ``actor`` may see it (else its code)."""
     found = []
     for key, label in FILTERS:
         raw = str(getattr(q, key) or "").strip()
@@ -34,7 +35,9 @@ def describe_filters(session: Session, q: ContactQuery) -> list[tuple[str, str]]
         elif key == "custom":
             from hoffice_app.domain import customfields as cf  # custom fields build on contacts
 
-            value = "; ".join(w for w in cf.describe_filters(cf.filter_fields(session, "contact"), raw) if w)
+            fields = cf.filter_fields(session, "contact")
+            names = cf.contact_names(session, actor, fields, raw)
+            value = "; ".join(w for w in cf.describe_filters(fields, raw, names) if w)
             if not value:
                 continue
         elif key == "stage":

@@ -90,7 +90,7 @@ def export_contacts(session: Session, actor: Actor, filters: ContactQuery | None
 
 def filters_sheet(session: Session, actor: Actor, q: ContactQuery, count: int, now: datetime) -> list[list[str]]:
     """The rows of the "Filters" sheet."""
-    applied = [[name, value] for name, value in describe_filters(session, q)]
+    applied = [[name, value] for name, value in describe_filters(session, actor, q)]
     return [["Filter", "Value"], *(applied or [["(none)", "Every contact you may see"]]), [],
             ["Contacts exported", str(count)], ["Exported by", f"{actor.name} ({actor.code})"],
             ["Exported at (UTC)", f"{now:%Y-%m-%d %H:%M}"]]

@@ -101,7 +101,7 @@ class ContactListState(ListColumns, CustomFilters, AuthState):
                 result = search_contacts(session, actor, query)
                 self._fill_cells(session, actor, [r.id for r in result.rows])
                 self._cf_name_contacts(session, actor)
-                self.filter_words = in_words(describe_filters(session, query))
+                self.filter_words = in_words(describe_filters(session, actor, query))
         except DomainError as err:
             return rx.toast.error(err.message)
         self.rows, self.total, self.page, self.pages = result.rows, result.total, result.page, result.pages

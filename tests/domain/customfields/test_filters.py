@@ -163,7 +163,20 @@ def test_the_contact_list_filters_by_a_custom_field_and_says_so(session, now):
         cf.write_values(session, admin, "contact", contact.id, {"cf_tier": tier}, creating=False)
     q = ContactQuery(custom=cf.encode_filters([cf.CustomFilter("tier", "any_of", "gold")]))
     assert {r.name for r in search_contacts(session, admin, q).rows} == {"Gold Traders"}
-    assert ("Custom fields", "Tier is any of gold") in describe_filters(session, q)
+    assert ("Custom fields", "Tier is any of gold") in describe_filters(session, admin, q)
+
+
+def test_the_contact_list_names_a_contact_filter_by_its_contact_only_for_who_may_see_it(session, now):
+    """The words beside Export and on the export's "Filters" sheet, as the lead list's chips."""
+    from hoffice_app.domain.contacts import ContactQuery, describe_filters
+
+    admin = actor(session, "E01")
+    secret = make_private(session, admin, now, "Secret Referrer", shared_with=("E01",))
+    _field(session, now, "Referrer", "contact", record="contact")
+    q = ContactQuery(custom=cf.encode_filters([cf.CustomFilter("referrer", "is", secret.code.lower())]))
+    assert ("Custom fields", f"Referrer is Secret Referrer · {secret.code}") in describe_filters(session, admin, q)
+    executive = actor(session, "E03")
+    assert ("Custom fields", f"Referrer is {secret.code.lower()}") in describe_filters(session, executive, q)
 
 
 def test_columns_are_remembered_per_employee_and_a_page_reads_its_values_at_once(session, now):

@@ -39,6 +39,6 @@ def test_without_filters_the_sheet_says_it_holds_every_visible_contact(session, 
 def test_the_page_words_and_the_sheet_words_agree(session, admin, now):
     vendor = str(master_id(session, "contact_type", "Vendor"))
     q = ContactQuery(text=" x ", contact_type_id=vendor, key_account_manager_id=str(admin.id), division_id="99999")
-    assert in_words(describe_filters(session, q)) == (
+    assert in_words(describe_filters(session, admin, q)) == (
         f"search: \u201cx\u201d, type: Vendor, key account manager: {admin.name}, division: (no longer exists)")
-    assert in_words(describe_filters(session, ContactQuery(contact_type_id="all"))) == ""
+    assert in_words(describe_filters(session, admin, ContactQuery(contact_type_id="all"))) == ""
