@@ -58,7 +58,9 @@ def custom_filter_button(S) -> rx.Component:
     return rx.cond(S.cf_fields.length() > 0, rx.popover.root(
         rx.popover.trigger(rx.button(rx.icon("list-filter", size=14), "Custom field", variant="soft",
                                      color_scheme="gray", aria_label="Filter by a custom field")),
-        rx.popover.content(form, aria_label="Custom field filter"),
+        # Escape is the state's to decide: the contact results first, then the form.
+        rx.popover.content(form, aria_label="Custom field filter",
+                           on_escape_key_down=[rx.prevent_default, S.cf_escape]),
         open=S.cf_open, on_open_change=S.set_cf_open))
 
 
