@@ -1,5 +1,6 @@
 """Custom field values in bulk, for benchmarks.
 
+    leads_with_values(engine, contacts=N, leads=M, form=False) -> seconds  # all of it, topped up
     insert_custom_values(engine, seed=7) -> seconds
     ensure_fields(form=True)               # the lead form's twenty fields, before the values
     fill_every_field(lead_code)            # one lead gets the other ten values too
@@ -21,6 +22,7 @@ through the real write_values, as its form's Save would.
 from __future__ import annotations
 
 import random
+import sys
 import time
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -28,7 +30,9 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
-from benchmarks._engines import bulk_insert
+from benchmarks._contacts_data import insert_contacts
+from benchmarks._engines import after_bulk_load, bulk_insert
+from benchmarks._leads_data import insert_leads
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import customfields as cf
 from hoffice_app.domain.auth import actor_of
@@ -135,3 +139,22 @@ def insert_custom_values(engine: Engine, seed: int = 7) -> float:
             bulk_insert(conn, LeadCustomValue.__table__, rows)
         conn.execute(select(func.count()).select_from(LeadCustomValue))
     return time.perf_counter() - started
+
+
+def leads_with_values(engine: Engine, *, contacts: int, leads: int, form: bool = False) -> float:
+    """Top the database up to ``contacts`` contacts and ``leads`` leads, add the fields (the
+    form's twenty with ``form``) and every lead's values, then refresh the planner's statistics.
+    Returns the seconds the values took to write."""
+    with engine.connect() as conn:
+        have_contacts = conn.execute(select(func.count()).select_from(Contact)).scalar_one()
+        have_leads = conn.execute(select(func.count()).select_from(Lead)).scalar_one()
+    if have_contacts < contacts:
+        insert_contacts(engine, contacts - have_contacts)
+    if have_leads < leads:
+        print(f"inserting {leads - have_leads:,} leads …", file=sys.stderr)
+        insert_leads(engine, leads - have_leads)
+    ensure_fields(form=form)
+    print("inserting custom values …", file=sys.stderr)
+    seconds = insert_custom_values(engine)
+    after_bulk_load(engine, "contact", "lead")
+    return seconds

@@ -25,10 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlmodel import func, select  # noqa: E402
 
-from benchmarks._contacts_data import insert_contacts  # noqa: E402
-from benchmarks._custom_data import ensure_fields, insert_custom_values  # noqa: E402
-from benchmarks._engines import add_engine_options, after_bulk_load, run_on_engines, server_version  # noqa: E402
-from benchmarks._leads_data import NOW, insert_leads  # noqa: E402
+from benchmarks._custom_data import ensure_fields, leads_with_values  # noqa: E402
+from benchmarks._engines import add_engine_options, run_on_engines, server_version  # noqa: E402
+from benchmarks._leads_data import NOW  # noqa: E402
 from benchmarks._timing import master_id, pct, time_calls  # noqa: E402
 from hoffice_app.db import make_engine, set_engine, unit_of_work, utcnow  # noqa: E402
 from hoffice_app.domain import customfields as cf  # noqa: E402
@@ -37,7 +36,7 @@ from hoffice_app.domain.leads import LeadQuery, search_leads  # noqa: E402
 from hoffice_app.domain.org import find_by_code  # noqa: E402
 from hoffice_app.domain.seed import seed_demo  # noqa: E402
 from hoffice_app.migrations import upgrade  # noqa: E402
-from hoffice_app.models import Contact, Lead, LeadCustomValue  # noqa: E402
+from hoffice_app.models import Lead, LeadCustomValue  # noqa: E402
 from hoffice_app.startup import freeze_startup_objects  # noqa: E402
 
 TARGET_MS = 150.0
@@ -92,16 +91,7 @@ def measure(url: str, n: int, args) -> dict:
     upgrade()
     with unit_of_work() as s:
         seed_demo(s, password="bench-pass-1", now=utcnow(), with_contacts=False)
-        contacts = s.exec(select(func.count()).select_from(Contact)).one()
-        leads = s.exec(select(func.count()).select_from(Lead)).one()
-    if contacts < CONTACTS:
-        insert_contacts(engine, CONTACTS - contacts)
-    if leads < n:
-        print(f"inserting {n - leads:,} leads …", file=sys.stderr)
-        insert_leads(engine, n - leads)
-    print("inserting custom values …", file=sys.stderr)
-    values_s = insert_custom_values(engine)
-    after_bulk_load(engine, "contact", "lead")
+    values_s = leads_with_values(engine, contacts=CONTACTS, leads=n)
     with unit_of_work() as s:
         have = s.exec(select(func.count()).select_from(Lead)).one()
         rows = s.exec(select(func.count()).select_from(LeadCustomValue)).one()

@@ -49,12 +49,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 from sqlmodel import func, select  # noqa: E402
 
-from benchmarks._contacts_data import insert_contacts  # noqa: E402
-from benchmarks._custom_data import ensure_fields, fill_every_field, insert_custom_values  # noqa: E402
-from benchmarks._engines import after_bulk_load  # noqa: E402
-from benchmarks._leads_data import insert_leads  # noqa: E402
+from benchmarks._custom_data import fill_every_field, leads_with_values  # noqa: E402
 from hoffice_app.db import make_engine, set_engine, unit_of_work  # noqa: E402
-from hoffice_app.models import Contact, Lead, LeadCustomValue  # noqa: E402
+from hoffice_app.models import Lead, LeadCustomValue  # noqa: E402
 from tests.e2e.conftest import CHROMIUM_ARGS  # noqa: E402
 from tests.e2e.server import DEMO_PASSWORD, Server  # noqa: E402
 
@@ -71,18 +68,7 @@ def prepare(server: Server, leads: int) -> tuple[str, dict, dict]:
     engine = make_engine(server.database_url)
     set_engine(engine)
     try:
-        with unit_of_work() as s:
-            contacts = s.exec(select(func.count()).select_from(Contact)).one()
-            have = s.exec(select(func.count()).select_from(Lead)).one()
-        if contacts < CONTACTS:
-            insert_contacts(engine, CONTACTS - contacts)
-        if have < leads:
-            print(f"inserting {leads - have:,} leads …", file=sys.stderr)
-            insert_leads(engine, leads - have)
-        ensure_fields(form=True)
-        print("inserting custom values …", file=sys.stderr)
-        insert_custom_values(engine)
-        after_bulk_load(engine, "contact", "lead")
+        leads_with_values(engine, contacts=CONTACTS, leads=leads, form=True)
         with unit_of_work() as s:
             total = s.exec(select(func.count()).select_from(Lead)).one()
             code = s.exec(select(Lead.code).order_by(Lead.id).offset(total // 2).limit(1)).one()
