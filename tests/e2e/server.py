@@ -20,10 +20,14 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import redis
+from sqlalchemy import create_engine
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session
 
 from hoffice_app import deploy
 from tests import databases
@@ -160,6 +164,19 @@ class Server:
         text = self.log_path.read_text(errors="replace")
         fresh, self._log_offset = text[self._log_offset:], len(text)
         return [line for line in fresh.splitlines() if "ERROR" in line or "Traceback" in line]
+
+    @contextmanager
+    def session(self):
+        """A session on the server's database, for a test's own data (through the domain, as a
+        person's saves would go); committed when the block ends without an error. No pool: the
+        server keeps the database to itself between tests."""
+        engine = create_engine(self.database_url, poolclass=NullPool)
+        try:
+            with Session(engine) as session:
+                yield session
+                session.commit()
+        finally:
+            engine.dispose()
 
     def log_tail(self, lines: int = 60) -> str:
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])

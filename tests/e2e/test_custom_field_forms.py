@@ -7,13 +7,9 @@ picker fit a phone's width. One log-in (screenshots in artifacts/screenshots/)."
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import create_engine
-from sqlalchemy.pool import NullPool
-from sqlmodel import Session
 
 from hoffice_app.db import utcnow
 from hoffice_app.domain import customfields as cf
@@ -27,22 +23,11 @@ from tests.e2e.pages import LoginPage
 PHONE = 390
 
 
-@contextmanager
-def _server_session(server):
-    engine = create_engine(server.database_url, poolclass=NullPool)
-    try:
-        with Session(engine) as session:
-            yield session
-            session.commit()
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture
 def custom_fields(server):
     """The fields, the lead's contact and a partner contact, in the server's database; switched
     off afterwards (a required lead field would stop other tests' leads)."""
-    with _server_session(server) as session:
+    with server.session() as session:
         admin, now = actor(session, "E01"), utcnow()
         ids = [cf.add_field(session, admin, record, cf.FieldSpec(label=label, kind=kind, **kw), now=now).id
                for record, label, kind, kw in (
@@ -55,7 +40,7 @@ def custom_fields(server):
         code = make_contact(session, admin, now, "Quillon Referral Traders").code
         partner = make_contact(session, admin, now, "Tessaract Channel Partners").code
     yield code, partner
-    with _server_session(server) as session:
+    with server.session() as session:
         for field_id in ids:
             session.get(CustomField, field_id).active = False
 

@@ -4,9 +4,6 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from playwright.sync_api import expect
-from sqlalchemy import create_engine
-from sqlalchemy.pool import NullPool
-from sqlmodel import Session
 
 from hoffice_app.db import utcnow
 from hoffice_app.domain import customfields as cf
@@ -17,14 +14,9 @@ from tests.e2e.pages import LoginPage
 
 
 def _in_server_db(server, work):
-    engine = create_engine(server.database_url, poolclass=NullPool)
-    try:
-        with Session(engine) as s:
-            out = work(s, actor_of(find_by_code(s, "E01")))
-            s.commit()
-            return out
-    finally:
-        engine.dispose()
+    """``work(session, admin)`` on the server's database, committed."""
+    with server.session() as s:
+        return work(s, actor_of(find_by_code(s, "E01")))
 
 
 def _xlsx(path: Path, rows: list[list]) -> Path:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import expect
-from sqlalchemy import create_engine, delete
-from sqlalchemy.pool import NullPool
-from sqlmodel import Session, select
+from sqlalchemy import delete
+from sqlmodel import select
 
 from hoffice_app.db import utcnow
 from hoffice_app.domain import customfields as cf
@@ -30,35 +29,29 @@ def _shot(page, name: str, *, full_page: bool = True) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
 
 
+def _lead_field(session, admin, now, spec: cf.FieldSpec) -> None:
+    """The lead field, unless an earlier test of the session added it."""
+    try:
+        cf.find_field(session, "lead", spec.label)
+    except NotFound:
+        cf.add_field(session, admin, "lead", spec, now=now)
+
+
 def _industry_and_two_leads(server) -> None:
     """A lead select field "Industry" and a lead of each of two industries, in the server's
     database through the domain."""
-    engine = create_engine(server.database_url, poolclass=NullPool)
-    try:
-        with Session(engine) as session:
-            admin, now = actor(session, "E01"), utcnow()
-            try:
-                cf.find_field(session, "lead", "Industry")
-            except NotFound:
-                cf.add_field(session, admin, "lead", cf.FieldSpec(label="Industry", kind="select",
-                                                                  options=["Retail", "Wholesale"]), now=now)
-            contact = session.exec(select(Contact).where(Contact.is_private == False)).first()  # noqa: E712
-            for title, industry in ((RETAIL, "Retail"), (WHOLESALE, "Wholesale")):
-                lead = make_lead(session, admin, now, contact=contact, title=title)
-                cf.write_values(session, admin, "lead", lead.id, {"cf_industry": industry}, creating=False)
-            session.commit()
-    finally:
-        engine.dispose()
+    with server.session() as session:
+        admin, now = actor(session, "E01"), utcnow()
+        _lead_field(session, admin, now, cf.FieldSpec(label="Industry", kind="select", options=["Retail", "Wholesale"]))
+        contact = session.exec(select(Contact).where(Contact.is_private == False)).first()  # noqa: E712
+        for title, industry in ((RETAIL, "Retail"), (WHOLESALE, "Wholesale")):
+            lead = make_lead(session, admin, now, contact=contact, title=title)
+            cf.write_values(session, admin, "lead", lead.id, {"cf_industry": industry}, creating=False)
 
 
 def _forget_columns(server) -> None:
-    engine = create_engine(server.database_url, poolclass=NullPool)
-    try:
-        with Session(engine) as session:
-            session.exec(delete(Setting).where(Setting.key.startswith("list_columns.")))
-            session.commit()
-    finally:
-        engine.dispose()
+    with server.session() as session:
+        session.exec(delete(Setting).where(Setting.key.startswith("list_columns.")))
 
 
 def test_filter_by_a_custom_select_save_the_view_and_show_the_column(page, server, demo_password):
@@ -111,25 +104,15 @@ def test_filter_by_a_custom_select_save_the_view_and_show_the_column(page, serve
 def _channel_partner_and_two_leads(server) -> str:
     """A lead contact field "Channel partner" and two leads, each with its own partner; returns
     the code of the first lead's partner."""
-    engine = create_engine(server.database_url, poolclass=NullPool)
-    try:
-        with Session(engine) as session:
-            admin, now = actor(session, "E01"), utcnow()
-            try:
-                cf.find_field(session, "lead", "Channel partner")
-            except NotFound:
-                cf.add_field(session, admin, "lead", cf.FieldSpec(label="Channel partner", kind="contact"), now=now)
-            contact = session.exec(select(Contact).where(Contact.is_private == False)).first()  # noqa: E712
-            partners = [make_contact(session, admin, now, name) for name in ("Orbisant Distributors",
-                                                                             "Velmora Logistics")]
-            for title, partner in ((KIOSK, partners[0]), (ROLLOUT, partners[1])):
-                lead = make_lead(session, admin, now, contact=contact, title=title)
-                cf.write_values(session, admin, "lead", lead.id, {"cf_channel_partner": partner.code},
-                                creating=False)
-            session.commit()
-            return partners[0].code
-    finally:
-        engine.dispose()
+    with server.session() as session:
+        admin, now = actor(session, "E01"), utcnow()
+        _lead_field(session, admin, now, cf.FieldSpec(label="Channel partner", kind="contact"))
+        contact = session.exec(select(Contact).where(Contact.is_private == False)).first()  # noqa: E712
+        partners = [make_contact(session, admin, now, name) for name in ("Orbisant Distributors", "Velmora Logistics")]
+        for title, partner in ((KIOSK, partners[0]), (ROLLOUT, partners[1])):
+            lead = make_lead(session, admin, now, contact=contact, title=title)
+            cf.write_values(session, admin, "lead", lead.id, {"cf_channel_partner": partner.code}, creating=False)
+        return partners[0].code
 
 
 def test_filter_by_a_custom_contact_field_picked_by_name(page, server, demo_password):
