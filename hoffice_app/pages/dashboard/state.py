@@ -87,6 +87,16 @@ def _revoke_soon(actor, team) -> Cell:
         return insights.revoke_soon(session, actor, now=utcnow(), team=team)
 
 
+def _read(actor, team):
+    """What the dashboard shows, read in one session: (the morning view, the viewer's own
+    follow-ups, the contact counts, the team choices)."""
+    now = utcnow()
+    with unit_of_work() as session:
+        return (insights.morning(session, actor, now=now, team=team, with_revoke=False),
+                my_follow_ups(session, actor, now=now, limit=1000), count_visible(session, actor),
+                insights.team_options(session, actor))
+
+
 class DashboardState(AuthState):
     scope_label: str = ""
     own: bool = True  # the numbers are the viewer's own (an executive's)
@@ -111,14 +121,26 @@ class DashboardState(AuthState):
         actor, redirect = self.actor_or_redirect()
         if actor is None:
             return redirect
-        self._refresh(actor)
-        return DashboardState.load_revoke_soon
+        return DashboardState.refresh
 
     @rx.event
     def choose_team(self, value: str):
         self.team = value or ALL
-        self._refresh(self.require_actor())
-        return DashboardState.load_revoke_soon
+        return DashboardState.refresh
+
+    @rx.event(background=True)
+    async def refresh(self):
+        """The numbers are read in a thread: at 100,000 leads the reads take ~120 ms, which in a
+        handler would hold the event loop — every other page this worker serves — each time
+        someone opens the dashboard (everyone, every morning)."""
+        async with self:
+            actor, team = self.require_actor(), self.team
+        read = await rx.run_in_thread(functools.partial(_read, actor, None if team == ALL else team))
+        async with self:
+            if team != self.team:  # a team chosen meanwhile has its own refresh coming
+                return
+            self._show(actor, *read)
+        yield DashboardState.load_revoke_soon
 
     @rx.event(background=True)
     async def load_revoke_soon(self):
@@ -134,14 +156,7 @@ class DashboardState(AuthState):
                                         "A policy takes them back within 24 hours: follow up first")
                 self.revoke_checking = False
 
-    def _refresh(self, actor) -> None:
-        now = utcnow()
-        with unit_of_work() as session:
-            view = insights.morning(session, actor, now=now, team=None if self.team == ALL else self.team,
-                                    with_revoke=False)
-            own = my_follow_ups(session, actor, now=now, limit=1000)
-            people = count_visible(session, actor)
-            options = insights.team_options(session, actor)
+    def _show(self, actor, view, own, people, options) -> None:
         start, leads = prefix(view.scope_label), self.leads_label.lower()
         self.scope_label, self.own = view.scope_label, view.scope_label == OWN_SCOPE
         self.team_options = [Option(ALL, "Everyone" if actor.is_admin else "My team"), *options]
