@@ -37,6 +37,11 @@ class ContactPicker(rx.State, mixin=True):
         """The contact type a picker is limited to (None: any); a page overrides it."""
         return None
 
+    def _picker_exclude(self, target: str) -> int | None:
+        """A contact a picker never offers (None: none); a page overrides it (a contact's own
+        page: the contact itself)."""
+        return None
+
     def _contact_picked(self, target: str, option: Option):
         """What choosing ``option`` ("Name · C000123", value the code) in ``target`` does; the
         page's own. May return events."""
@@ -51,7 +56,8 @@ class ContactPicker(rx.State, mixin=True):
         with unit_of_work() as session:
             actor = self.require_actor()
             self.picker_results = pick_contacts(session, actor, text, limit=LIMIT,
-                                                kind_id=self._picker_kind(session, target))
+                                                kind_id=self._picker_kind(session, target),
+                                                exclude_id=self._picker_exclude(target))
         self.picker_searched = True
 
     @rx.event

@@ -48,10 +48,19 @@ class ContactForm(Screen):
         self.page.get_by_label("Alias names").press("Enter")
         expect(self.page.get_by_role("button", name=f"Remove alias {alias}")).to_be_visible()
 
+    def found(self, name: str, *, within=None) -> Locator:
+        """A contact a contact picker found, in its list of results."""
+        return (within or self.page).get_by_role("listbox", name="Contacts found").get_by_role(
+            "option", name=re.compile(re.escape(name)))
+
+    def reference_box(self) -> Locator:
+        """The reference contact's picker (shown once the reference is "Contact / prospect")."""
+        return self.page.get_by_role("combobox", name="Reference contact", exact=True)
+
     def pick_reference_contact(self, search: str, name: str) -> None:
         self.choose("Reference", "Contact / prospect")
-        self.page.get_by_label("Reference contact").fill(search)
-        self.page.get_by_role("button", name=re.compile(re.escape(name))).click()
+        self.reference_box().fill(search)
+        self.found(name).click()
 
     def save(self) -> None:
         self.page.get_by_role("button", name="Save contact").click()
@@ -94,14 +103,27 @@ class ContactDetail(Screen):
     def new_lead(self) -> None:
         self.leads().get_by_role("link", name="New lead for this contact").click()
 
-    def associate(self, relation: str, search: str, contact: str) -> None:
-        """Actions → Associate Contact: this contact is <relation> of <contact>."""
+    def associate_dialog(self) -> Locator:
+        return self.page.get_by_role("dialog", name="Associate contact")
+
+    def open_associate(self) -> Locator:
+        """Actions → Associate Contact: the dialog."""
         self.page.get_by_role("button", name="Actions").click()
         self.page.get_by_role("menuitem", name="Associate Contact").click()
-        dialog = self.page.get_by_role("dialog", name="Associate contact")
-        ContactForm(self.page).choose("Relation", relation, within=dialog)
-        dialog.get_by_label("… of contact").fill(search)
-        dialog.get_by_role("button", name=re.compile(re.escape(contact))).click()
+        expect(self.associate_dialog()).to_be_visible()
+        return self.associate_dialog()
+
+    def associate(self, relation: str, search: str, contact: str) -> None:
+        """This contact is <relation> of <contact> (the dialog opened if it is not already)."""
+        dialog = self.associate_dialog()
+        if not dialog.is_visible():
+            dialog = self.open_associate()
+        form = ContactForm(self.page)
+        form.choose("Relation", relation, within=dialog)
+        box = dialog.get_by_label("… of contact")
+        box.fill("")  # the same text again would not search again
+        box.fill(search)
+        form.found(contact, within=dialog).click()
         dialog.get_by_role("button", name="Associate").click()
 
 

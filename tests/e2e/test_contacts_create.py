@@ -1,12 +1,19 @@
-"""Create a company and a person with every section, associate them, find the
-person by alias and by a differently formatted mobile, see the duplicate warning."""
+"""Create a company and a person with every section (the person's reference contact picked
+with the keys), associate them, find the person by alias and by a differently formatted
+mobile, see the duplicate warning."""
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.contact_pages import ContactDetail, ContactForm, ContactList
 from tests.e2e.pages import LoginPage
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"contacts_{name}.png"))
 
 
 def _company(form: ContactForm) -> str:
@@ -70,7 +77,21 @@ def test_company_and_person_end_to_end(page, demo_password):
     form.fill("Name", "Vikram Rao")
     form.choose("Type of contact", "Other")
     form.add_alias("Vicky")
-    form.pick_reference_contact("Kalpana", "Kalpana Textiles")
+    # The reference contact, with the keys: ↓ highlights the result, Enter picks it.
+    form.choose("Reference", "Contact / prospect")
+    box = form.reference_box()
+    box.fill("Kalp")
+    expect(form.found("Kalpana Textiles")).to_have_count(1)
+    box.press("Escape")
+    expect(page.get_by_role("listbox", name="Contacts found")).to_have_count(0)
+    box.fill("kalpana")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    box.press("ArrowDown")  # one result: ↓ comes back round to it
+    expect(form.found("Kalpana Textiles")).to_have_attribute("aria-selected", "true")
+    _shot(page, "reference_picker_open")
+    box.press("Enter")
+    expect(page.get_by_text(f"Kalpana Textiles Pvt Ltd · {company_code}", exact=True)).to_be_visible()
+    expect(box).to_have_value("")
     form.fill("Date of birth", "1985-04-12")
     form.choose("Gender", "Male")
     form.fill("Designation", "Purchase Manager")
@@ -85,7 +106,17 @@ def test_company_and_person_end_to_end(page, demo_password):
     person_code = form.saved_code()
     expect(contact.section("Contact", exact=True)).to_contain_text("Contact: Kalpana Textiles Pvt Ltd")
 
-    # Actions → Associate Contact
+    # Actions → Associate Contact: never the contact itself; Escape closes the results, not the dialog.
+    dialog = contact.open_associate()
+    other = dialog.get_by_role("combobox", name="… of contact")
+    other.fill("Vikram")
+    expect(dialog.get_by_text("No contact you may see matches “Vikram”.")).to_be_visible()
+    other.fill("Kalpana")
+    expect(form.found("Kalpana Textiles", within=dialog)).to_be_visible()
+    _shot(page, "associate_picker_open")
+    other.press("Escape")
+    expect(dialog.get_by_role("listbox", name="Contacts found")).to_have_count(0)
+    expect(dialog).to_be_visible()
     contact.associate("Employee", "Kalpana", "Kalpana Textiles")
     links = contact.section("Associated contacts")
     expect(links).to_contain_text("Employee of Kalpana Textiles Pvt Ltd")

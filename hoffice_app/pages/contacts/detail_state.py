@@ -12,19 +12,20 @@ from hoffice_app.domain.contacts import (
     PhoneView,
     associations,
     contact_detail,
-    pick_contacts,
 )
 from hoffice_app.domain.contacts import save as contacts
 from hoffice_app.domain.leads import ContactLeadRow, contact_leads
 from hoffice_app.domain.masters import entries as masters
 from hoffice_app.pages.customfields_detail import MORE, CustomShown, shown_values
 from hoffice_app.state.auth import AuthState
+from hoffice_app.state.contact_picker import ContactPicker
 
 # custom fields' sections → this page's cards (its Addresses card lists addresses only)
 CUSTOM_PLACES = {k: v for k, v in cf.FORM_SECTIONS["contact"].items() if v != "addresses"}
+ASSOCIATE = "associate"  # the "Associate contact" dialog's contact picker
 
 
-class ContactDetailState(AuthState):
+class ContactDetailState(ContactPicker, AuthState):
     not_found: str = ""
     contact_id: int = 0
     code: str = ""
@@ -48,9 +49,7 @@ class ContactDetailState(AuthState):
     # "Actions → Associate contact"
     associate_open: bool = False
     relation_options: list[Option] = []
-    other_search: str = ""
-    other_results: list[Option] = []
-    other_code: str = ""
+    other_code: str = ""  # the contact picked in the dialog (the domain checks it again)
     other_label: str = ""
     relation_id: str = ""
     associate_errors: dict[str, str] = {}
@@ -100,26 +99,21 @@ class ContactDetailState(AuthState):
     def open_associate(self):
         with unit_of_work() as session:
             self.relation_options = masters.options(session, self.require_actor(), "relation")
-        self.other_search, self.other_results, self.other_code, self.other_label = "", [], "", ""
+        self.other_code, self.other_label = "", ""
+        self.reset_picker()
         self.relation_id, self.associate_errors, self.associate_open = "", {}, True
 
     @rx.event
     def set_associate_open(self, value: bool):
         self.associate_open = value
 
-    @rx.event
-    def search_other(self, text: str):
-        self.other_search = text
-        if len(text.strip()) < 2:
-            self.other_results = []
-            return
-        with unit_of_work() as session:
-            self.other_results = pick_contacts(session, self.require_actor(), text, limit=8,
-                                               exclude_id=self.contact_id)
+    def _picker_exclude(self, target: str) -> int | None:
+        """The dialog never offers the contact itself (the domain refuses it too)."""
+        return self.contact_id or None
 
-    @rx.event
-    def pick_other(self, code: str, label: str):
-        self.other_code, self.other_label, self.other_search, self.other_results = code, label, "", []
+    def _contact_picked(self, target: str, option: Option):
+        self.other_code, self.other_label = option.value, option.label
+        self.associate_errors = {k: v for k, v in self.associate_errors.items() if k != "related"}
 
     @rx.event
     def set_relation(self, value: str):

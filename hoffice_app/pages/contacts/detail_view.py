@@ -4,11 +4,13 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
+from hoffice_app.components.contact_picker import contact_picker
 from hoffice_app.components.fields import choice, labelled
 from hoffice_app.components.layout import page_shell
 from hoffice_app.components.phone import phone_links
 from hoffice_app.domain.contacts import AddressView, AssociationView, PhoneView
 from hoffice_app.pages.contacts.detail_leads import leads_section
+from hoffice_app.pages.contacts.detail_state import ASSOCIATE
 from hoffice_app.pages.contacts.detail_state import ContactDetailState as S
 from hoffice_app.pages.customfields_detail import MORE, custom_items
 
@@ -19,6 +21,9 @@ STATUTORY_FIELDS = ["PAN", "Aadhaar", "GST registration type", "GSTIN / ARN", "S
                     "TDS", "VAT number", "CST number", "ST number", "TAN"]
 SALES_FIELDS = ["Credit limit", "Credit days", "Default discount %", "Price list", "Sales / purchase group", "Class",
                 "Default invoice type", "Locked for sales", "Annual revenue", "Business contact type"]
+# Escape in the contact picker while its results show closes the results, not the whole dialog
+KEEP_OPEN_FOR_COMBOBOX = rx.vars.FunctionStringVar.create(
+    "(e) => { if (e.target?.getAttribute?.('aria-expanded') === 'true') e.preventDefault(); }")
 SETTINGS_FIELDS = ["Time zone", "Currency", "Notifications", "Client login"]
 
 
@@ -69,13 +74,8 @@ def _link(a: AssociationView) -> rx.Component:
 
 
 def _associate_dialog() -> rx.Component:
-    picker = rx.vstack(
-        rx.cond(S.other_label != "", rx.badge(S.other_label, size="2")),
-        rx.input(id="assoc-other", value=S.other_search, on_change=S.search_other, width="100%",
-                 placeholder="Find by name, alias, code or phone"),
-        rx.foreach(S.other_results, lambda o: rx.button(o.label, variant="ghost", size="1",
-                                                        on_click=S.pick_other(o.value, o.label))),
-        spacing="1", width="100%", align="start")
+    picker = contact_picker(S, ASSOCIATE, "assoc-other", S.other_label,
+                            invalid=S.associate_errors.contains("related"))
     return rx.dialog.root(rx.dialog.content(
         rx.dialog.title("Associate contact"),
         rx.text(S.display_name, " is …", size="2", color_scheme="gray"),
@@ -86,6 +86,7 @@ def _associate_dialog() -> rx.Component:
             rx.hstack(rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray")),
                       rx.button("Associate", on_click=S.associate), justify="end", width="100%"),
             spacing="3", margin_top="0.75rem"),
+        on_escape_key_down=KEEP_OPEN_FOR_COMBOBOX,
     ), open=S.associate_open, on_open_change=S.set_associate_open)
 
 

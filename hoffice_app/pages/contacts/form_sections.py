@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import reflex as rx
 
+from hoffice_app.components.contact_picker import contact_picker
 from hoffice_app.components.fields import NONE, check_group, choice, field_error, fixed_choice, labelled, text_field
 from hoffice_app.domain.contacts import vocab
+from hoffice_app.pages.contacts.form_state import REFERENCE
 from hoffice_app.pages.contacts.form_state import ContactFormState as S
 from hoffice_app.pages.customfields_form import custom_inputs
 
@@ -51,13 +53,8 @@ def _aliases() -> rx.Component:
 
 def _reference() -> rx.Component:
     kind = S.values.get("reference_kind", "")
-    contact_pick = rx.vstack(
-        rx.cond(S.reference_label != "", rx.badge(S.reference_label, size="2", variant="soft")),
-        rx.input(id="contact-reference_id", placeholder="Find a contact by name, alias, code or phone",
-                 value=S.reference_search, on_change=S.search_reference, width="100%"),
-        rx.foreach(S.reference_results, lambda o: rx.button(o.label, variant="ghost", size="1", type="button",
-                                                            on_click=S.pick_reference(o.value, o.label))),
-        spacing="1", width="100%", align="start")
+    contact_pick = contact_picker(S, REFERENCE, "contact-reference_id", S.reference_label,
+                                  invalid=S.errors.contains("reference_id"))
     chooser = rx.match(
         kind,
         ("contact", labelled("Reference contact", contact_pick, "contact-reference_id",

@@ -12,7 +12,7 @@ from hoffice_app import routes
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import customfields as cf
 from hoffice_app.domain.common import DomainError, NotFound, Option, ValidationError, versions
-from hoffice_app.domain.contacts import DuplicateHit, form_values, pick_contacts, visible_id
+from hoffice_app.domain.contacts import DuplicateHit, form_values, visible_id
 from hoffice_app.domain.contacts import save as contacts
 from hoffice_app.pages.contacts.form_options import ContactOptionsState
 from hoffice_app.pages.customfields_form import CustomFieldsForm
@@ -22,6 +22,7 @@ LISTS = ("emails", "mobiles", "office_phones", "other_phones")
 MULTI = ("category_ids", "division_ids", "privacy_employee_ids")
 FLAGS = ("is_customer", "tds_applicable", "lock_for_sales", "client_login", "is_private")
 CUSTOM_PLACES = cf.FORM_SECTIONS["contact"]  # a custom field's section → the form's section
+REFERENCE = "reference"  # the reference contact's picker (a custom field's picker is named by its cf_ key)
 ADDRESS_KEYS = ("address_type_id", "line1", "line2", "area", "district", "city", "state", "country", "pin")
 
 
@@ -43,9 +44,7 @@ class ContactFormState(CustomFieldsForm, ContactOptionsState):
     warnings: dict[str, str] = {}
     duplicates: list[DuplicateHit] = []
     duplicates_open: bool = False
-    reference_label: str = ""
-    reference_search: str = ""
-    reference_results: list[Option] = []
+    reference_label: str = ""  # the reference contact's chip: "Name · C000123"
     saving: bool = False
     conflict: str = ""  # the last save was refused: someone changed the same fields meanwhile
     _read: dict = {}  # the values and version the form showed (merged or refused on save)
@@ -60,10 +59,10 @@ class ContactFormState(CustomFieldsForm, ContactOptionsState):
         self.multi = {k: [] for k in MULTI}
         self.addresses = [_blank_address()]
         self.errors, self.warnings, self.duplicates, self.duplicates_open = {}, {}, [], False
-        self.reference_label, self.reference_search, self.reference_results, self.not_found = "", "", [], ""
+        self.reference_label, self.not_found = "", ""
         self.conflict, self._read = "", {}
         self.custom_inputs = []
-        self.reset_picker()  # a contact-type custom field's picker (customfields_form.py)
+        self.reset_picker()  # the reference contact's and the contact-type custom fields' pickers
 
     @rx.event
     def load_new(self):
@@ -114,7 +113,9 @@ class ContactFormState(CustomFieldsForm, ContactOptionsState):
                 self.values = self.values | {"segment_id": ""}
         if key == "reference_kind":
             self.values = self.values | {"reference_id": ""}
-            self.reference_label, self.reference_search, self.reference_results = "", "", []
+            self.reference_label = ""
+            if self.picker_target == REFERENCE:
+                self.reset_picker()
 
     @rx.event
     def set_flag(self, key: str, value: bool):
@@ -180,24 +181,19 @@ class ContactFormState(CustomFieldsForm, ContactOptionsState):
     def remove_address(self, index: int):
         self.addresses = [a for i, a in enumerate(self.addresses) if i != index] or [_blank_address()]
 
-    @rx.event
-    def search_reference(self, text: str):
-        self.reference_search = text
-        if len(text.strip()) < 2:
-            self.reference_results = []
-            return
+    def _contact_picked(self, target: str, option: Option):
+        """The reference contact's picker keeps the contact's id (the save checks again that the
+        person may see it); any other picker is a contact-type custom field's."""
+        if target != REFERENCE:
+            return super()._contact_picked(target, option)
         try:
             with unit_of_work() as session:
-                self.reference_results = pick_contacts(session, self.require_actor(), text, limit=8)
-        except DomainError as err:
+                contact_id = self.contact_id_for(session, option.value)
+        except NotFound as err:
             return rx.toast.error(err.message)
-
-    @rx.event
-    def pick_reference(self, code: str, label: str):
-        with unit_of_work() as session:
-            contact_id = self.contact_id_for(session, code)
-        self.values = self.values | {"reference_id": str(contact_id or "")}
-        self.reference_label, self.reference_search, self.reference_results = label, "", []
+        self.values = self.values | {"reference_id": str(contact_id)}
+        self.reference_label = option.label
+        self.errors = {k: v for k, v in self.errors.items() if k != "reference_id"}
 
     def _payload(self) -> dict:
         data: dict = dict(self.values)
