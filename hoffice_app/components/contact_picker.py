@@ -8,6 +8,11 @@ from __future__ import annotations
 import reflex as rx
 
 PLACEHOLDER = "Find by name, alias, code or phone"
+# For the ``on_escape_key_down`` of a dialog or popover holding a picker: while the picker's
+# results show, Escape closes them (the picker's own key handler), not the dialog around them.
+# Decided in the browser, on the box's aria-expanded: Radix dismisses before the box hears the key.
+KEEP_OPEN_WHILE_RESULTS = rx.vars.FunctionStringVar.create(
+    "(e) => { if (e.target?.getAttribute?.('aria-expanded') === 'true') e.preventDefault(); }")
 
 
 def _results(S, target, field_id) -> rx.Component:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from hoffice_app.components.contact_picker import contact_picker
+from hoffice_app.components.contact_picker import KEEP_OPEN_WHILE_RESULTS, contact_picker
 from hoffice_app.components.fields import field_error
 from hoffice_app.state.custom_filters import PICKER
 
@@ -58,9 +58,7 @@ def custom_filter_button(S) -> rx.Component:
     return rx.cond(S.cf_fields.length() > 0, rx.popover.root(
         rx.popover.trigger(rx.button(rx.icon("list-filter", size=14), "Custom field", variant="soft",
                                      color_scheme="gray", aria_label="Filter by a custom field")),
-        # Escape is the state's to decide: the contact results first, then the form.
-        rx.popover.content(form, aria_label="Custom field filter",
-                           on_escape_key_down=[rx.prevent_default, S.cf_escape]),
+        rx.popover.content(form, aria_label="Custom field filter", on_escape_key_down=KEEP_OPEN_WHILE_RESULTS),
         open=S.cf_open, on_open_change=S.set_cf_open))
 
 

@@ -107,16 +107,6 @@ class CustomFilters(ContactPicker, mixin=True):
         self.reset_picker()
 
     @rx.event
-    def cf_escape(self):
-        """Escape in the filter form (the popover's own closing is prevented): it closes the
-        contact results when they are open, as in every other picker, else the form."""
-        if self.picker_target == PICKER and (self.picker_results or self.picker_searched):
-            self.picker_results, self.picker_searched = [], False
-            return
-        self.cf_open, self.cf_error = False, ""
-        self.reset_picker()
-
-    @rx.event
     def set_cf_field(self, key: str):
         self.cf_field, self.cf_value, self.cf_to, self.cf_chosen, self.cf_error = key, "", "", [], ""
         self.cf_contact = ""

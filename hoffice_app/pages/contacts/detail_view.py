@@ -4,7 +4,7 @@ from __future__ import annotations
 import reflex as rx
 
 from hoffice_app import routes
-from hoffice_app.components.contact_picker import contact_picker
+from hoffice_app.components.contact_picker import KEEP_OPEN_WHILE_RESULTS, contact_picker
 from hoffice_app.components.fields import choice, labelled
 from hoffice_app.components.layout import page_shell
 from hoffice_app.components.phone import phone_links
@@ -21,9 +21,6 @@ STATUTORY_FIELDS = ["PAN", "Aadhaar", "GST registration type", "GSTIN / ARN", "S
                     "TDS", "VAT number", "CST number", "ST number", "TAN"]
 SALES_FIELDS = ["Credit limit", "Credit days", "Default discount %", "Price list", "Sales / purchase group", "Class",
                 "Default invoice type", "Locked for sales", "Annual revenue", "Business contact type"]
-# Escape in the contact picker while its results show closes the results, not the whole dialog
-KEEP_OPEN_FOR_COMBOBOX = rx.vars.FunctionStringVar.create(
-    "(e) => { if (e.target?.getAttribute?.('aria-expanded') === 'true') e.preventDefault(); }")
 SETTINGS_FIELDS = ["Time zone", "Currency", "Notifications", "Client login"]
 
 
@@ -86,7 +83,7 @@ def _associate_dialog() -> rx.Component:
             rx.hstack(rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray")),
                       rx.button("Associate", on_click=S.associate), justify="end", width="100%"),
             spacing="3", margin_top="0.75rem"),
-        on_escape_key_down=KEEP_OPEN_FOR_COMBOBOX,
+        on_escape_key_down=KEEP_OPEN_WHILE_RESULTS,
     ), open=S.associate_open, on_open_change=S.set_associate_open)
 
 
