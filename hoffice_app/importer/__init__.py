@@ -67,8 +67,9 @@ Speed (100,000 rows, BENCHMARKS.md; ``speed/``): a big sheet's chunks are
 checked by worker processes (``speed.workers``, ``speed.worker_process``)
 while this process decides duplicates in file order on rows it keeps packed
 (``read.spool.Packed``); submit numbers new contacts itself and hands narrow
-rows to one writer thread (``speed.bulk_pipe.Pipe``: one ``json_each``
-statement per chunk, run without the GIL) while it prepares the next chunk;
+rows to one writer thread (``speed.bulk_pipe.Pipe``: one multi-row INSERT per
+chunk and table, run without the GIL, which ``speed.quick_switch`` hands over
+sooner meanwhile) while it prepares the next chunk;
 updates go in batches (``write.updates``); the search index is kept in bulk
 (``speed.fts``); a worker writes the result sheet after the commit
 (``sheets.result_after_commit``). See docs/architecture.md for the threads.

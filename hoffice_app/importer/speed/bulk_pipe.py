@@ -14,17 +14,19 @@ instead (``pg_copy``), after the same bind processors.
 """
 from __future__ import annotations
 
+import functools
 import json
 import queue
 import sqlite3
 import threading
 from datetime import date, datetime
+from itertools import chain
 from typing import Sequence
 
 from sqlalchemy import Boolean, Date, DateTime, Table, TypeDecorator
 from sqlalchemy.engine import Connection
 
-from hoffice_app.importer.speed import pg_copy
+from hoffice_app.importer.speed import pg_copy, quick_switch
 
 
 def _mark(conn: Connection) -> str:
@@ -112,6 +114,30 @@ def _json_value(value):
     raise TypeError(f"cannot send {type(value).__name__} in bulk")
 
 
+# Narrow rows (at most NARROW columns: the child rows, custom values, the search index's) go
+# as one multi-row INSERT … SELECT … FROM (VALUES …) padded with NULL rows to a power of two
+# and filtered on its first column (never NULL in a real row: else json_each): one statement
+# per chunk and table as before, from a few statement texts the driver keeps compiled, at about
+# half json_each's cost (1,000,000 two-column rows: 0.48 s of CPU against 0.94 s, and no JSON
+# for the busy thread to encode). Wide rows stay with json_each (the contacts are written by
+# the busy thread; BENCHMARKS.md says why).
+NARROW = 8
+SMALLEST = 64  # rows in the smallest statement (fewer texts; a padded row costs next to nothing)
+MAX_BOUND = 32_766  # values one statement binds at most, whatever the build allows
+
+
+def _floor_power_of_two(n: int) -> int:
+    return 1 << (max(n, 1).bit_length() - 1)
+
+
+@functools.lru_cache(maxsize=256)
+def _padded_sql(q, table: str, fixed: tuple[str, ...], columns: tuple[str, ...], rows: int) -> str:
+    one = f"({', '.join(['?'] * len(columns))})"
+    picked = ", ".join(["?"] * len(fixed) + [f"column{i}" for i in range(1, len(columns) + 1)])
+    return (f"INSERT INTO {q(table)} ({', '.join(q(c) for c in [*fixed, *columns])}) SELECT {picked} "
+            f"FROM (VALUES {', '.join([one] * rows)}) WHERE column1 IS NOT NULL")
+
+
 def _execute(driver, sql: str, params: tuple) -> None:
     driver.execute(sql, params)
 
@@ -121,9 +147,9 @@ class Pipe:
 
     SQLite: ``executemany`` re-takes the GIL for every row, so Python work in another
     thread meanwhile stalls it badly (measured: 50,000 rows, 1.5 s → 200 s). One
-    ``INSERT … SELECT … FROM json_each(?)`` per chunk is a single call that
-    runs without the GIL: SQLite writes chunk n while this thread prepares
-    chunk n + 1 (and it is faster on its own: 500,000 phones 1.55 s → 1.15 s).
+    statement per chunk and table (``_padded_sql``, or ``json_each`` for wide rows) is a
+    single call that runs without the GIL: SQLite writes chunk n while this thread
+    prepares chunk n + 1.
     PostgreSQL: each chunk of a table is one COPY (``pg_copy``); the writer thread
     formats its rows and then waits, without the GIL, while the server parses,
     checks and indexes them, and this thread prepares the next chunk meanwhile.
@@ -137,10 +163,13 @@ class Pipe:
         self.conn = conn
         self.postgres = conn.dialect.name == "postgresql"
         self.threaded = self.postgres or (conn.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 38))
-        self._queue: queue.Queue = queue.Queue(maxsize=16)
+        # Four chunks' statements: the busy thread goes on preparing while the writer works
+        # (16 made it wait ~3 s of a 100,000-row submit once custom values added statements).
+        self._queue: queue.Queue = queue.Queue(maxsize=64)
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         self._cancelled = False
+        self._limit: int | None = None
 
     def insert(self, table: Table | str, columns: Sequence[str], rows: list, fixed: dict | None = None) -> None:
         """``table``: a Table, or the name of one SQLAlchemy does not model (the search index,
@@ -161,9 +190,27 @@ class Pipe:
             return
         q = self.conn.dialect.identifier_preparer.quote
         fixed = fixed or {}
-        sql = (f"INSERT INTO {q(name)} ({', '.join(q(c) for c in [*fixed, *columns])}) SELECT "
-               f"{', '.join(['?'] * len(fixed) + [f'value ->> {i}' for i in range(len(columns))])} FROM json_each(?)")
-        self._put(_execute, sql, (*fixed.values(), _json(values)))
+        head = tuple(fixed.values())
+        if len(columns) > NARROW or any(row[0] is None for row in values):
+            sql = (f"INSERT INTO {q(name)} ({', '.join(q(c) for c in [*fixed, *columns])}) SELECT "
+                   f"{', '.join(['?'] * len(fixed) + [f'value ->> {i}' for i in range(len(columns))])} "
+                   "FROM json_each(?)")
+            self._put(_execute, sql, (*head, _json(values)))
+            return
+        per = _floor_power_of_two((self._bound_limit() - len(fixed)) // len(columns))
+        for start in range(0, len(values), per):
+            part = values[start:start + per]
+            size = max(SMALLEST, 1 << (len(part) - 1).bit_length())  # a few statement texts in all
+            padding = (None,) * (len(columns) * (size - len(part)))
+            sql = _padded_sql(q, name, tuple(fixed), tuple(columns), size)
+            self._put(_execute, sql, head + tuple(chain.from_iterable(part)) + padding)
+
+    def _bound_limit(self) -> int:
+        """How many values one statement may bind (the build's limit, at most MAX_BOUND)."""
+        if self._limit is None:
+            driver = self.conn.connection.driver_connection
+            self._limit = min(driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER), MAX_BOUND)
+        return self._limit
 
     def update(self, table: Table, columns: Sequence[str], rows: list, key: str = "id") -> None:
         """As ``update_rows``, in the writer thread: one ``UPDATE … FROM json_each(?)`` (SQLite)
@@ -209,6 +256,7 @@ class Pipe:
         if self._thread is None:
             driver = self.conn.connection.driver_connection
             self._thread = threading.Thread(target=self._run, args=(driver,), name="import-writer", daemon=True)
+            quick_switch.begin()  # until close(): the writer thread gets the GIL sooner
             self._thread.start()
         self._queue.put((write, args))
 
@@ -248,3 +296,4 @@ class Pipe:
                 self._queue.put(None)
                 self._thread.join()
                 self._thread = None
+                quick_switch.end()

@@ -139,9 +139,11 @@ def test_a_failed_worker_check_is_reported_and_the_next_review_works(session, ad
 
 
 def test_bulk_writes_store_what_the_orm_stores(session):
-    """The writer thread's statements (SQLite: json_each; PostgreSQL: COPY in text format,
-    whose escaping of tabs, newlines and backslashes must hold) and ``insert_rows`` store
-    exactly what SQLAlchemy's own INSERT and UPDATE store."""
+    """The writer thread's statements (SQLite: multi-row VALUES padded with NULL rows, or
+    json_each when a row's first value is NULL; PostgreSQL: COPY in text format, whose escaping
+    of tabs, newlines and backslashes must hold) and ``insert_rows`` store exactly what
+    SQLAlchemy's own INSERT and UPDATE store."""
+    import sys
     from datetime import date, datetime, timezone
     from decimal import Decimal
 
@@ -166,9 +168,12 @@ def test_bulk_writes_store_what_the_orm_stores(session):
     pipe.insert(table, cols, [(i + 21, *v) for i, v in enumerate(values)])
     pipe.insert(table, cols, [(i + 31, *values[1]) for i in range(len(values))])
     pipe.update(table, cols[1:], [(*v, i + 31) for i, v in enumerate(values)])  # back to the values
+    pipe.insert(table, ["words", *cols[:-1]], [(v[-1], i + 41, *v[:-1]) for i, v in enumerate(values)])
+    assert sys.getswitchinterval() < 0.005  # the writer thread gets the GIL sooner (speed/quick_switch.py)
     pipe.close()
+    assert sys.getswitchinterval() == 0.005  # and only while it runs
     got = [tuple(r[1:]) for r in conn.execute(table.select().order_by(table.c.id))]
-    assert got[0:3] == got[3:6] == got[6:9] == got[9:12]
+    assert got[0:3] == got[3:6] == got[6:9] == got[9:12] == got[12:15]
     if conn.dialect.name == "sqlite":  # stored as the driver stores them, not as text
         assert conn.exec_driver_sql("SELECT DISTINCT typeof(flag), typeof(amount) FROM scratch "
                                     "WHERE amount IS NOT NULL").all() == [("integer", "real")]
