@@ -3,12 +3,15 @@ stage asks for the reason first), the list's Stage and Funnel columns, sorting b
 two priorities at once, a saved view shown as applied (then as modified), and "1 lead"."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from hoffice_app.db import utcnow
+from tests.contact_factory import actor, make_contact
 from tests.domain.leads.test_lead_list_helpers import new_lead
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.lead_pages import LeadDetail, LeadList
@@ -93,3 +96,38 @@ def test_move_from_the_lead_page_then_sort_filter_and_save_the_list(page, server
     expect(page.get_by_text("Modified", exact=True)).to_be_visible()
     expect(leads.saved_views()).to_have_text("QZ hot ones")
     _shot(page, "lead-list-stage-and-saved-view")
+
+
+SOURCED, OTHER = "Source picker QZ referred", "Source picker QZ partnered"
+
+
+def test_filter_by_a_source_contact_picked_by_name(page, server, demo_password):
+    """The Source filter's contact is found by name with the shared picker (not typed as a code),
+    named on its chip, and cleared with its ×."""
+    with server.session() as session:
+        admin = actor(session, "E01")
+        referrer = make_contact(session, admin, utcnow(), "Quillon Referrals").code
+        new_lead(session, utcnow(), SOURCED, assigned_to="E03", source=("contact", referrer))
+        other = make_contact(session, admin, utcnow(), "Pellam Partners").code
+        new_lead(session, utcnow(), OTHER, assigned_to="E03", source=("contact", other))
+    LoginPage(page).log_in("E01", demo_password)
+    leads = LeadList(page).open()
+    leads.quick_view("All Leads").click()
+    leads.search_box().fill("Source picker QZ")
+    expect(leads.row(OTHER)).to_be_visible()
+    leads.filters_button().click()
+    page.get_by_role("combobox", name="Source", exact=True).click()
+    page.get_by_role("option", name="Contacts / Prospects").click()
+    box = page.get_by_role("combobox", name="Source contact")
+    box.fill("quillon")
+    found = page.get_by_role("listbox", name="Contacts found")
+    expect(found.get_by_role("option", name=re.compile("Quillon Referrals"))).to_be_visible()
+    box.press("ArrowDown")
+    box.press("Enter")
+    expect(page.get_by_text(f"Quillon Referrals · {referrer}", exact=True)).to_be_visible()
+    expect(leads.row(SOURCED)).to_be_visible()
+    expect(leads.row(OTHER)).to_have_count(0)
+    _shot(page, "lead-list-source-contact-picked")
+    page.get_by_role("button", name="Clear the source contact").click()  # any contact source again
+    expect(leads.row(OTHER)).to_be_visible()
+    expect(leads.row(SOURCED)).to_be_visible()

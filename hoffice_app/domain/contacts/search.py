@@ -165,6 +165,17 @@ def pick_contacts(session: Session, actor: Actor, text: str, *, limit: int = 10,
     return [Option(value=code, label=f"{name} · {code}") for code, name in rows]
 
 
+def labels_by_code(session: Session, actor: Actor, codes) -> dict[str, str]:
+    """Code → "Name · C000123" of the contacts among ``codes`` the actor may see (a filter's
+    chip names its contact; one the actor may not see stays a bare code)."""
+    codes = {c.strip().upper() for c in codes if c and c.strip()}
+    if not codes:
+        return {}
+    rows = session.exec(select(Contact.code, Contact.name).where(Contact.code.in_(codes),
+                                                                  visible_clause(session, actor)))
+    return {code: f"{name} · {code}" for code, name in rows}
+
+
 def address_choices(session: Session, actor: Actor, column: str, *, limit: int = 300) -> list[str]:
     """Distinct cities or states of contacts the actor can see, for the filters."""
     col = ContactAddress.city if column == "city" else ContactAddress.state

@@ -22,6 +22,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from hoffice_app.domain.common import Actor, ValidationError, as_id
+from hoffice_app.domain.contacts import labels_by_code
 from hoffice_app.domain.contacts import visible_clause as contact_visible
 from hoffice_app.domain.customfields import kinds
 from hoffice_app.domain.customfields.definitions import fields_of, options_of, record_column, value_table
@@ -256,12 +257,7 @@ def contact_names(session: Session, actor: Actor, fields: list[FilterField], fil
     code → "Name · C000123", only those ``actor`` may see (another stays a bare code)."""
     filters = decode_filters(filters) if not isinstance(filters, list) else filters
     contact_fields = {f.key for f in fields if f.kind == "contact"}
-    codes = {f.value.strip().upper() for f in filters if f.field in contact_fields and f.value.strip()}
-    if not codes:
-        return {}
-    rows = session.exec(select(Contact.code, Contact.name).where(Contact.code.in_(codes),
-                                                                  contact_visible(session, actor)))
-    return {code: f"{name} · {code}" for code, name in rows}
+    return labels_by_code(session, actor, (f.value for f in filters if f.field in contact_fields))
 
 
 def describe_filters(fields: list[FilterField], filters, contacts: dict[str, str] | None = None) -> list[str]:

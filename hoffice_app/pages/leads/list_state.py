@@ -9,6 +9,7 @@ from hoffice_app.components.filters import ANY
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import insights
 from hoffice_app.domain.common import DomainError, Option, ValidationError
+from hoffice_app.domain.contacts import labels_by_code
 from hoffice_app.domain.funnel import board
 from hoffice_app.domain.leads import QUICK_VIEWS, LeadQuery, LeadRow, saved_views, search_leads
 from hoffice_app.domain.leads import bulk as lead_bulk
@@ -36,8 +37,13 @@ def view_values(values: dict) -> dict:
     return {k: str(v) for k, v in values.items() if k in keep and v and not (k in FILTER_KEYS and v == ANY)}
 
 
+SOURCE_PICKER = "lead_source"  # the Source filter's contact picker (a contact or a friend)
+CONTACT_SOURCES = ("contact", "friend")
+
+
 class LeadListState(ListColumns, CustomFilters, AuthState):
     _cf_record: str = "lead"
+    source_contact: str = ""  # the Source filter's contact: "Name · C000123", or a bare code it may not see
     rows: list[LeadRow] = []
     total: int = 0
     page: int = 1
@@ -145,6 +151,7 @@ class LeadListState(ListColumns, CustomFilters, AuthState):
                 result = search_leads(session, actor, self._query(), now=utcnow())
                 self._fill_cells(session, actor, [r.id for r in result.rows])
                 self._cf_name_contacts(session, actor)
+                self._name_source(session, actor)
         except DomainError as err:
             return rx.toast.error(err.message)
         self.rows, self.total, self.page, self.pages = result.rows, result.total, result.page, result.pages
@@ -155,6 +162,25 @@ class LeadListState(ListColumns, CustomFilters, AuthState):
     def _snapshot(self) -> dict:
         """What a saved view would hold for the list as it is."""
         return view_values(self.filters | {"view": self.view, "text": self.text.strip(), "sort": self.sort})
+
+    def _name_source(self, session, actor) -> None:
+        """The Source filter's contact by name (a saved view or a link holds only its code)."""
+        code = self.filters.get("source_ref", "").strip().upper()
+        if self.filters.get("source_kind") not in CONTACT_SOURCES or not code:
+            self.source_contact = ""
+        elif not self.source_contact.endswith(f"· {code}"):
+            self.source_contact = labels_by_code(session, actor, [code]).get(code, code)
+
+    def _contact_picked(self, target: str, option: Option):
+        if target != SOURCE_PICKER:
+            return super()._contact_picked(target, option)
+        self.source_contact = option.label
+        return self.set_filter("source_ref", option.value)
+
+    @rx.event
+    def clear_source_contact(self):
+        self.source_contact = ""
+        return self.set_filter("source_ref", "")
 
     def _again(self):
         self.page = 1

@@ -5,6 +5,7 @@ import reflex as rx
 
 from hoffice_app import routes
 from hoffice_app.components.column_chooser import column_chooser
+from hoffice_app.components.contact_picker import contact_picker
 from hoffice_app.components.custom_filters import custom_filter_button, custom_filter_chips
 from hoffice_app.components.fields import field_error
 from hoffice_app.components.filters import LEAD_SOURCES, filter_choice
@@ -14,6 +15,7 @@ from hoffice_app.components.terms import say
 from hoffice_app.domain.leads import LeadRow
 from hoffice_app.pages.leads.followup_widgets import state_badge
 from hoffice_app.pages.leads.list_cards import lead_cards
+from hoffice_app.pages.leads.list_state import SOURCE_PICKER
 from hoffice_app.pages.leads.list_state import LeadListState as S
 from hoffice_app.pages.leads.revoke_view import revoke_button, revoke_dialog, revoke_notes
 
@@ -55,7 +57,7 @@ def _priorities() -> rx.Component:
 
 
 def _source() -> rx.Component:
-    """The source kind, then which one: a campaign, an employee, or a contact by its code."""
+    """The source kind, then which one: a campaign, an employee, or a contact picked by name."""
     kind = S.filters.get("source_kind", "")
     ref = S.filters.get("source_ref", "")
     return rx.hstack(
@@ -65,14 +67,15 @@ def _source() -> rx.Component:
                                             S.campaign_options)),
                  ("employee", filter_choice("Employee", ref, lambda v: S.set_filter("source_ref", v),
                                             S.employee_options)),
-                 ("contact", _contact_code(ref)), ("friend", _contact_code(ref)), rx.fragment()),
+                 ("contact", _source_contact()), ("friend", _source_contact()), rx.fragment()),
         spacing="2", align="center")
 
 
-def _contact_code(ref) -> rx.Component:
-    return rx.input(value=rx.cond(ref == "all", "", ref), on_change=lambda v: S.set_filter("source_ref", v),
-                    debounce_timeout=300, placeholder="Contact code, e.g. C000123", aria_label="Source contact code",
-                    size="2", width="13rem")
+def _source_contact() -> rx.Component:
+    """Found by name, alias, code or phone (the shared picker: only contacts the viewer may see)."""
+    return rx.box(contact_picker(S, SOURCE_PICKER, "lead-source-contact", S.source_contact,
+                                 on_clear=S.clear_source_contact, clear_label="Clear the source contact",
+                                 aria_label="Source contact"), width="16rem")
 
 
 def _filters() -> rx.Component:
