@@ -6,9 +6,6 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import expect
-from sqlalchemy import create_engine
-from sqlalchemy.pool import NullPool
-from sqlmodel import Session
 
 from hoffice_app.db import utcnow
 from tests.contact_factory import actor, make_contact
@@ -22,15 +19,9 @@ LEADS = ((f"{TAG} alpha", "High", "300000"), (f"{TAG} bravo", "Low", "100000"), 
 
 
 def _leads(server) -> list[str]:
-    engine = create_engine(server.database_url, poolclass=NullPool)
-    try:
-        with Session(engine) as session:
-            codes = [new_lead(session, utcnow(), title, priority=priority, value=value, assigned_to="E03").code
-                     for title, priority, value in LEADS]
-            session.commit()
-        return codes
-    finally:
-        engine.dispose()
+    with server.session() as session:
+        return [new_lead(session, utcnow(), title, priority=priority, value=value, assigned_to="E03").code
+                for title, priority, value in LEADS]
 
 
 def _shot(page, name: str) -> None:
