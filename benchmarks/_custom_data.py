@@ -30,9 +30,8 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
-from benchmarks._contacts_data import insert_contacts
 from benchmarks._engines import after_bulk_load, bulk_insert
-from benchmarks._leads_data import insert_leads
+from benchmarks._leads_data import top_up
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import customfields as cf
 from hoffice_app.domain.auth import actor_of
@@ -145,14 +144,7 @@ def leads_with_values(engine: Engine, *, contacts: int, leads: int, form: bool =
     """Top the database up to ``contacts`` contacts and ``leads`` leads, add the fields (the
     form's twenty with ``form``) and every lead's values, then refresh the planner's statistics.
     Returns the seconds the values took to write."""
-    with engine.connect() as conn:
-        have_contacts = conn.execute(select(func.count()).select_from(Contact)).scalar_one()
-        have_leads = conn.execute(select(func.count()).select_from(Lead)).scalar_one()
-    if have_contacts < contacts:
-        insert_contacts(engine, contacts - have_contacts)
-    if have_leads < leads:
-        print(f"inserting {leads - have_leads:,} leads …", file=sys.stderr)
-        insert_leads(engine, leads - have_leads)
+    top_up(engine, contacts=contacts, leads=leads)
     ensure_fields(form=form)
     print("inserting custom values …", file=sys.stderr)
     seconds = insert_custom_values(engine)

@@ -1,6 +1,7 @@
 """Realistic leads in bulk, for benchmarks.
 
     insert_leads(engine, n, seed=11) -> seconds
+    top_up(engine, contacts=N, leads=M)   # contacts first (_contacts_data), then leads, to those counts
 
 Writes straight to the tables in batches, in one transaction
 (_engines.bulk_insert: COPY on PostgreSQL, executemany on SQLite), bypassing
@@ -20,12 +21,14 @@ follow-up (so next_followup_at) for ~60%, of which about a quarter overdue.
 from __future__ import annotations
 
 import random
+import sys
 import time
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Engine
 
+from benchmarks._contacts_data import insert_contacts
 from benchmarks._engines import bulk_insert
 from hoffice_app.models import (
     CodeCounter,
@@ -159,3 +162,15 @@ def insert_leads(engine: Engine, n: int, *, seed: int = 11, progress=None, adjus
             conn.execute(update(CodeCounter.__table__).where(CodeCounter.name == "lead")
                          .values(last_value=first_seq + n - 1))
     return time.perf_counter() - start
+
+
+def top_up(engine: Engine, *, contacts: int, leads: int) -> None:
+    """Add contacts, then leads, until the database holds ``contacts`` and ``leads`` of them."""
+    with engine.connect() as conn:
+        have_contacts = conn.execute(select(func.count()).select_from(Contact)).scalar_one()
+        have_leads = conn.execute(select(func.count()).select_from(Lead)).scalar_one()
+    if have_contacts < contacts:
+        insert_contacts(engine, contacts - have_contacts)
+    if have_leads < leads:
+        print(f"inserting {leads - have_leads:,} leads …", file=sys.stderr)
+        insert_leads(engine, leads - have_leads)

@@ -17,15 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy import bindparam, insert, select, text, update
 
 from benchmarks._board_data import spread_over_open_stages
-from benchmarks._contacts_data import insert_contacts
-from benchmarks._leads_data import insert_leads
+from benchmarks._leads_data import top_up
 from hoffice_app.db import make_engine, set_engine, unit_of_work, utcnow
 from hoffice_app.domain.auth import hash_password, start_session, tickets
 from hoffice_app.domain.funnel import default_stage, stages
-from hoffice_app.models import Contact, Employee, EmployeeDivision, Lead, MasterEntry
+from hoffice_app.models import Employee, EmployeeDivision, Lead, MasterEntry
 
 CONTACTS = 3000
 TEAM_PASSWORD = "load-test-pass-1"
@@ -84,13 +83,7 @@ def build_team(url: str, *, users: int, leads: int) -> Team:
                for role in ("admin", "manager", "executive")}
     members = [m for role in ("admin", "manager", "executive") for m in by_role[role][:want.count(role)]]
 
-    with engine.connect() as conn:
-        contacts = conn.execute(select(func.count()).select_from(Contact)).scalar()
-        have_leads = conn.execute(select(func.count()).select_from(Lead)).scalar()
-    if contacts < CONTACTS:
-        insert_contacts(engine, CONTACTS - contacts)
-    if have_leads < leads:
-        insert_leads(engine, leads - have_leads)
+    top_up(engine, contacts=CONTACTS, leads=leads)
     if engine.dialect.name == "postgresql":
         _move_sequences_past_bulk_ids(engine)
     executives = [m.id for m in by_role["executive"]]
