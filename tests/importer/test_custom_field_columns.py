@@ -1,7 +1,7 @@
 """Custom contact fields in the import: the template's columns, the mapping by label, the review's
 checks by type, the bulk write (typed, new contacts and updates) and the export that re-imports
 as updates changing nothing."""
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from openpyxl import load_workbook
@@ -175,8 +175,8 @@ def test_export_carries_every_field_and_reimports_as_updates_that_change_nothing
     rows = read_xlsx(path)
     assert rows[0] == [*HEADERS, *CUSTOM]
     asha = next(r for r in rows if r[3] == "Asha Patel")
-    assert asha[len(HEADERS):] == ["Wholesale", "North, Export", "12.5", "150000", "2026-12-31", "No", "E03", parent,
-                                  "2026-12-31 10:30"]
+    assert asha[len(HEADERS):] == ["Wholesale", "North, Export", 12.5, 150000.0, date(2026, 12, 31), "No", "E03",
+                                  parent, datetime(2026, 12, 31, 10, 30)]  # typed cells
     before = _all_values(session)
     assert len(before) == 10  # two options of Markets, one row for each other field
     count = count_contacts(session)

@@ -4,10 +4,10 @@ Same columns as the template (the standard ones, then every active custom
 contact field under its label), Contact Code filled, the contact list's filters applied and
 its privacy rule too: private contacts the actor may not see are not
 exported, nor are links (Relation To, Reference) to them. Values are written
-so that the file imports back unchanged: phones in E.164, dates as
-YYYY-MM-DD, coded values by name; custom fields as the form takes them back (options in
-their own spelling, a multi-select's joined with ", ", numbers and amounts as plain numbers
-like Annual Revenue, dates YYYY-MM-DD, employees and contacts by code — a contact the
+so that the file imports back unchanged: phones in E.164, dates as date cells
+(YYYY-MM-DD), Annual Revenue as a number cell (1,234.50), coded values by name; custom
+fields as the form takes them back (options in their own spelling, a multi-select's joined
+with ", ", numbers, amounts, dates and times as typed cells, employees and contacts by code — a contact the
 exporter may not see is left blank, never named). Re-importing the file with the skip
 policy updates every row by its code and creates nothing.
 
@@ -35,7 +35,7 @@ from hoffice_app.importer.check.context import country_display
 from hoffice_app.importer.check.lookups import children_of
 from hoffice_app.importer.read.columns import BY_KEY, COLUMNS, HEADERS, MANDATORY
 from hoffice_app.importer.sheets.export_custom import custom_cells, custom_headers
-from hoffice_app.importer.sheets.xlsx_writer import SheetWriter
+from hoffice_app.importer.sheets.xlsx_writer import Amount, SheetWriter
 from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.importer.speed.gc_pause import gc_paused
 from hoffice_app.models import (
@@ -139,7 +139,7 @@ def rows_of(session: Session, actor: Actor, ids: list[int], names: dict, class_c
             "other_number": _nth(by_kind["other"], 0),
             "country": countries.get(c.country, c.country), "industry": names.get(c.industry_id, ""),
             "reference": _reference(c, visible, employees, names),
-            "annual_revenue": "" if c.annual_revenue is None else str(c.annual_revenue),
+            "annual_revenue": "" if c.annual_revenue is None else Amount(c.annual_revenue),
             "privacy": ", ".join(employees.get(e, "") for (e,) in privacy.get(cid, [])) if c.is_private else "",
             "category": _names(categories.get(cid, []), names),
             "relation": names.get(link[1], "") if link else "",
@@ -181,8 +181,8 @@ def _names(links: list, names: dict) -> str:
     return ", ".join(names.get(i, "") for (i,) in links)
 
 
-def _day(value) -> str:
-    return value.isoformat() if value else ""
+def _day(value):
+    return value or ""
 
 
 def _reference(c: Contact, visible: dict, employees: dict, names: dict) -> str:

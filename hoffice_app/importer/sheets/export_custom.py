@@ -2,8 +2,9 @@
 
 Written as the import takes them back (so an exported file re-imports as updates that change
 nothing): options in their own spelling (a multi-select's in the options' order, joined with
-", "), numbers and amounts as plain numbers like Annual Revenue, dates YYYY-MM-DD, date & time
-"YYYY-MM-DD HH:MM" in the company's zone, yes/no as Yes/No, employees and contacts by code. A
+", "), numbers and amounts as number cells like Annual Revenue, dates as date cells, date &
+time as a date-and-time cell in the company's zone (``xlsx_writer`` says when a value too long
+or too early for a spreadsheet stays text), yes/no as Yes/No, employees and contacts by code. A
 contact the exporter may not see is left blank: its code and name never reach the file.
 
 Plain rows from one query per batch, not ``customfields.read_values``: that builds an ORM
@@ -13,6 +14,7 @@ object per stored value and a ``FieldValue`` per field and contact, which made t
 from __future__ import annotations
 
 from datetime import timezone
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, select
@@ -22,9 +24,11 @@ from hoffice_app.domain.common import Actor
 from hoffice_app.domain.contacts import visible_clause
 from hoffice_app.domain.customfields import WITH_OPTIONS, fields_of, options_of
 from hoffice_app.domain.masters import settings as app_settings
+from hoffice_app.importer.sheets.xlsx_writer import Amount
 from hoffice_app.models import Contact, ContactCustomValue
 
 V = ContactCustomValue.__table__.c
+CENTS = Decimal("0.01")
 
 
 def custom_headers(session: Session) -> list[tuple[str, bool]]:
@@ -33,7 +37,7 @@ def custom_headers(session: Session) -> list[tuple[str, bool]]:
 
 
 def custom_cells(session: Session, actor: Actor, ids: list[int], employees: dict[int, str]
-                 ) -> tuple[int, dict[int, list[str]]]:
+                 ) -> tuple[int, dict[int, list]]:
     """(how many fields, contact id → its custom cells in ``custom_headers`` order; contacts
     without values are absent)."""
     fields = fields_of(session, "contact")
@@ -66,14 +70,16 @@ def custom_cells(session: Session, actor: Actor, ids: list[int], employees: dict
         elif kind == "select":
             cells[i] = labels.get(r.option_id, "")
         elif kind in ("number", "amount"):
-            cells[i] = "" if r.number_value is None else f"{r.number_value.normalize():f}"
+            number = r.number_value
+            cells[i] = "" if number is None else Amount(number.quantize(CENTS)) if kind == "amount" \
+                else Decimal(number).normalize()
         elif kind == "date":
-            cells[i] = r.date_value.isoformat() if r.date_value else ""
+            cells[i] = r.date_value or ""
         elif kind == "datetime":
             moment = r.moment_value
             if moment is not None:
                 moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-                cells[i] = moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+                cells[i] = moment.astimezone(zone).replace(tzinfo=None, second=0, microsecond=0)
         elif kind == "yes_no":
             cells[i] = "" if r.bool_value is None else ("Yes" if r.bool_value else "No")
         elif kind == "employee":

@@ -1,4 +1,7 @@
 """Export → re-import with skip updates every row by its code and creates nothing."""
+from datetime import date
+
+import openpyxl
 import pytest
 from sqlmodel import select
 
@@ -7,7 +10,7 @@ from hoffice_app.importer.read.reader import open_sheet
 from hoffice_app.importer.sheets.export import export_contacts
 from hoffice_app.models import ContactAssociation
 from tests.contact_factory import HIDDEN_BY, make_hidden, master_id
-from tests.importer.helpers import count_contacts, row, run, xlsx
+from tests.importer.helpers import count_contacts, read_xlsx, row, run, xlsx
 
 FULL = dict(division="hoffice, corpteaser", title="Dr.", aliases="Ashu, A. Patel", contact_type="Both",
             price_list="Retail Price", email="Asha.Patel@Example.com", mobile=9327058088.0, mobile1="9825012345",
@@ -46,7 +49,12 @@ def test_every_column_survives_export_and_reimport_updates_by_code(session, admi
     asha = next(r for r in rows if r[3] == "Asha Patel")
     assert asha[7] == "Asha.Patel@example.com" and asha[8] == "+919327058088" and asha[18] == "GUJARAT"
     horus = next(r for r in rows if r[3] == "Horus Tech")
-    assert asha[19] == "India" and asha[23] == "900000.00" and asha[27:29] == ["Employee", horus[0]]
+    assert asha[19] == "India" and asha[23] == "900000" and asha[27:29] == ["Employee", horus[0]]
+    typed = next(r for r in read_xlsx(path) if r[3] == "Asha Patel")  # cells a spreadsheet sorts and adds
+    assert typed[23] == 900000.0 and typed[39] == date(1980, 9, 25) and typed[40] == date(2005, 7, 20)
+    cells = next(r for r in openpyxl.load_workbook(path).active.iter_rows() if r[3].value == "Asha Patel")
+    assert cells[23].number_format == "#,##0.00" and cells[39].number_format == "yyyy\\-mm\\-dd"
+    assert cells[10].data_type == "s"  # a phone stays text
 
 
 @pytest.mark.parametrize("by", HIDDEN_BY)  # private to E04, or in a division E04 is in and E03 is not
