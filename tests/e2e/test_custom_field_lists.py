@@ -49,6 +49,15 @@ def _industry_and_two_leads(server) -> None:
             cf.write_values(session, admin, "lead", lead.id, {"cf_industry": industry}, creating=False)
 
 
+def _filter_form(page, field: str):
+    """The custom field filter form opened on ``field``."""
+    page.get_by_role("button", name="Filter by a custom field").click()
+    form = page.get_by_role("dialog", name="Custom field filter")
+    form.get_by_role("combobox", name="Custom field").click()
+    page.get_by_role("option", name=field, exact=True).click()
+    return form
+
+
 def _forget_columns(server) -> None:
     with server.session() as session:
         session.exec(delete(Setting).where(Setting.key.startswith("list_columns.")))
@@ -59,10 +68,7 @@ def test_filter_by_a_custom_select_save_the_view_and_show_the_column(page, serve
     LoginPage(page).log_in("E01", demo_password)
     leads = LeadList(page).open()
     expect(leads.link(WHOLESALE)).to_be_visible()
-    page.get_by_role("button", name="Filter by a custom field").click()
-    form = page.get_by_role("dialog", name="Custom field filter")
-    form.get_by_role("combobox", name="Custom field").click()
-    page.get_by_role("option", name="Industry", exact=True).click()
+    form = _filter_form(page, "Industry")
     form.get_by_role("checkbox", name="Retail").click()
     _shot(page, "custom-field-filter-form")
     form.get_by_role("button", name="Apply filter").click()
@@ -120,10 +126,7 @@ def test_filter_by_a_custom_contact_field_picked_by_name(page, server, demo_pass
     LoginPage(page).log_in("E01", demo_password)
     leads = LeadList(page).open()
     expect(leads.link(ROLLOUT)).to_be_visible()
-    page.get_by_role("button", name="Filter by a custom field").click()
-    form = page.get_by_role("dialog", name="Custom field filter")
-    form.get_by_role("combobox", name="Custom field").click()
-    page.get_by_role("option", name="Channel partner", exact=True).click()
+    form = _filter_form(page, "Channel partner")
     search = form.get_by_role("combobox", name="Custom filter contact")
     search.fill("orbis")
     found = form.get_by_role("listbox", name="Contacts found")
@@ -146,9 +149,7 @@ def test_filter_by_a_custom_contact_field_picked_by_name(page, server, demo_pass
     page.get_by_role("button", name=f"Remove filter {chip}").click()
     expect(leads.link(ROLLOUT)).to_be_visible()
     page.set_viewport_size({"width": PHONE, "height": 844})  # the form and its results on a phone
-    page.get_by_role("button", name="Filter by a custom field").click()
-    form.get_by_role("combobox", name="Custom field").click()
-    page.get_by_role("option", name="Channel partner", exact=True).click()
+    _filter_form(page, "Channel partner")
     search.fill("velmora")
     expect(found.get_by_role("option", name=re.compile("Velmora Logistics"))).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
