@@ -27,7 +27,6 @@ from hoffice_app.models.leads import (
     LeadEvent,
     LeadFollower,
     LeadProduct,
-    SavedLeadView,
 )
 from hoffice_app.models.masters import MasterEntry, Setting
 from hoffice_app.models.notifications import (
@@ -39,6 +38,7 @@ from hoffice_app.models.notifications import (
     RunnerLease,
 )
 from hoffice_app.models.policies import AssignmentRule, Revocation, RevocationLead, RevokePolicy, RevokeStep
+from hoffice_app.models.saved_views import SavedContactView, SavedLeadView
 from hoffice_app.models.users import AuthSession, Employee, EmployeeDivision, LoginThrottle, LoginTicket
 
 __all__ = [
@@ -51,5 +51,5 @@ __all__ = [
     "LeadCustomValue", "LeadEvent",
     "LeadFollower", "LeadProduct", "LoginThrottle", "LoginTicket", "MasterEntry", "Notification",
     "NotificationPreference", "NotificationTemplate", "OutboxAttempt", "OutboxMessage", "RunnerLease",
-    "SavedLeadView", "Setting", "StageChange",
+    "SavedContactView", "SavedLeadView", "Setting", "StageChange",
 ]

@@ -226,14 +226,3 @@ class LeadAttachment(SQLModel, table=True):
     document_id: int = Field(foreign_key="document.id", primary_key=True, index=True)
     attached_by_id: int = Field(foreign_key="employee.id")
     attached_at: datetime
-
-
-class SavedLeadView(SQLModel, table=True):
-    """A named set of lead filters, per employee."""
-
-    __tablename__ = "saved_lead_view"
-
-    id: Optional[int] = Field(default=None, primary_key=True)
-    employee_id: int = Field(foreign_key="employee.id", index=True)
-    name: str = Field(max_length=80)
-    filters: str = Field(sa_column=Column(Text, nullable=False))  # JSON

@@ -14,6 +14,14 @@ from tests.e2e.server import DEMO_PASSWORD, Server
 from tests.notify_servers import SmsGateway, SmtpServer
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+
+def shot(page, name: str, *, full_page: bool = True) -> None:
+    """A screenshot to look at, in artifacts/screenshots/<name>.png."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
+
+
 # Assertions wait as long as actions do (Playwright's own default is 5 s): on a loaded 2-core
 # CI machine running PostgreSQL, Redis, two backend workers and Chromium, a page's first
 # render after a full load has been seen to take longer than 5 s.

@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import Locator, expect
 
 from tests.e2e.import_pages import ImportWizard
-from tests.e2e.pages import Screen, save_download
+from tests.e2e.pages import Screen, WithSavedViews, save_download
 
 
 class ContactForm(Screen):
@@ -127,7 +127,7 @@ class ContactDetail(Screen):
         dialog.get_by_role("button", name="Associate").click()
 
 
-class ContactList(Screen):
+class ContactList(WithSavedViews, Screen):
     path = "/contacts"
 
     def open(self) -> "ContactList":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, expect
 
-from tests.e2e.pages import Screen, choose_file
+from tests.e2e.pages import Screen, WithSavedViews, choose_file
 
 
 class LeadForm(Screen):
@@ -140,7 +140,7 @@ class LeadDetail(Screen):
         done.get_by_role("button", name="Complete").click()
 
 
-class LeadList(Screen):
+class LeadList(WithSavedViews, Screen):
     path = "/leads"
 
     def heading(self, name: str) -> Locator:
@@ -157,18 +157,6 @@ class LeadList(Screen):
 
     def search_box(self) -> Locator:
         return self.page.get_by_label("Search leads")
-
-    def save_view(self, name: str) -> None:
-        self.page.get_by_role("button", name="Save view").click()
-        self.page.get_by_label("View name").fill(name)
-        self.page.get_by_role("dialog").get_by_role("button", name="Save", exact=True).click()
-
-    def saved_views(self) -> Locator:
-        return self.page.get_by_role("combobox", name="Saved views")
-
-    def apply_view(self, name: str) -> None:
-        self.saved_views().click()
-        self.page.get_by_role("option", name=name, exact=True).click()
 
     def filters_button(self) -> Locator:
         return self.page.get_by_role("button", name=re.compile(r"^Filters"))

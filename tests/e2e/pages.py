@@ -166,3 +166,26 @@ class DashboardPage(Screen):
     def choose_team(self, team: str) -> None:
         self.scope().click()
         self.page.get_by_role("option", name=team).click()
+
+
+class WithSavedViews:
+    """The saved views menu of a list screen (leads, contacts)."""
+
+    page: Page
+
+    def save_view(self, name: str) -> None:
+        self.page.get_by_role("button", name="Save view").click()
+        self.page.get_by_label("View name").fill(name)
+        self.page.get_by_role("dialog").get_by_role("button", name="Save", exact=True).click()
+
+    def saved_views(self) -> Locator:
+        return self.page.get_by_role("combobox", name="Saved views")
+
+    def apply_view(self, name: str) -> None:
+        self.saved_views().click()
+        self.page.get_by_role("option", name=name, exact=True).click()
+
+    def delete_view(self) -> None:
+        """Deletes the applied view, confirming in the dialog that asks."""
+        self.page.get_by_role("button", name="Delete this view").click()
+        self.page.get_by_role("alertdialog").get_by_role("button", name="Delete view").click()

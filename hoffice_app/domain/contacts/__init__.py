@@ -3,8 +3,10 @@
 contacts, phone numbers in E.164, and the coded vocabularies (gender, GST types…)
 shared by the form, the importer, the export and the template (``vocab``), and a
 list's filters in words (``described``: shown by the Export button, written in the export),
-and the title a contact gets when none is chosen (``titles``: "M/S" for a company).
+and the title a contact gets when none is chosen (``titles``: "M/S" for a company), and the
+contact list's saved views (``saved_views``).
 """
+from . import saved_views
 from .access import NOT_FOUND, can_see, divisions_limit, get_visible, hidden_ids, hidden_select, visible_clause
 from .associations import associate, list_associations, remove_association
 from .described import describe_filters, in_words
@@ -35,6 +37,7 @@ from .titles import COMPANY_TITLE, default_title_id
 from .views import AddressView, AssociationView, ContactRow, DuplicateHit, PhoneView
 
 __all__ = [
+    "saved_views",
     "address_choices",
     "AddressView",
     "AMOUNT_MAX",

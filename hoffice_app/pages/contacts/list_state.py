@@ -1,4 +1,4 @@
-"""State of /contacts: search, filters, sorting and one page of rows at a time
+"""State of /contacts: search, filters, saved views, sorting and one page of rows at a time
 (only the visible page is ever sent to the browser), and what the Export button will
 export: how many contacts, with which filters in words (an export that silently kept an
 old search once held 1 contact instead of 306)."""
@@ -17,6 +17,7 @@ from hoffice_app.domain.contacts import (
     address_choices,
     describe_filters,
     in_words,
+    saved_views,
     search_contacts,
 )
 from hoffice_app.domain.masters import entries as masters
@@ -24,13 +25,21 @@ from hoffice_app.domain.org import employees
 from hoffice_app.state.auth import AuthState
 from hoffice_app.state.custom_filters import CustomFilters
 from hoffice_app.state.list_columns import ListColumns
+from hoffice_app.state.saved_views import SavedViewsMixin
 
 ANY = "all"
 FILTER_KEYS = ("contact_type_id", "category_id", "industry_id", "city", "state", "stage",
                "key_account_manager_id", "division_id", "custom")
 
 
-class ContactListState(ListColumns, CustomFilters, AuthState):
+def view_values(values: dict) -> dict:
+    """The list's filters, search and sort as a saved view compares them: blank and "any"
+    filters left out."""
+    keep = FILTER_KEYS + ("text", "sort")
+    return {k: str(v) for k, v in values.items() if k in keep and v and not (k in FILTER_KEYS and v == ANY)}
+
+
+class ContactListState(SavedViewsMixin, ListColumns, CustomFilters, AuthState):
     _cf_record: str = "contact"
     rows: list[ContactRow] = []
     total: int = 0
@@ -89,6 +98,7 @@ class ContactListState(ListColumns, CustomFilters, AuthState):
             self.state_options = address_choices(session, actor, "state")
             self._cf_load(session, actor)
             self._cols_load(session, actor)
+            self._views_load(session, actor)
         return ContactListState.search
 
     @rx.event
@@ -109,27 +119,42 @@ class ContactListState(ListColumns, CustomFilters, AuthState):
 
     @rx.event
     def set_text(self, value: str):
-        self.text, self.page = value, 1
-        return ContactListState.search
+        self.text = value
+        return self._again()
 
     @rx.event
     def set_filter(self, key: str, value: str):
-        self.filters, self.page = self.filters | {key: value}, 1
-        return ContactListState.search
+        self.filters = self.filters | {key: value}
+        return self._again()
 
     def _again(self):
         self.page = 1
+        self._mark_view_modified()
         return ContactListState.search
 
     @rx.event
     def clear_filters(self):
-        self.filters, self.text, self.page = {}, "", 1
-        return ContactListState.search
+        self.filters, self.text = {}, ""
+        return self._again()
 
     @rx.event
     def set_sort(self, value: str):
-        self.sort, self.page = value, 1
-        return ContactListState.search
+        self.sort = value
+        return self._again()
+
+    def _views_domain(self):
+        return saved_views
+
+    def _view_current(self) -> dict:
+        return dict(self.filters) | {"text": self.text.strip(), "sort": self.sort}
+
+    def _view_values(self, values: dict) -> dict:
+        return view_values(values)
+
+    def _view_apply(self, data: dict):
+        self.text, self.sort = data.get("text", ""), data.get("sort", "name")
+        self.filters = {k: v for k, v in data.items() if k in FILTER_KEYS}
+        return self._again()
 
     @rx.event
     def go_to_page(self, page: int):

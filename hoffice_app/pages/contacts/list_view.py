@@ -9,6 +9,7 @@ from hoffice_app.components.custom_filters import custom_filter_button, custom_f
 from hoffice_app.components.download import download_link
 from hoffice_app.components.layout import ON_WIDE, page_shell
 from hoffice_app.components.pager import pager
+from hoffice_app.components.saved_views import saved_views_menu
 from hoffice_app.domain.contacts import ContactRow
 from hoffice_app.pages.contacts.list_cards import contact_cards
 from hoffice_app.pages.contacts.list_state import ANY
@@ -73,6 +74,7 @@ def _toolbar() -> rx.Component:
             custom_filter_button(S),
             rx.cond(S.active_filters > 0, rx.button("Clear", variant="ghost", on_click=S.clear_filters)),
             rx.spacer(),
+            saved_views_menu(S, "e.g. Ahmedabad customers"),
             rx.select.root(rx.select.trigger(aria_label="Sort by"),
                            rx.select.content(*[rx.select.item(label, value=v) for v, label in SORTS]),
                            value=S.sort, on_change=S.set_sort),

@@ -8,7 +8,7 @@ from hoffice_app import routes
 from hoffice_app.components.filters import ANY
 from hoffice_app.db import unit_of_work, utcnow
 from hoffice_app.domain import insights
-from hoffice_app.domain.common import DomainError, Option, ValidationError
+from hoffice_app.domain.common import DomainError, Option
 from hoffice_app.domain.contacts import labels_by_code
 from hoffice_app.domain.funnel import board
 from hoffice_app.domain.leads import QUICK_VIEWS, LeadQuery, LeadRow, saved_views, search_leads
@@ -19,6 +19,7 @@ from hoffice_app.pages.leads.revoke_text import count
 from hoffice_app.state.auth import AuthState
 from hoffice_app.state.custom_filters import CustomFilters
 from hoffice_app.state.list_columns import ListColumns
+from hoffice_app.state.saved_views import SavedViewsMixin
 
 FILTER_KEYS = ("status_id", "funnel_id", "stage_id", "priority_id", "lead_type_id", "source_kind", "source_ref",
                "assigned_to_id", "created_by_id", "product_category_id", "product_id", "value_min", "value_max",
@@ -41,7 +42,7 @@ SOURCE_PICKER = "lead_source"  # the Source filter's contact picker (a contact o
 CONTACT_SOURCES = ("contact", "friend")
 
 
-class LeadListState(ListColumns, CustomFilters, AuthState):
+class LeadListState(SavedViewsMixin, ListColumns, CustomFilters, AuthState):
     _cf_record: str = "lead"
     source_contact: str = ""  # the Source filter's contact: "Name · C000123", or a bare code it may not see
     rows: list[LeadRow] = []
@@ -64,13 +65,6 @@ class LeadListState(ListColumns, CustomFilters, AuthState):
     category_options: list[Option] = []
     product_options: list[Option] = []
     employee_options: list[Option] = []
-    views: list[Option] = []
-    applied_view: str = ""  # the saved view the list shows, "" when none
-    view_modified: bool = False  # filters, search, quick view or sort changed since it was applied
-    _applied: dict = {}  # what the applied view holds, to tell when the list no longer matches it
-    save_open: bool = False
-    view_name: str = ""
-    view_error: str = ""
     bulk_assignee: str = ""
     bulk_status: str = ""
     drill: str = ""  # an insights drill-down from the URL (insights.Drill.encode())
@@ -93,10 +87,6 @@ class LeadListState(ListColumns, CustomFilters, AuthState):
     def count_label(self) -> str:
         return matching_text(self.total, self.lead_label, self.leads_label)
 
-    @rx.var
-    def applied_view_name(self) -> str:
-        return next((o.label for o in self.views if o.value == self.applied_view), "")
-
     @rx.event
     def load(self):
         self.selected = []
@@ -112,7 +102,7 @@ class LeadListState(ListColumns, CustomFilters, AuthState):
             self.funnel_options = board.funnels(session, actor)
             self.campaign_options = masters.options(session, actor, "campaign")
             self.employee_options = employees.employee_options(session, actor)
-            self.views = saved_views.list_views(session, actor)
+            self._views_load(session, actor)
             self._cf_load(session, actor)
             self._cols_load(session, actor)
             self._read_drill(session, actor)
@@ -159,10 +149,6 @@ class LeadListState(ListColumns, CustomFilters, AuthState):
         visible = {r.id for r in self.rows}
         self.selected = [i for i in self.selected if i in visible]
 
-    def _snapshot(self) -> dict:
-        """What a saved view would hold for the list as it is."""
-        return view_values(self.filters | {"view": self.view, "text": self.text.strip(), "sort": self.sort})
-
     def _name_source(self, session, actor) -> None:
         """The Source filter's contact by name (a saved view or a link holds only its code)."""
         code = self.filters.get("source_ref", "").strip().upper()
@@ -184,7 +170,7 @@ class LeadListState(ListColumns, CustomFilters, AuthState):
 
     def _again(self):
         self.page = 1
-        self.view_modified = bool(self.applied_view) and self._snapshot() != self._applied
+        self._mark_view_modified()
         return LeadListState.search
 
     @rx.event
@@ -265,43 +251,18 @@ class LeadListState(ListColumns, CustomFilters, AuthState):
         return [LeadListState.search,
                 rx.toast.success(f"Updated {matching_text(n, self.lead_label, self.leads_label)}{also}.")]
 
-    @rx.event
-    def set_save_open(self, value: bool):
-        self.save_open, self.view_error = value, ""
+    def _views_domain(self):
+        return saved_views
 
-    @rx.event
-    def set_view_name(self, value: str):
-        self.view_name = value
+    def _view_current(self) -> dict:
+        return dict(self.filters) | {"view": self.view, "text": self.text.strip(), "sort": self.sort}
 
-    @rx.event
-    def save_view(self):
-        filters = dict(self.filters) | {"view": self.view, "text": self.text, "sort": self.sort}
-        try:
-            with unit_of_work() as session:
-                actor = self.require_actor()
-                view_id = saved_views.save_view(session, actor, self.view_name, filters)
-                self.views = saved_views.list_views(session, actor)
-                self._applied = view_values(saved_views.get_view(session, actor, view_id))
-        except ValidationError as err:
-            self.view_error = " ".join(err.errors.values())
-            return
-        except DomainError as err:
-            self.view_error = err.message
-            return
-        self.save_open, self.view_name = False, ""
-        self.applied_view, self.view_modified = str(view_id), False  # the list now is that view
-        return rx.toast.success("View saved.")
+    def _view_values(self, values: dict) -> dict:
+        return view_values(values)
 
-    @rx.event
-    def apply_view(self, view_id: str):
-        try:
-            with unit_of_work() as session:
-                data = saved_views.get_view(session, self.require_actor(), int(view_id))
-        except (DomainError, ValueError):
-            return rx.toast.error("That view no longer exists.")
+    def _view_apply(self, data: dict):
         self.drill = self.drill_label = ""  # a saved view replaces a drill-down
         self.view, self.text, self.sort = data.get("view", "open"), data.get("text", ""), data.get("sort", "-created")
         self.filters = {k: v for k, v in data.items() if k in FILTER_KEYS}
         self.show_filters = any(k != "custom" for k in self.filters)  # custom ones show as chips
-        self.applied_view, self._applied = str(view_id), view_values(data)
         return self._again()

@@ -7,10 +7,10 @@ from hoffice_app import routes
 from hoffice_app.components.column_chooser import column_chooser
 from hoffice_app.components.contact_picker import contact_picker
 from hoffice_app.components.custom_filters import custom_filter_button, custom_filter_chips
-from hoffice_app.components.fields import field_error
 from hoffice_app.components.filters import LEAD_SOURCES, filter_choice
 from hoffice_app.components.layout import ON_WIDE, page_shell
 from hoffice_app.components.pager import pager
+from hoffice_app.components.saved_views import saved_views_menu
 from hoffice_app.components.terms import say
 from hoffice_app.domain.leads import LeadRow
 from hoffice_app.pages.leads.followup_widgets import state_badge
@@ -98,30 +98,6 @@ def _filters() -> rx.Component:
         spacing="3", width="100%"), width="100%", variant="surface")
 
 
-def _saved_views() -> rx.Component:
-    """The saved views; the one applied stays shown, marked "modified" once the list moves off it."""
-    return rx.hstack(
-        rx.select.root(rx.select.trigger(placeholder="Saved views", aria_label="Saved views"),
-                       rx.select.content(rx.foreach(S.views, lambda o: rx.select.item(o.label, value=o.value))),
-                       value=S.applied_view, on_change=S.apply_view),
-        rx.cond(S.view_modified, rx.hstack(
-            rx.badge("Modified", color_scheme="amber", variant="soft",
-                     title="The filters changed since this view was applied; save it again under a new name to "
-                           "keep them"),
-            rx.button(rx.icon("undo-2", size=14), "Revert", size="1", variant="ghost",
-                      on_click=S.apply_view(S.applied_view), title="Back to the view as it was saved"),
-            spacing="1", align="center")),
-        rx.dialog.root(
-            rx.dialog.trigger(rx.button(rx.icon("bookmark-plus", size=14), "Save view", variant="soft")),
-            rx.dialog.content(rx.dialog.title("Save this view"),
-                              rx.input(value=S.view_name, on_change=S.set_view_name, aria_label="View name",
-                                       placeholder="e.g. Hot Ahmedabad deals", width="100%"),
-                              field_error(S.view_error),
-                              rx.hstack(rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray")),
-                                        rx.button("Save", on_click=S.save_view), justify="end", margin_top="1rem")),
-            open=S.save_open, on_open_change=S.set_save_open))
-
-
 def _toolbar() -> rx.Component:
     return rx.vstack(
         rx.hstack(
@@ -143,7 +119,7 @@ def _toolbar() -> rx.Component:
             custom_filter_button(S),
             rx.cond((S.active_filters > 0) | (S.cf_chips.length() > 0),
                     rx.button("Clear", variant="ghost", on_click=S.clear_filters)),
-            _saved_views(),
+            saved_views_menu(S, "e.g. Hot Ahmedabad deals"),
             rx.select.root(rx.select.trigger(aria_label="Sort by"),
                            rx.select.content(*[rx.select.item(label, value=v) for v, label in SORTS]),
                            value=S.sort, on_change=S.set_sort),
