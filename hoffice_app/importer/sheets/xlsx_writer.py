@@ -52,23 +52,28 @@ WORKBOOK_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                  '{sheets}<Relationship Id="rIdStyles" Type="' + REL + '/styles" Target="styles.xml"/>'
                  '</Relationships>')
 # Style 0: normal; 1: quote-prefixed text; 2: bold header; 3: bold red header (mandatory columns);
-# 4: a date, 5: a date and time, 6: an amount (#,##0.00).
+# 4: a date, 5: a date and time, 6: an amount (#,##0.00), 7: a whole number (0), 8: a decimal (0.0###).
+# Numbers get formats of their own: in General a spreadsheet shows 1234567890123 as 1.23457E+12,
+# and a copy saved from it as CSV would keep that.
 STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-          f'<styleSheet xmlns="{NS}"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>'
-          '<numFmt numFmtId="165" formatCode="yyyy\\-mm\\-dd\\ hh:mm"/></numFmts>'
+          f'<styleSheet xmlns="{NS}"><numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>'
+          '<numFmt numFmtId="165" formatCode="yyyy\\-mm\\-dd\\ hh:mm"/><numFmt numFmtId="166" formatCode="0.0###"/>'
+          '</numFmts>'
           '<fonts count="3"><font><sz val="11"/><name val="Calibri"/></font>'
           '<font><b/><sz val="11"/><name val="Calibri"/></font>'
           '<font><b/><sz val="11"/><color rgb="FFC00000"/><name val="Calibri"/></font></fonts>'
           '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
           '</fill></fills><borders count="1"><border/></borders>'
           '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-          '<cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+          '<cellXfs count="9"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
           '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1" applyNumberFormat="1"/>'
           '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
           '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
           '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
           '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-          '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+          '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+          '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+          '<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
           '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 
 
@@ -96,6 +101,10 @@ class _Number(str):
     """A number cell's value as the file holds it (the XML of one typed cell)."""
 
 
+class _Whole(_Number):
+    pass
+
+
 class _Amount(_Number):
     pass
 
@@ -109,7 +118,8 @@ class _Moment(_Number):
 
 
 # typed cell -> (its template kind, the cell's XML with {} for the value)
-_TYPED = {_Number: (5, '<c r="{col}{{0}}"><v>{{{k}}}</v></c>'),
+_TYPED = {_Number: (5, '<c r="{col}{{0}}" s="8"><v>{{{k}}}</v></c>'),
+          _Whole: (9, '<c r="{col}{{0}}" s="7"><v>{{{k}}}</v></c>'),
           _Amount: (6, '<c r="{col}{{0}}" s="6"><v>{{{k}}}</v></c>'),
           _Day: (7, '<c r="{col}{{0}}" s="4"><v>{{{k}}}</v></c>'),
           _Moment: (8, '<c r="{col}{{0}}" s="5"><v>{{{k}}}</v></c>')}
@@ -119,9 +129,10 @@ _CELL_OF_KIND = {kind: cell for kind, cell in _TYPED.values()}
 def _text(value) -> str:
     """A value as a cell holds it: text, or a typed cell (a number, date or amount; see above)."""
     if isinstance(value, Decimal):
-        digits = value.normalize().as_tuple()
-        if value.is_finite() and len(digits.digits) <= MAX_DIGITS:
-            return (_Amount if isinstance(value, Amount) else _Number)(format(value, "f"))
+        digits = value.normalize().as_tuple() if value.is_finite() else None
+        if digits is not None and len(digits.digits) <= MAX_DIGITS:
+            kind = _Amount if isinstance(value, Amount) else _Whole if digits.exponent >= 0 else _Number
+            return kind(format(value, "f"))
     elif isinstance(value, datetime):
         if value.tzinfo is None and value.date() >= FIRST_RIGHT_DAY:
             return _Moment(repr((value - EXCEL_EPOCH) / EXCEL_DAY))

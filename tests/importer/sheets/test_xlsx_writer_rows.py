@@ -45,6 +45,7 @@ def test_dates_numbers_and_amounts_are_typed_cells_unless_a_spreadsheet_would_ch
     # Excel misdates days before 1 March 1900, keeps 15 digits, and has no time zones: text instead
     assert got[2] == ["b", "1900-02-28", "2026-01-01 00:00+00:00", "12345678901234567.8", ""]
     sheet = openpyxl.load_workbook(path).active
-    assert [c.number_format for c in sheet[2]] == ["General", "yyyy\\-mm\\-dd", "yyyy\\-mm\\-dd\\ hh:mm", "General",
+    assert [c.number_format for c in sheet[2]] == ["General", "yyyy\\-mm\\-dd", "yyyy\\-mm\\-dd\\ hh:mm", "0.0###",
                                                    "#,##0.00"]
+    assert sheet["D3"].number_format == "0"  # a whole number never shows as 1.23E+12
     assert "<f>" not in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
