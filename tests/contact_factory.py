@@ -31,7 +31,7 @@ DEMO_PASSWORD = "demo-pass-1"  # as tests/conftest.py
 SEEDED_AT = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)  # conftest's ``now``
 
 
-def _seed(eng) -> None:
+def seed_demo_database(eng) -> None:
     """Bring the database to head and give it the demo seed."""
     upgrade()
     with Session(eng) as s, mock.patch.object(employees, "hash_password", cached_hash):
@@ -41,7 +41,7 @@ def _seed(eng) -> None:
             s.exec(text("PRAGMA wal_checkpoint(TRUNCATE)"))  # the one file holds everything
 
 
-SEEDED = databases.Template("seeded", _seed)
+SEEDED = databases.Template("seeded", seed_demo_database)
 
 
 @pytest.fixture

@@ -4,15 +4,38 @@ admin, a manager and an executive, on the demo history with an enabled revoke po
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from sqlmodel import select
+from sqlmodel import Session, select, text
 
 from hoffice_app import routes
 from hoffice_app.domain import insights, policies
 from hoffice_app.domain.leads import LeadQuery, search_leads
 from hoffice_app.domain.seed import seed_demo
 from hoffice_app.models import RevokePolicy
+from tests import databases
+from tests.contact_factory import seed_demo_database
 from tests.domain.insights.fixtures import NOW, actor, views
-from tests.lead_factory import demo, engine  # noqa: F401
+
+
+def _seed_history(eng) -> None:
+    """The demo seed, then its contacts and lead history, with the revoke policy enabled."""
+    seed_demo_database(eng)
+    with Session(eng) as session:
+        seed_demo(session, password=None, now=NOW, with_contacts=True)  # the employees exist: contacts, leads
+        policy = session.exec(select(RevokePolicy)).first()
+        policies.set_enabled(session, actor(session, "E01"), policy.id, True, now=NOW)
+        session.commit()
+        if eng.dialect.name == "sqlite":
+            session.exec(text("PRAGMA wal_checkpoint(TRUNCATE)"))  # the one file holds everything
+
+
+HISTORY = databases.Template("demo-history", _seed_history)  # built once per run, copied per test
+
+
+@pytest.fixture
+def engine(tmp_path):
+    """Replaces conftest's ``engine``: a private copy of the seeded demo history."""
+    with databases.app_engine(tmp_path, HISTORY) as eng:
+        yield eng
 
 
 def _cells(session, who):
@@ -54,10 +77,6 @@ def _listed(session, who, link: str) -> int:
 
 @pytest.mark.parametrize("code", ["E01", "E02", "E03"])
 def test_each_drill_down_lists_exactly_the_number_shown(session, code):
-    seed_demo(session, password=None, now=NOW, with_contacts=True)  # the employees exist: only contacts, leads
-    policy = session.exec(select(RevokePolicy)).first()
-    policies.set_enabled(session, actor(session, "E01"), policy.id, True, now=NOW)
-    session.commit()
     who = actor(session, code)
     checked = nonzero = 0
     for what, cell in _cells(session, who):
