@@ -14,6 +14,15 @@ import reflex as rx
 from hoffice_app.db import unit_of_work
 from hoffice_app.domain.common import DomainError, Option, ValidationError
 
+ANY = "all"  # a filter's "any" choice (components.filters.ANY): no filter
+
+
+def comparable(values: dict, filter_keys: tuple[str, ...], other_keys: tuple[str, ...]) -> dict:
+    """A list's filters and its other view keys (search, sort, quick view) as two views compare
+    them: blank and "any" filters left out, values as text."""
+    keep = filter_keys + other_keys
+    return {k: str(v) for k, v in values.items() if k in keep and v and not (k in filter_keys and v == ANY)}
+
 
 class SavedViewsMixin(rx.State, mixin=True):
     views: list[Option] = []

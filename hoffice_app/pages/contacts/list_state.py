@@ -25,18 +25,11 @@ from hoffice_app.domain.org import employees
 from hoffice_app.state.auth import AuthState
 from hoffice_app.state.custom_filters import CustomFilters
 from hoffice_app.state.list_columns import ListColumns
-from hoffice_app.state.saved_views import SavedViewsMixin
+from hoffice_app.state.saved_views import SavedViewsMixin, comparable
 
 ANY = "all"
 FILTER_KEYS = ("contact_type_id", "category_id", "industry_id", "city", "state", "stage",
                "key_account_manager_id", "division_id", "custom")
-
-
-def view_values(values: dict) -> dict:
-    """The list's filters, search and sort as a saved view compares them: blank and "any"
-    filters left out."""
-    keep = FILTER_KEYS + ("text", "sort")
-    return {k: str(v) for k, v in values.items() if k in keep and v and not (k in FILTER_KEYS and v == ANY)}
 
 
 class ContactListState(SavedViewsMixin, ListColumns, CustomFilters, AuthState):
@@ -149,7 +142,7 @@ class ContactListState(SavedViewsMixin, ListColumns, CustomFilters, AuthState):
         return dict(self.filters) | {"text": self.text.strip(), "sort": self.sort}
 
     def _view_values(self, values: dict) -> dict:
-        return view_values(values)
+        return comparable(values, FILTER_KEYS, ("text", "sort"))
 
     def _view_apply(self, data: dict):
         self.text, self.sort = data.get("text", ""), data.get("sort", "name")

@@ -19,7 +19,7 @@ from hoffice_app.pages.leads.revoke_text import count
 from hoffice_app.state.auth import AuthState
 from hoffice_app.state.custom_filters import CustomFilters
 from hoffice_app.state.list_columns import ListColumns
-from hoffice_app.state.saved_views import SavedViewsMixin
+from hoffice_app.state.saved_views import SavedViewsMixin, comparable
 
 FILTER_KEYS = ("status_id", "funnel_id", "stage_id", "priority_id", "lead_type_id", "source_kind", "source_ref",
                "assigned_to_id", "created_by_id", "product_category_id", "product_id", "value_min", "value_max",
@@ -32,10 +32,8 @@ def matching_text(total: int, one: str, many: str) -> str:
 
 
 def view_values(values: dict) -> dict:
-    """A list's filters, search, quick view and sort as a saved view compares them: blank
-    and "any" filters left out."""
-    keep = FILTER_KEYS + ("view", "text", "sort")
-    return {k: str(v) for k, v in values.items() if k in keep and v and not (k in FILTER_KEYS and v == ANY)}
+    """The list's filters, search, quick view and sort as a saved view compares them."""
+    return comparable(values, FILTER_KEYS, ("view", "text", "sort"))
 
 
 SOURCE_PICKER = "lead_source"  # the Source filter's contact picker (a contact or a friend)
