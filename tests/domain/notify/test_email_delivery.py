@@ -43,7 +43,9 @@ def test_a_server_that_is_down_is_retried_with_backoff_and_the_message_arrives_o
         assert notify.dispatch_due(engine, now=at).retried == 1
         row = message(session, KEY)
         assert (row.status, row.attempts) == ("queued", attempt_no)
-        assert row.next_attempt_at == at + timedelta(minutes=wait)
+        tried_at = attempts(session, KEY)[-1].at  # ``at`` plus the whole seconds the attempt took
+        assert at <= tried_at < at + timedelta(minutes=1)
+        assert row.next_attempt_at == tried_at + timedelta(minutes=wait)
         assert row.last_error == f"The SMTP server at 127.0.0.1:{smtp_server.port} refused the connection"
         assert notify.dispatch_due(engine, now=row.next_attempt_at - timedelta(seconds=1)).claimed == 0  # not yet
     smtp_server.start()  # the same port, back up
