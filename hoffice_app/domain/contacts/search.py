@@ -57,16 +57,25 @@ def _escape(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def trigram_query(term: str) -> str:
+    """An FTS5 query for the contacts holding every trigram of ``term`` (3+ characters), each
+    quoted as a one-token phrase: the index keeps no positions (migration 0028), so the
+    trigrams' order is confirmed against the text by the caller."""
+    grams = sorted({term[i:i + 3] for i in range(len(term) - 2)})
+    return " ".join('"' + g.replace('"', '""') + '"' for g in grams)
+
+
 def _text_condition(session: Session, term: str, n: int | str):
-    """On SQLite a trigram full-text index answers terms of 3+ characters
-    (see migration 0003); shorter terms, and other databases, use LIKE. ``n`` names the
-    bound parameter, unique within one statement."""
+    """On SQLite a trigram full-text index narrows terms of 3+ characters to the contacts
+    holding all their trigrams, and LIKE confirms the term among those few; shorter terms,
+    and other databases, use LIKE alone. ``n`` names the bound parameter, unique within
+    one statement."""
+    like = Contact.search_text.like(f"%{_escape(term)}%", escape="\\")
     if len(term) >= 3 and session.get_bind().dialect.name == "sqlite":
-        phrase = '"' + term.replace('"', '""') + '"'
         match = text(f"SELECT rowid FROM contact_fts WHERE contact_fts MATCH :fts{n}").bindparams(
-            **{f"fts{n}": phrase}).columns(column("rowid"))
-        return Contact.id.in_(match)
-    return Contact.search_text.like(f"%{_escape(term)}%", escape="\\")
+            **{f"fts{n}": trigram_query(term)}).columns(column("rowid"))
+        return and_(Contact.id.in_(match), like)
+    return like
 
 
 def conditions(session: Session, actor: Actor, q: ContactQuery) -> list:

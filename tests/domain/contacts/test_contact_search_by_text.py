@@ -60,3 +60,12 @@ def test_mobile_typed_with_the_leading_zero(session, executive, book):
 
 def test_empty_search_lists_everyone_by_name(session, executive, book):
     assert _names(session, executive, "  ") == ["Anubis Traders", "Horizon Foods", "Horus Technologies"]
+
+
+def test_a_term_must_appear_whole_not_only_its_pieces(session, executive, now):
+    """The search index keeps which contacts hold each three-letter piece, not where: "Abcd
+    Cdef" holds every piece of "abcdef" (abc, bcd, cde, def) but not the word itself."""
+    make_contact(session, executive, now, "Abcd Cdef")
+    make_contact(session, executive, now, "Abcdef Traders")
+    assert _names(session, executive, "abcdef") == ["Abcdef Traders"]
+    assert _names(session, executive, "abcd") == ["Abcd Cdef", "Abcdef Traders"]
