@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Optional
 
-from sqlalchemy import Column, Index, Numeric, Text, func
+from sqlalchemy import Column, Index, Numeric, Text, func, text
 from sqlmodel import Field, SQLModel
 
 from hoffice_app.models.versioned import version_column
@@ -100,13 +100,20 @@ class ContactEmail(SQLModel, table=True):
     is_primary: bool = False
 
 
+MOBILE_ONLY = text("kind = 'mobile'")
+
+
 class ContactPhone(SQLModel, table=True):
     __tablename__ = "contact_phone"
+    # Numbers are looked up only as mobiles (duplicate checks, a lead's contact): the index
+    # holds the mobiles alone, two of a fully filled row's five numbers (less to write on import)
+    __table_args__ = (Index("ix_contact_phone_mobile", "number", sqlite_where=MOBILE_ONLY,
+                            postgresql_where=MOBILE_ONLY),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
     contact_id: int = Field(foreign_key="contact.id", index=True)
     kind: str = Field(max_length=10)  # mobile | office | other
-    number: str = Field(max_length=20, index=True)  # E.164
+    number: str = Field(max_length=20)  # E.164
     is_primary: bool = False
 
 
