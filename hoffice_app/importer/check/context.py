@@ -74,6 +74,8 @@ class Context:
     countries: dict[str, str] = field(default_factory=country_names)
     currencies: frozenset[str] = field(default_factory=frozenset)
     memo: dict[str, dict] = field(default_factory=dict)  # per column: cell text -> (value, problem)
+    # normalize._one_value_fields: the simple cells' rules and memos, built on first use in each process
+    one_value_fields: tuple | None = None
     custom: CustomFacts = field(default_factory=CustomFacts)  # the active custom contact fields
 
 
