@@ -15,7 +15,7 @@ Upload and mapping
     read.reader.sheet_names(path) -> list[str]                  raises FileRefused
     jobs.start_job(session, actor, *, stored_path, file_name, now) -> int
         Checks the file (type, size, zip bomb, password…) and records the job.
-    jobs.headers(session, actor, job_id, sheet="") -> MappingView
+    jobs.headers(session, actor, job_id, sheet="", *, now=None) -> MappingView
         Reads the sheet once (kept for the review), proposes the remembered
         or automatic mapping: columns [(index, header, field key or "")],
         unmatched headers, the field list for drop-downs, missing mandatory

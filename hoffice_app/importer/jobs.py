@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import delete, event, func, or_
 from sqlmodel import Session, select
 
+from hoffice_app.db import utcnow
 from hoffice_app.domain.common import Actor, NotFound, ValidationError, as_id, require_actor
 from hoffice_app.importer.check.duplicates import POLICIES
 from hoffice_app.importer.check.normalize import Parsed
@@ -32,6 +33,7 @@ from hoffice_app.importer.read import mapping as maps
 from hoffice_app.importer.read.columns import COLUMNS, label
 from hoffice_app.importer.read.reader import DEFAULT_LIMITS, Limits, sheet_names
 from hoffice_app.importer.read.spool import Packed, SpoolWriter, cells_of, samples, stage_sheet, staged
+from hoffice_app.importer.speed import ahead
 from hoffice_app.importer.speed import workers as parallel
 from hoffice_app.importer.speed.bulk_pipe import insert_rows
 from hoffice_app.importer.views import FieldOption, IssueRow, JobView, MappedColumn, MappingView, ReviewSummary
@@ -67,6 +69,7 @@ def delete_job(session: Session, actor: Actor, job_id: int) -> None:
     job = get_job(session, actor, job_id)
     if job.status == JobStatus.RUNNING:
         raise ValidationError({"job": "This import is running; delete it once it has finished."})
+    ahead.forget(job.id)
     folder = job_dir(job) if FOLDER_NAME.fullmatch(job.folder or "") else None
     session.execute(delete(ImportIssue).where(ImportIssue.job_id == job.id))
     session.delete(job)
@@ -114,9 +117,11 @@ def _stage_path(job: ImportJob, sheet: str) -> Path:
     return job_dir(job) / f"sheet-{hashlib.sha1(sheet.encode()).hexdigest()[:12]}.rows"
 
 
-def headers(session: Session, actor: Actor, job_id: int, sheet: str = "") -> MappingView:
+def headers(session: Session, actor: Actor, job_id: int, sheet: str = "", *,
+            now: datetime | None = None) -> MappingView:
     """Read the chosen sheet (first one when blank) and propose a mapping:
-    the remembered one for these headers, else the automatic one."""
+    the remembered one for these headers, else the automatic one (a big sheet's rows are
+    checked with it meanwhile, as a review at ``now`` would: speed/ahead.py)."""
     job = get_job(session, actor, job_id)
     sheets = sheet_names(job.stored_path, limits(session))
     sheet = sheet or sheets[0]
@@ -128,12 +133,22 @@ def headers(session: Session, actor: Actor, job_id: int, sheet: str = "") -> Map
         header, count = state["headers"], state.get("rows", 0)  # a page reload: the sheet is already read
         mapping, proposed = {int(i): k for i, k in state.get("columns", {}).items()}, None
     else:
-        big = Path(job.stored_path).stat().st_size >= parallel.WARM_BYTES
-        if big and parallel.shareable(session.get_bind().url):
+        big = Path(job.stored_path).stat().st_size >= parallel.WARM_BYTES and parallel.shareable(
+            session.get_bind().url)
+        if big:
             parallel.warm_up()  # a big sheet: its review will want the workers, start them while it is read
-        header, count = stage_sheet(job.stored_path, sheet, _stage_path(job, sheet), limits(session))
-        proposed = maps.remembered(session, header, custom)
-        mapping = proposed if proposed is not None else maps.auto_map(header, custom)
+        found: dict = {}
+
+        def propose(header: list[str], estimated_rows: int):
+            """The mapping, as soon as the header is read; a big sheet's rows are checked with it
+            while they are staged (speed/ahead.py)."""
+            found["remembered"] = maps.remembered(session, header, custom)
+            found["mapping"] = found["remembered"] or maps.auto_map(header, custom)
+            if big and estimated_rows >= parallel.MIN_ROWS:
+                return ahead.begin(session, actor, job.id, _stage_path(job, sheet), header, found["mapping"],
+                                   custom, contacts_watermark(session), now or utcnow())
+        header, count = stage_sheet(job.stored_path, sheet, _stage_path(job, sheet), limits(session), propose)
+        proposed, mapping = found["remembered"], found["mapping"]
     job.sheet = sheet
     job.mapping = json.dumps({**state, "headers": header, "rows": count,
                               "columns": {str(i): k for i, k in mapping.items()}})
@@ -216,11 +231,15 @@ def review(session: Session, actor: Actor, job_id: int, *, sheet: str, mapping: 
         state = staged_mapping(job)
     header = state["headers"]
     clean = maps.clean(header, mapping, maps.custom_targets(session, actor))
+    early = ahead.take(job_id)
+    if early is not None and early.watermark != contacts_watermark(session):
+        early.cancel()  # a contact changed since: its duplicate checks may be out of date
+        early = None
     session.execute(delete(ImportIssue).where(ImportIssue.job_id == job_id))
     sink = JobSink(session, job_id, spool_path(job))
     try:
         counts = review_rows(session, actor, staged(stage, state.get("rows", 0)), clean, policy=policy, now=now,
-                             sink=sink, progress=progress, staged_path=stage)
+                             sink=sink, progress=progress, staged_path=stage, ahead=early)
     finally:
         sink.close()
     maps.remember(session, actor, header, clean, now=now)

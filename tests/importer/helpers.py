@@ -52,7 +52,7 @@ def upload(path: Path) -> Path:
 def review(session, actor, path, now, *, policy="skip", mapping=None, kam_id=None, sheet=""):
     """start_job + headers + review, committed. Returns (job id, ReviewSummary, MappingView)."""
     job_id = jobs.start_job(session, actor, stored_path=upload(path), file_name=path.name, now=now)
-    view = jobs.headers(session, actor, job_id, sheet)
+    view = jobs.headers(session, actor, job_id, sheet, now=now)
     chosen = mapping if mapping is not None else {c.index: c.field for c in view.columns if c.field}
     summary = jobs.review(session, actor, job_id, sheet=view.sheet, mapping=chosen, policy=policy,
                           key_account_manager_id=kam_id, now=now)

@@ -10,6 +10,7 @@ dry run only counts them. So ``total == valid + invalid + duplicate`` and
 """
 from __future__ import annotations
 
+import marshal
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +29,7 @@ from hoffice_app.importer.read.mapping import missing_mandatory
 from hoffice_app.importer.read.reader import SheetRows
 from hoffice_app.importer.read.spool import Packed, pack, unpack
 from hoffice_app.importer.speed import workers as parallel
+from hoffice_app.importer.speed.ahead import Ahead
 from hoffice_app.importer.speed.gc_pause import gc_paused
 
 CHUNK = 2000
@@ -65,9 +67,10 @@ def summary_line(problems: list[tuple[str, str, str]]) -> str:
 
 def review_rows(session: Session, actor: Actor, sheet: SheetRows, mapping: dict[int, str], *, policy: str,
                 now: datetime, sink: Sink, progress: Progress | None = None,
-                staged_path: Path | None = None) -> ReviewCounts:
+                staged_path: Path | None = None, ahead: Ahead | None = None) -> ReviewCounts:
     """``staged_path``: the staged copy of ``sheet`` (spool.stage_sheet); with it a
-    big sheet is checked by worker processes (speed/workers.py)."""
+    big sheet is checked by worker processes (speed/workers.py). ``ahead``: that sheet's
+    checks begun while it was staged (speed/ahead.py), used if they match these."""
     missing = missing_mandatory(mapping)
     if missing:
         raise ValidationError({"mapping": "Map a column to " + " and ".join(label(k) for k in missing) + "."})
@@ -76,7 +79,8 @@ def review_rows(session: Session, actor: Actor, sheet: SheetRows, mapping: dict[
     decider = Decider(policy)
     counts = ReviewCounts()
     with gc_paused():
-        for rows, by_email, by_mobile, labels in _checked(session, actor, ctx, columns, sheet, policy, staged_path):
+        for rows, by_email, by_mobile, labels in _checked(session, actor, ctx, columns, sheet, policy, staged_path,
+                                                          ahead):
             _decide(rows, by_email, by_mobile, labels, decider, sink, counts)
             if progress:
                 progress(counts.total, max(sheet.estimated_rows, counts.total))
@@ -86,13 +90,18 @@ def review_rows(session: Session, actor: Actor, sheet: SheetRows, mapping: dict[
 
 
 def _checked(session: Session, actor: Actor, ctx: Context, columns: dict[str, int], sheet: SheetRows, policy: str,
-             staged_path: Path | None) -> Iterator[Packed_]:
+             staged_path: Path | None, ahead: Ahead | None) -> Iterator[Packed_]:
     url = session.get_bind().url
     big = staged_path is not None and sheet.estimated_rows >= parallel.MIN_ROWS and parallel.shareable(url)
-    with parallel.checked_chunks(url.render_as_string(hide_password=False), staged_path, actor=actor, ctx=ctx,
-                                 columns=columns, policy=policy) if big else nullcontext() as checked:
+    job = parallel.check_job(url.render_as_string(hide_password=False), actor=actor, ctx=ctx, columns=columns,
+                             policy=policy) if big else b""
+    early = ahead.answers() if ahead is not None and ahead.matches(staged_path, job) else None
+    if ahead is not None and early is None:
+        ahead.cancel()
+    with parallel.checked_chunks(job, staged_path) if big and early is None else nullcontext(early) as checked:
         if checked is not None:
-            for packed, by_email, by_mobile, labels in checked:
+            for answer in checked:
+                packed, by_email, by_mobile, labels = marshal.loads(answer) if early is not None else answer
                 yield unpack(packed), by_email, by_mobile, labels
             return
     chunk: list[tuple[int, list[str]]] = []

@@ -41,12 +41,19 @@ class SpoolWriter:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._fh = self.path.open("wb")
+        self.offset = 0
 
-    def add(self, chunk: list) -> None:
-        """A chunk of plain values (str, int, float, bool, None, tuples, lists, dicts)."""
+    def add(self, chunk: list) -> tuple[int, int]:
+        """A chunk of plain values (str, int, float, bool, None, tuples, lists, dicts); returns
+        where its data lies in the file (offset, size), as ``read_spool`` finds it."""
         data = marshal.dumps(chunk)
         self._fh.write(len(data).to_bytes(8, "little"))
         self._fh.write(data)
+        at, self.offset = self.offset + 8, self.offset + 8 + len(data)
+        return at, len(data)
+
+    def flush(self) -> None:
+        self._fh.flush()
 
     def add_packed(self, chunk: list[tuple["Packed", str]]) -> None:
         """Accepted rows with their action; a row's bytes are stored as the check made them."""
@@ -161,28 +168,43 @@ def facts(t: tuple | None) -> Facts | None:
     return Facts(tid, code, name, country, born and date.fromordinal(born), died and date.fromordinal(died))
 
 
-def stage_sheet(path, sheet: str | None, out, limits: Limits = DEFAULT_LIMITS) -> tuple[list[str], int]:
-    """Read ``sheet`` of the uploaded file once into ``out``. Returns (header, data rows)."""
+def stage_sheet(path, sheet: str | None, out, limits: Limits = DEFAULT_LIMITS,
+                on_header=None) -> tuple[list[str], int]:
+    """Read ``sheet`` of the uploaded file once into ``out``. Returns (header, data rows).
+    ``on_header(header, estimated rows)``, once the header is read, may return an
+    ``ahead.Ahead`` to be fed each chunk as it is written (under ``out``'s ``.part`` name)."""
     with gc_paused():
-        return _stage(open_sheet(path, sheet, limits), out)
+        return _stage(open_sheet(path, sheet, limits), out, on_header)
 
 
-def _stage(rows: SheetRows, out) -> tuple[list[str], int]:
+def _stage(rows: SheetRows, out, on_header=None) -> tuple[list[str], int]:
     writer = SpoolWriter(Path(out).with_suffix(".part"))
     count, chunk = 0, []
+    ahead = None
     try:
         writer.add([(rows.header_row, rows.header)])
+        ahead = on_header(rows.header, rows.estimated_rows) if on_header else None
+
+        def add(chunk: list) -> None:
+            at = writer.add(chunk)
+            if ahead is not None:
+                writer.flush()
+                ahead.feed(*at)
         for item in rows.rows:
             chunk.append(item)
             if len(chunk) >= STAGE_CHUNK:
-                writer.add(chunk)
+                add(chunk)
                 count, chunk = count + len(chunk), []
-        writer.add(chunk)
+        add(chunk)
         count += len(chunk)
     except BaseException:
+        if ahead is not None:
+            ahead.cancel()
         writer.close()
         writer.path.unlink(missing_ok=True)
         raise
+    if ahead is not None:
+        ahead.end()
     writer.close()
     writer.path.replace(out)
     return rows.header, count

@@ -25,18 +25,29 @@ _engines: dict = {}
 _jobs: dict = {}  # token -> (url, actor, ctx, columns, policy); ctx keeps its per-column memo across chunks
 
 
-def check(token: str, job: bytes, staged: str, offset: int, size: int) -> bytes:
-    """Check one staged chunk; returns marshal-ed (packed rows, by_email, by_mobile, labels)."""
+def check(token: str, job: bytes, staged: str | list[str], offset: int, size: int) -> bytes:
+    """Check one staged chunk; returns marshal-ed (packed rows, by_email, by_mobile, labels).
+    ``staged``: the sheet's path, or the paths it may have (checked ahead, a sheet still
+    being written is renamed when done)."""
     if token not in _jobs:
         _jobs.clear()
         _jobs[token] = pickle.loads(job)
     url, actor, ctx, columns, policy = _jobs[token]
     with gc_paused(), Session(_engine(url)) as session:  # the chunk's ~130,000 cells too: no cycles
-        with open(staged, "rb") as fh:
+        with _open_first([staged] if isinstance(staged, str) else staged) as fh:
             fh.seek(offset)
             chunk = marshal.loads(fh.read(size))
         rows, by_email, by_mobile, labels = check_chunk(session, actor, ctx, columns, chunk, policy)
         return marshal.dumps((pack(rows), dict(by_email), dict(by_mobile), labels))
+
+
+def _open_first(paths: list[str]):
+    for path in paths[:-1]:
+        try:
+            return open(path, "rb")
+        except FileNotFoundError:
+            continue
+    return open(paths[-1], "rb")
 
 
 def result_sheet(spool: str, out: str, header: list[str], code_index: int | None, codes: str) -> bytes:

@@ -40,6 +40,7 @@ from hoffice_app.db import PROJECT_ROOT
 MIN_ROWS = 10_000
 WARM_BYTES = 2 * 2 ** 20  # an upload this big likely holds MIN_ROWS rows or more
 MAX_WORKERS = 4
+NICER = 10  # how much lower the workers' CPU priority is than this process's
 AHEAD = 2  # chunks queued per worker: enough to keep it busy, bounded so results cannot pile up
 
 _lock = threading.Lock()  # guards _workers
@@ -84,6 +85,10 @@ class Worker:
         # Same working directory as this process: a relative SQLite path or import folder means the same.
         self.proc = subprocess.Popen([sys.executable, "-m", "hoffice_app.importer.speed.worker_process"],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        try:  # below this process: staging a sheet while its rows are checked ahead, and the app's pages, go first
+            os.setpriority(os.PRIO_PROCESS, self.proc.pid, os.getpriority(os.PRIO_PROCESS, 0) + NICER)
+        except OSError:
+            pass  # a platform without priorities: only slower
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -181,23 +186,30 @@ def chunk_offsets(staged: Path) -> Iterator[tuple[int, int]]:
             fh.seek(offset)
 
 
-def checked_chunks(url: str, staged: Path, *, actor, ctx, columns: dict[str, int], policy: str):
+def check_job(url: str, *, actor, ctx, columns: dict[str, int], policy: str) -> bytes:
+    """What every worker needs to check a sheet's chunks (``worker_process.check``), pickled;
+    the same inputs give the same bytes (``ahead`` compares them). Only whether the policy
+    creates every row matters to the checks, so the other two policies give one job."""
+    return pickle.dumps((url, actor, ctx, columns, "create" if policy == "create" else "skip"))
+
+
+def checked_chunks(job: bytes, staged: Path):
     """``with checked_chunks(…) as chunks``: the staged sheet's chunks checked by the workers,
     in file order, each as ``worker_process.check`` returns it; None when no worker is free."""
-    job = pickle.dumps((url, actor, ctx, columns, policy))
     return in_order(("check", job, str(staged), offset, size) for offset, size in chunk_offsets(staged))
 
 
 @contextmanager
-def in_order(requests):
+def in_order(requests, *, raw: bool = False):
     """``with in_order(requests) as answers``: each request ``(kind, job, *args)`` answered by
-    a worker, the answers (unmarshalled) in request order; ``job`` (bytes, the same for all)
-    is sent once per worker. ``answers`` is None when no worker is free: the caller then does
-    the work itself. Leaving the block early (an error) drops workers still answering."""
+    a worker, the answers (unmarshalled, or as sent when ``raw``) in request order; ``job``
+    (bytes, the same for all) is sent once per worker. ``answers`` is None when no worker is
+    free: the caller then does the work itself. Leaving the block early (an error) drops
+    workers still answering."""
     if workers() < 1 or not _busy.acquire(blocking=False):
         yield None
         return
-    answers = _answers(requests)
+    answers = _answers(requests, raw)
     try:
         yield answers
     finally:
@@ -205,8 +217,10 @@ def in_order(requests):
         _busy.release()
 
 
-def _answers(requests) -> Iterator[object]:
+def _answers(requests, raw: bool) -> Iterator[object]:
     import marshal
+
+    decode = bytes if raw else marshal.loads
 
     pool: list[Worker] = []
     pending: list[Worker] = []  # in order: who answers each queued request
@@ -218,9 +232,9 @@ def _answers(requests) -> Iterator[object]:
             worker.send((kind, token, job if i < len(pool) else b"", *args))
             pending.append(worker)
             if len(pending) >= AHEAD * len(pool):
-                yield marshal.loads(pending.pop(0).receive())
+                yield decode(pending.pop(0).receive())
         while pending:
-            yield marshal.loads(pending.pop(0).receive())
+            yield decode(pending.pop(0).receive())
     except GeneratorExit:  # the caller stopped early: answers still on their way are not wanted
         if pending:
             _drop(pool)

@@ -129,8 +129,8 @@ def test_a_failed_worker_check_is_reported_and_the_next_review_works(session, ad
     header = marshal.dumps([(1, ["Name"])])
     damaged.write_bytes(len(header).to_bytes(8, "little") + header + (4).to_bytes(8, "little") + b"junk")
     with pytest.raises(parallel.WorkerFailed, match="an import worker failed"):
-        with parallel.checked_chunks(str(session.get_bind().url), damaged, actor=admin, ctx=None, columns={},
-                                     policy="skip") as chunks:
+        job = parallel.check_job(str(session.get_bind().url), actor=admin, ctx=None, columns={}, policy="skip")
+        with parallel.checked_chunks(job, damaged) as chunks:
             list(chunks)
     assert parallel._busy.acquire(blocking=False)  # the workers are free again
     parallel._busy.release()
