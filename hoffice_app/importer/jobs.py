@@ -142,11 +142,12 @@ def headers(session: Session, actor: Actor, job_id: int, sheet: str = "", *,
         def propose(header: list[str], estimated_rows: int):
             """The mapping, as soon as the header is read; a big sheet's rows are checked with it
             while they are staged (speed/ahead.py)."""
-            found["remembered"] = maps.remembered(session, header, custom)
-            found["mapping"] = found["remembered"] or maps.auto_map(header, custom)
+            found["remembered"] = remembered = maps.remembered(session, header, custom)
+            found["mapping"] = remembered if remembered is not None else maps.auto_map(header, custom)
             if big and estimated_rows >= parallel.MIN_ROWS:
                 return ahead.begin(session, actor, job.id, _stage_path(job, sheet), header, found["mapping"],
                                    custom, contacts_watermark(session), now or utcnow())
+        ahead.forget(job.id)  # a sheet of this job still checked ahead: its staged file is rewritten now
         header, count = stage_sheet(job.stored_path, sheet, _stage_path(job, sheet), limits(session), propose)
         proposed, mapping = found["remembered"], found["mapping"]
     job.sheet = sheet
@@ -227,7 +228,7 @@ def review(session: Session, actor: Actor, job_id: int, *, sheet: str, mapping: 
     stage = _stage_path(job, sheet)
     state = staged_mapping(job)
     if job.sheet != sheet or not stage.exists():
-        headers(session, actor, job_id, sheet)
+        headers(session, actor, job_id, sheet, now=now)
         state = staged_mapping(job)
     header = state["headers"]
     clean = maps.clean(header, mapping, maps.custom_targets(session, actor))

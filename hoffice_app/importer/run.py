@@ -57,7 +57,7 @@ def _prepare(session: Session, actor: Actor, source: Path, folder: Path, policy:
     shutil.copyfile(source, stored)
     kam_id = _kam_id(session, kam)
     job_id = jobs.start_job(session, actor, stored_path=stored, file_name=source.name, now=now)
-    view = jobs.headers(session, actor, job_id)
+    view = jobs.headers(session, actor, job_id, now=now)
     mapping = auto_map([c.header for c in view.columns], custom_targets(session, actor))
     missing = missing_mandatory(mapping)
     if missing:

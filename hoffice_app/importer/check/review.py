@@ -98,12 +98,16 @@ def _checked(session: Session, actor: Actor, ctx: Context, columns: dict[str, in
     early = ahead.answers() if ahead is not None and ahead.matches(staged_path, job) else None
     if ahead is not None and early is None:
         ahead.cancel()
-    with parallel.checked_chunks(job, staged_path) if big and early is None else nullcontext(early) as checked:
-        if checked is not None:
-            for answer in checked:
-                packed, by_email, by_mobile, labels = marshal.loads(answer) if early is not None else answer
-                yield unpack(packed), by_email, by_mobile, labels
-            return
+    try:
+        with parallel.checked_chunks(job, staged_path) if big and early is None else nullcontext(early) as checked:
+            if checked is not None:
+                for answer in checked:
+                    packed, by_email, by_mobile, labels = marshal.loads(answer) if early is not None else answer
+                    yield unpack(packed), by_email, by_mobile, labels
+                return
+    finally:
+        if early is not None:
+            ahead.cancel()  # used up (its file goes), or the review stopped: its checks stop too
     chunk: list[tuple[int, list[str]]] = []
     for item in sheet.rows:
         chunk.append(item)

@@ -13,8 +13,7 @@ settings, custom fields, the day), actor and policy, compared as the pickled byt
 were given — and the same contacts (``jobs.contacts_watermark``, taken before the first chunk
 was sent). Otherwise it drops them and checks as it always did. One sheet is checked ahead at
 a time per process (the workers serve one review at a time): a newer one, or a deleted job,
-cancels it; answers not taken within ``KEEP_S`` are dropped, so a mapping page left open does
-not hold their memory.
+cancels it; answers not taken within ``KEEP_S`` are dropped.
 """
 from __future__ import annotations
 
@@ -27,19 +26,26 @@ from typing import Iterator
 from hoffice_app.importer.speed import workers as parallel
 
 KEEP_S = 600.0
+IN_MEMORY = 256 * 2 ** 20  # bytes of answers held in memory; the rest waits in a file
 
 _lock = threading.Lock()
 _current: "Ahead | None" = None
 
 
 class Ahead:
-    """The checks of one staged sheet, sent to the workers as its chunks are written."""
+    """The checks of one staged sheet, sent to the workers as its chunks are written. Their
+    answers are kept as the workers sent them: in memory up to ``IN_MEMORY`` bytes (writing
+    100,000 rows' answers to a file slowed the submit that followed, its commit sharing the
+    disk with them), the rest in a file beside the sheet (``.ahead``), so a bigger sheet
+    waiting for its review holds disk, not memory."""
 
     def __init__(self, job_id: int, staged: Path, job: bytes, watermark):
         self.job_id, self.staged, self.job, self.watermark = job_id, Path(staged), job, watermark
         self.started = time.monotonic()
+        self._file = self.staged.with_suffix(".ahead")
         self._requests: queue.Queue = queue.Queue()
-        self._answers: list[bytes] = []  # marshal-ed, as the workers sent them, in file order
+        self._answers: list[bytes | tuple[int, int]] = []  # in file order: an answer, or where it is in the file
+        self._held = 0  # bytes of answers in memory
         self._changed = threading.Condition()
         self._finished = False
         self._failed = False
@@ -57,15 +63,17 @@ class Ahead:
         self._requests.put(None)
 
     def cancel(self) -> None:
-        """Stop checking and forget the answers; returns once the workers are free again (a
-        review that follows needs them)."""
-        self._cancelled = True
-        self._requests.put(None)
+        """Stop checking (the answers on their way are read and dropped, so the workers stay
+        up) and forget the answers; returns once the workers are free again (a review that
+        follows needs them)."""
         with self._changed:
+            self._cancelled = True
             self._answers = []
             self._changed.notify_all()
+        self._requests.put(None)
         if threading.current_thread() is not self._thread:
             self._thread.join(timeout=60)
+        self._file.unlink(missing_ok=True)
 
     def matches(self, staged: Path, job: bytes) -> bool:
         """Whether these checks are the ones a review of ``staged`` with ``job`` would make (the
@@ -83,29 +91,46 @@ class Ahead:
 
     def _each(self) -> Iterator[bytes]:
         i = 0
-        while True:
-            with self._changed:
-                self._changed.wait_for(lambda i=i: i < len(self._answers) or self._finished)
-                if i >= len(self._answers):
-                    if self._failed:
-                        raise parallel.WorkerFailed("an import worker failed while checking the sheet")
-                    return
-                answer, self._answers[i] = self._answers[i], b""  # handed on: not kept twice
-            yield answer
-            i += 1
+        with self._file.open("rb") as fh:
+            while True:
+                with self._changed:
+                    self._changed.wait_for(lambda i=i: i < len(self._answers) or self._finished)
+                    if i >= len(self._answers):
+                        if self._failed:
+                            raise parallel.WorkerFailed("an import worker failed while checking the sheet")
+                        return
+                    kept, self._answers[i] = self._answers[i], b""  # handed on: not held twice
+                if type(kept) is bytes:
+                    yield kept
+                else:
+                    fh.seek(kept[0])
+                    yield fh.read(kept[1])
+                i += 1
+
+    def _requests_until_cancelled(self) -> Iterator[tuple]:
+        part = str(self.staged.with_suffix(".part"))
+        for offset, size in iter(self._requests.get, None):
+            if self._cancelled:
+                return
+            yield "check", self.job, [part, str(self.staged)], offset, size
 
     def _run(self) -> None:
-        part = str(self.staged.with_suffix(".part"))
-        chunks = iter(self._requests.get, None)
         try:
-            with parallel.in_order((("check", self.job, [part, str(self.staged)], offset, size)
-                                    for offset, size in chunks), raw=True) as answers:
+            with self._file.open("wb") as out, \
+                    parallel.in_order(self._requests_until_cancelled(), raw=True) as answers:
                 if answers is None:  # the workers are busy with another review
                     self._failed = True
                     return
-                for answer in answers:
+                at = 0
+                for answer in answers:  # after a cancel: only those already asked for, dropped
                     if self._cancelled:
-                        break
+                        continue
+                    if self._held + len(answer) > IN_MEMORY:
+                        out.write(answer)
+                        out.flush()
+                        answer, at = (at, len(answer)), at + len(answer)
+                    else:
+                        self._held += len(answer)
                     with self._changed:
                         self._answers.append(answer)
                         self._changed.notify_all()
@@ -117,16 +142,19 @@ class Ahead:
                 self._changed.notify_all()
                 left = KEEP_S - (time.monotonic() - self.started)
                 if not self._changed.wait_for(lambda: self._taken or self._cancelled, timeout=max(left, 0)):
-                    self._cancelled, self._answers = True, []  # never taken: its memory goes
+                    self._cancelled, self._answers = True, []  # never taken
+            if self._cancelled:
+                self._file.unlink(missing_ok=True)
 
 
 def start(job_id: int, staged: Path, job: bytes, watermark) -> Ahead:
     """Check ``staged`` ahead (cancelling any other sheet being checked ahead)."""
     global _current
+    forget()  # first: the workers must be free for the new one
     ahead = Ahead(job_id, staged, job, watermark)
     with _lock:
         old, _current = _current, ahead
-    if old is not None:
+    if old is not None:  # started meanwhile by another request
         old.cancel()
     return ahead
 
@@ -166,6 +194,8 @@ def begin(session, actor, job_id: int, staged: Path, header: list[str], mapping:
     from hoffice_app.importer.check.context import build_context
     from hoffice_app.importer.read import mapping as maps
 
+    if parallel.workers() < 1:
+        return None
     try:
         clean = maps.clean(header, mapping, custom)
     except ValidationError:  # the mapping step shows why; its review will check the sheet itself

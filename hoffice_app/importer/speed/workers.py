@@ -22,7 +22,10 @@ server's or a script's) in every child, and ``fork`` from a threaded server
 is unsafe. They are started once per process (``warm_up`` at the mapping
 step, so their start overlaps the file's read) and kept; one review uses
 them at a time (another, meanwhile, checks in its own process). A worker
-exits when its stdin closes, i.e. with this process.
+exits when its stdin closes, i.e. with this process. Workers run ``NICER``
+steps of CPU priority below this process, for all their jobs: the process
+staging a sheet they check ahead (``ahead.py``) and the app's own pages keep
+their core; on an idle machine the priority changes nothing.
 """
 from __future__ import annotations
 

@@ -59,8 +59,10 @@ def _mapping_step(session, admin, path, now):
     return job_id, view, {c.index: c.field for c in view.columns if c.field}
 
 
-def test_the_checks_made_while_staging_give_the_review_it_would_make_alone(session, admin, now, tmp_path,
+@pytest.mark.parametrize("in_memory", [ahead.IN_MEMORY, 0], ids=["held-in-memory", "waiting-in-a-file"])
+def test_the_checks_made_while_staging_give_the_review_it_would_make_alone(session, admin, now, tmp_path, in_memory,
                                                                          monkeypatch, ahead_on, checked_again):
+    monkeypatch.setattr(ahead, "IN_MEMORY", in_memory)
     path = xlsx(tmp_path / "a.xlsx", _rows())
     monkeypatch.setenv("HOFFICE_IMPORT_WORKERS", "0")
     alone_job, alone, _v = review(session, admin, path, now)
@@ -73,13 +75,16 @@ def test_the_checks_made_while_staging_give_the_review_it_would_make_alone(sessi
     assert _problems(session, job_id) == _problems(session, alone_job)
     assert parallel._busy.acquire(blocking=False)  # the workers are free again
     parallel._busy.release()
+    assert not list(tmp_path.rglob("*.ahead"))  # the answers' file went once they were used
 
 
 def test_a_changed_mapping_is_checked_again(session, admin, now, tmp_path, ahead_on, checked_again):
     job_id, view, mapping = _mapping_step(session, admin, xlsx(tmp_path / "m.xlsx", _rows()), now)
+    started = [w.proc.pid for w in parallel._pool()]
     without_email = {i: key for i, key in mapping.items() if key != "email"}
     summary = jobs.review(session, admin, job_id, sheet=view.sheet, mapping=without_email, now=now)
     assert len(checked_again) == 1
+    assert [w.proc.pid for w in parallel._workers] == started  # the checks ahead were let finish, not killed
     assert summary.invalid == 2
     assert [text for _n, text in _problems(session, job_id)][0] == "Name: Enter the contact's name."  # no e-mail
 
