@@ -34,10 +34,10 @@ _current: "Ahead | None" = None
 
 class Ahead:
     """The checks of one staged sheet, sent to the workers as its chunks are written. Their
-    answers are kept as the workers sent them: in memory up to ``IN_MEMORY`` bytes (writing
-    100,000 rows' answers to a file slowed the submit that followed, its commit sharing the
-    disk with them), the rest in a file beside the sheet (``.ahead``), so a bigger sheet
-    waiting for its review holds disk, not memory."""
+    answers are kept as the workers sent them: in memory up to ``IN_MEMORY`` bytes (a
+    100,000-row sheet's fit, and need not go to the disk the submit's commit writes to next),
+    the rest in a file beside the sheet (``.ahead``), so a bigger sheet waiting for its review
+    holds disk, not memory."""
 
     def __init__(self, job_id: int, staged: Path, job: bytes, watermark):
         self.job_id, self.staged, self.job, self.watermark = job_id, Path(staged), job, watermark
