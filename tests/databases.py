@@ -61,9 +61,12 @@ def _admin() -> Engine:
 
 
 def _create(template: str | None = None) -> str:
+    """A new database; a template's copy file by file (``FILE_COPY``: 35 against 90 ms for the
+    migrated schema by the default, which writes every page through the WAL — ~80 s of a run)."""
     name = f"hoffice_t{os.getpid()}_{next(_names)}"
     with _admin().connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"'
+                             + (f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""))
     return make_url(SERVER_URL).set(database=name).render_as_string(hide_password=False)
 
 
