@@ -122,4 +122,4 @@ def test_the_workers_yield_a_core_to_the_process_reading_the_sheet(ahead_on):
     import os
 
     mine = os.getpriority(os.PRIO_PROCESS, 0)
-    assert all(os.getpriority(os.PRIO_PROCESS, w.proc.pid) >= mine + 10 for w in parallel._pool())
+    assert all(os.getpriority(os.PRIO_PROCESS, w.proc.pid) >= mine + parallel.NICER for w in parallel._pool())
